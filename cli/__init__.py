@@ -1,0 +1,1 @@
+"""The `thidua` command line: parse input, call one library function, render its result."""

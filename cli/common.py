@@ -1,0 +1,72 @@
+"""What every command shares: the error edge, JSON output, Vietnamese rendering helpers.
+
+Library exceptions become a clear Vietnamese message here, once; anything unexpected becomes a
+short message plus a log file holding the traceback for the maintainer, never a traceback on the
+officer's screen.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from workbook.errors import ThiduaError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+
+
+def log_crash() -> Path:
+    path = Path(tempfile.gettempdir()) / "thidua-loi.log"
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n")
+        fh.write(traceback.format_exc())
+    return path
+
+
+def edge(func: Callable) -> Callable:
+    """Run a command body; map failures to Vietnamese messages and exit code 2."""
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except ThiduaError as err:
+            click.secho(f"Lỗi: {err.message}", fg="red", err=True)
+            sys.exit(EXIT_CANNOT_RUN)
+        except KeyboardInterrupt:
+            click.secho("Đã dừng theo yêu cầu; tệp chính chưa bị thay đổi.", err=True)
+            sys.exit(EXIT_CANNOT_RUN)
+        except Exception as err:  # the one place an unknown failure is caught
+            log = log_crash()
+            click.secho(f"Lỗi không mong đợi ({type(err).__name__}). Dữ liệu không bị thay đổi. "
+                        f"Gửi tệp {log} cho người quản trị để được hỗ trợ.", fg="red", err=True)
+            sys.exit(EXIT_CANNOT_RUN)
+    return wrapper
+
+
+def to_jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def echo_json(data: Any) -> None:
+    click.echo(json.dumps(to_jsonable(data), ensure_ascii=False, indent=2))
+
+
+json_option = click.option("--json", "as_json", is_flag=True,
+                           help="In kết quả dạng JSON (cho máy đọc).")

@@ -1,0 +1,34 @@
+"""Entry point of the `thidua` command."""
+from __future__ import annotations
+
+import click
+
+from workbook import __version__
+
+from .setup_cmds import demo_cmd, groups_cmd, init_cmd
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="thidua")
+def cli() -> None:
+    """thidua: điều hành phong trào thi đua công đoàn trên Excel.
+
+    Sổ chính của Ban Chấp hành, sổ của các tổ công đoàn, kiểm tra dữ liệu, tính điểm, danh sách
+    khen thưởng và báo cáo cấp trên.
+
+    \b
+    Ví dụ:
+      thidua demo thidua-demo/
+    """
+
+
+for command in (init_cmd, groups_cmd, demo_cmd):
+    cli.add_command(command)
+
+
+def main() -> None:
+    cli(prog_name="thidua")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""The demo campaign, end to end: what `thidua demo OUTDIR` runs.
+
+Each step is a small function taking the shared context and returning a one-line Vietnamese
+summary; features add their step to ``STEPS``. Files land in OUTDIR:
+  So-thi-dua-45-KH-CDCS.xlsx   the master (BCH's workbook)
+  so-to/                        group workbooks as issued
+  so-to-gui-lai/                the same workbooks as the groups return them, filled in
+"""
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from .campaign import Campaign, load_campaign
+from .demo_data import MISTAKES, demo_group_data, demo_setup
+from .groups import make_group_workbooks
+from .master import init_master
+from .reading import read_workbook
+from .writing import fill_tables
+
+MASTER_NAME = "So-thi-dua-45-KH-CDCS.xlsx"
+
+
+@dataclass
+class DemoContext:
+    outdir: Path
+    campaign: Campaign
+    master: Path
+    issued_dir: Path
+    returned_dir: Path
+    returned: list[Path] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)  # steps share results here
+
+
+@dataclass
+class DemoStep:
+    name: str
+    summary: str
+
+
+@dataclass
+class DemoResult:
+    outdir: Path
+    master: Path
+    steps: list[DemoStep] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"outdir": str(self.outdir), "master": str(self.master),
+                "steps": [{"name": s.name, "summary": s.summary} for s in self.steps]}
+
+
+def step_init(ctx: DemoContext) -> str:
+    setup = demo_setup()
+    ctx.facts["setup"] = setup
+    init_master(ctx.master, ctx.campaign, force=True, extra=setup)
+    return (f"Tạo sổ thi đua của BCH: {len(setup['to_cong_doan'])} tổ công đoàn, "
+            f"{len(setup['doan_vien'])} đoàn viên → {ctx.master.name}")
+
+
+def step_groups(ctx: DemoContext) -> str:
+    result = make_group_workbooks(ctx.master, ctx.issued_dir, force=True)
+    return f"Tạo {len(result.files)} sổ tổ công đoàn trong {ctx.issued_dir.name}/"
+
+
+def step_fill(ctx: DemoContext) -> str:
+    data, fonts = demo_group_data(ctx.facts["setup"])
+    ctx.returned_dir.mkdir(parents=True, exist_ok=True)
+    rows = 0
+    for issued in sorted(ctx.issued_dir.glob("*.xlsx")):
+        code = read_workbook(issued, sheets=("to_cong_doan",)).stamp["ma_to"]
+        target = ctx.returned_dir / issued.name
+        shutil.copyfile(issued, target)
+        rows += sum(fill_tables(target, data[code], fonts.get(code)).values())
+        ctx.returned.append(target)
+    return (f"Các tổ điền và gửi lại {len(ctx.returned)} sổ ({rows} dòng, có "
+            f"{len(MISTAKES)} lỗi cố ý) trong {ctx.returned_dir.name}/")
+
+
+def step_read_back(ctx: DemoContext) -> str:
+    rows = findings = 0
+    for path in ctx.returned:
+        data = read_workbook(path)
+        rows += sum(len(data.table(k)) for k in ("dang_ky", "cong_trinh", "ket_qua", "tin_bai"))
+        findings += len(data.findings)
+    return f"Đọc lại các sổ tổ: {rows} dòng dữ liệu, {findings} ô không đọc được kiểu"
+
+
+STEPS: list[tuple[str, Callable[[DemoContext], str]]] = [
+    ("init", step_init),
+    ("groups", step_groups),
+    ("fill", step_fill),
+    ("read", step_read_back),
+]
+
+
+def run_demo(outdir: str | Path, progress: Callable[[DemoStep], None] | None = None
+             ) -> DemoResult:
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    ctx = DemoContext(outdir=outdir, campaign=load_campaign(), master=outdir / MASTER_NAME,
+                      issued_dir=outdir / "so-to", returned_dir=outdir / "so-to-gui-lai")
+    result = DemoResult(outdir=outdir, master=ctx.master)
+    for name, step in STEPS:
+        done = DemoStep(name, step(ctx))
+        result.steps.append(done)
+        if progress:
+            progress(done)
+    return result

@@ -1,0 +1,81 @@
+"""Writing workbooks safely: never half a file, never over a file Excel holds open.
+
+Writes go to a temporary file in the same folder, then replace the target in one rename, after a
+timestamped backup of what was there. Excel marks an open workbook with an owner file ``~$name``
+next to it; when present we refuse and say so.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from .errors import FileExistsRefused, WorkbookLocked
+
+BACKUP_DIR = "sao-luu"  # folder next to the master holding timestamped backups
+
+
+def owner_file(path: Path) -> Path:
+    return path.with_name("~$" + path.name)
+
+
+def ensure_not_open(path: Path) -> None:
+    if owner_file(path).exists():
+        raise WorkbookLocked(
+            f"Tệp {path.name} đang được mở trong Excel (có tệp khóa {owner_file(path).name}). "
+            "Hãy lưu và đóng tệp trong Excel rồi chạy lại; chưa có gì được ghi."
+        )
+
+
+def file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def backup(path: Path, now: dt.datetime | None = None) -> Path:
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    folder = path.parent / BACKUP_DIR
+    folder.mkdir(exist_ok=True)
+    target = folder / f"{path.stem}.{stamp}{path.suffix}"
+    n = 1
+    while target.exists():
+        target = folder / f"{path.stem}.{stamp}-{n}{path.suffix}"
+        n += 1
+    shutil.copy2(path, target)
+    return target
+
+
+def atomic_write(path: str | Path, write: Callable[[Path], None], *, overwrite: bool = True,
+                 make_backup: bool = True) -> Path | None:
+    """Call ``write(tmp_path)`` then move the result over ``path``. Returns the backup path."""
+    path = Path(path)
+    if path.exists() and not overwrite:
+        raise FileExistsRefused(
+            f"Tệp {path} đã có. Chọn tên khác, hoặc dùng --force để ghi đè (bản cũ được sao lưu)."
+        )
+    ensure_not_open(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".thidua-", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        saved = backup(path) if path.exists() and make_backup else None
+        try:
+            os.replace(tmp, path)
+        except PermissionError:
+            raise WorkbookLocked(
+                f"Không ghi được {path.name}: tệp đang bị chương trình khác (thường là Excel) "
+                "giữ. Hãy đóng tệp rồi chạy lại; chưa có gì được ghi."
+            ) from None
+        return saved
+    finally:
+        if tmp.exists():
+            tmp.unlink()

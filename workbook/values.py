@@ -1,0 +1,121 @@
+"""Typing cell values from the schema, not by guessing.
+
+Readers hand us whatever the file held: calamine gives whole numbers as floats and blanks as
+'', openpyxl gives datetimes, people type "15/3/2023" or "1.500.000". Each converter returns the
+typed value or raises ``BadValue`` with a Vietnamese reason; nothing is silently coerced.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from .text import clean_text
+
+EXCEL_EPOCH = dt.datetime(1899, 12, 30)  # 1900 date system, Lotus leap-year bug included
+_DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
+
+
+class BadValue(ValueError):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def is_blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and value != value:  # NaN
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def to_text(value: Any) -> str | None:
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # a code typed as a number: 12.0 -> "12"
+    if isinstance(value, dt.datetime):
+        value = value.date() if value.time() == dt.time() else value
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return clean_text(str(value))
+
+
+def to_date(value: Any) -> dt.date | None:
+    if is_blank(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 1 <= value < 2958466:  # Excel serial up to 31/12/9999
+            return (EXCEL_EPOCH + dt.timedelta(days=int(value))).date()
+        raise BadValue("số ngày kiểu Excel nằm ngoài khoảng hợp lệ")
+    text = clean_text(str(value)) or ""
+    if m := _DMY.match(text):  # day first, always
+        day, month, year = (int(g) for g in m.groups())
+        if year < 100:
+            year += 2000 if year < 70 else 1900
+    elif m := _ISO.match(text):
+        year, month, day = (int(g) for g in m.groups())
+    else:
+        raise BadValue("không phải ngày; hãy nhập dạng ngày/tháng/năm, ví dụ 15/03/2023")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise BadValue("ngày không có thật trên lịch (kiểm tra ngày và tháng)") from None
+
+
+def _number_text(text: str, money: bool) -> str:
+    text = text.replace(" ", "").replace("\u00a0", "")
+    for suffix in ("đồng", "đ", "VNĐ", "VND", "vnđ", "vnd"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    if money or re.fullmatch(r"-?\d{1,3}([.,]\d{3})+", text):
+        # Vietnamese thousands separator is '.', Excel users also type ','.
+        if re.fullmatch(r"-?\d{1,3}([.,]\d{3})+", text):
+            return text.replace(".", "").replace(",", "")
+    return text.replace(",", ".")
+
+
+def to_number(value: Any, *, money: bool = False) -> float | None:
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        raise BadValue("không phải số")
+    if isinstance(value, (int, float)):
+        return float(value)
+    try:
+        return float(_number_text(clean_text(str(value)) or "", money))
+    except ValueError:
+        raise BadValue("không phải số") from None
+
+
+def to_int(value: Any, *, money: bool = False) -> int | None:
+    number = to_number(value, money=money)
+    if number is None:
+        return None
+    if not number.is_integer():
+        raise BadValue("phải là số nguyên")
+    return int(number)
+
+
+def convert(value: Any, column_type: str) -> Any:
+    """Typed value for a schema column type; raises BadValue."""
+    if column_type in ("text", "code"):
+        return to_text(value)
+    if column_type == "date":
+        return to_date(value)
+    if column_type == "int":
+        return to_int(value)
+    if column_type == "money":
+        return to_int(value, money=True)
+    if column_type == "number":
+        number = to_number(value)
+        return int(number) if number is not None and number.is_integer() else number
+    raise ValueError(column_type)
