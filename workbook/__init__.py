@@ -1,0 +1,1 @@
+"""thidua core: reading, validating and writing campaign workbooks."""
