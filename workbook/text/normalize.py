@@ -1,0 +1,115 @@
+"""Text clean-up helpers shared by every reader and writer.
+
+* ``clean_text`` — the one normalisation applied to every text cell on read.
+* ``looks_like_formula`` — untrusted text that Excel (or a CSV consumer) would
+  turn into a formula; callers must store such values as text, never as a formula.
+* ``ascii_fold`` / ``slug_filename`` — diacritic-free forms for fuzzy header
+  matching and for file names that survive Windows, zip tools and e-mail.
+
+Order matters when reading legacy-font cells: run ``legacy.fix_legacy`` *before*
+``clean_text``.  TCVN3 text viewed through latin-1 can contain U+0085 ("Ặ"),
+which Python counts as whitespace and ``clean_text`` would collapse.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["clean_text", "looks_like_formula", "ascii_fold", "slug_filename"]
+
+# Invisible characters that sneak in from Word/web copy-paste and break
+# equality tests.  The soft hyphen (U+00AD) is deliberately NOT here: in a
+# TCVN3 string it is the letter "ư".
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"))
+
+
+def clean_text(value: object) -> str | None:
+    """Return ``value`` as tidy NFC text, or ``None`` when nothing is left.
+
+    Rules (kept deliberately simple):
+    - ``None`` stays ``None``; any other non-string is passed through ``str()``.
+    - Unicode NFC (so "Đức" typed on a Mac equals "Đức" typed on Windows).
+    - Zero-width space, word joiner and BOM are removed.
+    - Every run of whitespace — spaces, non-breaking spaces, tabs, newlines,
+      any other Unicode space — becomes one ordinary space; ends are stripped.
+      Line breaks inside a cell are therefore NOT preserved.
+    - An empty result becomes ``None``.
+    """
+    if value is None:
+        return None
+    text = value if isinstance(value, str) else str(value)
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = " ".join(text.split())
+    return text or None
+
+
+# '=', '+', '-', '@' start a formula in Excel; full-width forms are accepted by
+# Excel with East-Asian input methods, so treat them the same.
+_FORMULA_START = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
+
+
+def looks_like_formula(text: object) -> bool:
+    """True when ``text`` would be interpreted as a formula if written as-is.
+
+    Covers the CSV-injection cases too: a value that starts with a tab or a
+    carriage return is flagged on its own, and leading whitespace is skipped
+    before looking for ``= + - @``.  A legitimate "-5" or "- Nội dung" is also
+    flagged: the answer means "write this as a string", not "reject it".
+    """
+    if not isinstance(text, str) or not text:
+        return False
+    if text[0] in "\t\r":
+        return True
+    stripped = text.lstrip()
+    return bool(stripped) and stripped[0] in _FORMULA_START
+
+
+# đ/Đ have no Unicode decomposition, so NFD alone would leave them in place.
+_FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def ascii_fold(text: str) -> str:
+    """Remove Vietnamese (and other Latin) diacritics: "Đoàn Thị Ánh" → "Doan Thi Anh".
+
+    Only combining marks are removed; letters without a decomposition other
+    than đ/Đ (e.g. "ß", "ø") are left untouched, so the result is not
+    guaranteed to be pure ASCII.
+    """
+    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_EXTRA))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", stripped)
+
+
+# Only ASCII letters/digits survive slugging, so the ASCII device names suffice.
+_RESERVED = frozenset(
+    ["CON", "PRN", "AUX", "NUL"]
+    + [f"{dev}{n}" for dev in ("COM", "LPT") for n in "0123456789"]
+)
+_NOT_SAFE = re.compile(r"[^A-Za-z0-9_]+")
+
+
+def slug_filename(text: str, max_len: int = 60, default: str = "file") -> str:
+    """A readable, Windows-safe file *stem* (no extension) built from ``text``.
+
+    "Tổ 03 - Kế hoạch tổng hợp" → "To-03-Ke-hoach-tong-hop".
+    Diacritics are folded, every run of other characters (spaces, dots,
+    ``<>:"/\\|?*``, non-Latin letters) becomes a single "-", and the result is
+    trimmed to ``max_len`` characters, preferring to cut at a "-".  Device
+    names such as CON or COM1 get a trailing "_" so Windows accepts them.
+    Add the extension yourself: ``slug_filename(name) + ".xlsx"``.
+    """
+    if max_len < 1:
+        raise ValueError("max_len must be at least 1")
+    slug = _NOT_SAFE.sub("-", ascii_fold(text or "")).strip("-_")
+    if len(slug) > max_len:
+        cut = slug[:max_len]
+        # Cut at the last separator if that keeps at least half the budget,
+        # so names do not end mid-word.
+        dash = cut.rfind("-")
+        slug = (cut[:dash] if dash >= max_len // 2 else cut).strip("-_")
+    if not slug:
+        slug = default
+    if slug.upper() in _RESERVED:
+        slug = slug[: max_len - 1] + "_" if max_len > 1 else "_"
+    return slug
