@@ -1,0 +1,117 @@
+"""Rewriting the master's output sheets, and only those, in one safe save.
+
+Every feature that writes results (validation, scores, shortlist, reports, consolidation's ledger)
+goes through ``rewrite_outputs``: it refuses when Excel holds the file, clears each output sheet
+in place (keeping its code name, which the VBA project refers to), lets the feature draw it,
+protects it, appends a row to ``Nhật ký`` and saves atomically with a backup. People's sheets
+are never touched here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from openpyxl import Workbook
+from openpyxl.formatting.formatting import ConditionalFormattingList
+from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.worksheet.worksheet import Worksheet
+
+from . import schema
+from .errors import NotOurWorkbook
+from .layout import protect, set_cell, write_table
+from .safe_io import atomic_write, ensure_not_open
+from .writing import load_for_edit
+
+SheetWriter = Callable[[Worksheet], None]
+
+
+@dataclass
+class LogEntry:
+    action: str  # Vietnamese, e.g. "Kiểm tra dữ liệu"
+    result: str  # one line, Vietnamese
+    counts: str = ""
+    files: list[tuple[str, str]] = field(default_factory=list)  # (file name, sha256)
+
+
+def clear_sheet(ws: Worksheet) -> None:
+    """Empty a sheet in place: cells, tables, validations, merges, formats, pictures, links."""
+    if ws.max_row:
+        ws.delete_rows(1, ws.max_row)
+    ws._tables.clear()
+    ws.data_validations.dataValidation = []
+    for rng in list(ws.merged_cells.ranges):
+        ws.merged_cells.remove(rng)
+    ws.conditional_formatting = ConditionalFormattingList()
+    ws._images.clear()
+    ws._charts.clear()
+    ws._hyperlinks.clear()
+    ws.row_dimensions.clear()
+    ws.freeze_panes = None
+    ws.print_title_rows = None
+
+
+def output_sheet(wb: Workbook, key: str) -> Worksheet:
+    sheet = schema.SHEETS[key]
+    if sheet.role != "output":
+        raise ValueError(f"{key} is not an output sheet")  # a programming error, not user data
+    if sheet.name not in wb.sheetnames:
+        # An older master without this sheet: add it at the end, before the log.
+        index = wb.sheetnames.index(schema.sheet("nhat_ky").name) \
+            if schema.sheet("nhat_ky").name in wb.sheetnames else len(wb.sheetnames)
+        return wb.create_sheet(sheet.name, index)
+    return wb[sheet.name]
+
+
+def append_log(wb: Workbook, entry: LogEntry, now: dt.datetime | None = None) -> None:
+    log = schema.sheet("nhat_ky")
+    ws = output_sheet(wb, "nhat_ky")
+    table = ws.tables.get(log.table)
+    if table is None:
+        clear_sheet(ws)
+        write_table(ws, log, [], dropdowns=False)
+        table = ws.tables[log.table]
+    min_col, min_row, max_col, max_row = range_boundaries(table.ref)
+    first_blank = max_row + 1
+    if max_row == min_row + 1 and all(ws.cell(max_row, c).value is None
+                                      for c in range(min_col, max_col + 1)):
+        first_blank = max_row  # the empty body row of a fresh table
+    files = entry.files or [("", "")]
+    stamp = (now or dt.datetime.now()).strftime("%d/%m/%Y %H:%M:%S")
+    for i, (name, digest) in enumerate(files):
+        values = {"thoi_diem": stamp, "thao_tac": entry.action, "ket_qua": entry.result,
+                  "so_lieu": entry.counts, "tep": name, "bam": digest[:16]}
+        for j, col in enumerate(log.columns):
+            set_cell(ws, first_blank + i, min_col + j, values[col.key], col)
+    last = first_blank + len(files) - 1
+    table.ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{last}"
+    if table.autoFilter is not None:
+        table.autoFilter.ref = table.ref
+
+
+def rewrite_outputs(master: str | Path, writers: dict[str, SheetWriter],
+                    log: LogEntry | None = None,
+                    edit: Callable[[Workbook], None] | None = None) -> Path | None:
+    """Redraw the given output sheets of the master; returns the backup's path.
+
+    ``edit`` lets a caller change the workbook beyond output sheets (validation highlighting
+    cells); it must not change what people typed.
+    """
+    master = Path(master)
+    ensure_not_open(master)
+    wb = load_for_edit(master)
+    if schema.STAMP.name not in wb.sheetnames:
+        raise NotOurWorkbook(f"{master.name} không phải sổ thi đua do thidua tạo "
+                             "(thiếu dấu phiên bản). Hãy tạo sổ bằng lệnh thidua init.")
+    for key, write in writers.items():
+        ws = output_sheet(wb, key)
+        ws.protection.sheet = False
+        clear_sheet(ws)
+        write(ws)
+        protect(ws)
+    if edit:
+        edit(wb)
+    if log:
+        append_log(wb, log)
+    return atomic_write(master, wb.save)
