@@ -23,7 +23,7 @@ from python_calamine import CalamineWorkbook
 
 from . import schema
 from .errors import UnreadableWorkbook
-from .findings import ERROR, Finding, define
+from .findings import ERROR, WARNING, Finding, define
 from .schema import Column, Sheet
 from .text import ascii_fold
 from .values import BadValue, convert, is_blank, to_text
@@ -38,6 +38,9 @@ MISSING_SHEET = define("missing-sheet", ERROR,
 MISSING_COLUMN = define("missing-column", ERROR,
                         "Trang '{sheet_name}' thiếu cột '{header}'. Thêm lại cột này vào dòng "
                         "tiêu đề (có thể chép từ sổ mẫu).")
+MISSING_OPTIONAL_COLUMN = define("missing-optional-column", WARNING,
+                                 "Trang '{sheet_name}' thiếu cột '{header}' (không bắt buộc); "
+                                 "dữ liệu của cột này được coi là để trống.")
 BAD_VALUE = define("invalid-value", ERROR,
                    "Cột '{header}': '{value}' {reason}. Giá trị đã được giữ nguyên để sửa.")
 
@@ -187,7 +190,8 @@ def _read_table(data: WorkbookData, sheet: Sheet, actual: str, rows: list[list[A
     header_row = header_index + 1
     for col in sheet.columns:
         if col.key not in letters and (col.required or sheet.role != "lists"):
-            data.findings.append(MISSING_COLUMN.at(
+            code = MISSING_COLUMN if col.required else MISSING_OPTIONAL_COLUMN
+            data.findings.append(code.at(
                 file=data.file, sheet=actual, cell=f"A{max(header_row, 1)}",
                 sheet_name=actual, header=col.header))
     records: list[dict[str, Any]] = []
