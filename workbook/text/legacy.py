@@ -17,6 +17,7 @@ Call ``fix_legacy`` before ``normalize.clean_text`` (see that module).
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 
 from ._tables import UNICODE_TO_TCVN3, UNICODE_TO_VNI
@@ -170,14 +171,23 @@ def _is_legacy_representable(text: str) -> bool:
     return all(ord(c) < 0x100 or c in _CP1252_EXTRA for c in text)
 
 
-_PART_SPLIT = re.compile(r"[-/.,;:!?()\[\]{}\"'“”‘’…–—]+")
+# Converted text is split on typographic punctuation too; the legacy original
+# only on ASCII punctuation (after trimming typographic marks at its ends),
+# because inside a word “ – … may be TCVN3 capitals ("N—I" = "NỘI").
+_PART_SPLIT = re.compile(r"[\W_]+")
+_TYPOGRAPHIC = "".join(sorted(_TCVN3_AMBIGUOUS))
+_LEGACY_PART_SPLIT = re.compile(f"[{re.escape(string.punctuation)}]+")
 
 
-def _parts_valid(token: str) -> bool:
-    for part in _PART_SPLIT.split(token):
-        if part and not part.isascii() and not is_vietnamese_syllable(part):
-            return False
-    return True
+def _part_valid(part: str) -> bool:
+    if part.isascii() or is_vietnamese_syllable(part):
+        return True
+    # Upper-case abbreviations whose only non-ASCII letter is Đ: "CĐCS", "HĐND".
+    return part.isupper() and set(part) - set("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ") == set()
+
+
+def _parts_valid(token: str, splitter: re.Pattern = _PART_SPLIT) -> bool:
+    return all(_part_valid(part) for part in splitter.split(token) if part)
 
 
 def _content_score(text: str, encoding: str) -> tuple[int, int]:
@@ -187,10 +197,11 @@ def _content_score(text: str, encoding: str) -> tuple[int, int]:
         converted = convert_legacy(token, encoding)
         if converted == token:
             continue
-        converted_ok = _parts_valid(converted)
-        if not converted_ok:
+        if not _parts_valid(converted):
             bad += 1
-        elif not _parts_valid(token):
+        elif not _parts_valid(token.strip(_TYPOGRAPHIC), _LEGACY_PART_SPLIT) and sum(c.isalpha() for c in converted) >= 2:
+            # A lone symbol turning into a one-letter word ("×" → "ì") is
+            # too weak to count.
             good += 1
         # Valid before and after ("Tó" → "Tú"): no evidence either way.
     return good, bad
@@ -205,7 +216,11 @@ def detect_legacy(text: str, font_name: str | None = None) -> str | None:
     2. A ".Vn…" / "VNI-…" font decides.
     3. Otherwise the content decides: a conversion must repair at least one
        word into a valid Vietnamese syllable and break at most half as many as
-       it repairs; when both encodings score the same, None.
+       it repairs; the better net score wins, VNI on a tie.
+
+    Limits: a word valid both ways ("Tó" = TCVN3 "Tú") needs the font; a
+    lone foreign word that happens to be VNI for a real syllable ("Loïc" →
+    "Lọc") is flagged, so callers should show each conversion to the user.
     """
     if not isinstance(text, str) or not text or not _is_legacy_representable(text):
         return None
@@ -214,17 +229,16 @@ def detect_legacy(text: str, font_name: str | None = None) -> str | None:
         return by_font
     if text.isascii():
         return None
-    best, best_net, tie = None, 0, False
+    scores = {}
     for encoding in LEGACY_ENCODINGS:
         good, bad = _content_score(text, encoding)
-        if good == 0 or bad * 2 > good:
-            continue
-        net = good - bad
-        if net > best_net:
-            best, best_net, tie = encoding, net, False
-        elif net == best_net:
-            tie = True
-    return None if tie else best
+        if good and bad * 2 <= good:
+            scores[encoding] = good - bad
+    if not scores:
+        return None
+    # On a tie prefer VNI: TCVN3 maps every high byte to some letter, so a
+    # chance fit is likelier there, while VNI needs exact base+mark pairs.
+    return max(("vni", "tcvn3"), key=lambda enc: scores.get(enc, -1))
 
 
 def fix_legacy(text: str, font_name: str | None = None) -> tuple[str, str | None]:
