@@ -246,3 +246,21 @@ def test_build_accepts_bytes(tmp_path):
     a = build_xlsm(src, tmp_path / "a.xlsm").read_bytes()
     b = build_xlsm(src.read_bytes(), tmp_path / "b.xlsm").read_bytes()
     assert a == b
+
+
+def test_openpyxl_resave_drops_the_ribbon_and_rebuild_restores_it(built_xlsm, tmp_path):
+    """openpyxl (keep_vba=True) keeps vbaProject.bin but rewrites _rels/.rels without the
+    customUI relationship, so the ribbon disappears; rebuild_xlsm puts it back."""
+    wb = openpyxl.load_workbook(built_xlsm, keep_vba=True)
+    wb[SHEETS[0]]["B2"] = "Công đoàn cơ sở (đã sửa)"
+    wb.save(tmp_path / "resaved.xlsm")
+    resaved = zip_parts(tmp_path / "resaved.xlsm")
+    assert not [r for r in _rels(resaved, "_rels/.rels") if r["Type"] in REL_UI]
+    fixed = rebuild_xlsm(tmp_path / "resaved.xlsm", tmp_path / "fixed.xlsm")
+    parts = zip_parts(fixed)
+    assert [r["Target"] for r in _rels(parts, "_rels/.rels") if r["Type"] in REL_UI] == \
+        ["customUI/customUI14.xml"]
+    assert _cells(fixed) == _cells(tmp_path / "resaved.xlsm")
+    assert openpyxl.load_workbook(fixed)[SHEETS[0]]["B2"].value == "Công đoàn cơ sở (đã sửa)"
+    assert set(_macros(fixed)) == {"ThisWorkbook", "Sheet1", "Sheet2", "Sheet3", "ThiDua", "xlwings",
+                                   "Dictionary"}
