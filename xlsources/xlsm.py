@@ -242,10 +242,10 @@ class _Package:
         root = tree.getroot()
         for rel in list(root):
             if rel.get("Type") in rel_types:
-                old = _resolve(source or "/", rel.get("Target"))
                 root.remove(rel)
-                if old != target_part:
-                    self.remove_part(old)
+                # Even when the part is about to be rewritten, drop it with its own
+                # relationships: e.g. a VBA signature no longer matches the new project.
+                self.remove_part(_resolve(source or "/", rel.get("Target")))
         if target_part is not None:
             target = posixpath.relpath(target_part, posixpath.dirname(source) or ".") if source \
                 else target_part

@@ -264,3 +264,28 @@ def test_openpyxl_resave_drops_the_ribbon_and_rebuild_restores_it(built_xlsm, tm
     assert openpyxl.load_workbook(fixed)[SHEETS[0]]["B2"].value == "Công đoàn cơ sở (đã sửa)"
     assert set(_macros(fixed)) == {"ThisWorkbook", "Sheet1", "Sheet2", "Sheet3", "ThiDua", "xlwings",
                                    "Dictionary"}
+
+
+def test_rebuild_drops_a_stale_vba_signature(built_xlsm, tmp_path):
+    import zipfile
+
+    sig_ct = "application/vnd.ms-office.vbaProjectSignature"
+    src = tmp_path / "signed.xlsm"
+    with zipfile.ZipFile(built_xlsm) as zin, zipfile.ZipFile(src, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", f'<Override PartName="/xl/vbaProjectSignature.bin" '
+                                                 f'ContentType="{sig_ct}"/></Types>'.encode())
+            zout.writestr(info, data)
+        zout.writestr("xl/_rels/vbaProject.bin.rels",
+                      f'<Relationships xmlns="{NS_REL}"><Relationship Id="rId1" Type="http://schemas.'
+                      f'microsoft.com/office/2006/relationships/vbaProjectSignature" '
+                      f'Target="vbaProjectSignature.bin"/></Relationships>')
+        zout.writestr("xl/vbaProjectSignature.bin", b"\x01signature")
+    parts = zip_parts(rebuild_xlsm(src, tmp_path / "unsigned.xlsm"))
+    assert "xl/vbaProjectSignature.bin" not in parts
+    assert "xl/_rels/vbaProject.bin.rels" not in parts
+    assert sig_ct not in parts["[Content_Types].xml"].decode()
+    assert _content_types(parts)[1]["/xl/vbaProject.bin"] == CT_VBA
+    assert _macros(tmp_path / "unsigned.xlsm")["ThiDua"].startswith('Attribute VB_Name = "ThiDua"')

@@ -16,7 +16,7 @@ Private Declare Function MessageBoxW Lib "user32" (ByVal hWnd As Long, _
     ByVal lpText As Long, ByVal lpCaption As Long, ByVal uType As Long) As Long
 #End If
 
-Private Const msoFileDialogFolderPicker As Long = 4
+Private Const FOLDER_PICKER As Long = 4  ' msoFileDialogFolderPicker
 
 Public Sub ThiDua_Validate(control As IRibbonControl)
     CallPython "import xlsources.macros as m; m.validate()"
@@ -65,7 +65,7 @@ End Sub
 ' Asks for a folder; returns "" when the user cancels.
 Private Function PickFolder(ByVal title As String) As String
     Dim dlg As Object
-    Set dlg = Application.FileDialog(msoFileDialogFolderPicker)
+    Set dlg = Application.FileDialog(FOLDER_PICKER)
     dlg.Title = title
     dlg.AllowMultiSelect = False
     If dlg.Show = -1 Then PickFolder = dlg.SelectedItems(1)
