@@ -26,6 +26,8 @@ AWARD_LEVELS = ("Cơ sở", "Cấp trên")
 AWARD_KINDS = ("Danh hiệu thi đua", "Hình thức khen thưởng")
 SCORE_SOURCES = (
     "Xếp loại", "Sáng kiến", "Đăng ký thi đua", "Công trình", "Tin bài", "Hoạt động", "Vi phạm",
+    # Group criteria: a percentage of the group's members (points per percentage point).
+    "Tỷ lệ đăng ký", "Tỷ lệ xếp loại",
 )
 
 LISTS_SHEET_NAME = "Danh mục"

@@ -116,6 +116,8 @@ RUBRIC = Sheet(
         C("ap_dung", "Áp dụng cho", required=True, choices="doi_tuong", width=11),
         C("dot", "Đợt", "code", choices="dot", width=9,
           help="Để trống nếu áp dụng cho mọi đợt"),
+        C("diem_thuong", "Điểm thưởng", choices="co_khong", width=9,
+          help="Có: điểm thưởng, ngoài các tiêu chí chính (không xét khi xếp loại vững mạnh)"),
     ),
     row_key=("ma_tieu_chi",),
 )
