@@ -1,0 +1,95 @@
+"""The `Điểm` sheet: one column per criterion, total, band, rank and the explanation."""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from openpyxl.styles import Alignment, Border, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..layout import BODY_FONT, FONT_NAME, HEADER_FILL, HEADER_FONT, THIN, print_setup, set_cell
+from ..schema import Column
+from .compute import TIE_BREAKS
+from .engine import ScoreResult
+from .rubric import Criterion
+
+TITLE_FONT = Font(name=FONT_NAME, size=14, bold=True)
+NOTE_FONT = Font(name=FONT_NAME, size=11, italic=True)
+SECTION_FONT = Font(name=FONT_NAME, size=12, bold=True)
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+
+
+def put_table(ws: Worksheet, top: int, left: int, name: str, columns: list[Column],
+              rows: Iterable[dict[str, Any]], wrap: tuple[str, ...] = ()) -> int:
+    """An Excel Table with its header at (top, left); returns the last row used."""
+    for j, col in enumerate(columns, start=left):
+        cell = set_cell(ws, top, j, col.header)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        letter = get_column_letter(j)
+        ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0,
+                                                 col.width)
+    r = top
+    for r, row in enumerate(rows, start=top + 1):
+        for j, col in enumerate(columns, start=left):
+            cell = set_cell(ws, r, j, row.get(col.key), col)
+            cell.font, cell.border = BODY_FONT, BOX
+            if col.key in wrap:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    last = max(r, top + 1)
+    ref = f"{get_column_letter(left)}{top}:{get_column_letter(left + len(columns) - 1)}{last}"
+    table = Table(displayName=name, ref=ref)
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+    ws.add_table(table)
+    ws.row_dimensions[top].height = 60
+    return last
+
+
+def note(ws: Worksheet, row: int, text: str, font: Font = NOTE_FONT) -> None:
+    cell = set_cell(ws, row, 1, text)
+    cell.font = font
+
+
+def criterion_columns(criteria: list[Criterion]) -> list[Column]:
+    return [Column(c.code, c.header, "number", width=12) for c in criteria]
+
+
+def member_columns(criteria: list[Criterion]) -> list[Column]:
+    return [Column("dot", "Đợt", width=9), Column("hang", "Hạng", "int", width=6),
+            Column("ma_doan_vien", "Mã đoàn viên", "code", width=12),
+            Column("ho_ten", "Họ và tên", width=24), Column("ma_to", "Tổ", "code", width=6),
+            Column("xep_loai", "Xếp loại nhiệm vụ", width=10),
+            *criterion_columns(criteria),
+            Column("tong", "Tổng điểm", "number", width=9),
+            Column("xep_loai_diem", "Xếp loại theo điểm", width=11),
+            Column("giai_thich", "Giải thích", width=90)]
+
+
+def group_columns(criteria: list[Criterion]) -> list[Column]:
+    return [Column("dot", "Đợt", width=9), Column("hang", "Hạng", "int", width=6),
+            Column("ma_to", "Mã tổ", "code", width=12), Column("ten_to", "Tên tổ", width=24),
+            Column("so_doan_vien", "Số đoàn viên", "int", width=6),
+            *criterion_columns(criteria),
+            Column("tong", "Tổng điểm", "number", width=9),
+            Column("xep_loai_diem", "Xếp loại", width=11),
+            Column("giai_thich", "Giải thích", width=90)]
+
+
+def write_scores(ws: Worksheet, result: ScoreResult) -> None:
+    note(ws, 1, "ĐIỂM THI ĐUA CỦA ĐOÀN VIÊN VÀ TỔ CÔNG ĐOÀN", TITLE_FONT)
+    for i, text in enumerate(result.notes, start=2):
+        note(ws, i, text)
+    row = 2 + len(result.notes)
+    note(ws, row, "Khi bằng điểm, xếp trên theo thứ tự: " + "; ".join(TIE_BREAKS[1:]) + ".")
+    row += 2
+    note(ws, row, "I. ĐIỂM CÁ NHÂN (theo từng đợt và cả năm)", SECTION_FONT)
+    members = result.members.assign(xep_loai=result.members["xep_loai"].fillna(""))
+    last = put_table(ws, row + 1, 1, "tblDiemCaNhan", member_columns(result.member_criteria),
+                     members.to_dict("records"), wrap=("giai_thich",))
+    row = last + 3
+    note(ws, row, "II. ĐIỂM TẬP THỂ (TỔ CÔNG ĐOÀN)", SECTION_FONT)
+    put_table(ws, row + 1, 1, "tblDiemTapThe", group_columns(result.group_criteria),
+              result.groups.to_dict("records"), wrap=("giai_thich",))
+    ws.freeze_panes = "E1"
+    print_setup(ws, landscape=True, title_rows=None)
