@@ -5,6 +5,7 @@ import click
 
 from workbook import __version__
 
+from .results_cmds import export_cmd, report_cmd, score_cmd, shortlist_cmd
 from .setup_cmds import demo_cmd, groups_cmd, init_cmd
 
 
@@ -22,7 +23,7 @@ def cli() -> None:
     """
 
 
-for command in (init_cmd, groups_cmd, demo_cmd):
+for command in (init_cmd, groups_cmd, demo_cmd, score_cmd, shortlist_cmd, report_cmd, export_cmd):
     cli.add_command(command)
 
 

@@ -87,11 +87,36 @@ def step_read_back(ctx: DemoContext) -> str:
     return f"Đọc lại các sổ tổ: {rows} dòng dữ liệu, {findings} ô không đọc được kiểu"
 
 
+def step_score(ctx: DemoContext) -> str:
+    from .results import score_master
+    return "Tính điểm: " + score_master(ctx.master).result.headline
+
+
+def step_shortlist(ctx: DemoContext) -> str:
+    from .results import shortlist_master
+    return shortlist_master(ctx.master).result.headline
+
+
+def step_report(ctx: DemoContext) -> str:
+    from .results import report_master
+    out = ctx.outdir / "Bao-cao-cap-tren.xlsx"
+    return report_master(ctx.master, out=out).result.headline
+
+
+def step_export(ctx: DemoContext) -> str:
+    from .results import export_tdkt_master
+    return export_tdkt_master(ctx.master, ctx.outdir / "xuat-tdkt", force=True).result.headline
+
+
 STEPS: list[tuple[str, Callable[[DemoContext], str]]] = [
     ("init", step_init),
     ("groups", step_groups),
     ("fill", step_fill),
     ("read", step_read_back),
+    ("score", step_score),
+    ("shortlist", step_shortlist),
+    ("report", step_report),
+    ("export", step_export),
 ]
 
 

@@ -1,0 +1,122 @@
+"""Commands that compute results from the master: score, shortlist, report, export tdkt."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from workbook.results import (RunResult, export_tdkt_master, report_master, score_master,
+                              shortlist_master)
+
+from .common import EXIT_FINDINGS, echo_json, edge, json_option
+
+MASTER = click.argument("master", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+
+
+def _finish(run: RunResult, as_json: bool, lines: list[str]) -> None:
+    if as_json:
+        echo_json(run.to_dict())
+    else:
+        for line in lines:
+            click.echo(line)
+        if run.backup:
+            click.echo(f"Bản trước được sao lưu tại {run.backup}.")
+    if run.has_errors:
+        raise SystemExit(EXIT_FINDINGS)
+
+
+def _notes(result) -> list[str]:
+    return [f"  {n}" for n in getattr(result, "notes", [])]
+
+
+@click.command("score")
+@MASTER
+@json_option
+@edge
+def score_cmd(master: Path, as_json: bool) -> None:
+    """Tính điểm thi đua từng đợt và cả năm cho đoàn viên và tổ công đoàn.
+
+    Chỉ chấm các dòng hợp lệ (dòng có lỗi bị bỏ qua và được kể ra). Kết quả ghi vào trang
+    Điểm của sổ chính: mỗi tiêu chí một cột, tổng điểm, xếp loại, hạng và giải thích.
+
+    \b
+    Ví dụ:
+      thidua score so-thi-dua.xlsx
+    """
+    run = score_master(master)
+    _finish(run, as_json, [run.result.headline, *_notes(run.result),
+                           "Xem trang Điểm trong sổ chính."])
+
+
+@click.command("shortlist")
+@MASTER
+@json_option
+@edge
+def shortlist_cmd(master: Path, as_json: bool) -> None:
+    """Lập danh sách đề nghị khen thưởng theo tiêu chuẩn, chỉ tiêu và điểm.
+
+    Mỗi người, mỗi tổ được đề nghị hoặc không đều có lý do. Kết quả ghi vào trang Đề nghị
+    khen thưởng (và trang Điểm).
+
+    \b
+    Ví dụ:
+      thidua shortlist so-thi-dua.xlsx
+    """
+    run = shortlist_master(master)
+    lines = [f"  {t.name}: {t.proposed} đề nghị / {t.eligible} đủ tiêu chuẩn ({t.quota_rule})"
+             for t in run.result.titles]
+    _finish(run, as_json, [*lines, *_notes(run.result),
+                           "Xem trang Đề nghị khen thưởng trong sổ chính."])
+
+
+@click.command("report")
+@MASTER
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Ghi các trang báo cáo ra tệp mới này thay vì vào sổ chính.")
+@click.option("--date", "day", type=click.DateTime(["%d/%m/%Y", "%Y-%m-%d"]),
+              help="Ngày ghi trên báo cáo (dd/mm/yyyy). Mặc định: hôm nay.")
+@json_option
+@edge
+def report_cmd(master: Path, out: Path | None, day: dt.datetime | None, as_json: bool) -> None:
+    """Lập các trang báo cáo cấp trên (BC …), in được trên khổ A4.
+
+    Báo cáo tổng hợp theo phong trào, đợt, tổ; danh sách công trình đề nghị gắn biển; danh
+    sách đề nghị khen thưởng; tin, bài theo cơ quan báo chí; có biểu đồ.
+
+    \b
+    Ví dụ:
+      thidua report so-thi-dua.xlsx --out bao-cao.xlsx
+    """
+    run = report_master(master, out=out, day=day.date() if day else None)
+    _finish(run, as_json, [run.result.headline])
+
+
+@click.group("export")
+def export_cmd() -> None:
+    """Xuất dữ liệu sang phần mềm khác.
+
+    \b
+    Ví dụ:
+      thidua export tdkt so-thi-dua.xlsx xuat-tdkt/
+    """
+
+
+@export_cmd.command("tdkt")
+@MASTER
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Ghi đè các tệp đã có trong thư mục (có sao lưu).")
+@json_option
+@edge
+def export_tdkt_cmd(master: Path, outdir: Path, force: bool, as_json: bool) -> None:
+    """Xuất danh sách đề nghị khen thưởng theo mẫu nhập của phần mềm thi đua, khen thưởng.
+
+    Tạo CANHAN.xlsx, TAPTHE.xlsx, DETAI.xlsx với mã hình thức, mã danh hiệu, mã phân loại
+    theo danh mục của phần mềm.
+
+    \b
+    Ví dụ:
+      thidua export tdkt so-thi-dua.xlsx xuat-tdkt/
+    """
+    run = export_tdkt_master(master, outdir, force=force)
+    _finish(run, as_json, [run.result.headline, *[f"  {n}" for n in run.result.notes]])

@@ -1,0 +1,130 @@
+"""`BC Công trình` (works proposed for plaques) and `BC Khen thưởng` (the award proposal list).
+
+The award list follows the format the upper union expects: STT | Họ và tên | Giới tính |
+Ngày sinh | Chức vụ | Tổ | Đơn vị | Danh hiệu / hình thức | Tóm tắt thành tích | Ghi chú, one
+section per title, people in Vietnamese name order (tên, then họ đệm).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..scoring.compute import name_ranks
+from ..shortlist import PROPOSED
+from .context import ReportContext
+from .document import Col, Document
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+PROPOSED_FOR_PLAQUE = "Đề nghị gắn biển"
+
+AWARD_COLUMNS = [
+    Col("STT", "stt", align="center"), Col("Họ và tên", "ho_ten"),
+    Col("Giới tính", "gioi_tinh", align="center"),
+    Col("Ngày sinh", "ngay_sinh", "dd/mm/yyyy", "center"), Col("Chức vụ", "chuc_vu"),
+    Col("Tổ", "to"), Col("Đơn vị", "don_vi"), Col("Danh hiệu / hình thức", "danh_hieu"),
+    Col("Tóm tắt thành tích", "tom_tat"), Col("Ghi chú", "ghi_chu"),
+]
+AWARD_WIDTHS = [5, 22, 7, 11, 14, 16, 18, 18, 46, 12]
+
+
+def _date(value) -> dt.date | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else None
+
+
+def award_sections(rc: ReportContext) -> list[tuple[str, pd.DataFrame]]:
+    """Proposed subjects per title, in the order of the Danh hiệu sheet, names sorted."""
+    out = []
+    proposed = rc.shortlist.proposed()
+    for t in rc.shortlist.titles:
+        part = proposed[proposed["ma_danh_hieu"] == t.code]
+        if part.empty:
+            continue
+        if t.subject == "Tập thể":
+            order = name_ranks(part["ho_ten"])
+        else:
+            facts = rc.shortlist.scores.members
+            whole = facts.drop_duplicates("ma_doan_vien").set_index("ma_doan_vien")
+            order = name_ranks(part["ma"].map(whole["ten"]), part["ma"].map(whole["ho_dem"]))
+        out.append((t.code, part.assign(_o=order).sort_values("_o", kind="stable")))
+    return out
+
+
+def write_awards(ws: Worksheet, rc: ReportContext) -> None:
+    doc = Document(ws, AWARD_WIDTHS, rc.config, rc.day, landscape=True)
+    doc.header()
+    doc.title("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
+              f"Phong trào thi đua năm {rc.config.get('nam', '')}",
+              f"(Kèm theo báo cáo của {rc.config.get('ten_cong_doan', '')})")
+    titles = {t.code: t for t in rc.shortlist.titles}
+    unit = rc.config.get("co_quan", "")
+    rows: list = []
+    sections = award_sections(rc)
+    for i, (code, part) in enumerate(sections):
+        t = titles[code]
+        who = "tập thể" if t.subject == "Tập thể" else "người"
+        upper = " (đề nghị cấp trên)" if t.level == "Cấp trên" else ""
+        rows.append(f"{ROMAN[i % len(ROMAN)]}. {t.name.upper()}{upper}: {len(part)} {who}")
+        for j, rec in enumerate(part.to_dict("records"), start=1):
+            group = t.subject == "Tập thể"
+            rows.append({
+                "stt": j, "ho_ten": ("Tổ công đoàn " + rec["ho_ten"]) if group else rec["ho_ten"],
+                "gioi_tinh": None if group else rec.get("gioi_tinh"),
+                "ngay_sinh": None if group else _date(rec.get("ngay_sinh")),
+                "chuc_vu": None if group else rec.get("chuc_vu"),
+                "to": rc.group_names.get(rec["ma_to"], rec["ma_to"]), "don_vi": unit,
+                "danh_hieu": t.name, "tom_tat": rec["tom_tat"],
+                "ghi_chu": "Đề nghị cấp trên khen" if t.level == "Cấp trên" else None})
+    if not sections:
+        doc.paragraph("Chưa có cá nhân, tập thể nào được đề nghị khen thưởng.", italic=True)
+    doc.table(AWARD_COLUMNS, rows)
+    ws.print_title_rows = None
+    doc.signature([rc.config.get("cong_doan_cap_tren", "") + ";", "Lưu: VT, BCH."])
+
+
+WORK_COLUMNS = [
+    Col("STT", "stt", align="center"), Col("Tên công trình, sản phẩm, phần việc", "ten"),
+    Col("Loại", "loai", align="center"), Col("Tổ công đoàn", "to"), Col("Quy mô", "quy_mo"),
+    Col("Giá trị (đồng)", "gia_tri", "#,##0", "right"), Col("Nguồn kinh phí", "nguon_kinh_phi"),
+    Col("Thời gian thực hiện", "thoi_gian", align="center"),
+    Col("Cấp gắn biển", "cap_gan_bien"), Col("Trạng thái", "trang_thai", align="center"),
+]
+WORK_WIDTHS = [5, 36, 11, 18, 14, 14, 14, 14, 24, 13]
+
+
+def _period(start, end) -> str:
+    parts = [d.strftime("%d/%m/%Y") for d in (start, end) if not pd.isna(d)]
+    return " - ".join(parts)
+
+
+def write_works(ws: Worksheet, rc: ReportContext) -> None:
+    doc = Document(ws, WORK_WIDTHS, rc.config, rc.day, landscape=True)
+    doc.header()
+    doc.title("DANH SÁCH CÔNG TRÌNH, SẢN PHẨM, PHẦN VIỆC ĐỀ NGHỊ GẮN BIỂN",
+              rc.config.get("ten_phong_trao", ""))
+    works = rc.works[rc.works["trang_thai"] == PROPOSED_FOR_PLAQUE]
+    rows: list = []
+    levels = [lv for lv in rc.plaque_levels if lv in set(works["cap_gan_bien"])]
+    levels += sorted(set(works["cap_gan_bien"]) - set(levels))
+    for i, level in enumerate(levels):
+        part = works[works["cap_gan_bien"] == level]
+        rows.append(f"{ROMAN[i % len(ROMAN)]}. CHÀO MỪNG {(level or 'chưa ghi cấp').upper()}: "
+                    f"{len(part)} công trình, sản phẩm")
+        for j, rec in enumerate(part.to_dict("records"), start=1):
+            rows.append({**rec, "stt": j, "to": rc.group_names.get(rec["ma_to"], rec["ma_to"]),
+                         "thoi_gian": _period(rec["ngay_bat_dau"], rec["ngay_hoan_thanh"]),
+                         "gia_tri": rec["gia_tri"] or None})
+    if not levels:
+        doc.paragraph("Chưa có công trình, sản phẩm nào đề nghị gắn biển.", italic=True)
+    doc.table(WORK_COLUMNS, rows, {"ten": f"Cộng: {len(works)} công trình, sản phẩm",
+                                   "gia_tri": float(works["gia_tri"].sum())})
+    doc.signature([rc.config.get("cong_doan_cap_tren", "") + ";", "Lưu: VT, BCH."])
+
+
+def proposed_count(rc: ReportContext) -> int:
+    return int((rc.shortlist.decisions["ket_qua"] == PROPOSED).sum())
