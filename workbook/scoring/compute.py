@@ -34,7 +34,7 @@ def apply_criteria(criteria: list[Criterion], frame: pd.DataFrame,
         units = np.asarray(units_of(c), dtype=float)
         if c.phase:
             units = np.where(dots == c.phase, units, 0.0)
-        pts = np.round(units * c.per_unit, 2)
+        pts = np.round(units * c.per_unit, 2) + 0.0  # no -0.0
         if c.cap is not None:
             pts = np.minimum(pts, c.cap) if c.per_unit > 0 else np.maximum(pts, c.cap)
         points[c.code] = pts

@@ -133,8 +133,8 @@ def _discipline(ctx: RuleContext, level_name: str) -> tuple[np.ndarray, np.ndarr
     m, g = ctx.members, ctx.groups
     level = discipline_rank(level_name)
     hit = m[m["ky_luat_muc"] >= level]
-    names = hit.groupby("ma_to")["ho_ten"].agg(", ".join)
-    text = g["ma_to"].map(names).fillna("").to_numpy(dtype=object)
+    names = dict(hit.groupby("ma_to")["ho_ten"].agg(", ".join))
+    text = np.array([names.get(code, "") for code in g["ma_to"]], dtype=object)
     return text != "", text
 
 
