@@ -25,10 +25,10 @@ TIE_BREAKS = ("tổng điểm cao hơn", "nhiều sáng kiến hơn", "nhiều t
 
 def apply_criteria(criteria: list[Criterion], frame: pd.DataFrame,
                    units_of: Callable[[Criterion], np.ndarray], *, group: bool,
-                   labels: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray]:
-    """Points per criterion code and the explanation text, for every row of ``frame``."""
+                   labels: np.ndarray) -> tuple[dict[str, np.ndarray], list]:
+    """Points per criterion code, and each criterion's phrases (as codes) for every row."""
     points: dict[str, np.ndarray] = {}
-    text = np.full(len(frame), "", dtype=object)
+    parts = []
     dots = frame["dot"].to_numpy()
     for c in criteria:
         units = np.asarray(units_of(c), dtype=float)
@@ -38,8 +38,8 @@ def apply_criteria(criteria: list[Criterion], frame: pd.DataFrame,
         if c.cap is not None:
             pts = np.minimum(pts, c.cap) if c.per_unit > 0 else np.maximum(pts, c.cap)
         points[c.code] = pts
-        text = explain.join(text, explain.part(c, units, pts, group=group, labels=labels))
-    return points, text
+        parts.append(explain.part_codes(c, units, pts, group=group, labels=labels))
+    return points, parts
 
 
 def bands_for(total: np.ndarray, bands: tuple[Band, ...], share_ok: np.ndarray | None
@@ -72,15 +72,15 @@ def share_check(criteria: list[Criterion], frame: pd.DataFrame, share: float
 
 
 def finish(frame: pd.DataFrame, criteria: list[Criterion], ruleset: RuleSet, *, group: bool,
-           points: dict[str, np.ndarray], text: np.ndarray) -> pd.DataFrame:
+           points: dict[str, np.ndarray], parts: list) -> pd.DataFrame:
     """Totals (clamped), band and the explanation of one phase-level frame."""
     for code, pts in points.items():
         frame[code] = pts
     raw = np.round(sum(points.values(), np.zeros(len(frame))), 2)
     total = np.clip(raw, ruleset.score_min, ruleset.score_max)
     frame["tong"] = total
-    text = explain.join(text, explain.clamp_note(raw, total, ruleset.score_min,
-                                                 ruleset.score_max))
+    clamp = explain.clamp_codes(raw, total, ruleset.score_min, ruleset.score_max)
+    text = explain.combine(parts, [clamp])
     frame["giai_thich"] = np.where(text == "", "Không có điểm", text)
     return frame
 
@@ -123,17 +123,19 @@ def campaign_rows(frame: pd.DataFrame, key: str, codes: list[str], phases: list[
 
 def name_ranks(first: pd.Series, second: pd.Series | None = None) -> np.ndarray:
     """Position of each row's name in Vietnamese order (computed once per distinct name)."""
-    if second is None:
-        codes, uniques = pd.factorize(first)
-        order = sorted(range(len(uniques)), key=lambda i: vn_sort_key(uniques[i]))
-    else:
-        pairs = pd.MultiIndex.from_arrays([first, second])
-        codes, uniques = pd.factorize(pairs)
-        order = sorted(range(len(uniques)),
-                       key=lambda i: person_sort_key(uniques[i][1], uniques[i][0]))
-    rank = np.empty(len(uniques), dtype=np.int64)
-    rank[order] = np.arange(len(uniques))
-    return rank[codes]
+    if not len(first):
+        return np.zeros(0, dtype=np.int64)
+    a = first.to_numpy(dtype=object)
+    b = None if second is None else second.to_numpy(dtype=object)
+    key = explain.dense_key(a) if b is None else explain.dense_key(a, b)
+    rows = explain.firsts(key)
+    if b is None:
+        order = sorted(range(len(rows)), key=lambda i: vn_sort_key(a[rows[i]]))
+    else:  # first = tên, second = họ đệm
+        order = sorted(range(len(rows)), key=lambda i: person_sort_key(b[rows[i]], a[rows[i]]))
+    rank = np.empty(len(rows), dtype=np.int64)
+    rank[order] = np.arange(len(rows))
+    return rank[key]
 
 
 def add_ranks(frame: pd.DataFrame, key: str, name_rank: np.ndarray,

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..findings import Finding
@@ -76,15 +77,16 @@ def score_campaign(inp: ScoringInput) -> ScoreResult:
     base = facts.base
     members = base[["ma_doan_vien", *MEMBER_INFO, "dot", "xep_loai", "so_sang_kien",
                     "so_tin_bai", "ngay_dang_ky"]].copy()
-    points, text = apply_criteria(m_crit, members, facts.member_units, group=False,
+    points, parts = apply_criteria(m_crit, members, facts.member_units, group=False,
                                   labels=base["xep_loai"].to_numpy(dtype=object))
-    members = finish(members, m_crit, rs, group=False, points=points, text=text)
+    members = finish(members, m_crit, rs, group=False, points=points, parts=parts)
     whole = campaign_rows(members, "ma_doan_vien", [c.code for c in m_crit], phases,
                           MEMBER_INFO)
     members = pd.concat([members, whole], ignore_index=True)
     members["xep_loai"] = members["xep_loai"].fillna("")
     members = add_bands(members, m_crit, rs.member_bands)
-    members["ho_ten"] = (members["ho_dem"] + " " + members["ten"]).str.strip()
+    ho_dem, ten = members["ho_dem"].to_numpy(dtype=object), members["ten"].to_numpy(dtype=object)
+    members["ho_ten"] = np.where(ho_dem == "", ten, ho_dem + " " + ten)
     members = add_ranks(members, "ma_doan_vien",
                         name_ranks(members["ten"], members["ho_dem"]), [*phases, CAMPAIGN])
 
@@ -92,9 +94,9 @@ def score_campaign(inp: ScoringInput) -> ScoreResult:
     groups = gbase[["ma_to", *GROUP_INFO, "dot", "so_doan_vien", "so_sang_kien", "so_tin_bai",
                     "ngay_dang_ky"]].copy()
     labels = gbase["ma_to"].map(dict(zip(facts.groups["ma_to"], facts.groups["xep_loai_to"])))
-    points, text = apply_criteria(g_crit, groups, facts.group_units, group=True,
+    points, parts = apply_criteria(g_crit, groups, facts.group_units, group=True,
                                   labels=labels.fillna("").to_numpy(dtype=object))
-    groups = finish(groups, g_crit, rs, group=True, points=points, text=text)
+    groups = finish(groups, g_crit, rs, group=True, points=points, parts=parts)
     gwhole = campaign_rows(groups, "ma_to", [c.code for c in g_crit], phases,
                            [*GROUP_INFO, "so_doan_vien"])
     groups = pd.concat([groups, gwhole], ignore_index=True)

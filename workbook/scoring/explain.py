@@ -14,14 +14,23 @@ LEVELS = {"Cơ sở", "Ngành", "Tỉnh", "Toàn quốc", "Trung ương"}
 
 
 def fmt_array(values: np.ndarray) -> np.ndarray:
-    """Numbers as Vietnamese text (decimal comma, at most 2 decimals), element-wise."""
+    """Numbers as Vietnamese text (decimal comma, at most 2 decimals), element-wise; each
+    distinct value is formatted once."""
     v = np.round(np.asarray(values, dtype=float), 2)
-    whole = v == np.round(v)
-    out = np.empty(len(v), dtype=object)
-    out[whole] = v[whole].astype(np.int64).astype(str)
-    if (~whole).any():
-        out[~whole] = np.char.replace(v[~whole].astype(str), ".", ",").astype(object)
-    return out
+    if not len(v):
+        return np.zeros(0, dtype=object)
+    u, inverse = np.unique(v, return_inverse=True)
+    text = np.array(["" if np.isnan(x) else fmt(x) for x in u], dtype=object)
+    return text[inverse.reshape(-1)]
+
+
+def join(acc: np.ndarray, more: np.ndarray) -> np.ndarray:
+    """Append phrases with '; ' where both sides have text (small frames: shortlist, bands)."""
+    idx = np.flatnonzero(more != "")
+    if len(idx):
+        both = acc[idx] != ""
+        acc[idx] = np.where(both, acc[idx] + "; " + more[idx], more[idx])
+    return acc
 
 
 def noun(c: Criterion) -> str:
@@ -49,54 +58,93 @@ def noun(c: Criterion) -> str:
     return c.name.lower()
 
 
-def part(c: Criterion, units: np.ndarray, points: np.ndarray, *, group: bool,
-         labels: np.ndarray | None = None) -> np.ndarray:
-    """One criterion's phrase per row ('' where it gave nothing)."""
-    out = np.full(len(units), "", dtype=object)
-    idx = np.flatnonzero((units != 0) | (points != 0))
-    if not len(idx):
-        return out
-    u, p = units[idx], points[idx]
+def phrase(c: Criterion, units: float, points: float, *, group: bool, label: str = "") -> str:
+    """One criterion's phrase for one value of its units ('' when it gave nothing)."""
+    if units == 0 and points == 0:
+        return ""
     per = fmt(c.per_unit) if c.per_unit >= 0 else f"({fmt(c.per_unit)})"
-    raw = np.round(u * c.per_unit, 2)
-    result = fmt_array(p)
-    capped = raw != p
-    if capped.any():
-        result[capped] = fmt_array(raw[capped]) + " → " + result[capped] + " (tối đa)"
+    raw = round(units * c.per_unit, 2)
+    result = fmt(points) if raw == points else f"{fmt(raw)} → {fmt(points)} (tối đa)"
     if c.source == "Xếp loại":
-        who = "tổ xếp loại " if group else ""
-        out[idx] = who + labels[idx].astype(object) + " = " + result
-    elif c.source in RATE_SOURCES:
-        out[idx] = noun(c) + " " + fmt_array(u) + f"% × {per} = " + result
-    elif c.source == "Hoạt động" and group:
-        out[idx] = "bình quân " + fmt_array(u) + f" hoạt động/người × {per} = " + result
-    else:
-        out[idx] = fmt_array(u) + f" {noun(c)} × {per} = " + result
-    return out
+        return f"{'tổ xếp loại ' if group else ''}{label} = {result}"
+    if c.source in RATE_SOURCES:
+        return f"{noun(c)} {fmt(units)}% × {per} = {result}"
+    if c.source == "Hoạt động" and group:
+        return f"bình quân {fmt(units)} hoạt động/người × {per} = {result}"
+    return f"{fmt(units)} {noun(c)} × {per} = {result}"
 
 
-def join(acc: np.ndarray, more: np.ndarray) -> np.ndarray:
-    """Append phrases with '; ' where both sides have text."""
-    idx = np.flatnonzero(more != "")
-    if len(idx):
-        both = acc[idx] != ""
-        acc[idx] = np.where(both, acc[idx] + "; " + more[idx], more[idx])
-    return acc
+def dense_key(*arrays: np.ndarray) -> np.ndarray:
+    """One small integer per distinct combination of the arrays' values (hash-based)."""
+    key = np.zeros(len(arrays[0]), dtype=np.int64)
+    for a in arrays:
+        codes, uniques = pd.factorize(a)
+        key, _ = pd.factorize(key * (len(uniques) + 1) + codes)
+    return key
 
 
-def clamp_note(raw: np.ndarray, total: np.ndarray, low: float, high: float) -> np.ndarray:
-    out = np.full(len(raw), "", dtype=object)
-    idx = np.flatnonzero(raw != total)
-    if len(idx):
-        out[idx] = ("tổng " + fmt_array(raw[idx]) + " → " + fmt_array(total[idx])
-                    + f" (giới hạn {fmt(low)}–{fmt(high)})")
-    return out
+def firsts(key: np.ndarray) -> np.ndarray:
+    """Index of the first row of each key value 0..k-1."""
+    firsts = np.full(key.max() + 1 if len(key) else 0, -1, dtype=np.int64)
+    order = np.arange(len(key))[::-1]
+    firsts[key[order]] = order  # later writes (earlier rows) win
+    return firsts
+
+
+def part_codes(c: Criterion, units: np.ndarray, points: np.ndarray, *, group: bool,
+               labels: np.ndarray | None = None) -> tuple[np.ndarray, list[str]]:
+    """Per row, the index of its phrase in the returned list (0 = nothing).
+
+    Phrases are built once per distinct value — a criterion takes few distinct values even
+    over 200,000 rows — so the cost does not grow with the number of members."""
+    if not len(units):
+        return np.zeros(0, dtype=np.int64), [""]
+    use_labels = c.source == "Xếp loại" and labels is not None
+    key = dense_key(units, points, labels) if use_labels else dense_key(units, points)
+    rows = firsts(key)
+    phrases = [phrase(c, float(units[r]), float(points[r]), group=group,
+                      label=str(labels[r]) if use_labels else "") for r in rows]
+    table = [""] + sorted(set(x for x in phrases if x))
+    position = {x: i for i, x in enumerate(table)}
+    return np.array([position[x] for x in phrases], dtype=np.int64)[key], table
+
+
+def combine(parts: list[tuple[np.ndarray, list[str]]], extra: list[tuple[np.ndarray, list[str]]]
+            = ()) -> np.ndarray:
+    """Join every row's phrases with '; ', building each distinct combination once."""
+    all_parts = [*parts, *extra]
+    n = len(all_parts[0][0]) if all_parts else 0
+    if not all_parts or n == 0:
+        return np.full(n, "", dtype=object)
+    key = dense_key(*(p[0] for p in all_parts))
+    texts = np.array(["; ".join(t for t in (table[codes[r]] for codes, table in all_parts) if t)
+                      for r in firsts(key)], dtype=object)
+    return texts[key]
+
+
+def clamp_codes(raw: np.ndarray, total: np.ndarray, low: float, high: float
+                ) -> tuple[np.ndarray, list[str]]:
+    """The 'tổng 105 → 100 (giới hạn 0–100)' phrase as codes, like ``part_codes``."""
+    hit = raw != total
+    codes = np.zeros(len(raw), dtype=np.int64)
+    table = [""]
+    if hit.any():
+        pairs, inverse = np.unique(np.stack([raw[hit], total[hit]], axis=1), axis=0,
+                                   return_inverse=True)
+        table += [f"tổng {fmt(r)} → {fmt(t)} (giới hạn {fmt(low)}–{fmt(high)})"
+                  for r, t in pairs]
+        codes[hit] = inverse.reshape(-1) + 1
+    return codes, table
 
 
 def campaign_note(phase_totals: pd.DataFrame, total: np.ndarray) -> np.ndarray:
     """'Trung bình 2 đợt: (85 + 70) / 2 = 77,5' from a subject × phase table of totals."""
     n = phase_totals.shape[1]
-    text = fmt_array(phase_totals.iloc[:, 0].to_numpy())
-    for j in range(1, n):
-        text = text + " + " + fmt_array(phase_totals.iloc[:, j].to_numpy())
-    return f"Trung bình {n} đợt: (" + text + f") / {n} = " + fmt_array(total)
+    if not len(total):
+        return np.zeros(0, dtype=object)
+    columns = [phase_totals.iloc[:, j].to_numpy(dtype=float) for j in range(n)]
+    columns.append(np.asarray(total, dtype=float))
+    key = dense_key(*columns)
+    texts = np.array([f"Trung bình {n} đợt: (" + " + ".join(fmt(c[r]) for c in columns[:-1])
+                      + f") / {n} = {fmt(columns[-1][r])}" for r in firsts(key)], dtype=object)
+    return texts[key]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..values import to_text
 from .context import ScoringInput
 from .rubric import Criterion
 
@@ -16,8 +17,16 @@ M, G, P = "ma_doan_vien", "ma_to", "dot"
 
 
 def codes(s: pd.Series) -> pd.Series:
-    """Codes as stripped text; blanks become ''."""
-    return s.where(s.notna(), "").astype(str).str.strip()
+    """Codes as text, blanks as '' (object dtype: hashing and grouping stay fast).
+
+    The reader already cleaned the text (NFC, trimmed); anything else (a number typed where
+    a code belongs, spaces from a hand-made frame) goes through ``to_text``."""
+    values = s.to_numpy(dtype=object)
+    kind = pd.api.types.infer_dtype(values, skipna=True)
+    if kind not in ("string", "empty"):
+        values = np.array([to_text(v) for v in values], dtype=object)
+    out = pd.Series(values, index=s.index, dtype=object)
+    return out.where(out.notna(), "")
 
 
 def numbers(s: pd.Series) -> pd.Series:
@@ -28,8 +37,30 @@ def dates(s: pd.Series) -> pd.Series:
     return pd.to_datetime(s, errors="coerce")
 
 
-def _index(frame: pd.DataFrame, keys: list[str]) -> pd.MultiIndex:
-    return pd.MultiIndex.from_frame(frame[keys])
+class Grid:
+    """Rows subject × phase laid out as ``subject_id * n_phases + phase_id``: events map to
+    their row by two hash look-ups, and counts or sums are one ``np.bincount``."""
+
+    def __init__(self, subjects: pd.Series, phases: list[str]):
+        self.subjects = pd.Index(subjects)
+        self.phases = pd.Index(phases)
+        self.size = len(self.subjects) * len(self.phases)
+
+    def keys(self, subjects: pd.Series, phases: pd.Series) -> np.ndarray:
+        """Row of each event; -1 for an unknown subject or phase."""
+        s = self.subjects.get_indexer(subjects)
+        p = self.phases.get_indexer(phases)
+        return np.where((s >= 0) & (p >= 0), s * len(self.phases) + p, -1)
+
+    def count(self, keys: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
+        ok = keys >= 0
+        w = None if weights is None else np.asarray(weights, dtype=float)[ok]
+        return np.bincount(keys[ok], weights=w, minlength=self.size).astype(float)
+
+    def frame(self) -> pd.DataFrame:
+        n, p = len(self.subjects), len(self.phases)
+        return pd.DataFrame({"_s": np.repeat(np.arange(n), p), "dot": np.tile(
+            np.asarray(self.phases, dtype=object), n)})
 
 
 class Facts:
@@ -48,21 +79,23 @@ class Facts:
         groups = pd.concat([groups, pd.DataFrame({G: extra, "ten_to": extra, "xep_loai_to": ""})])
         self.groups = groups.reset_index(drop=True)
         self.phases = phases
+        self.grid = grid = Grid(self.members[M], phases)
+        self.ggrid = ggrid = Grid(self.groups[G], phases)
 
-        base = self.members.merge(pd.DataFrame({P: phases}), how="cross")
+        cells = grid.frame()
+        base = self.members.iloc[cells["_s"].to_numpy()].reset_index(drop=True)
+        base[P] = cells[P].to_numpy()
         results = inp.table("ket_qua")
-        results = pd.DataFrame({
-            M: codes(results["ma_doan_vien"]), P: codes(results["dot"]),
-            "xep_loai": codes(results["xep_loai"]), "cap_sang_kien": codes(results["cap_sang_kien"]),
-            "so_sang_kien": numbers(results["so_sang_kien"]),
-            "so_hoat_dong": numbers(results["so_hoat_dong"]),
-            "so_vi_pham": numbers(results["so_vi_pham"]),
-        }).drop_duplicates([M, P])
-        base = base.merge(results, on=[M, P], how="left")
-        for col in ("xep_loai", "cap_sang_kien"):
-            base[col] = base[col].fillna("")
-        for col in ("so_sang_kien", "so_hoat_dong", "so_vi_pham"):
-            base[col] = base[col].fillna(0.0)
+        key = grid.keys(codes(results["ma_doan_vien"]), codes(results["dot"]))
+        keep = np.flatnonzero(key >= 0)
+        first_keys, first = np.unique(key[keep], return_index=True)  # first row per cell
+        rows = keep[first]
+        for col, convert, blank in (("xep_loai", codes, ""), ("cap_sang_kien", codes, ""),
+                                    ("so_sang_kien", numbers, 0.0),
+                                    ("so_hoat_dong", numbers, 0.0), ("so_vi_pham", numbers, 0.0)):
+            values = np.full(grid.size, blank, dtype=object if blank == "" else float)
+            values[first_keys] = convert(results[col]).to_numpy()[rows]
+            base[col] = values
 
         regs = inp.table("dang_ky")
         regs = pd.DataFrame({"loai": codes(regs["loai_doi_tuong"]),
@@ -72,46 +105,65 @@ class Facts:
                              "ngay_dang_ky": dates(regs["ngay_dang_ky"])})
         self.regs = regs[regs["loai"] == "Cá nhân"].rename(columns={"ma": M})
         self.group_regs = regs[regs["loai"] == "Tập thể"].rename(columns={"ma": G})
+        self.reg_keys = grid.keys(self.regs[M], self.regs[P])
+        self.group_reg_keys = ggrid.keys(self.group_regs[G], self.group_regs[P])
 
         arts = inp.table("tin_bai")
         arts = pd.DataFrame({M: codes(arts["ma_doan_vien"]), P: codes(arts["dot"]),
                              "co_quan_bao": codes(arts["co_quan_bao"])})
         arts["cap"] = arts["co_quan_bao"].map(inp.outlet_levels).fillna("")
         self.articles = arts
+        self.article_keys = grid.keys(arts[M], arts[P])
 
         works = inp.table("cong_trinh")
         self.works = pd.DataFrame({G: codes(works["ma_to"]), P: codes(works["dot"]),
                                    "trang_thai": codes(works["trang_thai"]),
                                    "cap_gan_bien": codes(works["cap_gan_bien"]),
                                    "loai": codes(works["loai"])})
+        self.work_keys = ggrid.keys(self.works[G], self.works[P])
 
-        self.index = _index(base, [M, P])
-        base["so_tin_bai"] = self.count(self.articles, self.index, [M, P])
-        base["so_dang_ky"] = self.count(self.regs, self.index, [M, P])
-        first = self.regs.groupby([M, P])["ngay_dang_ky"].min()
-        base["ngay_dang_ky"] = first.reindex(self.index).to_numpy()
+        base["so_tin_bai"] = grid.count(self.article_keys)
+        base["so_dang_ky"] = grid.count(self.reg_keys)
+        base["ngay_dang_ky"] = self._earliest(self.regs["ngay_dang_ky"], self.reg_keys,
+                                              grid.size)
         self.base = base
+        # member row → its group's row
+        gid = ggrid.subjects.get_indexer(base[G])
+        pid = np.tile(np.arange(len(phases)), len(self.members))
+        self.to_group = np.where(gid >= 0, gid * len(phases) + pid, -1)
 
-        gbase = self.groups.merge(pd.DataFrame({P: phases}), how="cross")
-        self.gindex = _index(gbase, [G, P])
-        size = base.groupby([G, P]).size()
-        gbase["so_doan_vien"] = size.reindex(self.gindex, fill_value=0).to_numpy()
+        gcells = ggrid.frame()
+        gbase = self.groups.iloc[gcells["_s"].to_numpy()].reset_index(drop=True)
+        gbase[P] = gcells[P].to_numpy()
+        gbase["so_doan_vien"] = ggrid.count(self.to_group)
         gbase["so_sang_kien"] = self._by_group(base["so_sang_kien"], "sum")
         gbase["so_tin_bai"] = self._by_group(base["so_tin_bai"], "sum")
-        gfirst = self.group_regs.groupby([G, P])["ngay_dang_ky"].min()
-        gbase["ngay_dang_ky"] = gfirst.reindex(self.gindex).to_numpy()
+        gbase["ngay_dang_ky"] = self._earliest(self.group_regs["ngay_dang_ky"],
+                                               self.group_reg_keys, ggrid.size)
         self.gbase = gbase
 
     @staticmethod
-    def count(events: pd.DataFrame, index: pd.MultiIndex, keys: list[str]) -> np.ndarray:
-        counts = events.groupby(keys, sort=False).size()
-        return counts.reindex(index, fill_value=0).to_numpy(dtype=float)
+    def _earliest(days: pd.Series, keys: np.ndarray, size: int) -> pd.Series:
+        ok = keys >= 0
+        first = pd.Series(days.to_numpy()[ok]).groupby(keys[ok]).min()
+        return pd.Series(pd.NaT, index=range(size), dtype="datetime64[ns]").where(
+            ~pd.Index(range(size)).isin(first.index), first.reindex(range(size)))
 
     def _by_group(self, values: pd.Series | np.ndarray, how: str) -> np.ndarray:
-        frame = pd.DataFrame({G: self.base[G].to_numpy(), P: self.base[P].to_numpy(),
-                              "v": np.asarray(values, dtype=float)})
-        agg = frame.groupby([G, P])["v"].agg(how)
-        return agg.reindex(self.gindex, fill_value=0.0).fillna(0.0).to_numpy(dtype=float)
+        total = self.ggrid.count(self.to_group, np.asarray(values, dtype=float))
+        if how == "sum":
+            return total
+        size = self.ggrid.count(self.to_group)
+        return np.divide(total, size, out=np.zeros_like(total), where=size > 0)
+
+    @staticmethod
+    def _matching(events: pd.DataFrame, keys: np.ndarray, cond: set, *fields: str) -> np.ndarray:
+        if not cond:
+            return keys
+        hit = np.zeros(len(events), dtype=bool)
+        for f in fields:
+            hit |= events[f].isin(cond).to_numpy()
+        return np.where(hit, keys, -1)
 
     # -- units of one criterion -------------------------------------------------------------
 
@@ -124,15 +176,11 @@ class Facts:
             hit = b["cap_sang_kien"].isin(cond) if cond else pd.Series(True, index=b.index)
             return np.where(hit, b["so_sang_kien"], 0.0)
         if c.source == "Đăng ký thi đua":
-            regs = self.regs
-            if cond:
-                regs = regs[regs["danh_hieu"].isin(cond) | regs["phong_trao"].isin(cond)]
-            return self.count(regs, self.index, [M, P])
+            return self.grid.count(self._matching(self.regs, self.reg_keys, cond,
+                                                  "danh_hieu", "phong_trao"))
         if c.source == "Tin bài":
-            arts = self.articles
-            if cond:
-                arts = arts[arts["cap"].isin(cond) | arts["co_quan_bao"].isin(cond)]
-            return self.count(arts, self.index, [M, P])
+            return self.grid.count(self._matching(self.articles, self.article_keys, cond,
+                                                  "cap", "co_quan_bao"))
         if c.source == "Hoạt động":
             return b["so_hoat_dong"].to_numpy(dtype=float)
         if c.source == "Vi phạm":
@@ -150,24 +198,17 @@ class Facts:
             hit = rating.isin(cond) if cond else rating != ""
             return np.round(self._by_group(hit.to_numpy(dtype=float), "mean") * 100, 2)
         if c.source == "Tỷ lệ đăng ký":
-            regs = self.regs
-            if cond:
-                regs = regs[regs["danh_hieu"].isin(cond) | regs["phong_trao"].isin(cond)]
-            hit = self.count(regs, self.index, [M, P]) > 0
-            return np.round(self._by_group(hit.astype(float), "mean") * 100, 2)
+            regs = self.grid.count(self._matching(self.regs, self.reg_keys, cond,
+                                                  "danh_hieu", "phong_trao"))
+            return np.round(self._by_group((regs > 0).astype(float), "mean") * 100, 2)
         if c.source == "Xếp loại":
             rating = self.gbase[G].map(dict(zip(self.groups[G], self.groups["xep_loai_to"])))
             hit = rating.isin(cond) if cond else rating.fillna("") != ""
             return hit.to_numpy(dtype=float)
         if c.source == "Đăng ký thi đua":
-            regs = self.group_regs
-            if cond:
-                regs = regs[regs["danh_hieu"].isin(cond) | regs["phong_trao"].isin(cond)]
-            return self.count(regs, self.gindex, [G, P])
+            return self.ggrid.count(self._matching(self.group_regs, self.group_reg_keys, cond,
+                                                   "danh_hieu", "phong_trao"))
         if c.source == "Công trình":
-            works = self.works
-            if cond:
-                works = works[works["trang_thai"].isin(cond) | works["cap_gan_bien"].isin(cond)
-                              | works["loai"].isin(cond)]
-            return self.count(works, self.gindex, [G, P])
+            return self.ggrid.count(self._matching(self.works, self.work_keys, cond,
+                                                   "trang_thai", "cap_gan_bien", "loai"))
         return np.zeros(len(self.gbase))

@@ -68,7 +68,7 @@ class Criterion:
 
 def fmt(x: float) -> str:
     """A number as Vietnamese write it: 0,15 · 12 · -5."""
-    x = round(float(x), 2)
+    x = round(float(x), 2) + 0.0
     if x == int(x):
         return str(int(x))
     return f"{x:g}".replace(".", ",")
