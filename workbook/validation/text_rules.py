@@ -1,0 +1,36 @@
+"""Text rules: legacy encodings (converted before the rules run, see ``legacy_text``) and text
+that Excel would take for a formula.
+
+A text cell beginning with '=', '+', '-' or '@' stays text — it is never written back as a
+formula — but the group should know: pasted from elsewhere, it may not say what they meant.
+"""
+from __future__ import annotations
+
+from .. import schema
+from ..findings import WARNING, define
+from .engine import Context, rule
+from .frames import is_text
+
+FORMULA_LIKE_TEXT = define(
+    "formula-like-text", WARNING,
+    "Cột '{header}': nội dung bắt đầu bằng '{first}' nên Excel có thể hiểu nhầm là công thức. "
+    "Nội dung được giữ nguyên dạng chữ; nên bỏ ký tự '{first}' ở đầu.")
+
+FORMULA_START = r"^(?:[\t\r]|\s*[=+\-@\uff1d\uff0b\uff0d\uff20])"  # as text.looks_like_formula
+
+
+@rule("text.formula-like")
+def formula_like(ctx: Context) -> None:
+    for key in ctx.checked_keys():
+        frame = ctx.data.tables[key]
+        for col in schema.SHEETS[key].columns:
+            if col.type != "text" or not ctx.has(key, col.key):
+                continue
+            s = frame[col.key]
+            text = is_text(s)
+            if not text.any():
+                continue
+            hit = s[text].astype(str).str.contains(FORMULA_START, regex=True)
+            rows = frame[hit.reindex(s.index, fill_value=False).astype(bool)]
+            ctx.emit(FORMULA_LIKE_TEXT, key, rows, col.key,
+                     first=[v.strip()[:1] for v in rows[col.key].tolist()])
