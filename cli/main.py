@@ -6,6 +6,7 @@ import click
 from workbook import __version__
 
 from .setup_cmds import demo_cmd, groups_cmd, init_cmd
+from .validate_cmd import validate_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -22,7 +23,7 @@ def cli() -> None:
     """
 
 
-for command in (init_cmd, groups_cmd, demo_cmd):
+for command in (init_cmd, groups_cmd, demo_cmd, validate_cmd):
     cli.add_command(command)
 
 
