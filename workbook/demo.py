@@ -94,8 +94,9 @@ def step_validate(ctx: DemoContext) -> str:
     groups = check_workbooks(ctx.returned, reference=ctx.master, out=receipts)
     ctx.facts["validation"] = {"master": master, "groups": groups}
     c = groups.counts
-    return (f"Kiểm tra sổ chính: {len(master.findings)} mục cần sửa; kiểm tra {len(groups.files)} sổ tổ: "
-            f"{c['Lỗi']} lỗi, {c['Cảnh báo']} cảnh báo; biên nhận trong {receipts.name}/")
+    return (f"Kiểm tra sổ chính: {len(master.findings)} mục cần sửa; kiểm tra "
+            f"{len(groups.files)} sổ tổ: {c['Lỗi']} lỗi, {c['Cảnh báo']} cảnh báo; "
+            f"biên nhận trong {receipts.name}/")
 
 
 STEPS: list[tuple[str, Callable[[DemoContext], str]]] = [

@@ -136,7 +136,7 @@ def first_occurrences(contexts: list[Context], key: str, columns: tuple[str, ...
         return []
     both = pd.concat(parts, ignore_index=True)
     group_cols = list(columns) if across_files else [*columns, "_ctx"]
-    both["_first"] = both.groupby(group_cols, sort=False).cumcount().eq(0)
+    both["_first"] = ~both.duplicated(group_cols, keep="first")
     repeated = both[~both["_first"]]
     if repeated.empty:
         return []

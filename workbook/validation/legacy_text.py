@@ -126,6 +126,7 @@ def fix_text_cells(data: WorkbookData, fonts: Fonts | None = None) -> list[Findi
             if col.type != "text" or col.key not in letters:
                 continue
             letter, position = letters[col.key], frame.columns.get_loc(col.key)
+            by_content: dict[str, tuple[str, str | None]] = {}  # values repeat a lot
             for i, value in enumerate(frame[col.key].tolist()):
                 if not isinstance(value, str):
                     continue
@@ -133,7 +134,12 @@ def fix_text_cells(data: WorkbookData, fonts: Fonts | None = None) -> list[Findi
                 font = sheet_fonts.get(cell)
                 if (font is None and value.isascii()) or (name, cell) in done:
                     continue
-                converted, encoding = fix_legacy(value, font)
+                if font is None:
+                    if value not in by_content:
+                        by_content[value] = fix_legacy(value)
+                    converted, encoding = by_content[value]
+                else:
+                    converted, encoding = fix_legacy(value, font)
                 if encoding is None:
                     continue
                 converted = clean_text(converted) or ""

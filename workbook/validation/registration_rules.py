@@ -72,9 +72,10 @@ def registration_dates(ctx: Context) -> None:
     outside = day.notna() & ((day < start) | (day > end))
     late = day.notna() & ~outside & (day > deadline)
     ctx.emit(REGISTRATION_OUTSIDE_PHASE, KEY, frame[outside], "ngay_dang_ky",
-             phase=frame["dot"], start=start.map(fmt_date), end=end.map(fmt_date))
+             phase=frame["dot"], start=start[outside].map(fmt_date),
+             end=end[outside].map(fmt_date))
     ctx.emit(REGISTRATION_LATE, KEY, frame[late], "ngay_dang_ky", phase=frame["dot"],
-             deadline=deadline.map(fmt_date))
+             deadline=deadline[late].map(fmt_date))
 
 
 @rule("registration.once", batch=True)

@@ -40,4 +40,4 @@ def article_in_phase(ctx: Context) -> None:
     end = date_map(frame["dot"], {k: p.end for k, p in phases.items()})
     outside = day.notna() & ((day < start) | (day > end))
     ctx.emit(DATE_OUTSIDE_PHASE, "tin_bai", frame[outside], "ngay_dang", phase=frame["dot"],
-             start=start.map(fmt_date), end=end.map(fmt_date))
+             start=start[outside].map(fmt_date), end=end[outside].map(fmt_date))

@@ -6,17 +6,21 @@ formula — but the group should know: pasted from elsewhere, it may not say wha
 """
 from __future__ import annotations
 
+import re
+
+import pandas as pd
+
 from .. import schema
 from ..findings import WARNING, define
 from .engine import Context, rule
-from .frames import is_text
 
 FORMULA_LIKE_TEXT = define(
     "formula-like-text", WARNING,
     "Cột '{header}': nội dung bắt đầu bằng '{first}' nên Excel có thể hiểu nhầm là công thức. "
     "Nội dung được giữ nguyên dạng chữ; nên bỏ ký tự '{first}' ở đầu.")
 
-FORMULA_START = r"^(?:[\t\r]|\s*[=+\-@\uff1d\uff0b\uff0d\uff20])"  # as text.looks_like_formula
+# What text.looks_like_formula checks, compiled once for whole columns.
+FORMULA_START = re.compile(r"[\t\r]|\s*[=+\-@\uff1d\uff0b\uff0d\uff20]")
 
 
 @rule("text.formula-like")
@@ -26,11 +30,8 @@ def formula_like(ctx: Context) -> None:
         for col in schema.SHEETS[key].columns:
             if col.type != "text" or not ctx.has(key, col.key):
                 continue
-            s = frame[col.key]
-            text = is_text(s)
-            if not text.any():
-                continue
-            hit = s[text].astype(str).str.contains(FORMULA_START, regex=True)
-            rows = frame[hit.reindex(s.index, fill_value=False).astype(bool)]
+            hit = [isinstance(v, str) and FORMULA_START.match(v) is not None
+                   for v in frame[col.key].tolist()]
+            rows = frame[pd.Series(hit, index=frame.index, dtype=bool)]
             ctx.emit(FORMULA_LIKE_TEXT, key, rows, col.key,
                      first=[v.strip()[:1] for v in rows[col.key].tolist()])

@@ -6,12 +6,10 @@ and, when the reference (the master) already holds the work, it must not move ba
 """
 from __future__ import annotations
 
-import pandas as pd
-
 from .. import schema
 from ..findings import ERROR, WARNING, define
 from .engine import Context, rule
-from .frames import as_dates, fmt_date
+from .frames import as_dates, day_number, fmt_date
 
 FINISH_BEFORE_START = define(
     "finish-before-start", ERROR,
@@ -45,12 +43,13 @@ def work_dates(ctx: Context) -> None:
     if frame is None or frame.empty:
         return
     start, finish = as_dates(frame["ngay_bat_dau"]), as_dates(frame["ngay_hoan_thanh"])
-    ctx.emit(FINISH_BEFORE_START, KEY, frame[finish < start], "ngay_hoan_thanh",
-             start=start.map(fmt_date))
+    backwards = finish < start
+    ctx.emit(FINISH_BEFORE_START, KEY, frame[backwards], "ngay_hoan_thanh",
+             start=start[backwards].map(fmt_date))
     first, last = ctx.ref.campaign
     if first is None or last is None:
         return
-    low, high = pd.Timestamp(first), pd.Timestamp(last)
+    low, high = day_number(first), day_number(last)
     for column, days in (("ngay_bat_dau", start), ("ngay_hoan_thanh", finish)):
         outside = days.notna() & ((days < low) | (days > high))
         ctx.emit(DATE_OUTSIDE_CAMPAIGN, KEY, frame[outside], column, start=fmt_date(first),
