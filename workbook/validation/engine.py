@@ -23,7 +23,7 @@ from .. import schema
 from ..findings import Code, Finding
 from ..reading import ROW, WorkbookData
 from ..values import to_text
-from .lookups import Lookups, build_lookups
+from .lookups import Lookups
 
 DATA_KEYS = tuple(s.key for s in schema.DATA_SHEETS)
 
