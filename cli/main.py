@@ -5,6 +5,7 @@ import click
 
 from workbook import __version__
 
+from .excel_cmds import doctor_cmd, excel_cmd
 from .setup_cmds import demo_cmd, groups_cmd, init_cmd
 from .validate_cmd import validate_cmd
 
@@ -23,7 +24,7 @@ def cli() -> None:
     """
 
 
-for command in (init_cmd, groups_cmd, demo_cmd, validate_cmd):
+for command in (init_cmd, groups_cmd, demo_cmd, validate_cmd, excel_cmd, doctor_cmd):
     cli.add_command(command)
 
 

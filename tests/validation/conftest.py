@@ -33,7 +33,7 @@ def clean_group_data(setup: dict) -> dict[str, Rows]:
 
 
 @dataclass
-class Campaign:
+class Books:
     master: Path
     issued: dict[str, Path]  # group code -> issued workbook
     rows: dict[str, Rows]  # group code -> clean rows
@@ -59,14 +59,14 @@ class Campaign:
 
 
 @pytest.fixture(scope="session")
-def campaign(tmp_path_factory) -> Campaign:
-    base = tmp_path_factory.mktemp("campaign")
+def books(tmp_path_factory) -> Books:
+    base = tmp_path_factory.mktemp("books")
     setup = demo_setup()
     master = base / "So-thi-dua.xlsx"
     init_master(master, load_campaign(), extra=setup)
     result = make_group_workbooks(master, base / "so-to")
     issued = {f.group: f.path for f in result.files}
-    return Campaign(master=master, issued=issued, rows=clean_group_data(setup), setup=setup)
+    return Books(master=master, issued=issued, rows=clean_group_data(setup), setup=setup)
 
 
 def row_of(rows: list[dict], column: str, value: Any) -> int:

@@ -75,7 +75,7 @@ DEFECTS = [
     ("finished_before_start", set_("cong_trinh", 0, ngay_hoan_thanh=D(2023, 1, 20)),
      "finish-before-start", "J2", ERROR),
     ("work_started_before_campaign", set_("cong_trinh", 0, ngay_bat_dau=D(2022, 1, 1)),
-     "date-outside-campaign", "I2", WARNING),
+     "date-outside-books", "I2", WARNING),
     ("task_with_plaque", set_("cong_trinh", 0, loai="Phần việc", trang_thai="Hoàn thành"),
      "plaque-not-allowed", "K2", ERROR),
     ("proposed_without_finish", set_("cong_trinh", 0, ngay_hoan_thanh=None),
@@ -92,9 +92,9 @@ DEFECTS = [
 
 @pytest.mark.parametrize("defect,change,code,cell,severity", DEFECTS,
                          ids=[d[0] for d in DEFECTS])
-def test_one_defect_one_finding(campaign, tmp_path, defect, change, code, cell, severity):
-    path = campaign.group_copy(tmp_path, "01", change)
-    report = validate_workbook(path, reference=campaign.master)
+def test_one_defect_one_finding(books, tmp_path, defect, change, code, cell, severity):
+    path = books.group_copy(tmp_path, "01", change)
+    report = validate_workbook(path, reference=books.master)
     found = [(f.code, f.cell, f.severity) for f in report.findings]
     assert found == [(code, cell, severity)]
     finding = report.findings[0]
@@ -102,36 +102,36 @@ def test_one_defect_one_finding(campaign, tmp_path, defect, change, code, cell, 
     assert finding.row_key
 
 
-def test_clean_group_workbook_has_no_findings(campaign, tmp_path):
-    for code in campaign.issued:
-        path = campaign.group_copy(tmp_path, code)
-        assert validate_workbook(path, reference=campaign.master).findings == []
+def test_clean_group_workbook_has_no_findings(books, tmp_path):
+    for code in books.issued:
+        path = books.group_copy(tmp_path, code)
+        assert validate_workbook(path, reference=books.master).findings == []
         assert validate_workbook(path).findings == []  # against its own set-up
 
 
-def test_the_work_value_zero_and_blank_optional_cells_are_fine(campaign, tmp_path):
-    path = campaign.group_copy(tmp_path, "01", set_("cong_trinh", 0, gia_tri=0, quy_mo=None))
-    assert validate_workbook(path, reference=campaign.master).findings == []
+def test_the_work_value_zero_and_blank_optional_cells_are_fine(books, tmp_path):
+    path = books.group_copy(tmp_path, "01", set_("cong_trinh", 0, gia_tri=0, quy_mo=None))
+    assert validate_workbook(path, reference=books.master).findings == []
 
 
-def test_status_moving_backwards_against_the_master(campaign, tmp_path):
-    work = {**campaign.rows["01"]["cong_trinh"][0], "trang_thai": "Đã gắn biển"}
-    master = campaign.master_copy(tmp_path, {"cong_trinh": [work]})
-    path = campaign.group_copy(tmp_path, "01")
+def test_status_moving_backwards_against_the_master(books, tmp_path):
+    work = {**books.rows["01"]["cong_trinh"][0], "trang_thai": "Đã gắn biển"}
+    master = books.master_copy(tmp_path, {"cong_trinh": [work]})
+    path = books.group_copy(tmp_path, "01")
     report = validate_workbook(path, reference=master)
     assert [(f.code, f.cell, f.severity) for f in report.findings] == [
         ("status-backwards", "L2", WARNING)]
     assert "Đã gắn biển" in report.findings[0].message
 
 
-def test_duplicate_registration_across_group_workbooks_cites_both_places(campaign, tmp_path):
+def test_duplicate_registration_across_group_workbooks_cites_both_places(books, tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    first = campaign.group_copy(tmp_path / "a", "01")
-    twice = campaign.rows["01"]["dang_ky"][0]
-    second = campaign.group_copy(tmp_path / "b", "02", lambda rows: rows["dang_ky"].append(
+    first = books.group_copy(tmp_path / "a", "01")
+    twice = books.rows["01"]["dang_ky"][0]
+    second = books.group_copy(tmp_path / "b", "02", lambda rows: rows["dang_ky"].append(
         {**twice, "ma_dang_ky": "DK02-99"}))
-    report = validate_workbooks([first, second], reference=campaign.master)
+    report = validate_workbooks([first, second], reference=books.master)
     dup = [f for f in report.findings if f.code == "duplicate-registration"]
     assert [(f.file, f.cell) for f in dup] == [(second.name, "C15")]
     assert f"{first.name} › Đăng ký thi đua!C2" in dup[0].message
@@ -139,14 +139,14 @@ def test_duplicate_registration_across_group_workbooks_cites_both_places(campaig
     assert {f.code for f in report.findings} == {"duplicate-registration", "not-own-group"}
 
 
-def test_bad_code_format_in_the_master_members(campaign, tmp_path):
-    members = [*campaign.setup["doan_vien"], {**campaign.setup["doan_vien"][0],
+def test_bad_code_format_in_the_master_members(books, tmp_path):
+    members = [*books.setup["doan_vien"], {**books.setup["doan_vien"][0],
                                               "ma_doan_vien": "DV#61"}]
-    master = campaign.master_copy(tmp_path, {"doan_vien": members})
+    master = books.master_copy(tmp_path, {"doan_vien": members})
     report = validate_workbook(master)
     assert [(f.code, f.cell, f.severity) for f in report.findings] == [
         ("bad-code-format", "A62", ERROR)]
 
 
-def test_clean_master_has_no_findings(campaign):
-    assert validate_workbook(campaign.master).findings == []
+def test_clean_master_has_no_findings(books):
+    assert validate_workbook(books.master).findings == []

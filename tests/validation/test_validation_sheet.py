@@ -20,14 +20,14 @@ def body(ws):
     return [r for r in rows if any(v is not None for v in r)]
 
 
-def master_with_registrations(campaign, tmp_path, **change):
-    rows = [dict(r) for r in campaign.rows["01"]["dang_ky"]]
+def master_with_registrations(books, tmp_path, **change):
+    rows = [dict(r) for r in books.rows["01"]["dang_ky"]]
     rows[0].update(change)
-    return campaign.master_copy(tmp_path, {"dang_ky": rows}), rows
+    return books.master_copy(tmp_path, {"dang_ky": rows}), rows
 
 
-def test_master_gets_checks_sheet_links_and_highlights(campaign, tmp_path):
-    master, _ = master_with_registrations(campaign, tmp_path, ma_doi_tuong="DV999",
+def test_master_gets_checks_sheet_links_and_highlights(books, tmp_path):
+    master, _ = master_with_registrations(books, tmp_path, ma_doi_tuong="DV999",
                                           cam_ket="=1+1")
     report = check_workbook(master)
     assert [(f.code, f.cell) for f in report.findings] == [
@@ -53,8 +53,8 @@ def test_master_gets_checks_sheet_links_and_highlights(campaign, tmp_path):
 
 
 def test_running_twice_gives_the_same_report_and_fixed_cells_lose_their_highlight(
-        campaign, tmp_path):
-    master, rows = master_with_registrations(campaign, tmp_path, ma_doi_tuong="DV999")
+        books, tmp_path):
+    master, rows = master_with_registrations(books, tmp_path, ma_doi_tuong="DV999")
     first = check_workbook(master)
     second = check_workbook(master)
     assert second.to_dict() == first.to_dict()
@@ -67,8 +67,8 @@ def test_running_twice_gives_the_same_report_and_fixed_cells_lose_their_highligh
     assert body(wb["Kiểm tra"]) == []
 
 
-def test_a_colour_people_chose_is_kept(campaign, tmp_path):
-    master, rows = master_with_registrations(campaign, tmp_path, ma_doi_tuong="DV999")
+def test_a_colour_people_chose_is_kept(books, tmp_path):
+    master, rows = master_with_registrations(books, tmp_path, ma_doi_tuong="DV999")
     wb = load_workbook(master)
     wb["Đăng ký thi đua"]["C2"].fill = PatternFill("solid", fgColor="00B050")
     wb.save(master)
@@ -80,11 +80,11 @@ def test_a_colour_people_chose_is_kept(campaign, tmp_path):
     assert cell.fill.fgColor.rgb.endswith("00B050") and cell.comment is None
 
 
-def test_group_workbook_gets_a_receipt_and_stays_untouched(campaign, tmp_path):
-    path = campaign.group_copy(tmp_path, "06",
+def test_group_workbook_gets_a_receipt_and_stays_untouched(books, tmp_path):
+    path = books.group_copy(tmp_path, "06",
                                lambda rows: rows["dang_ky"][0].update(cam_ket="=Hoàn thành"))
     before = file_hash(path)
-    report = check_workbook(path, reference=campaign.master)
+    report = check_workbook(path, reference=books.master)
     assert file_hash(path) == before
     receipt = receipt_path(path)
     assert receipt.name == path.stem + "-ket-qua-kiem-tra.xlsx"
@@ -97,21 +97,21 @@ def test_group_workbook_gets_a_receipt_and_stays_untouched(campaign, tmp_path):
     assert cell.value == "=Hoàn thành" and cell.data_type == "s"
     assert cell.comment.author == AUTHOR
     # The receipt reads back as the same group's data, with the same findings.
-    again = validate_workbook(receipt, reference=campaign.master)
+    again = validate_workbook(receipt, reference=books.master)
     assert [(f.code, f.cell) for f in again.findings] == [("formula-like-text", "H2")]
 
 
-def test_out_and_no_write(campaign, tmp_path):
-    path = campaign.group_copy(tmp_path, "02")
+def test_out_and_no_write(books, tmp_path):
+    path = books.group_copy(tmp_path, "02")
     out = tmp_path / "bien-nhan" / "to-02.xlsx"
-    report = check_workbook(path, reference=campaign.master, out=out)
+    report = check_workbook(path, reference=books.master, out=out)
     assert report.files[0].written == str(out) and out.exists()
-    report = check_workbook(path, reference=campaign.master, write=False)
+    report = check_workbook(path, reference=books.master, write=False)
     assert report.files[0].written == "" and not receipt_path(path).exists()
 
 
-def test_checks_sheet_dates_and_values_as_text(campaign, tmp_path):
-    master, _ = master_with_registrations(campaign, tmp_path,
+def test_checks_sheet_dates_and_values_as_text(books, tmp_path):
+    master, _ = master_with_registrations(books, tmp_path,
                                           ngay_dang_ky=dt.date(2023, 8, 1))
     report = check_workbook(master)
     assert [(f.code, f.value) for f in report.findings] == [

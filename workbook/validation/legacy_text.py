@@ -21,8 +21,7 @@ from xml.etree import ElementTree as ET
 from .. import schema
 from ..findings import WARNING, Finding, define
 from ..reading import ROW, WorkbookData
-from ..text import clean_text
-from ..text.legacy import encoding_from_font, fix_legacy
+from ..text import clean_text, encoding_from_font, fix_legacy
 from ..values import to_text
 
 LEGACY_ENCODING = define(
