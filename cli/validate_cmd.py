@@ -32,13 +32,12 @@ def validate_cmd(files: tuple[Path, ...], reference: Path | None, no_write: bool
     Mỗi lỗi có mã, mức độ (Lỗi / Cảnh báo), ô cụ thể và cách sửa. Sổ chính được ghi trang
     Kiểm tra và tô màu các ô có lỗi; sổ tổ không bao giờ bị sửa: kết quả được ghi vào một bản
     sao (biên nhận gửi lại tổ). Kiểm tra nhiều sổ cùng lúc thì tìm được cả đăng ký trùng giữa
-    các sổ. Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không chạy được.
+    các sổ. Kiểm tra sổ chính: thidua validate so-thi-dua.xlsm. Mã thoát: 0 không có lỗi,
+    1 có lỗi, 2 không chạy được.
 
     \b
     Ví dụ:
-      thidua validate so-thi-dua.xlsx
-      thidua validate so-to-gui-lai/*.xlsx --reference so-thi-dua.xlsx
-      thidua validate To-03.xlsx -r so-thi-dua.xlsx --json --no-write
+      thidua validate so-to-gui-lai/*.xlsx --reference so-thi-dua.xlsm
     """
     report = check_workbooks(list(files), reference, write=not no_write, out=out)
     if as_json:

@@ -12,16 +12,15 @@ from workbook.reading import read_workbook
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     outdir = tmp_path_factory.mktemp("demo")
-    run_demo(outdir)
-    return outdir
+    return run_demo(outdir)
 
 
 def test_demo_mistakes_are_found_and_nothing_else(demo):
     groups = {}
-    for path in sorted((demo / "so-to-gui-lai").glob("*.xlsx")):
+    for path in sorted((demo.outdir / "so-to-gui-lai").glob("*.xlsx")):
         data = read_workbook(path, sheets=("to_cong_doan",))
         groups[path.name] = data.stamp["ma_to"]
-    report = read_receipts(demo)
+    report = read_receipts(demo.outdir)
     found = {(code, groups[file], row_key) for code, file, row_key in report}
     assert found == {(m.code, m.group, m.row_key) for m in MISTAKES}
     assert len(report) == len(MISTAKES)
@@ -41,11 +40,12 @@ def read_receipts(demo):
 
 
 def test_demo_master_is_clean(demo):
-    ws = load_workbook(demo / "So-thi-dua-45-KH-CDCS.xlsx", read_only=True)["Kiểm tra"]
+    ws = load_workbook(demo.master, read_only=True)["Kiểm tra"]
     assert [r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] is not None] == []
 
 
 def test_demo_originals_are_untouched_by_validation(demo):
-    issued = {p.name for p in (demo / "so-to-gui-lai").glob("*.xlsx")}
-    assert not any(name.endswith("-ket-qua-kiem-tra.xlsx") for name in issued)
-    assert not (demo / "so-to-gui-lai" / "sao-luu").exists()
+    returned = demo.outdir / "so-to-gui-lai"
+    assert not any(p.name.endswith("-ket-qua-kiem-tra.xlsx") for p in returned.glob("*.xlsx"))
+    assert not (returned / "sao-luu").exists()
+    assert [s.name for s in demo.steps][-1] == "validate"

@@ -75,7 +75,7 @@ DEFECTS = [
     ("finished_before_start", set_("cong_trinh", 0, ngay_hoan_thanh=D(2023, 1, 20)),
      "finish-before-start", "J2", ERROR),
     ("work_started_before_campaign", set_("cong_trinh", 0, ngay_bat_dau=D(2022, 1, 1)),
-     "date-outside-books", "I2", WARNING),
+     "date-outside-campaign", "I2", WARNING),
     ("task_with_plaque", set_("cong_trinh", 0, loai="Phần việc", trang_thai="Hoàn thành"),
      "plaque-not-allowed", "K2", ERROR),
     ("proposed_without_finish", set_("cong_trinh", 0, ngay_hoan_thanh=None),
