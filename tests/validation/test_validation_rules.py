@@ -150,3 +150,11 @@ def test_bad_code_format_in_the_master_members(books, tmp_path):
 
 def test_clean_master_has_no_findings(books):
     assert validate_workbook(books.master).findings == []
+
+
+def test_duplicate_member_code_in_the_master(books, tmp_path):
+    members = [*books.setup["doan_vien"], {**books.setup["doan_vien"][1], "ten": "Khác"}]
+    master = books.master_copy(tmp_path, {"doan_vien": members})
+    report = validate_workbook(master)
+    assert [(f.code, f.cell) for f in report.findings] == [("duplicate-id", "A62")]
+    assert "Đoàn viên!A3" in report.findings[0].message

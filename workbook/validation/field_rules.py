@@ -140,7 +140,7 @@ def first_occurrences(contexts: list[Context], key: str, columns: tuple[str, ...
     repeated = both[~both["_first"]]
     if repeated.empty:
         return []
-    firsts = both[both["_first"]].set_index(group_cols)
+    firsts = both[both["_first"]].set_index(group_cols, drop=False)
     out = []
     for i, rows in repeated.groupby("_ctx", sort=True):
         ctx = contexts[i]
