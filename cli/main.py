@@ -5,8 +5,10 @@ import click
 
 from workbook import __version__
 
+from .excel_cmds import doctor_cmd, excel_cmd
 from .results_cmds import export_cmd, report_cmd, score_cmd, shortlist_cmd
 from .setup_cmds import demo_cmd, groups_cmd, init_cmd
+from .validate_cmd import validate_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -23,7 +25,8 @@ def cli() -> None:
     """
 
 
-for command in (init_cmd, groups_cmd, demo_cmd, score_cmd, shortlist_cmd, report_cmd, export_cmd):
+for command in (init_cmd, groups_cmd, demo_cmd, validate_cmd, excel_cmd, doctor_cmd, score_cmd,
+                shortlist_cmd, report_cmd, export_cmd):
     cli.add_command(command)
 
 

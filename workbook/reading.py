@@ -15,7 +15,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pandas as pd
 from openpyxl.utils import get_column_letter
@@ -83,10 +83,21 @@ def header_key(text: Any) -> str:
 def read_workbook(path: str | Path, sheets: tuple[str, ...] | None = None) -> WorkbookData:
     """Read the schema's sheets (all, or the keys given) from any workbook format we accept."""
     path = Path(path)
-    data = WorkbookData(path=path)
     book = open_calamine(path)
-    names = list(book.sheet_names)
-    data.stamp = _read_stamp(book, names)
+    return read_sheets(path, list(book.sheet_names),
+                       lambda name: book.get_sheet_by_name(name).to_python(skip_empty_area=False),
+                       sheets)
+
+
+def read_sheets(path: Path, names: list[str], get_rows: Callable[[str], list[list[Any]]],
+                sheets: tuple[str, ...] | None = None) -> WorkbookData:
+    """The reader proper, over any source of rows: a file (calamine) or a live workbook
+    (xlwings, in the Excel entry points). ``get_rows(sheet_name)`` returns the sheet's cells
+    from A1 as a list of rows."""
+    data = WorkbookData(path=Path(path))
+    if schema.STAMP.name in names:
+        data.stamp = {str(r[0]): str(to_text(r[1]) or "") for r in get_rows(schema.STAMP.name)
+                      if len(r) >= 2 and r[0]}
     wanted = [schema.SHEETS[k] for k in sheets] if sheets else [
         s for s in schema.MASTER_ORDER if s.role != "output"]
     if data.kind == "group" and not sheets:
@@ -100,7 +111,7 @@ def read_workbook(path: str | Path, sheets: tuple[str, ...] | None = None) -> Wo
                                                       sheet_name=sheet.name))
             continue
         if actual not in rows_cache:
-            rows_cache[actual] = book.get_sheet_by_name(actual).to_python(skip_empty_area=False)
+            rows_cache[actual] = get_rows(actual)
         _read_table(data, sheet, actual, rows_cache[actual])
     return data
 
@@ -127,13 +138,6 @@ def open_calamine(path: Path) -> CalamineWorkbook:
         else:
             reason = "bị hỏng hoặc không phải sổ Excel (.xlsx, .xlsm, .xls, .ods)"
         raise UnreadableWorkbook(f"Không đọc được tệp {path.name}: {reason}.") from None
-
-
-def _read_stamp(book: CalamineWorkbook, names: list[str]) -> dict[str, str]:
-    if schema.STAMP.name not in names:
-        return {}
-    rows = book.get_sheet_by_name(schema.STAMP.name).to_python()
-    return {str(r[0]): str(to_text(r[1]) or "") for r in rows if len(r) >= 2 and r[0]}
 
 
 def _match_sheet_name(name: str, names: list[str]) -> str | None:

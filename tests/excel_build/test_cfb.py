@@ -9,7 +9,7 @@ import pytest
 
 from xlsources.cfb import BLACK, NOSTREAM, RED, cfb_name_key, write_cfb
 
-from conftest import ole
+from .conftest import ole
 
 
 def _roundtrip(entries: dict[str, bytes]) -> olefile.OleFileIO:

@@ -16,7 +16,7 @@ import zipfile
 import pytest
 from lxml import etree
 
-from conftest import SHEETS
+from .conftest import SHEETS
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not on PATH")

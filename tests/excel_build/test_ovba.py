@@ -13,7 +13,7 @@ from xlsources import ovba
 from xlsources.ovba import (REFERENCES, VbaModule, class_module_from_cls, compress, decompress,
                             decrypt_data, dir_stream, document_module, encrypt_data, project_stream)
 
-from conftest import ole, vba_bin
+from .conftest import ole, vba_bin
 
 _rnd = random.Random(2024)
 CASES = {

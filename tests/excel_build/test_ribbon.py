@@ -11,7 +11,7 @@ from lxml import etree
 
 from xlsources.xlsm import customui_xml, own_bas_sources, ribbon_actions, runpython_targets
 
-from customui_check import NS, check_customui
+from .customui_check import NS, check_customui
 
 EXPECTED_MACROS = {"validate", "score", "shortlist", "report", "make_groups", "consolidate", "doctor"}
 EXPECTED_ACTIONS = {"ThiDua_Validate", "ThiDua_Score", "ThiDua_Shortlist", "ThiDua_Report",

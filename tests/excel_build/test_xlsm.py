@@ -16,7 +16,7 @@ from xlsources.ovba import decompress, normalise_source
 from xlsources.xlsm import (CT_VBA, NS_CT, NS_MAIN, NS_R, NS_REL, REL_UI, REL_VBA, build_xlsm,
                             customui_xml, rebuild_xlsm, vba_modules, xlwings_modules)
 
-from conftest import SHEETS, make_master_xlsx, ole, vba_bin, zip_parts
+from .conftest import SHEETS, make_master_xlsx, ole, vba_bin, zip_parts
 
 MACRO_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 
@@ -129,7 +129,7 @@ def test_own_module_text_is_the_repository_file(built_xlsm):
 
 
 def test_dir_stream_module_types(built_xlsm):
-    from test_ovba import parse_dir
+    from .test_ovba import parse_dir
 
     recs = parse_dir(decompress(ole(vba_bin(built_xlsm)).openstream("VBA/dir").read()))
     names = [p.decode() for r, p in recs if r == 0x19]

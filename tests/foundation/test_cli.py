@@ -35,7 +35,7 @@ def test_demo_runs_every_step_and_json_matches(tmp_path):
     result = runner.invoke(cli, ["demo", str(tmp_path / "demo")])
     assert result.exit_code == 0, result.output
     assert "Xong." in result.output
-    assert (tmp_path / "demo" / "So-thi-dua-45-KH-CDCS.xlsx").exists()
+    assert (tmp_path / "demo" / "So-thi-dua-45-KH-CDCS.xlsm").exists()
     assert len(list((tmp_path / "demo" / "so-to-gui-lai").glob("*.xlsx"))) == 6
     as_json = runner.invoke(cli, ["demo", str(tmp_path / "demo"), "--json"])
     assert as_json.exit_code == 0
