@@ -127,12 +127,18 @@ PHASES_2024 = [
 ]
 
 
+def _next_year(value):
+    return value.replace(year=value.year + 1) if isinstance(value, dt.date) else value
+
+
 def build_small_master(path: Path, year: int = 2023) -> Path:
     """The master of the small campaign (``year`` 2024 moves the phases into 2024)."""
     init_master(path, load_campaign(), extra={"to_cong_doan": GROUPS, "doan_vien": MEMBERS})
     tables = {"dang_ky": _registrations(), "ket_qua": RESULTS, "cong_trinh": WORKS,
               "tin_bai": ARTICLES}
-    if year == 2024:
+    if year == 2024:  # the same campaign a year later; the member list stays as it is
+        tables = {k: [{c: _next_year(v) for c, v in row.items()} for row in rows]
+                  for k, rows in tables.items()}
         tables["dot_thi_dua"] = PHASES_2024
     fill_tables(path, tables)
     return path

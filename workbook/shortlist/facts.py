@@ -44,8 +44,9 @@ def member_facts(inp: ScoringInput, scores: ScoreResult) -> pd.DataFrame:
     frame["sk_cong_nhan"] = frame["ma_doan_vien"].map(agg["sk_cong_nhan"]).fillna(0.0)
     frame["sk_cap"] = frame["ma_doan_vien"].map(agg["sk_cap"]).fillna(0).astype(int)
     names = res.drop_duplicates("ma_doan_vien").set_index("ma_doan_vien")
-    frame["ten_sang_kien"] = frame["ma_doan_vien"].map(names["ten_sk"]).fillna("")
-    frame["cap_sang_kien"] = frame["ma_doan_vien"].map(names["cap"]).fillna("")
+    for col, src in (("ten_sang_kien", "ten_sk"), ("cap_sang_kien", "cap")):
+        lookup = dict(zip(names.index, names[src]))
+        frame[col] = [lookup.get(code, "") for code in frame["ma_doan_vien"]]
 
     regs = inp.table("dang_ky")
     regs = pd.DataFrame({"loai": codes(regs["loai_doi_tuong"]), "ma": codes(regs["ma_doi_tuong"]),
