@@ -104,7 +104,8 @@ def step_validate(ctx: DemoContext) -> str:
 
 def step_score(ctx: DemoContext) -> str:
     from .results import score_master
-    return "Tính điểm: " + score_master(ctx.master).result.headline
+    result = score_master(ctx.master).result
+    return "; ".join(["Tính điểm: " + result.headline, *result.notes[1:]])
 
 
 def step_shortlist(ctx: DemoContext) -> str:
