@@ -5,6 +5,7 @@ import click
 
 from workbook import __version__
 
+from .consolidate_cmd import consolidate_cmd, consolidate_summaries_cmd
 from .setup_cmds import demo_cmd, groups_cmd, init_cmd
 
 
@@ -22,7 +23,7 @@ def cli() -> None:
     """
 
 
-for command in (init_cmd, groups_cmd, demo_cmd):
+for command in (init_cmd, groups_cmd, demo_cmd, consolidate_cmd, consolidate_summaries_cmd):
     cli.add_command(command)
 
 
