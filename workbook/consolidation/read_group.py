@@ -81,7 +81,7 @@ def read_group(path: str | Path, sha256: str | None = None) -> GroupRead:
         data = read_workbook(path, sheets=DATA_KEYS)
     except UnreadableWorkbook as err:
         text = err.message
-        out.error_code = "password-protected" if "mật khẩu" in text else "unreadable"
+        out.error_code = "password-protected" if "mật khẩu" in text else "corrupt"
         out.error = text
         return out
     out.stamp = dict(data.stamp)

@@ -142,7 +142,7 @@ def read_summary(path: str | Path, sha256: str) -> SummaryRead:
             f"Không có trang '{REPORT_SHEET}' với dòng tiêu đề chuẩn, cũng không phải sổ chính "
             "của CĐCS; không tổng hợp được.")
     except UnreadableWorkbook as err:
-        out.error_code = "password-protected" if "mật khẩu" in err.message else "unreadable"
+        out.error_code = "password-protected" if "mật khẩu" in err.message else "corrupt"
         out.error = err.message
     except ValueError as err:
         out.error_code, out.error = "bad-summary-value", f"Báo cáo có số liệu không đọc được: {err}."
