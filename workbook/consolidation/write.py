@@ -10,6 +10,7 @@ the schema) with their rows, leave rows typed into the master untouched, and app
 from __future__ import annotations
 
 import datetime as dt
+from copy import copy
 from pathlib import Path
 from typing import Any
 
@@ -72,8 +73,8 @@ def write_table_rows(ws: Worksheet, sheet_key: str, rows: list[OutRow]) -> None:
     columns = [by_header.get(ws.cell(min_row, c).value) for c in range(min_col, max_col + 1)]
     snapshot: dict[int, list[tuple[Any, str, str, Any, Any]]] = {}
     for r in range(min_row + 1, max_row + 1):
-        snapshot[r] = [(cell.value, cell.data_type, cell.number_format, cell.font.copy(),
-                        cell.border.copy())
+        snapshot[r] = [(cell.value, cell.data_type, cell.number_format, copy(cell.font),
+                        copy(cell.border))
                        for cell in (ws.cell(r, c) for c in range(min_col, max_col + 1))]
     for r in range(min_row + 1, max(max_row, min_row + len(rows)) + 1):
         for c in range(min_col, max_col + 1):
