@@ -107,7 +107,7 @@ def read_group(path: str | Path, sha256: str | None = None) -> GroupRead:
     out.findings = [f for f in data.findings if f not in structure]
     for key in DATA_KEYS:
         frame = data.tables.get(key)
-        rows = [] if frame is None else frame.to_dict("records")
+        rows = [] if frame is None else records(frame)
         sheet_name = data.sheet_names.get(key, schema.SHEETS[key].name)
         for row in rows:
             row[SHEET] = sheet_name
@@ -120,6 +120,12 @@ def read_group(path: str | Path, sha256: str | None = None) -> GroupRead:
     if fix_legacy is not None:
         _convert_legacy(out)
     return out
+
+
+def records(frame) -> list[dict[str, Any]]:
+    """Rows of an object frame as dicts, without pandas' per-cell boxing."""
+    columns = list(frame.columns)
+    return [dict(zip(columns, values)) for values in zip(*(frame[c].tolist() for c in columns))]
 
 
 def _convert_legacy(out: GroupRead) -> None:

@@ -14,7 +14,7 @@ ProgressFn = Callable[[int, int, str], None]  # (done, total, file name)
 
 
 def default_workers() -> int:
-    return max(1, min(4, os.cpu_count() or 1))
+    return max(1, min(2, os.cpu_count() or 1))  # the typing pass holds the GIL
 
 
 def run_batch(func: Callable[..., Any], items: Sequence[tuple], *,
