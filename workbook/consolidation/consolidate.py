@@ -20,7 +20,7 @@ from ..reading import read_workbook
 from ..safe_io import ensure_not_open
 from .collect import HASH_CHARS, SetAside, collect
 from .merge import KINDS, Change, HeldRow, plan_merge
-from .read_group import DATA_KEYS, GroupRead, read_group
+from .read_group import DATA_KEYS, GroupRead, read_group, records
 from .runner import ProgressFn, run_batch
 from .write import write_master
 
@@ -129,7 +129,7 @@ def consolidate(master: str | Path, paths: Sequence[str | Path], *, dry_run: boo
                                        scheduler=scheduler, workers=workers, progress=progress,
                                        label=lambda item: Path(item[0]).name)
     accepted = _accept(reads, known, result)
-    master_rows = {k: data.table(k).to_dict("records") for k in DATA_KEYS}
+    master_rows = {k: records(data.table(k)) for k in DATA_KEYS}
     plan = plan_merge(master_rows, accepted, master.name)
     result.groups = {g: plan.counts[g] for g in sorted(plan.counts)}
     result.held, result.changes = plan.held, plan.changes

@@ -179,14 +179,16 @@ def _plan_sheet(plan: MergePlan, sheet: schema.Sheet, existing: list[dict[str, A
             continue
         read, new = found
         values = {k: new.get(k) for k in data_keys} | provenance(read, new)
-        diff = [sheet.column(k).header for k in data_keys if not _same(row.get(k), new.get(k))]
+        same_data = [row.get(k) for k in data_keys] == [values[k] for k in data_keys]
+        diff = [] if same_data else [sheet.column(k).header for k in data_keys
+                                     if not _same(row.get(k), new.get(k))]
         if diff:
             plan.count(owner, "changed")
             plan.changes.append(Change(owner, sheet.name, row_key_text(sheet, row), "changed",
                                        diff))
         else:
             plan.count(owner, "unchanged")
-        if diff or any(not _same(row.get(k), values[k]) for k in PROVENANCE_KEYS):
+        if diff or [row.get(k) for k in PROVENANCE_KEYS] != [values[k] for k in PROVENANCE_KEYS]:
             out.rows.append(OutRow(values, row[ROW]))
             out.dirty = True
         else:

@@ -148,8 +148,8 @@ def _convert_legacy(out: GroupRead) -> None:
 
 def row_key(sheet: schema.Sheet, row: dict[str, Any]) -> tuple | None:
     """The row's identity (sheet.row_key values), or None when any part is blank."""
-    key = tuple(row.get(k) for k in sheet.row_key)
-    return None if any(v is None or v == "" for v in key) else key
+    key = tuple([row.get(k) for k in sheet.row_key])
+    return None if None in key or "" in key else key
 
 
 def row_key_text(sheet: schema.Sheet, row: dict[str, Any]) -> str:
