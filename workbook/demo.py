@@ -87,11 +87,19 @@ def step_read_back(ctx: DemoContext) -> str:
     return f"Đọc lại các sổ tổ: {rows} dòng dữ liệu, {findings} ô không đọc được kiểu"
 
 
+def step_consolidate(ctx: DemoContext) -> str:
+    from .consolidation import consolidate
+    result = consolidate(ctx.master, [ctx.returned_dir])
+    ctx.facts["consolidation"] = result
+    return f"Gộp sổ tổ vào sổ chính: {result.summary_line()}"
+
+
 STEPS: list[tuple[str, Callable[[DemoContext], str]]] = [
     ("init", step_init),
     ("groups", step_groups),
     ("fill", step_fill),
     ("read", step_read_back),
+    ("consolidate", step_consolidate),
 ]
 
 
