@@ -10,24 +10,14 @@ import datetime as dt
 import functools
 import json
 import sys
-import tempfile
-import traceback
 from pathlib import Path
 from typing import Any, Callable
 
 import click
 
-from workbook.errors import ThiduaError
+from workbook.errors import ThiduaError, unexpected_message, write_crash_log
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
-
-
-def log_crash() -> Path:
-    path = Path(tempfile.gettempdir()) / "thidua-loi.log"
-    with open(path, "a", encoding="utf-8") as fh:
-        fh.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n")
-        fh.write(traceback.format_exc())
-    return path
 
 
 def edge(func: Callable) -> Callable:
@@ -45,9 +35,7 @@ def edge(func: Callable) -> Callable:
             click.secho("Đã dừng theo yêu cầu; tệp chính chưa bị thay đổi.", err=True)
             sys.exit(EXIT_CANNOT_RUN)
         except Exception as err:  # the one place an unknown failure is caught
-            log = log_crash()
-            click.secho(f"Lỗi không mong đợi ({type(err).__name__}). Dữ liệu không bị thay đổi. "
-                        f"Gửi tệp {log} cho người quản trị để được hỗ trợ.", fg="red", err=True)
+            click.secho(unexpected_message(err, write_crash_log()), fg="red", err=True)
             sys.exit(EXIT_CANNOT_RUN)
     return wrapper
 

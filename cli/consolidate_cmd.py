@@ -52,7 +52,6 @@ def consolidate_cmd(master: Path, paths: tuple[Path, ...], dry_run: bool,
     \b
     Ví dụ:
       thidua consolidate so-thi-dua.xlsm so-to-gui-lai/
-      thidua consolidate so-thi-dua.xlsm so-to-gui-lai/ --dry-run
     """
     bar = None if as_json else _Bar("Đọc sổ tổ")
     try:

@@ -6,6 +6,7 @@ import click
 from workbook import __version__
 
 from .consolidate_cmd import consolidate_cmd, consolidate_summaries_cmd
+from .excel_cmds import doctor_cmd, excel_cmd
 from .setup_cmds import demo_cmd, groups_cmd, init_cmd
 
 
@@ -23,7 +24,8 @@ def cli() -> None:
     """
 
 
-for command in (init_cmd, groups_cmd, demo_cmd, consolidate_cmd, consolidate_summaries_cmd):
+for command in (init_cmd, groups_cmd, demo_cmd, consolidate_cmd, consolidate_summaries_cmd,
+                excel_cmd, doctor_cmd):
     cli.add_command(command)
 
 

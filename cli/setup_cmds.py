@@ -9,6 +9,7 @@ from workbook.campaign import load_campaign
 from workbook.demo import run_demo
 from workbook.groups import make_group_workbooks
 from workbook.master import init_master
+from xlsources.xlsm import build_xlsm
 
 from .common import echo_json, edge, json_option
 
@@ -26,11 +27,15 @@ def init_cmd(path: Path, campaign_file: str | None, force: bool, as_json: bool) 
     Các trang thiết lập được điền sẵn theo kế hoạch; các trang dữ liệu là bảng Excel trống có
     danh sách thả xuống; các trang kết quả được khóa.
 
+    Đuôi .xlsm: sổ có thẻ Thi đua trên Excel (macro); đuôi .xlsx: sổ không có macro.
+
     \b
     Ví dụ:
-      thidua init so-thi-dua.xlsx
+      thidua init So-thi-dua.xlsm
     """
     result = init_master(path, load_campaign(campaign_file), force=force)
+    if path.suffix.lower() == ".xlsm":
+        build_xlsm(path, path)  # the ribbon and the VBA project, built from xlsources/
     if as_json:
         echo_json(result.to_dict())
         return
@@ -87,7 +92,7 @@ def demo_cmd(outdir: Path, as_json: bool) -> None:
       thidua demo thidua-demo/
     """
     progress = None if as_json else (lambda s: click.echo(f"✓ {s.summary}"))
-    result = run_demo(outdir, progress=progress)
+    result = run_demo(outdir, progress=progress, make_macro_workbook=build_xlsm)
     if as_json:
         echo_json(result.to_dict())
         return

@@ -15,7 +15,7 @@ import templates
 
 from . import schema
 from .errors import CampaignError
-from .values import BadValue, convert
+from .values import BadValue, convert, to_text
 
 
 @dataclass
@@ -33,7 +33,8 @@ class Campaign:
 
     def config_rows(self) -> list[dict[str, Any]]:
         values = {**self.config, "phien_ban_mau": schema.TEMPLATE_VERSION}
-        return [{"ma_muc": k, "noi_dung": label, "gia_tri": values.get(k)}
+        # The value column is text: a date is written as officers read it, dd/mm/yyyy.
+        return [{"ma_muc": k, "noi_dung": label, "gia_tri": to_text(values.get(k))}
                 for k, label in schema.CONFIG_ITEMS]
 
 

@@ -2,7 +2,7 @@
 
 Each step is a small function taking the shared context and returning a one-line Vietnamese
 summary; features add their step to ``STEPS``. Files land in OUTDIR:
-  So-thi-dua-45-KH-CDCS.xlsx   the master (BCH's workbook)
+  So-thi-dua-45-KH-CDCS.xlsm   the master (BCH's workbook; .xlsx without the Excel side)
   so-to/                        group workbooks as issued
   so-to-gui-lai/                the same workbooks as the groups return them, filled in
 """
@@ -31,6 +31,7 @@ class DemoContext:
     issued_dir: Path
     returned_dir: Path
     returned: list[Path] = field(default_factory=list)
+    make_macro_workbook: Callable[[Path, Path], object] | None = None
     facts: dict[str, Any] = field(default_factory=dict)  # steps share results here
 
 
@@ -55,6 +56,8 @@ def step_init(ctx: DemoContext) -> str:
     setup = demo_setup()
     ctx.facts["setup"] = setup
     init_master(ctx.master, ctx.campaign, force=True, extra=setup)
+    if ctx.make_macro_workbook:
+        ctx.make_macro_workbook(ctx.master, ctx.master)  # ribbon + VBA (the Excel side's job)
     return (f"Tạo sổ thi đua của BCH: {len(setup['to_cong_doan'])} tổ công đoàn, "
             f"{len(setup['doan_vien'])} đoàn viên → {ctx.master.name}")
 
@@ -103,12 +106,16 @@ STEPS: list[tuple[str, Callable[[DemoContext], str]]] = [
 ]
 
 
-def run_demo(outdir: str | Path, progress: Callable[[DemoStep], None] | None = None
-             ) -> DemoResult:
+def run_demo(outdir: str | Path, progress: Callable[[DemoStep], None] | None = None,
+             make_macro_workbook: Callable[[Path, Path], object] | None = None) -> DemoResult:
+    """Run every step. With ``make_macro_workbook`` (the Excel side's builder) the master is an
+    .xlsm with the ribbon; the library alone writes an .xlsx."""
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    ctx = DemoContext(outdir=outdir, campaign=load_campaign(), master=outdir / MASTER_NAME,
-                      issued_dir=outdir / "so-to", returned_dir=outdir / "so-to-gui-lai")
+    name = MASTER_NAME if make_macro_workbook is None else MASTER_NAME.replace(".xlsx", ".xlsm")
+    ctx = DemoContext(outdir=outdir, campaign=load_campaign(), master=outdir / name,
+                      issued_dir=outdir / "so-to", returned_dir=outdir / "so-to-gui-lai",
+                      make_macro_workbook=make_macro_workbook)
     result = DemoResult(outdir=outdir, master=ctx.master)
     for name, step in STEPS:
         done = DemoStep(name, step(ctx))

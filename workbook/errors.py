@@ -5,6 +5,11 @@ them to a message once, at the edge.
 """
 from __future__ import annotations
 
+import datetime as dt
+import tempfile
+import traceback
+from pathlib import Path
+
 
 class ThiduaError(Exception):
     """A problem the user can fix; ``str(err)`` is the Vietnamese message."""
@@ -34,3 +39,18 @@ class NotOurWorkbook(ThiduaError):
 
 class CampaignError(ThiduaError):
     code = "campaign-error"
+
+
+def write_crash_log() -> Path:
+    """Append the current exception's traceback to a log file for the maintainer; the user
+    only sees a short Vietnamese message naming this file."""
+    path = Path(tempfile.gettempdir()) / "thidua-loi.log"
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n")
+        fh.write(traceback.format_exc())
+    return path
+
+
+def unexpected_message(err: BaseException, log: Path) -> str:
+    return (f"Lỗi không mong đợi ({type(err).__name__}). Dữ liệu không bị thay đổi. "
+            f"Gửi tệp {log} cho người quản trị để được hỗ trợ.")

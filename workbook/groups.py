@@ -120,9 +120,11 @@ def build_group_workbook(master: WorkbookData, group: dict[str, Any]):
     return wb, len(members)
 
 
-def make_group_workbooks(master_path: str | Path, outdir: str | Path, *,
+def make_group_workbooks(master: str | Path | WorkbookData, outdir: str | Path, *,
                          force: bool = False) -> GroupsResult:
-    master = read_workbook(master_path)
+    """One workbook per group of the master (a file, or tables already read from Excel)."""
+    if not isinstance(master, WorkbookData):
+        master = read_workbook(master)
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     result = GroupsResult(outdir=outdir)

@@ -16,7 +16,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pandas as pd
 from openpyxl.utils import get_column_letter
@@ -24,7 +24,7 @@ from python_calamine import CalamineWorkbook
 
 from . import schema
 from .errors import UnreadableWorkbook
-from .findings import ERROR, Finding, define
+from .findings import ERROR, WARNING, Finding, define
 from .schema import Column, Sheet
 from .text import ascii_fold
 from .values import BadValue, convert, is_blank, to_text
@@ -39,6 +39,9 @@ MISSING_SHEET = define("missing-sheet", ERROR,
 MISSING_COLUMN = define("missing-column", ERROR,
                         "Trang '{sheet_name}' thiếu cột '{header}'. Thêm lại cột này vào dòng "
                         "tiêu đề (có thể chép từ sổ mẫu).")
+MISSING_OPTIONAL_COLUMN = define("missing-optional-column", WARNING,
+                                 "Trang '{sheet_name}' thiếu cột '{header}' (không bắt buộc); "
+                                 "dữ liệu của cột này được coi là để trống.")
 BAD_VALUE = define("invalid-value", ERROR,
                    "Cột '{header}': '{value}' {reason}. Giá trị đã được giữ nguyên để sửa.")
 
@@ -86,10 +89,21 @@ def _header_key(text: str) -> str:
 def read_workbook(path: str | Path, sheets: tuple[str, ...] | None = None) -> WorkbookData:
     """Read the schema's sheets (all, or the keys given) from any workbook format we accept."""
     path = Path(path)
-    data = WorkbookData(path=path)
     book = open_calamine(path)
-    names = list(book.sheet_names)
-    data.stamp = _read_stamp(book, names)
+    return read_sheets(path, list(book.sheet_names),
+                       lambda name: book.get_sheet_by_name(name).to_python(skip_empty_area=False),
+                       sheets)
+
+
+def read_sheets(path: Path, names: list[str], get_rows: Callable[[str], list[list[Any]]],
+                sheets: tuple[str, ...] | None = None) -> WorkbookData:
+    """The reader proper, over any source of rows: a file (calamine) or a live workbook
+    (xlwings, in the Excel entry points). ``get_rows(sheet_name)`` returns the sheet's cells
+    from A1 as a list of rows."""
+    data = WorkbookData(path=Path(path))
+    if schema.STAMP.name in names:
+        data.stamp = {str(r[0]): str(to_text(r[1]) or "") for r in get_rows(schema.STAMP.name)
+                      if len(r) >= 2 and r[0]}
     wanted = [schema.SHEETS[k] for k in sheets] if sheets else [
         s for s in schema.MASTER_ORDER if s.role != "output"]
     if data.kind == "group" and not sheets:
@@ -103,7 +117,7 @@ def read_workbook(path: str | Path, sheets: tuple[str, ...] | None = None) -> Wo
                                                       sheet_name=sheet.name))
             continue
         if actual not in rows_cache:
-            rows_cache[actual] = book.get_sheet_by_name(actual).to_python(skip_empty_area=False)
+            rows_cache[actual] = get_rows(actual)
         _read_table(data, sheet, actual, rows_cache[actual])
     return data
 
@@ -130,13 +144,6 @@ def open_calamine(path: Path) -> CalamineWorkbook:
         else:
             reason = "bị hỏng hoặc không phải sổ Excel (.xlsx, .xlsm, .xls, .ods)"
         raise UnreadableWorkbook(f"Không đọc được tệp {path.name}: {reason}.") from None
-
-
-def _read_stamp(book: CalamineWorkbook, names: list[str]) -> dict[str, str]:
-    if schema.STAMP.name not in names:
-        return {}
-    rows = book.get_sheet_by_name(schema.STAMP.name).to_python()
-    return {str(r[0]): str(to_text(r[1]) or "") for r in rows if len(r) >= 2 and r[0]}
 
 
 def _match_sheet_name(name: str, names: list[str]) -> str | None:
@@ -193,7 +200,8 @@ def _read_table(data: WorkbookData, sheet: Sheet, actual: str, rows: list[list[A
     header_row = header_index + 1
     for col in sheet.columns:
         if col.key not in letters and (col.required or sheet.role != "lists"):
-            data.findings.append(MISSING_COLUMN.at(
+            code = MISSING_COLUMN if col.required else MISSING_OPTIONAL_COLUMN
+            data.findings.append(code.at(
                 file=data.file, sheet=actual, cell=f"A{max(header_row, 1)}",
                 sheet_name=actual, header=col.header))
     records: list[dict[str, Any]] = []

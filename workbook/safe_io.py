@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import FileExistsRefused, WorkbookLocked
+from .package_parts import carry_custom_ui
 
 BACKUP_DIR = "sao-luu"  # folder next to the master holding timestamped backups
 
@@ -67,6 +68,8 @@ def atomic_write(path: str | Path, write: Callable[[Path], None], *, overwrite: 
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        if path.exists():
+            carry_custom_ui(path, tmp)  # openpyxl drops the ribbon of an .xlsm it re-saves
         saved = backup(path) if path.exists() and make_backup else None
         try:
             os.replace(tmp, path)

@@ -5,7 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from consolidation_helpers import MASTER, PHONE_ID, RETURNED, group_file
+from .consolidation_helpers import MASTER, PHONE_ID, RETURNED, group_file
 from openpyxl import load_workbook
 
 from workbook import schema

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-from consolidation_helpers import MASTER, RETURNED, group_file, rows_of
+from .consolidation_helpers import MASTER, RETURNED, group_file, rows_of
 from openpyxl import load_workbook
 
 from cli.main import cli

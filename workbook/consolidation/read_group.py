@@ -17,12 +17,9 @@ from ..errors import UnreadableWorkbook
 from ..findings import WARNING, Finding, define
 from ..reading import MISSING_COLUMN, MISSING_SHEET, ROW, read_workbook
 from ..safe_io import file_hash
+from ..text import fix_legacy
 from .collect import HASH_CHARS
 
-try:  # legacy TCVN3/VNI conversion lives in workbook.text once that work has landed
-    from ..text import fix_legacy
-except ImportError:  # pragma: no cover - depends on which branches are merged
-    fix_legacy = None
 
 DATA_KEYS = tuple(s.key for s in schema.DATA_SHEETS)
 SHEET = "_sheet"  # the sheet's name in the source file, carried with each row
@@ -117,8 +114,7 @@ def read_group(path: str | Path, sha256: str | None = None) -> GroupRead:
         out.error = ("Sổ không đúng mẫu: " + "; ".join(f.message for f in structure))
         out.findings = structure + out.findings
         return out
-    if fix_legacy is not None:
-        _convert_legacy(out)
+    _convert_legacy(out)
     return out
 
 

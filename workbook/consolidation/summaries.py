@@ -22,6 +22,7 @@ from ..errors import UnreadableWorkbook
 from ..reading import HEADER_SCAN_ROWS, header_key, open_calamine, read_workbook
 from ..safe_io import atomic_write
 from ..schema import Column as C
+from ..text import vn_sort_key
 from ..values import BadValue, convert, is_blank
 from .collect import HASH_CHARS, SetAside, collect
 from .runner import ProgressFn, run_batch
@@ -175,18 +176,10 @@ def consolidate_summaries(out: str | Path, paths: Sequence[str | Path], *, force
         read = claimants[0]
         result.rows.append({**read.row, "tep_nguon": read.path.name,
                             "bam_nguon": read.sha256[:HASH_CHARS], "nguon": read.source})
-    result.rows.sort(key=lambda r: _sort_key(r[NAME_KEY]))
+    result.rows.sort(key=lambda r: vn_sort_key(r[NAME_KEY]))
     result.totals = {k: sum(r.get(k) or 0 for r in result.rows) for k in COUNT_KEYS}
     result.backup = atomic_write(out, lambda tmp: _write(tmp, result), overwrite=force)
     return result
-
-
-def _sort_key(name: str):
-    try:
-        from ..text import vn_sort_key
-    except ImportError:  # pragma: no cover - Vietnamese collation lands with the text work
-        return name
-    return vn_sort_key(name)
 
 
 def _write(path: Path, result: SummaryResult) -> None:

@@ -1,0 +1,39 @@
+"""Fixtures shared by every feature's tests: real workbook files built on disk."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from workbook.campaign import load_campaign
+from workbook.demo_data import demo_setup
+from workbook.master import init_master
+
+# Tests only: xlwings' remote engine wants a key; the union's use is noncommercial.
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+
+
+@pytest.fixture(scope="session")
+def campaign():
+    return load_campaign()
+
+
+@pytest.fixture(scope="session")
+def setup_rows():
+    return demo_setup()
+
+
+@pytest.fixture
+def empty_master(tmp_path, campaign):
+    """A freshly initialised master: set-up from plan 45, no groups or members."""
+    path = tmp_path / "so-thi-dua.xlsx"
+    init_master(path, campaign)
+    return path
+
+
+@pytest.fixture
+def demo_master(tmp_path, campaign, setup_rows):
+    """A master with the demo's 6 groups and 60 members, no campaign data yet."""
+    path = tmp_path / "so-thi-dua.xlsx"
+    init_master(path, campaign, extra=setup_rows)
+    return path

@@ -1,0 +1,85 @@
+"""Simulating Excel for the entry points: a workbook file as the JSON payload Excel would send
+to xlwings' remote engine, and the engine's answer applied back onto sheet grids."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import xlwings as xw
+from python_calamine import CalamineWorkbook
+
+
+def _cell(value: Any) -> Any:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    if isinstance(value, dt.date):
+        return f"{value.isoformat()}T00:00:00.000Z"
+    return value
+
+
+def payload_from_file(path: Path) -> dict:
+    """What the VBA client sends: every sheet's values, dates as ISO strings, blanks as ''."""
+    book = CalamineWorkbook.from_path(str(path))
+    sheets = []
+    for name in book.sheet_names:
+        rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False) or [[""]]
+        width = max(len(r) for r in rows)
+        values = [[_cell(v) for v in r] + [""] * (width - len(r)) for r in rows]
+        sheets.append({"name": name, "values": values, "pictures": [], "tables": []})
+    return {"client": "Microsoft Excel", "version": xw.__version__,
+            "book": {"name": path.name, "active_sheet_index": 0, "selection": "A1"},
+            "names": [], "sheets": sheets}
+
+
+def caller_book(path: Path):
+    """xw.Book.caller() answers with this book, as when a ribbon button calls Python."""
+    book = xw.Book(json=payload_from_file(path))
+    book.set_mock_caller()
+    return xw.Book.caller()
+
+
+def apply_actions(payload: dict, actions: list[dict]) -> dict[str, list[list[Any]]]:
+    """The values each sheet would hold after Excel ran the actions (setValues, clears,
+    added sheets); formats are not simulated."""
+    names = [s["name"] for s in payload["sheets"]]
+    grids = {s["name"]: [list(r) for r in s["values"]] for s in payload["sheets"]}
+    for action in actions:
+        func = action["func"]
+        if func == "addSheet":
+            index, name = action["args"]
+            names.insert(index, name)
+            grids[name] = [[""]]
+        elif func in ("sheetClear", "sheetClearContents"):
+            grids[names[action["sheet_position"]]] = [[""]]
+        elif func == "setValues":
+            grid = grids[names[action["sheet_position"]]]
+            r0, c0 = action["start_row"], action["start_column"]
+            for i, row in enumerate(action["values"]):
+                while len(grid) <= r0 + i:
+                    grid.append([])
+                target = grid[r0 + i]
+                while len(target) < c0 + len(row):
+                    target.append("")
+                target[c0:c0 + len(row)] = row
+    return grids
+
+
+def alerts(actions: list[dict]) -> list[tuple[str, str]]:
+    """(message, mode) of every message box Excel would show."""
+    return [(a["args"][0], a["args"][3]) for a in actions if a["func"] == "alert"]
+
+
+def trimmed(grid: list[list[Any]]) -> list[list[Any]]:
+    """Rows without trailing blanks, blank rows at the end dropped: for comparisons."""
+    rows = []
+    for row in grid:
+        row = ["" if v is None else v for v in row]
+        while row and row[-1] == "":
+            row.pop()
+        rows.append(row)
+    while rows and not rows[-1]:
+        rows.pop()
+    return rows

@@ -1,0 +1,62 @@
+"""Carrying over package parts that openpyxl drops when it saves an .xlsm.
+
+openpyxl keeps the VBA project (keep_vba) but rewrites ``_rels/.rels`` without the ribbon's
+relationship, so a master saved by the library would lose its "Thi đua" tab. After any save over
+an existing workbook we copy the ``customUI/`` parts and their relationship back from the file
+being replaced. Pure zip/XML work: nothing here runs or parses VBA.
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+RELS = "_rels/.rels"
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+UI_TYPES = ("http://schemas.microsoft.com/office/2007/relationships/ui/extensibility",
+            "http://schemas.microsoft.com/office/2006/relationships/ui/extensibility")
+
+
+def _ui_relationships(rels_xml: bytes) -> list[ET.Element]:
+    root = ET.fromstring(rels_xml)
+    return [r for r in root if r.get("Type") in UI_TYPES]
+
+
+def carry_custom_ui(source: Path, target: Path) -> bool:
+    """Copy the ribbon parts of ``source`` into ``target`` if ``target`` lost them."""
+    if not (zipfile.is_zipfile(source) and zipfile.is_zipfile(target)):
+        return False
+    with zipfile.ZipFile(source) as src:
+        if RELS not in src.namelist():
+            return False
+        wanted = _ui_relationships(src.read(RELS))
+        if not wanted:
+            return False
+        parts = {n: src.read(n) for n in src.namelist() if n.lower().startswith("customui/")}
+    with zipfile.ZipFile(target) as dst:
+        names = dst.namelist()
+        rels_xml = dst.read(RELS)
+        if _ui_relationships(rels_xml):
+            return False
+        ET.register_namespace("", REL_NS)
+        root = ET.fromstring(rels_xml)
+        used = {r.get("Id") for r in root}
+        for rel in wanted:
+            rel_id, n = rel.get("Id"), 1
+            while rel_id in used:
+                rel_id, n = f"rIdUi{n}", n + 1
+            used.add(rel_id)
+            ET.SubElement(root, f"{{{REL_NS}}}Relationship",
+                          {"Id": rel_id, "Type": rel.get("Type"), "Target": rel.get("Target")})
+        new_rels = ET.tostring(root, xml_declaration=True, encoding="UTF-8")
+        fd, tmp_name = tempfile.mkstemp(suffix=target.suffix, dir=target.parent)
+        with open(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as out:
+            for name in names:
+                out.writestr(dst.getinfo(name), new_rels if name == RELS else dst.read(name))
+            for name, data in parts.items():
+                if name not in names:
+                    out.writestr(name, data)
+    shutil.move(tmp_name, target)
+    return True

@@ -1,0 +1,158 @@
+"""Between a live Excel workbook (xlwings) and the library: read tables in, draw sheets out.
+
+Reading: one ``range.value`` call per sheet, fed to the same reader the CLI uses, so the Excel
+buttons and the CLI see identical typed tables (and the officer's unsaved edits count).
+
+Writing: features draw their output sheets with openpyxl (one drawing code for CLI and Excel).
+Here we draw into an in-memory openpyxl sheet and replay it onto the live sheet in a handful of
+range calls: all values at once, then formats grouped into runs. Never cell by cell: a button
+on a 2,000-row master must answer in seconds.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Callable
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from workbook import schema
+from workbook.reading import WorkbookData, read_sheets
+
+SheetWriter = Callable[[Worksheet], None]
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+
+
+def book_path(book) -> Path:
+    """The workbook's path as Excel knows it (only the name on the remote engine)."""
+    return Path(book.fullname)
+
+
+def sheet_rows(sheet) -> list[list[Any]]:
+    """Cells from A1 to the last used cell, as rows (one call)."""
+    last = sheet.used_range.last_cell
+    return sheet.range((1, 1), (last.row, last.column)).options(ndim=2).value or []
+
+
+def read_book(book, sheets: tuple[str, ...] | None = None) -> WorkbookData:
+    names = [s.name for s in book.sheets]
+    return read_sheets(book_path(book), names, lambda name: sheet_rows(book.sheets[name]),
+                       sheets)
+
+
+def _excel_value(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value  # Excel's text prefix: a value people typed never becomes a formula
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    return value
+
+
+def draw(writer: SheetWriter, name: str = "Sheet") -> Worksheet:
+    ws = Workbook().active
+    ws.title = name[:31]
+    writer(ws)
+    return ws
+
+
+def _runs(cells: list[tuple[int, int, Any]]) -> dict[Any, list[str]]:
+    """Group (row, col, key) triples into A1 ranges of consecutive rows per column and key."""
+    by_key: dict[Any, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for row, col, key in cells:
+        by_key[key][col].append(row)
+    out: dict[Any, list[str]] = defaultdict(list)
+    for key, cols in by_key.items():
+        for col, rows in cols.items():
+            rows.sort()
+            start = prev = rows[0]
+            for r in rows[1:] + [None]:
+                if r is not None and r == prev + 1:
+                    prev = r
+                    continue
+                letter = get_column_letter(col)
+                out[key].append(f"{letter}{start}:{letter}{prev}")
+                if r is not None:
+                    start = prev = r
+    return out
+
+
+def replay(ws: Worksheet, sheet) -> None:
+    """Put an openpyxl drawing onto a live xlwings sheet: values, formats, widths, merges."""
+    sheet.clear()
+    max_row, max_col = ws.max_row, ws.max_column
+    if max_row and max_col and not (max_row == 1 and max_col == 1 and ws["A1"].value is None):
+        grid = [[_excel_value(c.value) for c in row]
+                for row in ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col)]
+        sheet.range((1, 1)).value = grid
+    formats, bold, fills = [], [], []
+    for row in ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col):
+        for c in row:
+            if c.number_format and c.number_format != "General" and c.value is not None:
+                formats.append((c.row, c.column, c.number_format))
+            if c.font is not None and c.font.b:
+                bold.append((c.row, c.column, True))
+            if c.fill is not None and c.fill.fill_type == "solid" and c.fill.fgColor.rgb:
+                rgb = str(c.fill.fgColor.rgb)[-6:]
+                if rgb != "000000":
+                    fills.append((c.row, c.column, "#" + rgb))
+    for fmt, ranges in _runs(formats).items():
+        for address in ranges:
+            sheet.range(address).number_format = fmt
+    for _, ranges in _runs(bold).items():
+        for address in ranges:
+            sheet.range(address).font.bold = True
+    for color, ranges in _runs(fills).items():
+        for address in ranges:
+            sheet.range(address).color = color
+    for letter, dim in ws.column_dimensions.items():
+        if dim.width:
+            sheet.range(f"{letter}1").column_width = dim.width
+    for merged in ws.merged_cells.ranges:
+        sheet.range(merged.coord).merge()
+    for row in ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col):
+        for c in row:
+            link = c.hyperlink
+            if link is not None and (link.location or link.target):
+                address = f"#{link.location}" if link.location else link.target
+                sheet.range(c.coordinate).add_hyperlink(address, str(c.value or ""))
+
+
+def output_sheet(book, key: str):
+    """The live output sheet for a schema key, added at the end if the master lacks it."""
+    name = schema.sheet(key).name
+    names = [s.name for s in book.sheets]
+    if name in names:
+        return book.sheets[name]
+    return book.sheets.add(name, after=book.sheets[len(names) - 1])
+
+
+def write_outputs(book, writers: dict[str, SheetWriter]) -> list[str]:
+    """Draw each output sheet into the live workbook; returns the sheet names written."""
+    written = []
+    for key, writer in writers.items():
+        target = output_sheet(book, key)
+        unprotect(target)
+        replay(draw(writer, target.name), target)
+        protect(target)
+        written.append(target.name)
+    return written
+
+
+def unprotect(sheet) -> None:
+    try:
+        sheet.api.Unprotect()  # Windows COM; elsewhere the sheet stays as it is
+    except Exception:  # remote engine and macOS have no such call: nothing to undo
+        pass
+
+
+def protect(sheet) -> None:
+    try:
+        sheet.api.Protect(DrawingObjects=False, Contents=True, AllowSorting=True,
+                          AllowFiltering=True, AllowFormattingColumns=True)
+    except Exception:  # remote engine and macOS: the sheet is left unprotected
+        pass

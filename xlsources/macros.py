@@ -1,0 +1,99 @@
+"""Python entry points of the "Thi đua" ribbon (called by VBA through xlwings' RunPython).
+
+Each function takes the calling workbook (``xw.Book.caller()``) or, for tests and xlwings
+Server/Lite, a ``book`` argument; reads the sheets it needs through xlwings into the schema's
+tables; calls one library function; writes only output sheets; and ends with a short Vietnamese
+message box. Errors become a Vietnamese message box, never a traceback.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+from typing import Callable
+
+import xlwings as xw
+
+from workbook.errors import ThiduaError, unexpected_message, write_crash_log
+from workbook.groups import make_group_workbooks
+
+from .bridge import book_path, read_book
+from .doctor import diagnose
+
+TITLE = "Thi đua"
+
+
+class ExcelUI:
+    """Status bar, screen updating and message boxes; each degrades quietly where an engine
+    (the remote one, macOS) lacks it."""
+
+    def __init__(self, book):
+        self.book = book
+        self.app = book.app
+
+    def status(self, text: str | None) -> None:
+        with contextlib.suppress(Exception):
+            self.app.status_bar = text if text else False
+
+    @contextlib.contextmanager
+    def busy(self, text: str):
+        self.status(text)
+        with contextlib.suppress(Exception):
+            self.app.screen_updating = False
+        try:
+            yield
+        finally:
+            with contextlib.suppress(Exception):
+                self.app.screen_updating = True
+            self.status(None)
+
+    def message(self, text: str, *, error: bool = False) -> None:
+        if os.environ.get("THIDUA_SILENT"):  # the maintainer's smoke test: no modal boxes
+            self.status(text[:250])
+            return
+        self.app.alert(text, title=TITLE, buttons="ok", mode="critical" if error else "info")
+
+
+def run(label: str, action: Callable[[object, ExcelUI], str], book=None) -> str:
+    """Run one button's work with the error edge; returns the message shown."""
+    book = book or xw.Book.caller()
+    ui = ExcelUI(book)
+    try:
+        with ui.busy(f"{label}: đang chạy…"):
+            text = action(book, ui)
+        ui.message(text)
+    except ThiduaError as err:
+        text = err.message
+        ui.message(text, error=True)
+    except Exception as err:  # the one place an unknown failure is caught in Excel
+        text = unexpected_message(err, write_crash_log())
+        ui.message(text, error=True)
+    return text
+
+
+def groups_folder(book) -> Path:
+    """'so-to' next to the master (relative to the working folder on the remote engine)."""
+    return book_path(book).parent / "so-to"
+
+
+def make_groups(book=None, outdir: str | None = None) -> str:
+    def action(book, ui):
+        ui.status("Tạo sổ tổ: đang đọc sổ chính…")
+        result = make_group_workbooks(read_book(book), outdir or groups_folder(book))
+        made = [f for f in result.files if f.status != "đã có, bỏ qua"]
+        kept = len(result.files) - len(made)
+        text = f"Đã tạo {len(made)} sổ tổ trong thư mục {result.outdir}."
+        if kept:
+            text += f" {kept} sổ đã có từ trước được giữ nguyên (xóa tệp cũ nếu muốn tạo lại)."
+        return text
+    return run("Tạo sổ tổ", action, book)
+
+
+def doctor(book=None) -> str:
+    def action(book, ui):
+        report = diagnose(book_path(book) if book_path(book).exists() else None)
+        lines = [("✓ " if c.ok else "✗ ") + f"{c.name}: {c.detail}" +
+                 ("" if c.ok else f" — {c.fix}") for c in report.checks]
+        head = "Mọi thứ đều ổn." if report.ok else "Có mục cần xử lý:"
+        return head + "\n" + "\n".join(lines)
+    return run("Chẩn đoán", action, book)
