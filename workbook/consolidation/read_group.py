@@ -8,6 +8,7 @@ to Unicode here, with a warning naming the cell.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -124,16 +125,26 @@ def records(frame) -> list[dict[str, Any]]:
     return [dict(zip(columns, values)) for values in zip(*(frame[c].tolist() for c in columns))]
 
 
+# Letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư and the precomposed toned vowels): text with
+# one of them cannot be a legacy encoding's bytes, which all lie in single-byte code pages.
+_UNICODE_VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169"
+                                 "\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+
+
 def _convert_legacy(out: GroupRead) -> None:
+    seen: dict[str, tuple[str, str | None]] = {}
     for key, rows in out.rows.items():
         sheet = schema.SHEETS[key]
         text_cols = [c for c in sheet.columns if c.type == "text"]
         for row in rows:
             for col in text_cols:
                 value = row.get(col.key)
-                if not isinstance(value, str) or value.isascii():
+                if not isinstance(value, str) or value.isascii() or \
+                        _UNICODE_VIETNAMESE.search(value):
                     continue
-                converted, encoding = fix_legacy(value)
+                if value not in seen:
+                    seen[value] = fix_legacy(value)
+                converted, encoding = seen[value]
                 if encoding:
                     row[col.key] = converted
                     out.findings.append(LEGACY_TEXT.at(
