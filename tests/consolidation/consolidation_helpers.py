@@ -1,5 +1,5 @@
-"""Helpers for the consolidation tests: the demo campaign's master and returned group workbooks, and one folder per kind
-of bad file, each built from real workbooks and named by the defect it carries."""
+"""Helpers for the consolidation tests: one folder per kind of bad file, built from real
+workbooks and named by the defect it carries; small readers."""
 from __future__ import annotations
 
 import shutil
@@ -8,8 +8,6 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 
 from workbook import schema
-from workbook.campaign import load_campaign
-from workbook.demo import DemoContext, step_fill, step_groups, step_init
 from workbook.writing import fill_tables
 
 RETURNED = "so-to-gui-lai"

@@ -123,3 +123,15 @@ def test_cli_exit_1_and_reason_when_a_file_is_set_aside(batch):
     run = CliRunner().invoke(cli, ["consolidate", str(batch / MASTER), str(batch / RETURNED)])
     assert run.exit_code == 1
     assert "So-to-hong.xlsx" in run.output and "bị hỏng" in run.output
+
+
+def test_cells_beside_a_table_send_the_write_to_openpyxl_and_survive(batch):
+    wb = load_workbook(batch / MASTER)
+    wb[schema.sheet("dang_ky").name]["T3"] = "Ghi chú ngoài bảng"
+    wb.save(batch / MASTER)
+    result = consolidate(batch / MASTER, [batch / RETURNED])
+    assert result.writer == "openpyxl"
+    ws = load_workbook(batch / MASTER)[schema.sheet("dang_ky").name]
+    assert ws["T3"].value == "Ghi chú ngoài bảng"
+    assert len(rows_of(batch / MASTER, "dang_ky")) == sum(
+        len(rows_of(p, "dang_ky")) for p in (batch / RETURNED).glob("*.xlsx"))

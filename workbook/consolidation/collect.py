@@ -84,7 +84,8 @@ def collect(paths: Iterable[str | Path], master: Path | None = None
                                   "Tệp khóa tạm của Excel (~$…), không phải sổ; bỏ qua."))
             continue
         if master_id is not None and ident == master_id:
-            aside.append(SetAside(path, "is-master", "Đây chính là sổ chính; không gộp vào chính nó."))
+            aside.append(SetAside(path, "is-master",
+                                  "Đây chính là sổ chính; không gộp vào chính nó."))
             continue
         digest = file_hash(path)
         if digest in seen:

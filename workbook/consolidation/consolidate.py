@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
-from .. import schema
 from ..errors import NotOurWorkbook, UnreadableWorkbook
 from ..findings import ERROR, Finding
 from ..outputs import LogEntry

@@ -146,7 +146,8 @@ def read_summary(path: str | Path, sha256: str) -> SummaryRead:
         out.error_code = "password-protected" if "mật khẩu" in err.message else "corrupt"
         out.error = err.message
     except ValueError as err:
-        out.error_code, out.error = "bad-summary-value", f"Báo cáo có số liệu không đọc được: {err}."
+        out.error_code = "bad-summary-value"
+        out.error = f"Báo cáo có số liệu không đọc được: {err}."
     return out
 
 

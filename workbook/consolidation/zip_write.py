@@ -29,6 +29,7 @@ NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 EPOCH = dt.date(1899, 12, 30)
+FAST_DEFLATE_BYTES = 1 << 20
 
 _ROW = re.compile(rb"<row\b[^>]*?(?:/>|>.*?</row>)", re.S)
 _ROW_NUM = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
@@ -99,15 +100,25 @@ class SheetRewrite:
             if num is None:
                 raise Unsupported("row without number")
             self.rows[int(num.group(1))] = m.group(0)
+        letters = {get_column_letter(c).encode() for c in range(self.min_col, self.max_col + 1)}
         for r, raw in self.rows.items():
             if r > self.max_row and _HAS_VALUE.search(raw):
                 raise Unsupported("cells below the table")
-            for cell in _CELL.finditer(raw):
-                ref = _CELL_REF.search(cell.group(0))
-                col = column_index_from_string(ref.group(1).decode())
-                if not self.min_col <= col <= self.max_col and _HAS_VALUE.search(cell.group(0)):
-                    raise Unsupported("cells beside the table")
+            # Cells of a row are in column order: the first and the last tell where it reaches.
+            first, last = raw.find(b'<c r="'), raw.rfind(b'<c r="')
+            for at in {first, last} - {-1}:
+                ref = _CELL_REF.match(raw, at + 3)
+                if ref is None or ref.group(1) not in letters:
+                    self._check_row_cells(raw)
+                    break
         self.styles = self._column_styles()
+
+    def _check_row_cells(self, raw: bytes) -> None:
+        for cell in _CELL.finditer(raw):
+            ref = _CELL_REF.search(cell.group(0))
+            col = column_index_from_string(ref.group(1).decode())
+            if not self.min_col <= col <= self.max_col and _HAS_VALUE.search(cell.group(0)):
+                raise Unsupported("cells beside the table")
 
     def _column_styles(self) -> list[bytes]:
         first = self.rows.get(self.min_row + 1, b"")
@@ -142,7 +153,9 @@ class SheetRewrite:
         n = self.min_row
         for row in out_rows:
             n += 1
-            if row.values is None:
+            if row.values is None and row.origin == n:
+                parts.append(self.rows.get(n, b'<row r="%d"/>' % n))  # unmoved: byte for byte
+            elif row.values is None:
                 parts.append(_renumber(self.rows.get(row.origin, b'<row r="0"/>'), n))
             else:
                 parts.append(self._new_row(n, row))
@@ -247,4 +260,6 @@ def rewrite_package(source: Path, target: Path,
                 out.compress_type = zipfile.ZIP_DEFLATED if info.compress_type else \
                     zipfile.ZIP_STORED
                 out.external_attr = info.external_attr
-                zout.writestr(out, data, compresslevel=1 if name in replaced else 6)
+                # Big parts (the data sheets of a provincial master) compress fast at level 1.
+                level = 1 if name in replaced or len(data) > FAST_DEFLATE_BYTES else 6
+                zout.writestr(out, data, compresslevel=level)
