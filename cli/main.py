@@ -8,6 +8,7 @@ from workbook import __version__
 from .consolidate_cmd import consolidate_cmd, consolidate_summaries_cmd
 from .excel_cmds import doctor_cmd, excel_cmd
 from .setup_cmds import demo_cmd, groups_cmd, init_cmd
+from .validate_cmd import validate_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -24,8 +25,8 @@ def cli() -> None:
     """
 
 
-for command in (init_cmd, groups_cmd, demo_cmd, consolidate_cmd, consolidate_summaries_cmd,
-                excel_cmd, doctor_cmd):
+for command in (init_cmd, groups_cmd, demo_cmd, validate_cmd, consolidate_cmd,
+                consolidate_summaries_cmd, excel_cmd, doctor_cmd):
     cli.add_command(command)
 
 

@@ -37,3 +37,21 @@ def demo_master(tmp_path, campaign, setup_rows):
     path = tmp_path / "so-thi-dua.xlsx"
     init_master(path, campaign, extra=setup_rows)
     return path
+
+
+@pytest.fixture
+def filled_master(tmp_path, campaign, setup_rows):
+    """A master holding every group's demo data (planted mistakes included) in its data sheets,
+    as after consolidation."""
+    from workbook.demo_data import demo_group_data
+    from workbook.writing import fill_tables
+
+    folder = tmp_path / "filled"
+    folder.mkdir()
+    path = folder / "so-thi-dua.xlsx"
+    init_master(path, campaign, extra=setup_rows)
+    by_group, _ = demo_group_data(setup_rows)
+    rows = {key: [r for g in sorted(by_group) for r in by_group[g][key]]
+            for key in ("dang_ky", "cong_trinh", "ket_qua", "tin_bai")}
+    fill_tables(path, rows)
+    return path

@@ -18,6 +18,7 @@ from .demo_data import MISTAKES, demo_group_data, demo_setup
 from .groups import make_group_workbooks
 from .master import init_master
 from .reading import read_workbook
+from .validation.sheet import check_workbook, check_workbooks
 from .writing import fill_tables
 
 MASTER_NAME = "So-thi-dua-45-KH-CDCS.xlsx"
@@ -97,11 +98,23 @@ def step_consolidate(ctx: DemoContext) -> str:
     return f"Gộp sổ tổ vào sổ chính: {result.summary_line()}"
 
 
+def step_validate(ctx: DemoContext) -> str:
+    master = check_workbook(ctx.master)
+    receipts = ctx.outdir / "bien-nhan"
+    groups = check_workbooks(ctx.returned, reference=ctx.master, out=receipts)
+    ctx.facts["validation"] = {"master": master, "groups": groups}
+    c = groups.counts
+    return (f"Kiểm tra sổ chính: {len(master.findings)} mục cần sửa; kiểm tra "
+            f"{len(groups.files)} sổ tổ: {c['Lỗi']} lỗi, {c['Cảnh báo']} cảnh báo; "
+            f"biên nhận trong {receipts.name}/")
+
+
 STEPS: list[tuple[str, Callable[[DemoContext], str]]] = [
     ("init", step_init),
     ("groups", step_groups),
     ("fill", step_fill),
     ("read", step_read_back),
+    ("validate", step_validate),
     ("consolidate", step_consolidate),
 ]
 

@@ -23,7 +23,8 @@ from workbook import schema
 from workbook.reading import WorkbookData, read_sheets
 
 SheetWriter = Callable[[Worksheet], None]
-FORMULA_PREFIXES = ("=", "+", "-", "@")
+# Text Excel would not store as typed: formulas, signed numbers, and its own text prefix "'".
+TEXT_PREFIX_NEEDED = ("=", "+", "-", "@", "'")
 
 
 def book_path(book) -> Path:
@@ -44,7 +45,7 @@ def read_book(book, sheets: tuple[str, ...] | None = None) -> WorkbookData:
 
 
 def _excel_value(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if isinstance(value, str) and value.startswith(TEXT_PREFIX_NEEDED):
         return "'" + value  # Excel's text prefix: a value people typed never becomes a formula
     if isinstance(value, dt.datetime):
         return value

@@ -16,8 +16,11 @@ import xlwings as xw
 
 from workbook.errors import ThiduaError, unexpected_message, write_crash_log
 from workbook.groups import make_group_workbooks
+from workbook.validation import validate_data
+from workbook.validation.sheet import checks_writer
 
-from .bridge import book_path, read_book
+from .bridge import book_path, read_book, write_outputs
+from .marks import clear_marks, mark
 from .doctor import diagnose
 
 TITLE = "Thi đua"
@@ -97,3 +100,20 @@ def doctor(book=None) -> str:
         head = "Mọi thứ đều ổn." if report.ok else "Có mục cần xử lý:"
         return head + "\n" + "\n".join(lines)
     return run("Chẩn đoán", action, book)
+
+
+def validate(book=None) -> str:
+    def action(book, ui):
+        ui.status("Kiểm tra dữ liệu: đang đọc các trang…")
+        data = read_book(book)
+        report = validate_data(data)
+        ui.status("Kiểm tra dữ liệu: đang ghi kết quả…")
+        findings = report.for_file(data.file)
+        write_outputs(book, {"kiem_tra": checks_writer(findings, data.file)})
+        clear_marks(book)
+        marked = mark(book, findings, data.file)
+        text = report.headline()
+        if marked:
+            text += f" Đã tô màu và ghi chú {marked} ô; xem danh sách ở trang Kiểm tra."
+        return text
+    return run("Kiểm tra dữ liệu", action, book)

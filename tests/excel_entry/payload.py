@@ -20,7 +20,7 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def payload_from_file(path: Path) -> dict:
+def payload_from_file(path: Path, client: str = "Microsoft Excel") -> dict:
     """What the VBA client sends: every sheet's values, dates as ISO strings, blanks as ''."""
     book = CalamineWorkbook.from_path(str(path))
     sheets = []
@@ -28,15 +28,16 @@ def payload_from_file(path: Path) -> dict:
         rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False) or [[""]]
         width = max(len(r) for r in rows)
         values = [[_cell(v) for v in r] + [""] * (width - len(r)) for r in rows]
-        sheets.append({"name": name, "values": values, "pictures": [], "tables": []})
-    return {"client": "Microsoft Excel", "version": xw.__version__,
+        sheets.append({"name": name, "values": values, "pictures": [], "tables": [], "notes": []})
+    return {"client": client, "version": xw.__version__,
             "book": {"name": path.name, "active_sheet_index": 0, "selection": "A1"},
             "names": [], "sheets": sheets}
 
 
-def caller_book(path: Path):
-    """xw.Book.caller() answers with this book, as when a ribbon button calls Python."""
-    book = xw.Book(json=payload_from_file(path))
+def caller_book(path: Path, client: str = "Microsoft Excel"):
+    """xw.Book.caller() answers with this book, as when a ribbon button calls Python.
+    ``client="Office.js"`` makes the engine accept what only Office.js relays (notes)."""
+    book = xw.Book(json=payload_from_file(path, client))
     book.set_mock_caller()
     return xw.Book.caller()
 
@@ -63,7 +64,9 @@ def apply_actions(payload: dict, actions: list[dict]) -> dict[str, list[list[Any
                 target = grid[r0 + i]
                 while len(target) < c0 + len(row):
                     target.append("")
-                target[c0:c0 + len(row)] = row
+                # Excel stores "'text" as text without its apostrophe (the text prefix).
+                target[c0:c0 + len(row)] = [v[1:] if isinstance(v, str) and v.startswith("'")
+                                            else v for v in row]
     return grids
 
 

@@ -1,0 +1,51 @@
+"""The demo's deliberate mistakes are all found, and nothing else."""
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+
+from workbook.demo import run_demo
+from workbook.demo_data import MISTAKES
+from workbook.reading import read_workbook
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    outdir = tmp_path_factory.mktemp("demo")
+    return run_demo(outdir)
+
+
+def test_demo_mistakes_are_found_and_nothing_else(demo):
+    groups = {}
+    for path in sorted((demo.outdir / "so-to-gui-lai").glob("*.xlsx")):
+        data = read_workbook(path, sheets=("to_cong_doan",))
+        groups[path.name] = data.stamp["ma_to"]
+    report = read_receipts(demo.outdir)
+    found = {(code, groups[file], row_key) for code, file, row_key in report}
+    assert found == {(m.code, m.group, m.row_key) for m in MISTAKES}
+    assert len(report) == len(MISTAKES)
+
+
+def read_receipts(demo):
+    """Findings as written on the receipts' Kiểm tra sheets: (code, file, row key)."""
+    rows = []
+    receipts = sorted((demo / "bien-nhan").glob("*-ket-qua-kiem-tra.xlsx"))
+    assert len(receipts) == 6
+    for path in receipts:
+        ws = load_workbook(path, read_only=True)["Kiểm tra"]
+        for row in ws.iter_rows(min_row=2, values_only=True):
+            if row[0] is not None:
+                rows.append((row[1], row[2], row[5]))
+    return rows
+
+
+def test_demo_master_is_clean(demo):
+    ws = load_workbook(demo.master, read_only=True)["Kiểm tra"]
+    assert [r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] is not None] == []
+
+
+def test_demo_originals_are_untouched_by_validation(demo):
+    returned = demo.outdir / "so-to-gui-lai"
+    assert not any(p.name.endswith("-ket-qua-kiem-tra.xlsx") for p in returned.glob("*.xlsx"))
+    assert not (returned / "sao-luu").exists()
+    assert "validate" in [s.name for s in demo.steps]

@@ -1,0 +1,151 @@
+"""The rule engine: rules registered once, run in one pass over typed DataFrames.
+
+A rule is a function that looks at whole columns (vectorised masks, set look-ups) and emits a
+finding for each offending row through its ``Context``. Rules never raise for data problems and
+never print; the engine collects everything into a ``ValidationReport``.
+
+* file rules (``batch=False``) see one workbook at a time, with the set-up to check against;
+* batch rules (``batch=True``) see every workbook of the run together, so a duplicate across two
+  group workbooks is found and cites both places.
+
+Messages come from the code's template (``findings.define``); a rule may override the template of
+any code it emits (``Rule.messages``, like XLSForm's ``constraint_message``).
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping
+
+import pandas as pd
+
+from .. import schema
+from ..findings import Code, Finding
+from ..reading import ROW, WorkbookData
+from ..values import to_text
+from .lookups import Lookups
+
+DATA_KEYS = tuple(s.key for s in schema.DATA_SHEETS)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str  # dotted, e.g. "registration.deadline"
+    check: Callable[[Any], None]  # (Context) or, for batch rules, (list[Context])
+    batch: bool = False
+    messages: Mapping[str, str] = field(default_factory=dict)  # code -> message template
+
+    def with_message(self, code: str, template: str) -> "Rule":
+        """A copy of the rule whose findings of ``code`` carry ``template`` as message."""
+        return dataclasses.replace(self, messages={**self.messages, code: template})
+
+
+RULES: list[Rule] = []
+
+
+def rule(name: str, *, batch: bool = False, messages: Mapping[str, str] | None = None):
+    """Register a rule function (module import time)."""
+    def register(func: Callable[[Any], None]) -> Callable[[Any], None]:
+        RULES.append(Rule(name, func, batch, dict(messages or {})))
+        return func
+    return register
+
+
+def default_rules() -> list[Rule]:
+    return list(RULES)
+
+
+@dataclass
+class Context:
+    """One workbook under check, its set-up, and where findings go."""
+
+    data: WorkbookData
+    ref: Lookups
+    check_setup: bool  # also check the set-up sheets (the workbook is its own reference)
+    findings: list[Finding] = field(default_factory=list)
+    rule: Rule | None = None
+
+    @property
+    def file(self) -> str:
+        return self.data.file
+
+    @property
+    def own_group(self) -> str:
+        """The group a group workbook belongs to ('' for a master)."""
+        return str(self.data.stamp.get("ma_to") or "") if self.data.kind == "group" else ""
+
+    def checked_keys(self) -> list[str]:
+        """Sheet keys read from this workbook that the rules should look at."""
+        keys = [k for k in self.data.tables if k in schema.SHEETS]
+        if not self.check_setup:
+            keys = [k for k in keys if k in DATA_KEYS]
+        return keys
+
+    def frame(self, key: str) -> pd.DataFrame | None:
+        """The sheet's frame when it was read and is to be checked, else None."""
+        if key not in self.data.tables or (not self.check_setup and key not in DATA_KEYS):
+            return None
+        return self.data.tables[key]
+
+    def has(self, key: str, column: str) -> bool:
+        """The column was found in the sheet (absent columns are all blank in the frame)."""
+        return column in self.data.columns.get(key, {})
+
+    def sheet_name(self, key: str) -> str:
+        return self.data.sheet_names.get(key, schema.SHEETS[key].name)
+
+    def cell(self, key: str, excel_row: Any, column: str) -> str:
+        letter = self.data.columns.get(key, {}).get(column)
+        return f"{letter}{int(excel_row)}" if letter else ""
+
+    def place(self, key: str, excel_row: Any, column: str) -> str:
+        """'file › sheet!C5', for messages that cite another place."""
+        return f"{self.file} › {self.sheet_name(key)}!{self.cell(key, excel_row, column)}"
+
+    def emit(self, code: Code, key: str, rows: pd.DataFrame, column: str,
+             **context: Any) -> None:
+        """One finding per row of ``rows`` (a slice of the sheet's frame), at ``column``.
+
+        ``context`` fills the message template: scalars, lists aligned with ``rows`` or Series
+        indexed like the frame. ``value=`` overrides the cell's value shown in the finding.
+        """
+        if rows is None or rows.empty:
+            return
+        sheet = schema.SHEETS[key]
+        template = self.rule.messages.get(code.code) if self.rule else None
+        header = _header(sheet, column)
+        per_row = {k: (v.reindex(rows.index).tolist() if isinstance(v, pd.Series) else v)
+                   for k, v in context.items()}
+        lists = {k for k, v in per_row.items() if isinstance(v, list)}
+        key_columns = [rows[k].tolist() for k in sheet.row_key if k in rows]
+        values = rows[column].tolist() if column in rows else [None] * len(rows)
+        name = self.sheet_name(key)
+        for i, excel_row in enumerate(rows[ROW].tolist()):
+            ctx = {k: (v[i] if k in lists else v) for k, v in per_row.items()}
+            value = ctx.pop("value", values[i])
+            row_key = " / ".join(str(to_text(col[i]) or "") for col in key_columns)
+            self.findings.append(code.at(
+                file=self.file, sheet=name, cell=self.cell(key, excel_row, column),
+                row_key=row_key, value=to_text(value) or "", message=template,
+                header=header, **ctx))
+
+
+def _header(sheet: schema.Sheet, column: str) -> str:
+    for col in schema.master_columns(sheet):
+        if col.key == column:
+            return col.header
+    return column
+
+
+def run_rules(contexts: list[Context], rules: Iterable[Rule]) -> None:
+    for r in rules:
+        if r.batch:
+            for ctx in contexts:
+                ctx.rule = r
+            r.check(contexts)
+        else:
+            for ctx in contexts:
+                ctx.rule = r
+                r.check(ctx)
+    for ctx in contexts:
+        ctx.rule = None

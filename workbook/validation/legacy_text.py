@@ -1,0 +1,152 @@
+"""Text typed in the legacy Vietnamese encodings (TCVN3/ABC, VNI-Windows): find, convert, report.
+
+The cell's font decides first: Excel keeps such text as the Windows-1252 reading of the bytes
+and draws it with a ".Vn…" or "VNI-…" font. calamine gives no fonts, so ``legacy_font_cells``
+scans the .xlsx/.xlsm package itself (styles.xml fonts → cellXfs → the ``s`` attribute of each
+cell, sheet XML parsed as a stream). Cells without such a font are checked by content
+(``workbook.text.detect_legacy``); for .xls and .ods files content is all there is.
+
+``fix_text_cells`` converts in place, in the frames, so every later step (validation rules,
+consolidation) works on the Unicode text; each conversion becomes a ``legacy-encoding`` warning
+with the cell, also appended to ``data.findings`` so the conversion is reported once however
+many times the data is looked at.
+"""
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from .. import schema
+from ..findings import WARNING, Finding, define
+from ..reading import ROW, WorkbookData
+from ..text import clean_text, encoding_from_font, fix_legacy
+from ..values import to_text
+
+LEGACY_ENCODING = define(
+    "legacy-encoding", WARNING,
+    "Chữ trong ô được gõ bằng bảng mã cũ {encoding} ({how}); đã tự chuyển thành '{converted}'. "
+    "Hãy gõ lại bằng Unicode (phông Times New Roman) để không phải chuyển đổi nữa.")
+ENCODING_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI-Windows"}
+
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+DOC_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+FONT_FORMATS = (".xlsx", ".xlsm")
+
+Fonts = dict[str, dict[str, str]]  # sheet name -> cell (A1) -> legacy font name
+
+
+def fonts_readable(path: str | Path) -> bool:
+    """Whether cell fonts can be read from this file (Office Open XML only)."""
+    return Path(path).suffix.lower() in FONT_FORMATS
+
+
+def _legacy_styles(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Style index (the ``s`` attribute) -> font name, for styles using a legacy font."""
+    try:
+        root = ET.fromstring(zf.read("xl/styles.xml"))
+    except KeyError:
+        return {}
+    fonts = []
+    for font in root.iter(f"{MAIN}font"):
+        name = font.find(f"{MAIN}name")
+        fonts.append(name.get("val", "") if name is not None else "")
+    xfs = root.find(f"{MAIN}cellXfs")
+    out: dict[str, str] = {}
+    for i, xf in enumerate(xfs if xfs is not None else ()):
+        font_id = int(xf.get("fontId", "0"))
+        name = fonts[font_id] if font_id < len(fonts) else ""
+        if encoding_from_font(name):
+            out[str(i)] = name
+    return out
+
+
+def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> part name in the package."""
+    book = ET.fromstring(zf.read("xl/workbook.xml"))
+    rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{PKG_REL}Relationship")}
+    out = {}
+    for sheet in book.iter(f"{MAIN}sheet"):
+        target = targets.get(sheet.get(f"{DOC_REL}id"), "")
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+            posixpath.join("xl", target))
+        out[sheet.get("name", "")] = part
+    return out
+
+
+def legacy_font_cells(path: str | Path, sheets: list[str] | None = None) -> Fonts:
+    """Cells drawn with a ".Vn…" or "VNI-…" font, per sheet name ({} for .xls/.ods)."""
+    path = Path(path)
+    if not fonts_readable(path) or not zipfile.is_zipfile(path):
+        return {}
+    out: Fonts = {}
+    with zipfile.ZipFile(path) as zf:
+        styles = _legacy_styles(zf)
+        if not styles:
+            return {}
+        names = set(zf.namelist())
+        for name, part in _sheet_parts(zf).items():
+            if (sheets is not None and name not in sheets) or part not in names:
+                continue
+            found: dict[str, str] = {}
+            with zf.open(part) as fh:
+                for _, elem in ET.iterparse(fh, events=("end",)):
+                    if elem.tag == f"{MAIN}c":
+                        style, ref = elem.get("s"), elem.get("r")
+                        if style in styles and ref:
+                            found[ref] = styles[style]
+                        elem.clear()
+                    elif elem.tag == f"{MAIN}row":
+                        elem.clear()
+            if found:
+                out[name] = found
+    return out
+
+
+def fix_text_cells(data: WorkbookData, fonts: Fonts | None = None) -> list[Finding]:
+    """Convert legacy-encoded text in the frames to Unicode; return the new warnings.
+
+    Cells already converted (a ``legacy-encoding`` finding in ``data.findings``) are skipped,
+    so calling this again does nothing.
+    """
+    done = {(f.sheet, f.cell) for f in data.findings if f.code == LEGACY_ENCODING.code}
+    new: list[Finding] = []
+    for key, frame in data.tables.items():
+        sheet = schema.SHEETS[key]
+        letters = data.columns.get(key, {})
+        name = data.sheet_names.get(key, sheet.name)
+        sheet_fonts = (fonts or {}).get(name, {})
+        rows = frame[ROW].tolist()
+        key_values = [frame[k].tolist() for k in sheet.row_key if k in frame]
+        for col in schema.master_columns(sheet):
+            if col.type != "text" or col.key not in letters:
+                continue
+            letter, position = letters[col.key], frame.columns.get_loc(col.key)
+            by_content: dict[str, tuple[str, str | None]] = {}  # values repeat a lot
+            for i, value in enumerate(frame[col.key].tolist()):
+                if not isinstance(value, str):
+                    continue
+                cell = f"{letter}{rows[i]}"
+                font = sheet_fonts.get(cell)
+                if (font is None and value.isascii()) or (name, cell) in done:
+                    continue
+                if font is None:
+                    if value not in by_content:
+                        by_content[value] = fix_legacy(value)
+                    converted, encoding = by_content[value]
+                else:
+                    converted, encoding = fix_legacy(value, font)
+                if encoding is None:
+                    continue
+                converted = clean_text(converted) or ""
+                frame.iat[i, position] = converted
+                new.append(LEGACY_ENCODING.at(
+                    file=data.file, sheet=name, cell=cell, value=value, converted=converted,
+                    row_key=" / ".join(str(to_text(v[i]) or "") for v in key_values),
+                    encoding=ENCODING_NAMES[encoding],
+                    how=f"phông {font}" if font else "nhận ra theo nội dung"))
+    data.findings.extend(new)
+    return new

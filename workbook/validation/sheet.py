@@ -1,0 +1,204 @@
+"""Writing a report where officers act on it: the ``Kiểm tra`` sheet and highlighted cells.
+
+* a master is marked up in place, through ``outputs.rewrite_outputs`` (Kiểm tra redrawn, a row in
+  Nhật ký, atomic save with a backup);
+* a group workbook is never touched: a *copy* is marked up and saved next to it as
+  ``<stem>-ket-qua-kiem-tra.xlsx`` (or where ``out`` says) — the group's return receipt, opening
+  on its Kiểm tra sheet.
+
+Each offending cell gets a fill and a comment by author "thidua" listing its findings. Our marks
+are recognisable (that author, two fill colours of our own), so the next run removes exactly
+those before marking again: fixed cells lose their highlight. Values are never changed, and a
+cell people coloured themselves keeps its colour (it only gets the comment).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Callable
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import MergedCell
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .. import schema
+from ..errors import FileExistsRefused
+from ..findings import ERROR, WARNING, Finding
+from ..layout import FONT_NAME, print_setup, sheet_ref, write_table
+from ..outputs import LogEntry, rewrite_outputs
+from ..safe_io import ensure_not_open, file_hash
+from .report import CheckedFile, ValidationReport
+from .run import Reference, validate_workbooks
+
+AUTHOR = "thidua"
+FILL_RGB = {ERROR: "F8CBD1", WARNING: "FDE9A9"}  # our own shades: recognised when clearing
+RECEIPT_SUFFIX = "-ket-qua-kiem-tra"
+WRITABLE = (".xlsx", ".xlsm")
+LINK_FONT = Font(name=FONT_NAME, size=11, color="0563C1", underline="single")
+CHECKS = schema.sheet("kiem_tra")
+
+
+def receipt_path(source: Path, out: Path | None = None) -> Path:
+    """Where the marked-up copy of ``source`` goes: ``out`` (a file or a folder) or beside it."""
+    name = f"{source.stem}{RECEIPT_SUFFIX}{source.suffix}"
+    if out is None:
+        return source.with_name(name)
+    if out.is_dir() or not out.suffix:
+        return out / name
+    return out
+
+
+def checks_writer(findings: list[Finding], linked_file: str) -> Callable[[Worksheet], None]:
+    """Draw the Kiểm tra table; the cell column links to the cell in ``linked_file``."""
+    def write(ws: Worksheet) -> None:
+        rows = [{"muc_do": f.severity, "ma_loi": f.code, "tep": f.file, "trang": f.sheet,
+                 "o": f.cell, "khoa": f.row_key, "gia_tri": f.value, "noi_dung": f.message}
+                for f in findings]
+        write_table(ws, CHECKS, rows, dropdowns=False)
+        cell_col = CHECKS.keys.index("o") + 1
+        message_col = CHECKS.keys.index("noi_dung") + 1
+        for i, f in enumerate(findings, start=2):
+            ws.cell(row=i, column=message_col).alignment = Alignment(wrap_text=True,
+                                                                     vertical="top")
+            if f.cell and f.sheet and f.file == linked_file:
+                cell = ws.cell(row=i, column=cell_col)
+                cell.hyperlink = Hyperlink(ref=cell.coordinate, location=sheet_ref(f.sheet, f.cell),
+                                           tooltip=f"Đến ô {f.cell} trang {f.sheet}")
+                cell.font = LINK_FONT
+        ws.freeze_panes = "A2"
+        print_setup(ws, CHECKS.landscape)
+    return write
+
+
+def _is_ours(cell) -> tuple[bool, bool]:
+    """(our comment, our fill) on a cell."""
+    comment = cell.comment is not None and cell.comment.author == AUTHOR
+    fill = cell.fill
+    ours = (fill is not None and fill.fill_type == "solid"
+            and str(fill.fgColor.rgb or "")[-6:].upper() in FILL_RGB.values())
+    return comment, ours
+
+
+def clear_marks(ws: Worksheet) -> int:
+    """Remove our comments and fills from a sheet; returns how many cells were cleared."""
+    cleared = 0
+    for cell in list(ws._cells.values()):  # existing cells only: never creates blank ones
+        comment, fill = _is_ours(cell)
+        if comment:
+            cell.comment = None
+        if fill:
+            cell.fill = PatternFill(fill_type=None)
+        cleared += comment or fill
+    return cleared
+
+
+def highlighter(findings: list[Finding], file: str) -> Callable[[Workbook], None]:
+    """An ``edit`` for rewrite_outputs: clear old marks, mark the cells of ``file``'s findings."""
+    skip = {s.name for s in schema.OUTPUT_SHEETS} | {schema.STAMP.name}
+
+    def edit(wb: Workbook) -> None:
+        for ws in wb.worksheets:
+            if ws.title not in skip:
+                clear_marks(ws)
+        by_cell: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+        for f in findings:
+            if f.file == file and f.cell and f.sheet in wb.sheetnames and f.sheet not in skip:
+                by_cell[(f.sheet, f.cell)].append(f)
+        for (sheet, ref), found in by_cell.items():
+            cell = wb[sheet][ref]
+            if isinstance(cell, MergedCell):
+                continue
+            worst = ERROR if any(f.severity == ERROR for f in found) else WARNING
+            if cell.fill is None or cell.fill.fill_type is None:
+                cell.fill = PatternFill("solid", fgColor=FILL_RGB[worst])
+            text = "\n".join(f"[{f.severity}] {f.code}: {f.message}" for f in found)
+            cell.comment = Comment(text, AUTHOR, height=60 + 50 * len(found), width=360)
+    return edit
+
+
+def _open_on_checks(wb: Workbook) -> None:
+    ws = wb[CHECKS.name]
+    wb.move_sheet(ws, offset=-wb.index(ws))
+    for other in wb.worksheets:
+        other.sheet_view.tabSelected = False
+    wb.active = 0
+    ws.sheet_view.tabSelected = True
+
+
+def write_receipt(source: Path, target: Path, findings: list[Finding]) -> Path:
+    """A marked-up copy of ``source`` at ``target``; ``source`` is only read."""
+    if target.resolve() == source.resolve():
+        raise FileExistsRefused(f"Không ghi đè sổ gốc {source.name}: hãy chọn tệp khác cho "
+                                "kết quả kiểm tra (--out).")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    ensure_not_open(target)
+    highlight = highlighter(findings, source.name)
+
+    def edit(wb: Workbook) -> None:
+        highlight(wb)
+        _open_on_checks(wb)
+
+    with tempfile.TemporaryDirectory(prefix=".thidua-", dir=target.parent) as tmp:
+        work = Path(tmp) / target.name
+        shutil.copyfile(source, work)
+        rewrite_outputs(work, {"kiem_tra": checks_writer(findings, source.name)}, edit=edit)
+        os.replace(work, target)
+    return target
+
+
+def write_master(path: Path, report: ValidationReport, findings: list[Finding]) -> Path:
+    counts = report.counts
+    log = LogEntry(action="Kiểm tra dữ liệu",
+                   result="Không có lỗi" if not findings else
+                   f"{counts[ERROR]} lỗi, {counts[WARNING]} cảnh báo",
+                   counts=f"{len(findings)} mục", files=[(path.name, file_hash(path))])
+    rewrite_outputs(path, {"kiem_tra": checks_writer(findings, path.name)}, log=log,
+                    edit=highlighter(findings, path.name))
+    return path
+
+
+def write_checked(report: ValidationReport, checked: CheckedFile,
+                  out: Path | None = None) -> str | None:
+    """Write one file's findings where they belong; a Vietnamese note when that cannot be."""
+    source = Path(checked.path)
+    findings = report.for_file(checked.file)
+    if source.suffix.lower() not in WRITABLE:
+        return (f"{checked.file}: không ghi kết quả vào tệp {source.suffix.lower()}; "
+                "xem trang Kiểm tra bằng --json hoặc lưu tệp thành .xlsx rồi kiểm tra lại.")
+    if checked.kind == "master" and out is None:
+        checked.written = str(write_master(source, report, findings))
+    elif checked.kind in ("master", "group"):
+        checked.written = str(write_receipt(source, receipt_path(source, out), findings))
+    else:
+        return (f"{checked.file}: không phải sổ do thidua tạo (thiếu dấu phiên bản), nên không "
+                "ghi trang Kiểm tra; các lỗi vẫn có trong báo cáo này.")
+    return None
+
+
+def check_workbooks(paths: list[str | Path], reference: Reference = None, *,
+                    write: bool = True, out: str | Path | None = None) -> ValidationReport:
+    """Validate together, then mark up each file (the master in place, groups as copies).
+
+    ``out``: for one workbook a file or folder for its checked copy, for several a folder.
+    """
+    report = validate_workbooks(paths, reference)
+    if write:
+        target = Path(out) if out else None
+        if target is not None and len(report.files) > 1:
+            target.mkdir(parents=True, exist_ok=True)
+        for checked in report.files:
+            note = write_checked(report, checked, target)
+            if note:
+                report.notes.append(note)
+    return report
+
+
+def check_workbook(path: str | Path, reference: Reference = None, *, write: bool = True,
+                   out: str | Path | None = None) -> ValidationReport:
+    return check_workbooks([path], reference, write=write, out=out)

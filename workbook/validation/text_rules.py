@@ -1,0 +1,37 @@
+"""Text rules: legacy encodings (converted before the rules run, see ``legacy_text``) and text
+that Excel would take for a formula.
+
+A text cell beginning with '=', '+', '-' or '@' stays text — it is never written back as a
+formula — but the group should know: pasted from elsewhere, it may not say what they meant.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .. import schema
+from ..findings import WARNING, define
+from .engine import Context, rule
+
+FORMULA_LIKE_TEXT = define(
+    "formula-like-text", WARNING,
+    "Cột '{header}': nội dung bắt đầu bằng '{first}' nên Excel có thể hiểu nhầm là công thức. "
+    "Nội dung được giữ nguyên dạng chữ; nên bỏ ký tự '{first}' ở đầu.")
+
+# What text.looks_like_formula checks, compiled once for whole columns.
+FORMULA_START = re.compile(r"[\t\r]|\s*[=+\-@\uff1d\uff0b\uff0d\uff20]")
+
+
+@rule("text.formula-like")
+def formula_like(ctx: Context) -> None:
+    for key in ctx.checked_keys():
+        frame = ctx.data.tables[key]
+        for col in schema.SHEETS[key].columns:
+            if col.type != "text" or not ctx.has(key, col.key):
+                continue
+            hit = [isinstance(v, str) and FORMULA_START.match(v) is not None
+                   for v in frame[col.key].tolist()]
+            rows = frame[pd.Series(hit, index=frame.index, dtype=bool)]
+            ctx.emit(FORMULA_LIKE_TEXT, key, rows, col.key,
+                     first=[v.strip()[:1] for v in rows[col.key].tolist()])
