@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import schema
+from ..errors import ThiduaError
 from ..layout import BODY_FONT, THIN, set_cell
 from ..outputs import LogEntry, append_log
 from ..safe_io import atomic_write
@@ -29,8 +30,8 @@ from .zip_write import Unsupported, rewrite_package
 EXCEL_MAX_ROWS = 1_048_576
 
 
-class TooManyRows(ValueError):
-    pass
+class TooManyRows(ThiduaError):
+    code = "too-many-rows"
 
 
 def log_rows(entry: LogEntry, now: dt.datetime) -> list[dict[str, Any]]:
@@ -46,7 +47,10 @@ def write_master(master: Path, rows_by_sheet: dict[str, list[OutRow]], entry: Lo
     now = now or dt.datetime.now()
     for key, rows in rows_by_sheet.items():
         if len(rows) + 1 > EXCEL_MAX_ROWS:
-            raise TooManyRows(schema.SHEETS[key].name)
+            raise TooManyRows(
+                f"Trang '{schema.SHEETS[key].name}' sẽ có {len(rows):,} dòng, quá giới hạn "
+                f"{EXCEL_MAX_ROWS - 1:,} dòng của Excel; chưa có gì được ghi. Hãy gộp theo "
+                "từng đơn vị (nhiều sổ chính).".replace(",", "."))
     if fast:
         try:
             backup = atomic_write(master, lambda tmp: rewrite_package(
