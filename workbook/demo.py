@@ -91,21 +91,34 @@ def step_read_back(ctx: DemoContext) -> str:
     return f"Đọc lại các sổ tổ: {rows} dòng dữ liệu, {findings} ô không đọc được kiểu"
 
 
+def step_consolidate(ctx: DemoContext) -> str:
+    from .consolidation import consolidate
+    result = consolidate(ctx.master, [ctx.returned_dir])
+    ctx.facts["consolidation"] = result
+    return f"Gộp sổ tổ vào sổ chính: {result.summary_line()}"
+
+
 def step_validate(ctx: DemoContext) -> str:
-    master = check_workbook(ctx.master)
     receipts = ctx.outdir / "bien-nhan"
     groups = check_workbooks(ctx.returned, reference=ctx.master, out=receipts)
-    ctx.facts["validation"] = {"master": master, "groups": groups}
+    ctx.facts["validation"] = {"groups": groups}
     c = groups.counts
-    return (f"Kiểm tra sổ chính: {len(master.findings)} mục cần sửa; kiểm tra "
-            f"{len(groups.files)} sổ tổ: {c['Lỗi']} lỗi, {c['Cảnh báo']} cảnh báo; "
-            f"biên nhận trong {receipts.name}/")
+    return (f"Kiểm tra {len(groups.files)} sổ tổ gửi lại: {c['Lỗi']} lỗi, {c['Cảnh báo']} "
+            f"cảnh báo; biên nhận cho từng tổ trong {receipts.name}/")
+
+
+def step_check_master(ctx: DemoContext) -> str:
+    master = check_workbook(ctx.master)
+    ctx.facts["validation"]["master"] = master
+    return (f"Kiểm tra sổ chính sau khi gộp: {len(master.findings)} mục cần sửa, ghi ở trang "
+            "Kiểm tra và tô màu ô")
 
 
 def step_score(ctx: DemoContext) -> str:
     from .results import score_master
     result = score_master(ctx.master).result
-    return "; ".join(["Tính điểm: " + result.headline, *result.notes[1:]])
+    extra = [n for n in result.notes[1:] if not n.startswith("Bỏ qua")]  # the headline says it
+    return "; ".join(["Tính điểm: " + result.headline, *extra])
 
 
 def step_shortlist(ctx: DemoContext) -> str:
@@ -130,6 +143,8 @@ STEPS: list[tuple[str, Callable[[DemoContext], str]]] = [
     ("fill", step_fill),
     ("read", step_read_back),
     ("validate", step_validate),
+    ("consolidate", step_consolidate),
+    ("check", step_check_master),
     ("score", step_score),
     ("shortlist", step_shortlist),
     ("report", step_report),

@@ -11,6 +11,7 @@ that was there (nothing typed is lost) and reported. Column ``_row`` is the Exce
 """
 from __future__ import annotations
 
+import functools
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -77,6 +78,11 @@ class WorkbookData:
 
 def header_key(text: Any) -> str:
     """Headers compare without case, diacritics, spaces or punctuation."""
+    return _header_key(text) if isinstance(text, str) else _header_key(str(to_text(text) or ""))
+
+
+@functools.lru_cache(maxsize=8192)
+def _header_key(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", ascii_fold(str(to_text(text) or "")).lower())
 
 
@@ -199,6 +205,8 @@ def _read_table(data: WorkbookData, sheet: Sheet, actual: str, rows: list[list[A
                 file=data.file, sheet=actual, cell=f"A{max(header_row, 1)}",
                 sheet_name=actual, header=col.header))
     records: list[dict[str, Any]] = []
+    # Repeated values (dropdown choices, dates, codes) are typed once per column.
+    typed_cache: dict[str, dict[Any, Any]] = {key: {} for key in mapping.values()}
     for i in range(header_index + 1, len(rows)):
         row = rows[i]
         raw = {key: row[j] if j < len(row) else None for j, key in mapping.items()}
@@ -206,9 +214,16 @@ def _read_table(data: WorkbookData, sheet: Sheet, actual: str, rows: list[list[A
             continue  # blank rows between data are normal in hand-kept sheets
         record: dict[str, Any] = {}
         for key, value in raw.items():
+            cache = typed_cache[key]
+            if value.__class__ is not bool:  # True == 1 == 1.0 share a hash: never cached
+                try:
+                    record[key] = cache[value]
+                    continue
+                except KeyError:
+                    pass
             col = by_key[key]
             try:
-                record[key] = convert(value, col.type)
+                record[key] = cache[value] = convert(value, col.type)
             except BadValue as err:
                 record[key] = to_text(value)
                 data.findings.append(BAD_VALUE.at(

@@ -1,0 +1,122 @@
+"""Commands that merge returned workbooks: consolidate, consolidate-summaries."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from workbook.consolidation import consolidate
+from workbook.consolidation.summaries import consolidate_summaries
+
+from .common import echo_json, edge, json_option
+
+
+class _Bar:
+    """A click progress bar on stderr that appears once the batch size is known."""
+
+    def __init__(self, label: str):
+        self.label, self.bar, self.done = label, None, 0
+
+    def __call__(self, done: int, total: int, name: str) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr,
+                                         show_pos=True)
+            self.bar.__enter__()
+        self.bar.update(done - self.done)
+        self.done = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+@click.command("consolidate")
+@click.argument("master", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Chỉ báo sẽ thay đổi gì; không ghi sổ chính.")
+@click.option("--scheduler", metavar="ĐỊA_CHỈ",
+              help="Đọc sổ trên cụm Dask (địa chỉ bộ điều phối, ví dụ tcp://10.0.0.5:8786).")
+@click.option("--workers", type=click.IntRange(1, 64), help="Số luồng đọc (mặc định: theo CPU).")
+@json_option
+@edge
+def consolidate_cmd(master: Path, paths: tuple[Path, ...], dry_run: bool,
+                    scheduler: str | None, workers: int | None, as_json: bool) -> None:
+    """Gộp các sổ tổ gửi lại (thư mục hoặc tệp .xlsx, .xlsm, .xls, .ods) vào sổ chính.
+
+    Mỗi dòng gộp ghi rõ tổ, tệp, trang, dòng nguồn và mã băm tệp. Gộp lại cùng các tệp
+    không thay đổi gì; bản mới của một tổ thay các dòng của tổ đó. Tệp hỏng, có mật khẩu, sai
+    mẫu, trùng lặp được để riêng kèm lý do. Mã thoát: 0 gộp hết, 1 có tệp để riêng hoặc dòng
+    chưa gộp, 2 không chạy được (ví dụ sổ chính đang mở trong Excel).
+
+    \b
+    Ví dụ:
+      thidua consolidate so-thi-dua.xlsm so-to-gui-lai/
+    """
+    bar = None if as_json else _Bar("Đọc sổ tổ")
+    try:
+        result = consolidate(master, paths, dry_run=dry_run, scheduler=scheduler,
+                             workers=workers, progress=bar)
+    finally:
+        if bar:
+            bar.close()
+    if as_json:
+        echo_json(result.to_dict())
+        sys.exit(result.exit_code)
+    for code, c in result.groups.items():
+        click.echo(f"  Tổ {code}: {c['added']} thêm, {c['changed']} sửa, {c['removed']} bỏ, "
+                   f"{c['unchanged']} giữ nguyên, {c['held']} chưa gộp")
+    for s in result.set_aside:
+        click.secho(f"  Để riêng {s.path.name}: {s.reason}", fg="yellow")
+    for h in result.held[:50]:
+        click.secho(f"  Chưa gộp {h.file} › {h.sheet}!{h.cell} ({h.row_key}): {h.reason}",
+                    fg="yellow")
+    if len(result.held) > 50:
+        click.echo(f"  … và {len(result.held) - 50} dòng chưa gộp khác (xem --json).")
+    errors = [f for f in result.findings if f.code in ("key-conflict",)]
+    for f in errors:
+        click.secho(f"  Xung đột: {f.message}", fg="red")
+    click.echo(result.summary_line() + ".")
+    if result.dry_run:
+        click.echo("Chạy thử: sổ chính chưa được ghi.")
+    elif result.written:
+        click.echo(f"Đã ghi sổ chính {result.master.name}"
+                   + (f" (bản cũ sao lưu tại {result.backup})." if result.backup else "."))
+    else:
+        click.echo("Không có gì thay đổi; sổ chính giữ nguyên.")
+    sys.exit(result.exit_code)
+
+
+@click.command("consolidate-summaries")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Ghi đè tệp tổng hợp đã có (bản cũ được sao lưu).")
+@click.option("--workers", type=click.IntRange(1, 64), help="Số luồng đọc (mặc định: theo CPU).")
+@json_option
+@edge
+def consolidate_summaries_cmd(out: Path, paths: tuple[Path, ...], force: bool,
+                              workers: int | None, as_json: bool) -> None:
+    """Công đoàn cấp trên: gộp báo cáo tổng hợp của nhiều CĐCS thành một bảng, mỗi CĐCS một
+    dòng, có dòng tổng cộng.
+
+    Nhận trang 'BC Tổng hợp' của sổ chính các CĐCS, hoặc chính sổ chính (khi đó số liệu được
+    đếm từ các trang dữ liệu).
+
+    \b
+    Ví dụ:
+      thidua consolidate-summaries tong-hop-tinh.xlsx bao-cao-cdcs/
+    """
+    bar = None if as_json else _Bar("Đọc báo cáo CĐCS")
+    try:
+        result = consolidate_summaries(out, paths, force=force, workers=workers, progress=bar)
+    finally:
+        if bar:
+            bar.close()
+    if as_json:
+        echo_json(result.to_dict())
+        sys.exit(result.exit_code)
+    for s in result.set_aside:
+        click.secho(f"  Để riêng {s.path.name}: {s.reason}", fg="yellow")
+    click.echo(f"Đã tổng hợp {len(result.rows)} CĐCS vào {result.out}"
+               + (f", {len(result.set_aside)} tệp để riêng." if result.set_aside else "."))
+    sys.exit(result.exit_code)

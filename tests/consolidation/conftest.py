@@ -1,0 +1,41 @@
+"""Fixtures: the demo campaign's master and returned group workbooks (built once)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from .consolidation_helpers import MASTER, PHONE_ID, RETURNED, group_file
+from openpyxl import load_workbook
+
+from workbook import schema
+from workbook.campaign import load_campaign
+from workbook.demo import DemoContext, step_fill, step_groups, step_init
+
+
+@pytest.fixture(scope="session")
+def demo_base(tmp_path_factory) -> Path:
+    """Master (set-up only) and the six returned group workbooks, built once."""
+    base = tmp_path_factory.mktemp("demo")
+    ctx = DemoContext(outdir=base, campaign=load_campaign(), master=base / MASTER,
+                      issued_dir=base / "so-to", returned_dir=base / RETURNED)
+    step_init(ctx)
+    step_groups(ctx)
+    step_fill(ctx)
+    # A code that looks like a phone number: pandas would make it 936861564.
+    group01 = group_file(base / RETURNED, "01")
+    wb = load_workbook(group01)
+    ws = wb[schema.sheet("tin_bai").name]
+    ws["A2"].value = PHONE_ID
+    wb.save(group01)
+    return base
+
+
+@pytest.fixture
+def batch(demo_base, tmp_path) -> Path:
+    """A fresh copy: tmp/so-thi-dua.xlsx and tmp/so-to-gui-lai/*.xlsx."""
+    shutil.copy(demo_base / MASTER, tmp_path / MASTER)
+    shutil.copytree(demo_base / RETURNED, tmp_path / RETURNED)
+    return tmp_path
+
+

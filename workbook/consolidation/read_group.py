@@ -1,0 +1,163 @@
+"""The per-workbook step of a batch: one pure function, path → GroupRead.
+
+``read_group`` never raises for a bad file and never touches the master: it returns the typed
+rows of the data sheets with their Excel row numbers, the reader's findings, and — when the file
+cannot be merged at all — the reason. Being pure and picklable, it runs in a thread pool here and
+on Dask workers on a cluster alike. Text in a legacy Vietnamese encoding (TCVN3, VNI) is converted
+to Unicode here, with a warning naming the cell.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import schema
+from ..errors import UnreadableWorkbook
+from ..findings import WARNING, Finding, define
+from ..reading import MISSING_COLUMN, MISSING_SHEET, ROW, read_workbook
+from ..safe_io import file_hash
+from ..text import fix_legacy
+from .collect import HASH_CHARS
+
+
+DATA_KEYS = tuple(s.key for s in schema.DATA_SHEETS)
+SHEET = "_sheet"  # the sheet's name in the source file, carried with each row
+
+LEGACY_TEXT = define("legacy-text-converted", WARNING,
+                     "Cột '{header}': chữ gõ bằng bảng mã cũ ({encoding}) '{value}' đã được "
+                     "chuyển sang Unicode thành '{converted}'. Kiểm tra lại; lần sau hãy gõ "
+                     "Unicode (bộ gõ Unikey, bảng mã Unicode).")
+
+
+@dataclass
+class GroupRead:
+    path: Path
+    sha256: str
+    stamp: dict[str, str] = field(default_factory=dict)
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # sheet key -> rows
+    sheet_names: dict[str, str] = field(default_factory=dict)
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet -> key -> letter
+    findings: list[Finding] = field(default_factory=list)
+    error_code: str = ""  # set when the file cannot be merged at all
+    error: str = ""  # Vietnamese reason
+
+    @property
+    def file(self) -> str:
+        return self.path.name
+
+    @property
+    def short_hash(self) -> str:
+        return self.sha256[:HASH_CHARS]
+
+    @property
+    def group(self) -> str:
+        return self.stamp.get("ma_to", "")
+
+    @property
+    def ok(self) -> bool:
+        return not self.error_code
+
+    @property
+    def row_count(self) -> int:
+        return sum(len(r) for r in self.rows.values())
+
+    def cell(self, sheet_key: str, excel_row: int, column_key: str) -> str:
+        return f"{self.columns.get(sheet_key, {}).get(column_key, 'A')}{excel_row}"
+
+
+def template_major(version: str) -> str:
+    return str(version or "").split(".")[0]
+
+
+def read_group(path: str | Path, sha256: str | None = None) -> GroupRead:
+    """Read one returned group workbook; never raises for what is wrong with the file."""
+    path = Path(path)
+    out = GroupRead(path=path, sha256=sha256 or file_hash(path))
+    try:
+        data = read_workbook(path, sheets=DATA_KEYS)
+    except UnreadableWorkbook as err:
+        text = err.message
+        out.error_code = "password-protected" if "mật khẩu" in text else "corrupt"
+        out.error = text
+        return out
+    out.stamp = dict(data.stamp)
+    out.sheet_names, out.columns = data.sheet_names, data.columns
+    kind = data.kind
+    if kind is None or (kind == "group" and not data.stamp.get("ma_to")):
+        out.error_code, out.error = "not-a-group-workbook", (
+            "Không phải sổ tổ công đoàn do thidua tạo (không có dấu phiên bản và mã tổ). "
+            "Hãy điền vào sổ tổ do Ban Chấp hành phát hành rồi gửi lại.")
+        return out
+    if kind != "group":
+        out.error_code, out.error = "not-a-group-workbook", (
+            f"Đây là sổ loại '{kind}' (sổ chính), không phải sổ tổ; không gộp.")
+        return out
+    version = data.stamp.get("phien_ban_mau", "")
+    if template_major(version) != template_major(schema.TEMPLATE_VERSION):
+        out.error_code, out.error = "wrong-template-version", (
+            f"Sổ làm theo mẫu phiên bản {version or '(không rõ)'}, sổ chính dùng mẫu "
+            f"{schema.TEMPLATE_VERSION}. Hãy chép dữ liệu sang sổ tổ mới do Ban Chấp hành "
+            "phát hành rồi gửi lại.")
+        return out
+    structure = [f for f in data.findings if f.code in (MISSING_SHEET.code, MISSING_COLUMN.code)]
+    out.findings = [f for f in data.findings if f not in structure]
+    for key in DATA_KEYS:
+        frame = data.tables.get(key)
+        rows = [] if frame is None else records(frame)
+        sheet_name = data.sheet_names.get(key, schema.SHEETS[key].name)
+        for row in rows:
+            row[SHEET] = sheet_name
+        out.rows[key] = rows
+    if structure:
+        out.error_code = "wrong-template"
+        out.error = ("Sổ không đúng mẫu: " + "; ".join(f.message for f in structure))
+        out.findings = structure + out.findings
+        return out
+    _convert_legacy(out)
+    return out
+
+
+def records(frame) -> list[dict[str, Any]]:
+    """Rows of an object frame as dicts, without pandas' per-cell boxing."""
+    columns = list(frame.columns)
+    return [dict(zip(columns, values)) for values in zip(*(frame[c].tolist() for c in columns))]
+
+
+# Letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư and the precomposed toned vowels): text with
+# one of them cannot be a legacy encoding's bytes, which all lie in single-byte code pages.
+_UNICODE_VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169"
+                                 "\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+
+
+def _convert_legacy(out: GroupRead) -> None:
+    seen: dict[str, tuple[str, str | None]] = {}
+    for key, rows in out.rows.items():
+        sheet = schema.SHEETS[key]
+        text_cols = [c for c in sheet.columns if c.type == "text"]
+        for row in rows:
+            for col in text_cols:
+                value = row.get(col.key)
+                if not isinstance(value, str) or value.isascii() or \
+                        _UNICODE_VIETNAMESE.search(value):
+                    continue
+                if value not in seen:
+                    seen[value] = fix_legacy(value)
+                converted, encoding = seen[value]
+                if encoding:
+                    row[col.key] = converted
+                    out.findings.append(LEGACY_TEXT.at(
+                        file=out.file, sheet=row[SHEET], cell=out.cell(key, row[ROW], col.key),
+                        row_key=row_key_text(sheet, row), value=value, header=col.header,
+                        encoding=encoding.upper(), converted=converted))
+
+
+def row_key(sheet: schema.Sheet, row: dict[str, Any]) -> tuple | None:
+    """The row's identity (sheet.row_key values), or None when any part is blank."""
+    key = tuple([row.get(k) for k in sheet.row_key])
+    return None if None in key or "" in key else key
+
+
+def row_key_text(sheet: schema.Sheet, row: dict[str, Any]) -> str:
+    return " / ".join("" if row.get(k) is None else str(row.get(k)) for k in sheet.row_key)

@@ -1,0 +1,68 @@
+"""Running the per-workbook step over a batch: a thread pool here, Dask on a cluster.
+
+The step (``read_group``) is a pure function of a path, so the same call runs in threads (the
+default: python-calamine releases the GIL while it parses) or on Dask distributed workers when a
+scheduler address or client is given. Results come back in input order whatever finishes first.
+"""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from typing import Any, Callable, Sequence
+
+ProgressFn = Callable[[int, int, str], None]  # (done, total, file name)
+
+
+def default_workers() -> int:
+    return max(1, min(2, os.cpu_count() or 1))  # the typing pass holds the GIL
+
+
+def run_batch(func: Callable[..., Any], items: Sequence[tuple], *,
+              scheduler: Any = None, workers: int | None = None,
+              progress: ProgressFn | None = None, label: Callable[[tuple], str] = str
+              ) -> list[Any]:
+    """``[func(*item) for item in items]``, in parallel, in input order."""
+    total = len(items)
+    results: list[Any] = [None] * total
+    if total == 0:
+        return results
+    if scheduler is not None:
+        return _run_dask(func, items, scheduler, progress, label)
+    workers = workers or default_workers()
+    if workers == 1:
+        for i, item in enumerate(items):
+            results[i] = func(*item)
+            if progress:
+                progress(i + 1, total, label(item))
+        return results
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(func, *item): i for i, item in enumerate(items)}
+        for done, future in enumerate(as_completed(futures), start=1):
+            i = futures[future]
+            results[i] = future.result()
+            if progress:
+                progress(done, total, label(items[i]))
+    return results
+
+
+def _run_dask(func: Callable[..., Any], items: Sequence[tuple], scheduler: Any,
+              progress: ProgressFn | None, label: Callable[[tuple], str]) -> list[Any]:
+    from distributed import Client, as_completed as dask_completed
+
+    own = isinstance(scheduler, str)
+    client = Client(scheduler) if own else scheduler
+    if not isinstance(client, Client):  # a cluster object
+        client, own = Client(client), True
+    try:
+        futures = [client.submit(func, *item, pure=False) for item in items]
+        index = {f.key: i for i, f in enumerate(futures)}
+        results: list[Any] = [None] * len(items)
+        for done, future in enumerate(dask_completed(futures), start=1):
+            i = index[future.key]
+            results[i] = future.result()
+            if progress:
+                progress(done, len(items), label(items[i]))
+        return results
+    finally:
+        if own:
+            client.close()

@@ -1,0 +1,265 @@
+"""Fast path for writing the master: rewrite only the tables' sheet XML inside the zip.
+
+A master of provincial size holds a million cells; loading and saving it with openpyxl costs tens
+of seconds and hundreds of MiB, and drops what openpyxl does not model. Here every part of the
+package is copied unchanged except the worksheets being rewritten and their table parts: the
+header row and any row kept as it was are copied byte for byte (only their row number changes),
+new cells are streamed as inline strings, numbers and date serials with the column's existing
+style, and cells of manual columns follow their row. When a sheet holds something this path does
+not handle (cells outside the table, shared formulas, comments, hyperlinks, merged cells, a
+prefixed XML namespace) it raises ``Unsupported`` and the caller uses the openpyxl path.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+import zipfile
+from pathlib import Path
+from typing import Any, Iterable
+from xml.sax.saxutils import escape
+
+from lxml import etree
+from openpyxl.utils import column_index_from_string, get_column_letter, range_boundaries
+
+from .. import schema
+from .merge import OutRow
+
+NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+EPOCH = dt.date(1899, 12, 30)
+FAST_DEFLATE_BYTES = 1 << 20
+
+_ROW = re.compile(rb"<row\b[^>]*?(?:/>|>.*?</row>)", re.S)
+_ROW_NUM = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
+_CELL = re.compile(rb"<c\b[^>]*?(?:/>|>.*?</c>)", re.S)
+_CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
+_HAS_VALUE = re.compile(rb"<(?:v|is|f)\b")
+_STYLE = re.compile(rb'\bs="(\d+)"')
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_BLOCKERS = (b"<hyperlinks", b"<mergeCells", b"<legacyDrawing", b't="shared"')
+
+
+class Unsupported(Exception):
+    """This master needs the openpyxl path."""
+
+
+def _parts(zin: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> worksheet part path."""
+    wb = etree.fromstring(zin.read("xl/workbook.xml"))
+    rels = etree.fromstring(zin.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): _resolve("xl/workbook.xml", r.get("Target")) for r in rels}
+    return {s.get("name"): targets[s.get(f"{{{R_NS}}}id")]
+            for s in wb.iter(f"{{{NS}}}sheet")}
+
+
+def _resolve(source: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
+
+
+def _table_part(zin: zipfile.ZipFile, sheet_part: str, display: str) -> str:
+    rels_path = posixpath.join(posixpath.dirname(sheet_part), "_rels",
+                               posixpath.basename(sheet_part) + ".rels")
+    if rels_path not in zin.namelist():
+        raise Unsupported(f"no rels for {sheet_part}")
+    for rel in etree.fromstring(zin.read(rels_path)):
+        if rel.get("Type", "").endswith("/table"):
+            part = _resolve(sheet_part, rel.get("Target"))
+            table = etree.fromstring(zin.read(part))
+            if table.get("displayName") == display:
+                return part
+    raise Unsupported(f"table {display} not found")
+
+
+class SheetRewrite:
+    """One worksheet whose table body is rebuilt."""
+
+    def __init__(self, sheet: schema.Sheet, xml: bytes, table_xml: bytes):
+        if b"<sheetData" not in xml or any(b in xml for b in _BLOCKERS):
+            raise Unsupported(sheet.name)
+        self.sheet = sheet
+        self.table = etree.fromstring(table_xml)
+        self.min_col, self.min_row, self.max_col, self.max_row = range_boundaries(
+            self.table.get("ref"))
+        self.headers = [c.get("name") for c in self.table.iter(f"{{{NS}}}tableColumn")]
+        columns = {c.header: c for c in schema.master_columns(sheet)}
+        self.columns = [columns.get(h) for h in self.headers]  # None: a manual column
+        start = xml.index(b"<sheetData")
+        if xml[start:start + 12] == b"<sheetData/>":
+            self.head, body, self.tail = xml[:start], b"", xml[start + 12:]
+        else:
+            open_end = xml.index(b">", start) + 1
+            close = xml.index(b"</sheetData>")
+            self.head, body, self.tail = xml[:start], xml[open_end:close], xml[close + 12:]
+        self.rows: dict[int, bytes] = {}
+        for m in _ROW.finditer(body):
+            num = _ROW_NUM.match(m.group(0))
+            if num is None:
+                raise Unsupported("row without number")
+            self.rows[int(num.group(1))] = m.group(0)
+        letters = {get_column_letter(c).encode() for c in range(self.min_col, self.max_col + 1)}
+        for r, raw in self.rows.items():
+            if r > self.max_row and _HAS_VALUE.search(raw):
+                raise Unsupported("cells below the table")
+            # Cells of a row are in column order: the first and the last tell where it reaches.
+            first, last = raw.find(b'<c r="'), raw.rfind(b'<c r="')
+            for at in {first, last} - {-1}:
+                ref = _CELL_REF.match(raw, at + 3)
+                if ref is None or ref.group(1) not in letters:
+                    self._check_row_cells(raw)
+                    break
+        self.styles = self._column_styles()
+
+    def _check_row_cells(self, raw: bytes) -> None:
+        for cell in _CELL.finditer(raw):
+            ref = _CELL_REF.search(cell.group(0))
+            col = column_index_from_string(ref.group(1).decode())
+            if not self.min_col <= col <= self.max_col and _HAS_VALUE.search(cell.group(0)):
+                raise Unsupported("cells beside the table")
+
+    def _column_styles(self) -> list[bytes]:
+        first = self.rows.get(self.min_row + 1, b"")
+        found = {}
+        for cell in _CELL.finditer(first):
+            ref = _CELL_REF.search(cell.group(0))
+            style = _STYLE.search(cell.group(0)[:cell.group(0).find(b">")])
+            found[column_index_from_string(ref.group(1).decode())] = style.group(1) if style \
+                else b"0"
+        styles = []
+        for j, col in enumerate(self.columns):
+            s = found.get(self.min_col + j)
+            if s is None and col is not None and col.type == "date":
+                raise Unsupported("no date style for a new row")
+            styles.append(s or b"0")
+        return styles
+
+    def cells_of(self, excel_row: int) -> dict[int, bytes]:
+        out = {}
+        for cell in _CELL.finditer(self.rows.get(excel_row, b"")):
+            ref = _CELL_REF.search(cell.group(0))
+            out[column_index_from_string(ref.group(1).decode())] = cell.group(0)
+        return out
+
+    def is_blank_row(self, excel_row: int) -> bool:
+        return not _HAS_VALUE.search(self.rows.get(excel_row, b""))
+
+    def build(self, out_rows: Iterable[OutRow]) -> tuple[bytes, bytes]:
+        """New worksheet XML and table XML."""
+        parts: list[bytes] = [self.head, b"<sheetData>"]
+        parts.extend(raw for r, raw in sorted(self.rows.items()) if r <= self.min_row)
+        n = self.min_row
+        for row in out_rows:
+            n += 1
+            if row.values is None and row.origin == n:
+                parts.append(self.rows.get(n, b'<row r="%d"/>' % n))  # unmoved: byte for byte
+            elif row.values is None:
+                parts.append(_renumber(self.rows.get(row.origin, b'<row r="0"/>'), n))
+            else:
+                parts.append(self._new_row(n, row))
+        last = max(n, self.min_row + 1)
+        if n == self.min_row:  # an Excel Table keeps one (empty) body row
+            cells = b"".join(b'<c r="%s%d" s="%s"/>' % (get_column_letter(self.min_col + j)
+                             .encode(), last, s) for j, s in enumerate(self.styles))
+            parts.append(b'<row r="%d">%s</row>' % (last, cells))
+        parts.append(b"</sheetData>")
+        ref = (f"{get_column_letter(self.min_col)}{self.min_row}:"
+               f"{get_column_letter(self.max_col)}{last}")
+        head = re.sub(rb'<dimension ref="[^"]*"/>',
+                      f'<dimension ref="A1:{get_column_letter(self.max_col)}{last}"/>'.encode(),
+                      parts[0], count=1)
+        parts[0] = head
+        xml = b"".join(parts) + self.tail
+        self.table.set("ref", ref)
+        for af in self.table.iter(f"{{{NS}}}autoFilter"):
+            af.set("ref", ref)
+        table = etree.tostring(self.table, xml_declaration=True, encoding="UTF-8",
+                               standalone=True)
+        return xml, table
+
+    def _new_row(self, n: int, row: OutRow) -> bytes:
+        manual = self.cells_of(row.origin) if row.origin else {}
+        cells = []
+        for j, col in enumerate(self.columns):
+            c = self.min_col + j
+            ref = f"{get_column_letter(c)}{n}".encode()
+            if col is None:
+                if c in manual:
+                    cells.append(_CELL_REF.sub(b'r="' + ref + b'"', manual[c], count=1))
+                continue
+            cells.append(cell_xml(ref, self.styles[j], row.values.get(col.key)))
+        return b'<row r="%d">%s</row>' % (n, b"".join(cells))
+
+
+def _renumber(raw: bytes, n: int) -> bytes:
+    raw = re.sub(rb'(<row\b[^>]*?\br=")\d+"', rb'\g<1>%d"' % n, raw, count=1)
+    return _CELL_REF.sub(lambda m: b'r="' + m.group(1) + b'%d"' % n, raw)
+
+
+def cell_xml(ref: bytes, style: bytes, value: Any) -> bytes:
+    if value is None or value == "":
+        return b'<c r="%s" s="%s"/>' % (ref, style)
+    if isinstance(value, bool):
+        return b'<c r="%s" s="%s" t="b"><v>%d</v></c>' % (ref, style, int(value))
+    if isinstance(value, (int, float)):
+        return b'<c r="%s" s="%s"><v>%s</v></c>' % (ref, style, repr(value).encode())
+    if isinstance(value, dt.datetime):
+        serial = (value - dt.datetime(1899, 12, 30)).total_seconds() / 86400
+        return b'<c r="%s" s="%s"><v>%s</v></c>' % (ref, style, repr(serial).encode())
+    if isinstance(value, dt.date):
+        return b'<c r="%s" s="%s"><v>%d</v></c>' % (ref, style, (value - EPOCH).days)
+    text = escape(_ILLEGAL_XML.sub("", str(value)))
+    return (b'<c r="%s" s="%s" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>'
+            % (ref, style, text.encode("utf-8")))
+
+
+def rewrite_package(source: Path, target: Path,
+                    rows_by_sheet: dict[str, list[OutRow]],
+                    log_rows: list[dict[str, Any]]) -> None:
+    """Write ``target``: ``source`` with the given tables' bodies replaced and log rows appended."""
+    with zipfile.ZipFile(source) as zin:
+        if any(i.filename.startswith("xl/worksheets/") and i.filename.endswith(".bin")
+               for i in zin.infolist()):
+            raise Unsupported("binary workbook")
+        parts = _parts(zin)
+        replaced: dict[str, bytes] = {}
+        jobs = dict(rows_by_sheet)
+        for key in [*jobs, *(["nhat_ky"] if log_rows else [])]:
+            sheet = schema.SHEETS[key]
+            if sheet.name not in parts:
+                raise Unsupported(f"sheet {sheet.name} missing")
+            part = parts[sheet.name]
+            table_part = _table_part(zin, part, sheet.table)
+            rewrite = SheetRewrite(sheet, zin.read(part), zin.read(table_part))
+            if key == "nhat_ky":
+                kept = [OutRow(None, r) for r in range(rewrite.min_row + 1, rewrite.max_row + 1)
+                        if not rewrite.is_blank_row(r)]
+                out_rows = kept + [OutRow(values, None) for values in log_rows]
+            else:
+                out_rows = jobs[key]
+            replaced[part], replaced[table_part] = rewrite.build(out_rows)
+        drop = {"xl/calcChain.xml"}  # cell positions moved: Excel rebuilds the chain
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                name = info.filename
+                if name in drop:
+                    continue
+                if name in replaced:
+                    data = replaced[name]
+                else:
+                    data = zin.read(info)
+                    if name == "[Content_Types].xml" and "xl/calcChain.xml" in zin.namelist():
+                        data = re.sub(rb'<Override[^>]*PartName="/xl/calcChain.xml"[^>]*/>',
+                                      b"", data)
+                    elif name == "xl/_rels/workbook.xml.rels":
+                        data = re.sub(rb'<Relationship[^>]*Target="[^"]*calcChain.xml"[^>]*/>',
+                                      b"", data)
+                out = zipfile.ZipInfo(name, date_time=info.date_time)
+                out.compress_type = zipfile.ZIP_DEFLATED if info.compress_type else \
+                    zipfile.ZIP_STORED
+                out.external_attr = info.external_attr
+                # Big parts (the data sheets of a provincial master) compress fast at level 1.
+                level = 1 if name in replaced or len(data) > FAST_DEFLATE_BYTES else 6
+                zout.writestr(out, data, compresslevel=level)
