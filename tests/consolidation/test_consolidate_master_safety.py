@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -135,3 +136,12 @@ def test_cells_beside_a_table_send_the_write_to_openpyxl_and_survive(batch):
     assert ws["T3"].value == "Ghi chú ngoài bảng"
     assert len(rows_of(batch / MASTER, "dang_ky")) == sum(
         len(rows_of(p, "dang_ky")) for p in (batch / RETURNED).glob("*.xlsx"))
+
+
+def test_cluster_without_dask_says_how_to_install_it(batch, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import fails as if not installed
+    run = CliRunner().invoke(cli, ["consolidate", str(batch / MASTER), str(batch / RETURNED),
+                                   "--dry-run", "--scheduler", "tcp://127.0.0.1:8786"])
+    assert run.exit_code != 0
+    assert 'pip install "thidua[cluster]"' in run.output
+    assert "Traceback" not in run.output

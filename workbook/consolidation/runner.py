@@ -10,6 +10,8 @@ import os
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import Any, Callable, Sequence
 
+from ..errors import ThiduaError
+
 ProgressFn = Callable[[int, int, str], None]  # (done, total, file name)
 
 
@@ -47,7 +49,11 @@ def run_batch(func: Callable[..., Any], items: Sequence[tuple], *,
 
 def _run_dask(func: Callable[..., Any], items: Sequence[tuple], scheduler: Any,
               progress: ProgressFn | None, label: Callable[[tuple], str]) -> list[Any]:
-    from distributed import Client, as_completed as dask_completed
+    try:
+        from distributed import Client, as_completed as dask_completed
+    except ImportError:  # an optional extra: say how to get it instead of a crash log
+        raise ThiduaError("Chạy trên cụm Dask cần gói dask[distributed]. Cài bằng lệnh: "
+                          "pip install \"thidua[cluster]\", hoặc bỏ tùy chọn --scheduler.") from None
 
     own = isinstance(scheduler, str)
     client = Client(scheduler) if own else scheduler
