@@ -66,10 +66,9 @@ class Outputs:
 
 
 def _log(data: WorkbookData, action: str, headline: str, counts: str) -> LogEntry:
-    # The hash is of the file as saved; the Excel buttons drop it (the open book may differ).
-    digest = file_hash(data.path) if data.path.exists() else ""
-    return LogEntry(action=action, result=headline, counts=counts,
-                    files=[(data.path.name, digest)])
+    # No hash here: the Excel buttons compute from the open book, which may differ from the
+    # saved file; saving into the file (``_save``) records the hash of what was read.
+    return LogEntry(action=action, result=headline, counts=counts, files=[(data.path.name, "")])
 
 
 def score_outputs(data: WorkbookData, excluded: dict | set | None = None) -> Outputs:
@@ -97,6 +96,7 @@ def report_outputs(data: WorkbookData, day: dt.date | None = None,
 
 
 def _save(master: Path, outputs: Outputs) -> RunResult:
+    outputs.log.files = [(master.name, file_hash(master))]
     backup = rewrite_outputs(master, outputs.writers, log=outputs.log)
     return RunResult(master, outputs.result, [schema.sheet(k).name for k in outputs.writers],
                      backup)
