@@ -117,3 +117,16 @@ def validate(book=None) -> str:
             text += f" Đã tô màu và ghi chú {marked} ô; xem danh sách ở trang Kiểm tra."
         return text
     return run("Kiểm tra dữ liệu", action, book)
+
+
+def consolidate(folder: str, book=None) -> str:
+    """"Gộp sổ tổ": merge the group workbooks in ``folder`` into the open master; the officer
+    saves the workbook afterwards (the file itself is not written while Excel holds it)."""
+    from .consolidate_excel import consolidate_into_book, message
+
+    def action(book, ui):
+        result = consolidate_into_book(
+            book, folder, status=ui.status,
+            progress=lambda done, total, name: ui.status(f"Gộp sổ tổ: {done}/{total} tệp"))
+        return message(result)
+    return run("Gộp sổ tổ", action, book)
