@@ -89,7 +89,7 @@ def report_cmd(master: Path, out: Path | None, day: dt.datetime | None, as_json:
       thidua report so-thi-dua.xlsx --out bao-cao.xlsx
     """
     run = report_master(master, out=out, day=day.date() if day else None)
-    _finish(run, as_json, [run.result.headline])
+    _finish(run, as_json, [run.result.headline, *_notes(run.result)])
 
 
 @click.group("export")

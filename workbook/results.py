@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from .export_tdkt import export_tdkt
-from .outputs import LogEntry, rewrite_outputs
-from .reading import read_workbook
-from .reports import report_context, report_result, save_report
+from . import schema
+from .outputs import LogEntry, SheetWriter, rewrite_outputs
+from .reading import WorkbookData, read_workbook
+from .reports import ReportContext, report_context, report_result, save_report
 from .reports.build import writers
 from .safe_io import file_hash
 from .scoring import ScoreResult, ScoringInput, prepare, score_campaign
@@ -44,38 +45,71 @@ class RunResult:
                 "result": self.result.to_dict()}
 
 
-def compute(master: str | Path, excluded: dict | set | None = None
+def compute(master: str | Path | WorkbookData, excluded: dict | set | None = None
             ) -> tuple[ScoringInput, ScoreResult, ShortlistResult]:
-    """Scores and shortlist of a master, without writing anything."""
-    inp = prepare(read_workbook(master), excluded=excluded)
+    """Scores and shortlist of a master (a path or data already read), writing nothing."""
+    data = master if isinstance(master, WorkbookData) else read_workbook(master)
+    inp = prepare(data, excluded=excluded)
     scores = score_campaign(inp)
     return inp, scores, make_shortlist(inp, scores)
 
 
-def _log(master: Path, action: str, headline: str, counts: str) -> LogEntry:
+@dataclass
+class Outputs:
+    """What a run would write: its result, the output sheets' writers and the Nhật ký row.
+    The CLI saves them into the master file; the Excel buttons draw them into the open book."""
+
+    result: Any
+    writers: dict[str, SheetWriter]
+    log: LogEntry
+    context: ReportContext | None = None  # reports only: for the print-ready file
+
+
+def _log(data: WorkbookData, action: str, headline: str, counts: str) -> LogEntry:
+    # The hash is of the file as saved; the Excel buttons drop it (the open book may differ).
+    digest = file_hash(data.path) if data.path.exists() else ""
     return LogEntry(action=action, result=headline, counts=counts,
-                    files=[(master.name, file_hash(master))])
+                    files=[(data.path.name, digest)])
+
+
+def score_outputs(data: WorkbookData, excluded: dict | set | None = None) -> Outputs:
+    scores = score_campaign(prepare(data, excluded=excluded))
+    counts = f"bộ quy tắc {scores.choice.ruleset.code}; bỏ qua {scores.excluded['count']} dòng"
+    return Outputs(scores, {"diem": lambda ws: write_scores(ws, scores)},
+                   _log(data, "Tính điểm", scores.headline, counts))
+
+
+def shortlist_outputs(data: WorkbookData, excluded: dict | set | None = None) -> Outputs:
+    _, scores, shortlist = compute(data, excluded)
+    counts = "; ".join(f"{t.code}: {t.proposed}/{t.eligible}" for t in shortlist.titles)
+    return Outputs(shortlist, {"diem": lambda ws: write_scores(ws, scores),
+                               "de_nghi": lambda ws: write_shortlist(ws, shortlist)},
+                   _log(data, "Lập danh sách khen thưởng", shortlist.headline, counts))
+
+
+def report_outputs(data: WorkbookData, day: dt.date | None = None,
+                   excluded: dict | set | None = None) -> Outputs:
+    inp, scores, shortlist = compute(data, excluded)
+    rc = report_context(inp, scores, shortlist, day)
+    result = report_result(rc)
+    return Outputs(result, writers(rc), _log(data, "Báo cáo cấp trên", result.headline,
+                                             f"bộ quy tắc {result.ruleset}"), rc)
+
+
+def _save(master: Path, outputs: Outputs) -> RunResult:
+    backup = rewrite_outputs(master, outputs.writers, log=outputs.log)
+    return RunResult(master, outputs.result, [schema.sheet(k).name for k in outputs.writers],
+                     backup)
 
 
 def score_master(master: str | Path, excluded: dict | set | None = None) -> RunResult:
     master = Path(master)
-    inp = prepare(read_workbook(master), excluded=excluded)
-    scores = score_campaign(inp)
-    counts = f"bộ quy tắc {scores.choice.ruleset.code}; bỏ qua {scores.excluded['count']} dòng"
-    backup = rewrite_outputs(master, {"diem": lambda ws: write_scores(ws, scores)},
-                             log=_log(master, "Tính điểm", scores.headline, counts))
-    return RunResult(master, scores, ["Điểm"], backup)
+    return _save(master, score_outputs(read_workbook(master), excluded))
 
 
 def shortlist_master(master: str | Path, excluded: dict | set | None = None) -> RunResult:
     master = Path(master)
-    _, scores, shortlist = compute(master, excluded)
-    counts = "; ".join(f"{t.code}: {t.proposed}/{t.eligible}" for t in shortlist.titles)
-    backup = rewrite_outputs(
-        master, {"diem": lambda ws: write_scores(ws, scores),
-                 "de_nghi": lambda ws: write_shortlist(ws, shortlist)},
-        log=_log(master, "Lập danh sách khen thưởng", shortlist.headline, counts))
-    return RunResult(master, shortlist, ["Điểm", "Đề nghị khen thưởng"], backup)
+    return _save(master, shortlist_outputs(read_workbook(master), excluded))
 
 
 def report_master(master: str | Path, out: str | Path | None = None,
@@ -83,18 +117,12 @@ def report_master(master: str | Path, out: str | Path | None = None,
                   force: bool = True) -> RunResult:
     """BC sheets into the master's output sheets, or (``out``) into a new workbook."""
     master = Path(master)
-    inp, scores, shortlist = compute(master, excluded)
-    rc = report_context(inp, scores, shortlist, day)
-    if out is not None:
-        out = Path(out)
-        backup = save_report(rc, out, force=force)
-        result = report_result(rc, out)
-        return RunResult(master, result, [str(out)], backup)
-    result = report_result(rc)
-    backup = rewrite_outputs(master, writers(rc),
-                             log=_log(master, "Báo cáo cấp trên", result.headline,
-                                      f"bộ quy tắc {result.ruleset}"))
-    return RunResult(master, result, result.sheets, backup)
+    outputs = report_outputs(read_workbook(master), day, excluded)
+    if out is None:
+        return _save(master, outputs)
+    out = Path(out)
+    backup = save_report(outputs.context, out, force=force)
+    return RunResult(master, report_result(outputs.context, out), [str(out)], backup)
 
 
 def export_tdkt_master(master: str | Path, outdir: str | Path, force: bool = False,

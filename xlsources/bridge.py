@@ -10,6 +10,7 @@ on a 2,000-row master must answer in seconds.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections import defaultdict
 from pathlib import Path
@@ -20,6 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbook import schema
+from workbook.outputs import LogEntry
 from workbook.reading import WorkbookData, read_sheets
 
 SheetWriter = Callable[[Worksheet], None]
@@ -90,37 +92,76 @@ def _runs(cells: list[tuple[int, int, Any]]) -> dict[Any, list[str]]:
     return out
 
 
+def _cell_styles(ws: Worksheet) -> dict[str, list[tuple[int, int, Any]]]:
+    """(row, col, key) per style the live sheet needs: formats, fonts, fills, wrapping."""
+    out: dict[str, list[tuple[int, int, Any]]] = defaultdict(list)
+    for row in ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=ws.max_column):
+        for c in row:
+            if c.number_format and c.number_format != "General" and c.value is not None:
+                out["number_format"].append((c.row, c.column, c.number_format))
+            font = c.font
+            if font is not None:
+                if font.b:
+                    out["bold"].append((c.row, c.column, True))
+                if font.i:
+                    out["italic"].append((c.row, c.column, True))
+                if c.value is not None and font.name and font.name != "Calibri":
+                    out["font"].append((c.row, c.column, (font.name, font.sz)))
+            if c.fill is not None and c.fill.fill_type == "solid" and c.fill.fgColor.rgb:
+                rgb = str(c.fill.fgColor.rgb)[-6:]
+                if rgb != "000000":
+                    out["color"].append((c.row, c.column, "#" + rgb))
+            if c.alignment is not None and c.alignment.wrap_text:
+                out["wrap"].append((c.row, c.column, True))
+            if c.alignment is not None and c.alignment.horizontal in ("center", "right"):
+                out["align"].append((c.row, c.column, c.alignment.horizontal))
+    return out
+
+
+def _apply_style(rng, kind: str, key: Any) -> None:
+    if kind == "number_format":
+        rng.number_format = key
+    elif kind == "bold":
+        rng.font.bold = True
+    elif kind == "italic":
+        rng.font.italic = True
+    elif kind == "font":
+        rng.font.name = key[0]
+        if key[1]:
+            rng.font.size = key[1]
+    elif kind == "color":
+        rng.color = key
+    elif kind == "wrap":
+        rng.wrap_text = True
+    elif kind == "align":
+        try:
+            rng.horizontal_alignment = key
+        except NotImplementedError:  # the remote engine aligns only for Office.js clients
+            pass
+
+
 def replay(ws: Worksheet, sheet) -> None:
-    """Put an openpyxl drawing onto a live xlwings sheet: values, formats, widths, merges."""
+    """Put an openpyxl drawing onto a live xlwings sheet: values, number formats, fonts, fills,
+    wrapping and alignment, column widths, row heights, merges, links — grouped into runs of
+    cells so the calls stay few. (Charts and print set-up are not replayed: the report button
+    also saves a print-ready file for that.)"""
     sheet.clear()
     max_row, max_col = ws.max_row, ws.max_column
     if max_row and max_col and not (max_row == 1 and max_col == 1 and ws["A1"].value is None):
         grid = [[excel_value(c.value) for c in row]
                 for row in ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col)]
         sheet.range((1, 1)).value = grid
-    formats, bold, fills = [], [], []
-    for row in ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col):
-        for c in row:
-            if c.number_format and c.number_format != "General" and c.value is not None:
-                formats.append((c.row, c.column, c.number_format))
-            if c.font is not None and c.font.b:
-                bold.append((c.row, c.column, True))
-            if c.fill is not None and c.fill.fill_type == "solid" and c.fill.fgColor.rgb:
-                rgb = str(c.fill.fgColor.rgb)[-6:]
-                if rgb != "000000":
-                    fills.append((c.row, c.column, "#" + rgb))
-    for fmt, ranges in _runs(formats).items():
-        for address in ranges:
-            sheet.range(address).number_format = fmt
-    for _, ranges in _runs(bold).items():
-        for address in ranges:
-            sheet.range(address).font.bold = True
-    for color, ranges in _runs(fills).items():
-        for address in ranges:
-            sheet.range(address).color = color
+    for kind, cells in _cell_styles(ws).items():
+        for key, ranges in _runs(cells).items():
+            for address in ranges:
+                _apply_style(sheet.range(address), kind, key)
     for letter, dim in ws.column_dimensions.items():
         if dim.width:
             sheet.range(f"{letter}1").column_width = dim.width
+    heights = [(r, 1, dim.height) for r, dim in ws.row_dimensions.items() if dim.height]
+    for height, ranges in _runs(heights).items():
+        for address in ranges:
+            sheet.range(address).row_height = height
     for merged in ws.merged_cells.ranges:
         sheet.range(merged.coord).merge()
     for row in ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col):
@@ -168,3 +209,27 @@ def protect(sheet) -> None:
 
 
 _excel_value = excel_value  # the earlier private name
+
+
+def log_run(book, entry: LogEntry, now: dt.datetime | None = None) -> None:
+    """Append the run's row(s) to the live Nhật ký sheet, under what is already there (one
+    read, one write). File hashes are left out: the open book may hold unsaved edits."""
+    log = schema.sheet("nhat_ky")
+    sheet = output_sheet(book, "nhat_ky")
+    rows = sheet_rows(sheet)
+    headers = [col.header for col in log.columns]
+    if not rows or [str(v or "") for v in rows[0][:len(headers)]] != headers:
+        sheet.range((1, 1)).value = [headers]
+        rows = [headers]
+    while len(rows) > 1 and all(v in (None, "") for v in rows[-1]):
+        rows.pop()
+    stamp = (now or dt.datetime.now()).strftime("%d/%m/%Y %H:%M:%S")
+    new = [[{"thoi_diem": stamp, "thao_tac": entry.action, "ket_qua": entry.result,
+             "so_lieu": entry.counts, "tep": name, "bam": ""}[col.key] for col in log.columns]
+           for name, _ in (entry.files or [("", "")])]
+    unprotect(sheet)
+    sheet.range((len(rows) + 1, 1)).value = [[_excel_value(v) for v in r] for r in new]
+    with contextlib.suppress(Exception):  # grow the Excel Table where the engine has one
+        table = sheet.tables[log.table]
+        table.resize(sheet.range((1, 1), (len(rows) + len(new), len(headers))))
+    protect(sheet)

@@ -15,11 +15,15 @@ from typing import Callable
 import xlwings as xw
 
 from workbook.errors import ThiduaError, unexpected_message, write_crash_log
+from workbook.findings import ERROR, WARNING
 from workbook.groups import make_group_workbooks
+from workbook.outputs import LogEntry
+from workbook.reports import save_report
+from workbook.results import Outputs, report_outputs, score_outputs, shortlist_outputs
 from workbook.validation import validate_data
 from workbook.validation.sheet import checks_writer
 
-from .bridge import book_path, read_book, write_outputs
+from .bridge import book_path, log_run, read_book, write_outputs
 from .marks import clear_marks, mark
 from .doctor import diagnose
 
@@ -110,6 +114,11 @@ def validate(book=None) -> str:
         ui.status("Kiểm tra dữ liệu: đang ghi kết quả…")
         findings = report.for_file(data.file)
         write_outputs(book, {"kiem_tra": checks_writer(findings, data.file)})
+        errors = sum(f.severity == ERROR for f in findings)
+        warnings = sum(f.severity == WARNING for f in findings)
+        log_run(book, LogEntry("Kiểm tra dữ liệu", f"{errors} lỗi, {warnings} cảnh báo"
+                               if findings else "Không có lỗi", f"{len(findings)} mục",
+                               [(data.file, "")]))
         clear_marks(book)
         marked = mark(book, findings, data.file)
         text = report.headline()
@@ -117,6 +126,54 @@ def validate(book=None) -> str:
             text += f" Đã tô màu và ghi chú {marked} ô; xem danh sách ở trang Kiểm tra."
         return text
     return run("Kiểm tra dữ liệu", action, book)
+
+
+def _draw(book, ui, label: str, compute: Callable[..., Outputs]) -> Outputs:
+    """Read the open book, compute, draw the output sheets and log the run."""
+    ui.status(f"{label}: đang đọc các trang…")
+    outputs = compute(read_book(book))
+    ui.status(f"{label}: đang ghi kết quả…")
+    write_outputs(book, outputs.writers)
+    log_run(book, outputs.log)
+    return outputs
+
+
+def _notes(result) -> str:
+    notes = [n for n in getattr(result, "notes", [])[1:] if not n.startswith("Bỏ qua")]
+    return "".join(f"\n{n}" for n in notes)
+
+
+def score(book=None) -> str:
+    def action(book, ui):
+        scores = _draw(book, ui, "Tính điểm", score_outputs).result
+        return f"{scores.headline}.{_notes(scores)}\nXem trang Điểm."
+    return run("Tính điểm", action, book)
+
+
+def shortlist(book=None) -> str:
+    def action(book, ui):
+        result = _draw(book, ui, "Lập danh sách khen thưởng", shortlist_outputs).result
+        lines = [f"{t.name}: {t.proposed} đề nghị / {t.eligible} đủ tiêu chuẩn"
+                 for t in result.titles if t.eligible or t.proposed]
+        return "\n".join(["Đã lập danh sách đề nghị khen thưởng.", *lines,
+                          "Lý do cho từng người, từng tổ ở trang Đề nghị khen thưởng."])
+    return run("Lập danh sách khen thưởng", action, book)
+
+
+def report_file(book) -> Path:
+    """The print-ready copy of the BC sheets, next to the master."""
+    return book_path(book).parent / f"{book_path(book).stem}-bao-cao-cap-tren.xlsx"
+
+
+def report(book=None) -> str:
+    def action(book, ui):
+        outputs = _draw(book, ui, "Báo cáo cấp trên", report_outputs)
+        ui.status("Báo cáo cấp trên: đang lưu bản in…")
+        out = report_file(book)
+        save_report(outputs.context, out, force=True)
+        return (f"{outputs.result.headline}.\nĐã ghi các trang BC trong sổ này, và bản in sẵn "
+                f"khổ A4 có biểu đồ: {out}")
+    return run("Báo cáo cấp trên", action, book)
 
 
 def consolidate(folder: str, book=None) -> str:

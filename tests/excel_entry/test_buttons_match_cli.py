@@ -1,8 +1,11 @@
 """Each ribbon button, run on xlwings' remote engine, writes the same output sheets as the CLI
 run on the same file (values compared cell by cell)."""
+import datetime as dt
 import shutil
 
+import pytest
 from click.testing import CliRunner
+from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
 import xlsources.macros as macros
@@ -49,3 +52,68 @@ def test_validate_button_marks_cells(filled_master):
     colours = [a for a in book.json()["actions"] if a["func"] == "setRangeColor"]
     assert notes and len(colours) >= len(notes)
     assert all(a["args"][1].startswith(("[Lỗi]", "[Cảnh báo]")) for a in notes)
+
+
+def comparable(grid):
+    """Dates as the remote engine writes them to Excel (ISO text: the date alone at midnight),
+    for cell-by-cell comparison."""
+    def cell(v):
+        if isinstance(v, dt.datetime) and v.time() != dt.time(0, 0):
+            return v.isoformat(sep=" ")
+        if isinstance(v, dt.date):
+            return (v.date() if isinstance(v, dt.datetime) else v).isoformat()
+        return v
+    return [[cell(v) for v in row] for row in grid]
+
+
+def run_button(master, button):
+    book = caller_book(master)
+    text = getattr(macros, button)(book)
+    actions = book.json()["actions"]
+    return text, alerts(actions), apply_actions(payload_from_file(master), actions)
+
+
+@pytest.mark.parametrize("button, command, sheets", [
+    ("score", ["score"], ["Điểm"]),
+    ("shortlist", ["shortlist"], ["Điểm", "Đề nghị khen thưởng"]),
+    ("report", ["report"], ["BC Tổng hợp", "BC Công trình", "BC Khen thưởng", "BC Tin bài"]),
+])
+def test_result_buttons_equal_cli(filled_master, tmp_path, monkeypatch, button, command, sheets):
+    copy = cli_copy(filled_master, tmp_path)
+    run = CliRunner().invoke(cli, [*command, str(copy)])
+    assert run.exit_code == 1, run.output  # rows with planted errors are left out and said so
+    monkeypatch.chdir(filled_master.parent)  # the remote engine knows only the file's name
+    text, shown, grids = run_button(filled_master, button)
+    assert shown == [(text, "info")]
+    for name in sheets:
+        expected = comparable(sheet_values(copy, name))
+        assert len(expected) > 3, name
+        assert comparable(trimmed(grids[name])) == expected, name
+
+
+def test_result_buttons_log_their_run(filled_master, monkeypatch):
+    monkeypatch.chdir(filled_master.parent)
+    _, _, grids = run_button(filled_master, "score")
+    log = trimmed(grids["Nhật ký"])
+    assert log[-1][1:5] == ["Tính điểm", log[-1][2], "bộ quy tắc 2023; bỏ qua 7 dòng",
+                            filled_master.name]
+    assert log[-1][2].startswith("Đã tính điểm 60 đoàn viên")
+
+
+def test_report_button_saves_the_print_ready_file(filled_master, monkeypatch):
+    monkeypatch.chdir(filled_master.parent)
+    text, _, _ = run_button(filled_master, "report")
+    out = filled_master.parent / f"{filled_master.stem}-bao-cao-cap-tren.xlsx"
+    assert out.name in text
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["BC Tổng hợp", "BC Công trình", "BC Khen thưởng", "BC Tin bài"]
+    assert wb["BC Tổng hợp"]._charts  # the picture the sheets in the master cannot carry
+
+
+def test_result_button_on_a_locked_sheet_error_is_a_message_box(filled_master, monkeypatch):
+    monkeypatch.chdir(filled_master.parent)
+    monkeypatch.setattr(macros, "score_outputs",
+                        lambda data: (_ for _ in ()).throw(RuntimeError("boom")))
+    text, shown, grids = run_button(filled_master, "score")
+    assert shown == [(text, "critical")] and "Lỗi không mong đợi" in text
+    assert "Traceback" not in text

@@ -220,3 +220,13 @@ def add_manual_column(master: Path, sheet_key: str, header: str) -> None:
     from openpyxl.worksheet.table import TableColumn
     table.tableColumns.append(TableColumn(id=col - min_col + 1, name=header))
     wb.save(master)
+
+
+def test_every_ribbon_command_names_an_existing_function_and_doctor_agrees():
+    from xlsources.doctor import check_macro_module
+    from xlsources.xlsm import own_bas_sources, runpython_targets
+    targets = [t for text in own_bas_sources().values() for t in runpython_targets(text)]
+    assert ("xlsources.macros", "consolidate") in targets
+    assert all(callable(getattr(macros, f, None)) for _, f in targets)
+    check = check_macro_module()
+    assert check.ok, check.detail

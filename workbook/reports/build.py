@@ -34,6 +34,7 @@ class ReportResult:
     articles: int
     out: Path | None = None
     notes: list[str] = field(default_factory=list)
+    excluded: dict[str, Any] = field(default_factory=dict)  # rows scoring left out (errors)
 
     @property
     def headline(self) -> str:
@@ -46,7 +47,8 @@ class ReportResult:
         return {"headline": self.headline, "sheets": self.sheets, "date": self.day.isoformat(),
                 "ruleset": self.ruleset, "proposed": self.proposed,
                 "works_proposed": self.works_proposed, "articles": self.articles,
-                "out": str(self.out) if self.out else None, "notes": self.notes}
+                "out": str(self.out) if self.out else None, "notes": self.notes,
+                "excluded": self.excluded}
 
 
 def report_result(rc: ReportContext, out: Path | None = None) -> ReportResult:
@@ -54,7 +56,8 @@ def report_result(rc: ReportContext, out: Path | None = None) -> ReportResult:
         sheets=[schema.sheet(k).name for k in REPORT_SHEETS], day=rc.day,
         ruleset=rc.scores.choice.ruleset.code, proposed=proposed_count(rc),
         works_proposed=int((rc.works["trang_thai"] == "Đề nghị gắn biển").sum()),
-        articles=len(rc.articles), out=out, notes=list(rc.scores.notes))
+        articles=len(rc.articles), out=out, notes=list(rc.scores.notes),
+        excluded=rc.scores.excluded)
 
 
 def writers(rc: ReportContext, keys: tuple[str, ...] | None = None
