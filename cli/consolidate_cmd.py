@@ -1,8 +1,10 @@
 """Commands that merge returned workbooks: consolidate, consolidate-summaries."""
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
+from typing import Iterator
 
 import click
 
@@ -31,6 +33,17 @@ class _Bar:
             self.bar.__exit__(None, None, None)
 
 
+@contextlib.contextmanager
+def _progress(label: str, quiet: bool) -> Iterator[_Bar | None]:
+    """A progress bar for the terminal; none when the output is JSON for machines."""
+    bar = None if quiet else _Bar(label)
+    try:
+        yield bar
+    finally:
+        if bar:
+            bar.close()
+
+
 @click.command("consolidate")
 @click.argument("master", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -53,13 +66,9 @@ def consolidate_cmd(master: Path, paths: tuple[Path, ...], dry_run: bool,
     Ví dụ:
       thidua consolidate so-thi-dua.xlsm so-to-gui-lai/
     """
-    bar = None if as_json else _Bar("Đọc sổ tổ")
-    try:
+    with _progress("Đọc sổ tổ", as_json) as bar:
         result = consolidate(master, paths, dry_run=dry_run, scheduler=scheduler,
                              workers=workers, progress=bar)
-    finally:
-        if bar:
-            bar.close()
     if as_json:
         echo_json(result.to_dict())
         sys.exit(result.exit_code)
@@ -106,12 +115,8 @@ def consolidate_summaries_cmd(out: Path, paths: tuple[Path, ...], force: bool,
     Ví dụ:
       thidua consolidate-summaries tong-hop-tinh.xlsx bao-cao-cdcs/
     """
-    bar = None if as_json else _Bar("Đọc báo cáo CĐCS")
-    try:
+    with _progress("Đọc báo cáo CĐCS", as_json) as bar:
         result = consolidate_summaries(out, paths, force=force, workers=workers, progress=bar)
-    finally:
-        if bar:
-            bar.close()
     if as_json:
         echo_json(result.to_dict())
         sys.exit(result.exit_code)

@@ -7,13 +7,14 @@ from workbook import __version__
 
 from .consolidate_cmd import consolidate_cmd, consolidate_summaries_cmd
 from .excel_cmds import doctor_cmd, excel_cmd
+from .help import vietnamese_help
 from .results_cmds import export_cmd, report_cmd, score_cmd, shortlist_cmd
 from .setup_cmds import demo_cmd, groups_cmd, init_cmd
 from .validate_cmd import validate_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, prog_name="thidua")
+@click.version_option(__version__, prog_name="thidua", help="Hiện phiên bản rồi thoát.")
 def cli() -> None:
     """thidua: điều hành phong trào thi đua công đoàn trên Excel.
 
@@ -30,6 +31,7 @@ for command in (init_cmd, groups_cmd, demo_cmd, validate_cmd, consolidate_cmd,
                 consolidate_summaries_cmd, score_cmd, shortlist_cmd, report_cmd, export_cmd,
                 excel_cmd, doctor_cmd):
     cli.add_command(command)
+vietnamese_help(cli)
 
 
 def main() -> None:

@@ -1,6 +1,7 @@
 """`BC Tổng hợp` and `BC Tin bài`: the campaign by phase and group, movement, works, articles."""
 from __future__ import annotations
 
+import pandas as pd
 from openpyxl.chart import BarChart, PieChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.worksheet.worksheet import Worksheet
@@ -71,42 +72,35 @@ def movement_rows(rc: ReportContext) -> tuple[list[Col], list[dict], dict]:
     return cols, rows, total
 
 
-def works_matrix(rc: ReportContext) -> tuple[list[Col], list[dict], dict]:
-    w = rc.works.assign(cap=rc.works["cap_gan_bien"].replace("", NO_PLAQUE))
-    levels = [*rc.plaque_levels, NO_PLAQUE]
-    cols = [Col("STT", "stt", align="center"), Col("Cấp gắn biển", "ten")]
-    cols += [Col(s, s, "0", "center") for s in WORK_STATUSES]
+def count_matrix(frame: pd.DataFrame, row_key: str, col_key: str, row_values: list[str],
+                 col_values: list[str], first_header: str
+                 ) -> tuple[list[Col], list[dict], dict]:
+    """Counts of ``frame`` rows per (row value, column value), with a Cộng column and row."""
+    cols = [Col("STT", "stt", align="center"), Col(first_header, "ten")]
+    cols += [Col(c, c, "0", "center") for c in col_values]
     cols.append(Col("Cộng", "cong", "0", "center"))
-    counts = w.groupby(["cap", "trang_thai"]).size()
+    counts = frame.groupby([row_key, col_key]).size()
     rows, total = [], {"ten": "Cộng", "cong": 0}
-    for i, level in enumerate(levels, start=1):
-        row = {"stt": i, "ten": level}
-        for s in WORK_STATUSES:
-            row[s] = int(counts.get((level, s), 0))
-            total[s] = total.get(s, 0) + row[s]
-        row["cong"] = sum(row[s] for s in WORK_STATUSES)
+    for i, value in enumerate(row_values, start=1):
+        row = {"stt": i, "ten": value}
+        for c in col_values:
+            row[c] = int(counts.get((value, c), 0))
+            total[c] = total.get(c, 0) + row[c]
+        row["cong"] = sum(row[c] for c in col_values)
         total["cong"] += row["cong"]
         rows.append(row)
     return cols, rows, total
+
+
+def works_matrix(rc: ReportContext) -> tuple[list[Col], list[dict], dict]:
+    works = rc.works.assign(cap=rc.works["cap_gan_bien"].replace("", NO_PLAQUE))
+    return count_matrix(works, "cap", "trang_thai", [*rc.plaque_levels, NO_PLAQUE],
+                        list(WORK_STATUSES), "Cấp gắn biển")
 
 
 def article_levels(rc: ReportContext) -> tuple[list[Col], list[dict], dict]:
-    phases = rc.scores.phases
-    a = rc.articles
-    cols = [Col("STT", "stt", align="center"), Col("Cấp cơ quan báo chí", "ten")]
-    cols += [Col(p, p, "0", "center") for p in phases]
-    cols.append(Col("Cộng", "cong", "0", "center"))
-    counts = a.groupby(["cap", "dot"]).size()
-    rows, total = [], {"ten": "Cộng", "cong": 0}
-    for i, level in enumerate(OUTLET_LEVELS, start=1):
-        row = {"stt": i, "ten": level}
-        for p in phases:
-            row[p] = int(counts.get((level, p), 0))
-            total[p] = total.get(p, 0) + row[p]
-        row["cong"] = sum(row[p] for p in phases)
-        total["cong"] += row["cong"]
-        rows.append(row)
-    return cols, rows, total
+    return count_matrix(rc.articles, "cap", "dot", list(OUTLET_LEVELS), list(rc.scores.phases),
+                        "Cấp cơ quan báo chí")
 
 
 def write_summary(ws: Worksheet, rc: ReportContext) -> None:

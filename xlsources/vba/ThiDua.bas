@@ -4,7 +4,7 @@ Attribute VB_Name = "ThiDua"
 ' Each button runs one Python entry point in xlsources.macros through xlwings'
 ' RunPython (the xlwings module is embedded in this workbook: standalone mode).
 ' This file must stay ASCII: VBA source is stored in code page 1252, so Vietnamese
-' text is written as \uXXXX escapes and decoded at run time by Vn().
+' text is written as \uHHHH (H: a hex digit) escapes and decoded at run time by Vn().
 Option Explicit
 
 #If Mac Then
@@ -72,7 +72,7 @@ Private Function PickFolder(ByVal title As String) As String
 End Function
 
 ' Python string literal made of safe ASCII only: any other character becomes
-' \uXXXX (\UXXXXXXXX for a surrogate pair), so quotes, backslashes, shell
+' \uHHHH (\UHHHHHHHH for a surrogate pair), so quotes, backslashes, shell
 ' metacharacters and Vietnamese letters reach Python unchanged.
 Private Function PyStr(ByVal s As String) As String
     Dim i As Long, code As Long, low As Long, ch As String, out As String
@@ -97,7 +97,7 @@ Private Function PyStr(ByVal s As String) As String
     PyStr = "'" & out & "'"
 End Function
 
-' Decodes \uXXXX escapes (see the note at the top of this module).
+' Decodes \uHHHH escapes (see the note at the top of this module).
 Private Function Vn(ByVal s As String) As String
     Dim i As Long, out As String
     i = 1
