@@ -40,13 +40,21 @@ def sheet_rows(sheet) -> list[list[Any]]:
     return sheet.range((1, 1), (last.row, last.column)).options(ndim=2).value or []
 
 
-def read_book(book, sheets: tuple[str, ...] | None = None) -> WorkbookData:
+def read_book(book, sheets: tuple[str, ...] | None = None,
+              grids: dict[str, list[list[Any]]] | None = None) -> WorkbookData:
+    """The live workbook's tables; ``grids``, when given, receives each sheet's cells as read
+    (sheet name -> rows), for a caller that writes the same sheets back."""
     names = [s.name for s in book.sheets]
-    return read_sheets(book_path(book), names, lambda name: sheet_rows(book.sheets[name]),
-                       sheets)
+    def rows(name: str) -> list[list[Any]]:
+        got = sheet_rows(book.sheets[name])
+        if grids is not None:
+            grids[name] = got
+        return got
+    return read_sheets(book_path(book), names, rows, sheets)
 
 
-def _excel_value(value: Any) -> Any:
+def excel_value(value: Any) -> Any:
+    """A Python value as it must be handed to Excel's ``Range.Value``."""
     if isinstance(value, str) and value.startswith(TEXT_PREFIX_NEEDED):
         return "'" + value  # Excel's text prefix: a value people typed never becomes a formula
     if isinstance(value, dt.datetime):
@@ -140,7 +148,7 @@ def replay(ws: Worksheet, sheet) -> None:
     sheet.clear()
     max_row, max_col = ws.max_row, ws.max_column
     if max_row and max_col and not (max_row == 1 and max_col == 1 and ws["A1"].value is None):
-        grid = [[_excel_value(c.value) for c in row]
+        grid = [[excel_value(c.value) for c in row]
                 for row in ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col)]
         sheet.range((1, 1)).value = grid
     for kind, cells in _cell_styles(ws).items():
@@ -198,6 +206,9 @@ def protect(sheet) -> None:
                           AllowFiltering=True, AllowFormattingColumns=True)
     except Exception:  # remote engine and macOS: the sheet is left unprotected
         pass
+
+
+_excel_value = excel_value  # the earlier private name
 
 
 def log_run(book, entry: LogEntry, now: dt.datetime | None = None) -> None:

@@ -174,3 +174,16 @@ def report(book=None) -> str:
         return (f"{outputs.result.headline}.\nĐã ghi các trang BC trong sổ này, và bản in sẵn "
                 f"khổ A4 có biểu đồ: {out}")
     return run("Báo cáo cấp trên", action, book)
+
+
+def consolidate(folder: str, book=None) -> str:
+    """"Gộp sổ tổ": merge the group workbooks in ``folder`` into the open master; the officer
+    saves the workbook afterwards (the file itself is not written while Excel holds it)."""
+    from .consolidate_excel import consolidate_into_book, message
+
+    def action(book, ui):
+        result = consolidate_into_book(
+            book, folder, status=ui.status,
+            progress=lambda done, total, name: ui.status(f"Gộp sổ tổ: {done}/{total} tệp"))
+        return message(result)
+    return run("Gộp sổ tổ", action, book)

@@ -20,24 +20,35 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def payload_from_file(path: Path, client: str = "Microsoft Excel") -> dict:
-    """What the VBA client sends: every sheet's values, dates as ISO strings, blanks as ''."""
+def payload_from_file(path: Path, client: str = "Microsoft Excel", tables: bool = False
+                      ) -> dict:
+    """What the VBA client sends: every sheet's values, dates as ISO strings, blanks as ''.
+    ``tables=True`` adds each sheet's Excel Tables (name and range), as the client does."""
     book = CalamineWorkbook.from_path(str(path))
+    found = _tables(path) if tables else {}
     sheets = []
     for name in book.sheet_names:
         rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False) or [[""]]
         width = max(len(r) for r in rows)
         values = [[_cell(v) for v in r] + [""] * (width - len(r)) for r in rows]
-        sheets.append({"name": name, "values": values, "pictures": [], "tables": [], "notes": []})
+        sheets.append({"name": name, "values": values, "pictures": [],
+                       "tables": found.get(name, []), "notes": []})
     return {"client": client, "version": xw.__version__,
             "book": {"name": path.name, "active_sheet_index": 0, "selection": "A1"},
             "names": [], "sheets": sheets}
 
 
-def caller_book(path: Path, client: str = "Microsoft Excel"):
+def _tables(path: Path) -> dict[str, list[dict]]:
+    from openpyxl import load_workbook
+    wb = load_workbook(path)
+    return {ws.title: [{"name": t.displayName, "range_address": t.ref} for t in ws.tables.values()]
+            for ws in wb.worksheets}
+
+
+def caller_book(path: Path, client: str = "Microsoft Excel", tables: bool = False):
     """xw.Book.caller() answers with this book, as when a ribbon button calls Python.
     ``client="Office.js"`` makes the engine accept what only Office.js relays (notes)."""
-    book = xw.Book(json=payload_from_file(path, client))
+    book = xw.Book(json=payload_from_file(path, client, tables))
     book.set_mock_caller()
     return xw.Book.caller()
 
@@ -55,6 +66,11 @@ def apply_actions(payload: dict, actions: list[dict]) -> dict[str, list[list[Any
             grids[name] = [[""]]
         elif func in ("sheetClear", "sheetClearContents"):
             grids[names[action["sheet_position"]]] = [[""]]
+        elif func in ("rangeClear", "rangeClearContents"):
+            grid = grids[names[action["sheet_position"]]]
+            r0, c0 = action["start_row"], action["start_column"]
+            for row in grid[r0:r0 + action["row_count"]]:
+                row[c0:c0 + action["column_count"]] = [""] * len(row[c0:c0 + action["column_count"]])
         elif func == "setValues":
             grid = grids[names[action["sheet_position"]]]
             r0, c0 = action["start_row"], action["start_column"]

@@ -1,0 +1,92 @@
+"""Planning a consolidation from the master's tables, without touching the master file.
+
+``plan_consolidation`` takes the master as already read (``WorkbookData``: from the file for the
+CLI, from the live workbook for the Excel button), reads the batch in parallel, sets aside what
+cannot be merged with its reason, and plans the merge per group. Writing the plan is the
+caller's business: ``consolidate`` writes the file atomically; the Excel button writes the open
+workbook's sheets.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Sequence
+
+from ..errors import NotOurWorkbook
+from ..reading import WorkbookData
+from .collect import SetAside, collect
+from .merge import MergePlan, plan_merge
+from .read_group import DATA_KEYS, GroupRead, read_group, records
+from .result import ConsolidationResult, FileOutcome
+from .runner import ProgressFn, run_batch
+
+MASTER_SHEETS = (*DATA_KEYS, "to_cong_doan")  # what the plan needs from the master
+
+
+def check_master(data: WorkbookData, master_name: str) -> None:
+    if data.kind != "master":
+        raise NotOurWorkbook(f"{master_name} không phải sổ chính do thidua tạo (thiếu dấu "
+                             "phiên bản). Hãy tạo sổ bằng lệnh thidua init.")
+
+
+def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str | Path], *,
+                       scheduler: Any = None, workers: int | None = None,
+                       progress: ProgressFn | None = None
+                       ) -> tuple[ConsolidationResult, MergePlan]:
+    """The run's result (nothing written yet) and the merge plan for the master's data sheets.
+
+    ``data.path`` is the master's path when known: a master file inside the batch's folder is
+    then set aside instead of being merged into itself.
+    """
+    check_master(data, master_name)
+    known = {r for r in data.table("to_cong_doan")["ma_to"] if r}
+    candidates, aside = collect(paths, data.path)
+    result = ConsolidationResult(master=data.path, set_aside=list(aside))
+    reads: list[GroupRead] = run_batch(read_group, [(c.path, c.sha256) for c in candidates],
+                                       scheduler=scheduler, workers=workers, progress=progress,
+                                       label=lambda item: Path(item[0]).name)
+    accepted = _accept(reads, known, result)
+    master_rows = {k: records(data.table(k)) for k in DATA_KEYS}
+    plan = plan_merge(master_rows, accepted, master_name)
+    result.groups = {g: plan.counts[g] for g in sorted(plan.counts)}
+    result.held, result.changes = plan.held, plan.changes
+    for read in accepted:
+        result.findings.extend(read.findings)
+    result.findings.extend(plan.findings)
+    return result, plan
+
+
+def _accept(reads: list[GroupRead], known: set[str], result: ConsolidationResult
+            ) -> list[GroupRead]:
+    """Files that can be merged; the rest go to ``result.set_aside`` with their reason."""
+    by_group: dict[str, list[GroupRead]] = defaultdict(list)
+    for read in reads:
+        if not read.ok:
+            result.set_aside.append(SetAside(read.path, read.error_code, read.error, read.sha256,
+                                             read.group, read.row_count))
+            result.findings.extend(f for f in read.findings if f.code.startswith("missing-"))
+        elif read.group not in known:
+            result.set_aside.append(SetAside(
+                read.path, "unknown-group", f"Sổ của tổ '{read.group}' nhưng sổ chính không có "
+                "tổ này (trang Tổ công đoàn). Thêm tổ vào sổ chính hoặc kiểm tra lại tệp.",
+                read.sha256, read.group, read.row_count))
+        else:
+            by_group[read.group].append(read)
+    accepted = []
+    for group, claimants in by_group.items():
+        if len(claimants) == 1:
+            accepted.append(claimants[0])
+            result.files.append(FileOutcome(claimants[0].path, claimants[0].sha256, group,
+                                            "gộp", claimants[0].row_count))
+            continue
+        names = ", ".join(r.file for r in claimants)
+        for read in claimants:
+            result.set_aside.append(SetAside(
+                read.path, "group-claimed-twice",
+                f"Có {len(claimants)} tệp cùng là sổ của tổ {group}: {names}. Không tự chọn "
+                "tệp nào; giữ một tệp đúng (bản mới nhất) rồi gộp lại. Dữ liệu của tổ trong "
+                "sổ chính giữ nguyên.", read.sha256, group, read.row_count))
+    order = {r.path: i for i, r in enumerate(reads)}
+    accepted.sort(key=lambda r: order[r.path])
+    result.files.sort(key=lambda f: order[f.path])
+    return accepted

@@ -1,0 +1,99 @@
+"""What a consolidation run found and did: per file, per group, per row held back."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..findings import ERROR, Finding
+from ..outputs import LogEntry
+from .collect import HASH_CHARS, SetAside
+from .merge import KINDS, Change, HeldRow
+
+ACTION = "Gộp sổ tổ"
+
+
+@dataclass
+class FileOutcome:
+    path: Path
+    sha256: str
+    group: str
+    status: str  # "gộp" | "để riêng"
+    rows: int
+    reason: str = ""
+    code: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.path.name, "path": str(self.path), "hash": self.sha256[:HASH_CHARS],
+                "group": self.group, "status": self.status, "rows": self.rows,
+                "code": self.code, "reason": self.reason}
+
+
+@dataclass
+class ConsolidationResult:
+    master: Path
+    dry_run: bool = False
+    files: list[FileOutcome] = field(default_factory=list)
+    set_aside: list[SetAside] = field(default_factory=list)
+    groups: dict[str, dict[str, int]] = field(default_factory=dict)
+    held: list[HeldRow] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    written: bool = False
+    backup: Path | None = None
+    writer: str = ""  # "zip" | "openpyxl" | "" when nothing was written
+
+    @property
+    def rows_read(self) -> int:
+        return sum(f.rows for f in self.files) + sum(s.rows for s in self.set_aside)
+
+    @property
+    def totals(self) -> dict[str, int]:
+        out = {k: sum(g[k] for g in self.groups.values()) for k in KINDS}
+        out["merged"] = out["added"] + out["changed"] + out["unchanged"]
+        out["held_in_files_set_aside"] = sum(s.rows for s in self.set_aside)
+        out["held"] += out["held_in_files_set_aside"]
+        out["rows_read"] = self.rows_read
+        out["files_merged"] = sum(1 for f in self.files if f.status == "gộp")
+        out["files_set_aside"] = len(self.set_aside)
+        return out
+
+    @property
+    def balanced(self) -> bool:
+        """Every row read is either merged or held back with a reason."""
+        t = self.totals
+        return t["rows_read"] == t["merged"] + t["held"]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == ERROR)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.set_aside or self.held or self.errors else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "master": str(self.master), "dry_run": self.dry_run, "written": self.written,
+            "writer": self.writer, "backup": str(self.backup) if self.backup else None,
+            "totals": self.totals, "balanced": self.balanced, "exit_code": self.exit_code,
+            "groups": self.groups, "files": [f.to_dict() for f in self.files],
+            "set_aside": [s.to_dict() for s in self.set_aside],
+            "held": [h.to_dict() for h in self.held],
+            "changes": [c.to_dict() for c in self.changes],
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+    def summary_line(self) -> str:
+        t = self.totals
+        return (f"{t['files_merged']} sổ gộp, {t['files_set_aside']} tệp để riêng; dòng: "
+                f"{t['added']} thêm, {t['changed']} sửa, {t['removed']} bỏ, {t['unchanged']} "
+                f"giữ nguyên, {t['held']} chưa gộp")
+
+    def log_entry(self) -> LogEntry:
+        """The run's row(s) for ``Nhật ký``: the result line, counts per group, merged files."""
+        return LogEntry(action=ACTION, result=self.summary_line(),
+                        counts="; ".join(f"tổ {g}: +{c['added']} ~{c['changed']} "
+                                         f"-{c['removed']} ={c['unchanged']} !{c['held']}"
+                                         for g, c in self.groups.items()),
+                        files=[(f.path.name, f.sha256) for f in self.files if f.status == "gộp"])
