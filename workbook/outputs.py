@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from openpyxl import Workbook
 from openpyxl.formatting.formatting import ConditionalFormattingList
@@ -33,6 +33,14 @@ class LogEntry:
     result: str  # one line, Vietnamese
     counts: str = ""
     files: list[tuple[str, str]] = field(default_factory=list)  # (file name, sha256)
+
+
+def log_rows(entry: LogEntry, now: dt.datetime) -> list[dict[str, Any]]:
+    """The Nhật ký rows of one run (one per file), keyed by the log's column keys."""
+    stamp = now.strftime("%d/%m/%Y %H:%M:%S")
+    return [{"thoi_diem": stamp, "thao_tac": entry.action, "ket_qua": entry.result,
+             "so_lieu": entry.counts, "tep": name, "bam": digest[:16]}
+            for name, digest in (entry.files or [("", "")])]
 
 
 def clear_sheet(ws: Worksheet) -> None:
@@ -77,14 +85,11 @@ def append_log(wb: Workbook, entry: LogEntry, now: dt.datetime | None = None) ->
     if max_row == min_row + 1 and all(ws.cell(max_row, c).value is None
                                       for c in range(min_col, max_col + 1)):
         first_blank = max_row  # the empty body row of a fresh table
-    files = entry.files or [("", "")]
-    stamp = (now or dt.datetime.now()).strftime("%d/%m/%Y %H:%M:%S")
-    for i, (name, digest) in enumerate(files):
-        values = {"thoi_diem": stamp, "thao_tac": entry.action, "ket_qua": entry.result,
-                  "so_lieu": entry.counts, "tep": name, "bam": digest[:16]}
+    rows = log_rows(entry, now or dt.datetime.now())
+    for i, values in enumerate(rows):
         for j, col in enumerate(log.columns):
             set_cell(ws, first_blank + i, min_col + j, values[col.key], col)
-    last = first_blank + len(files) - 1
+    last = first_blank + len(rows) - 1
     table.ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{last}"
     if table.autoFilter is not None:
         table.autoFilter.ref = table.ref

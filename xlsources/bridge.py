@@ -10,8 +10,8 @@ on a 2,000-row master must answer in seconds.
 """
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, Callable
@@ -21,12 +21,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbook import schema
-from workbook.outputs import LogEntry
 from workbook.reading import WorkbookData, read_sheets
 
 SheetWriter = Callable[[Worksheet], None]
 # Text Excel would not store as typed: formulas, signed numbers, and its own text prefix "'".
 TEXT_PREFIX_NEEDED = ("=", "+", "-", "@", "'")
+# Text Excel would turn into a number, date, time, percentage or boolean when assigned as a
+# value: codes with leading zeros ('0936861564'), '15/3/2023', '1.000', 'TRUE'...
+_COERCIBLE = re.compile(r"^\s*([0-9.,$#(]|(true|false)\s*$)", re.IGNORECASE)
 
 
 def book_path(book) -> Path:
@@ -54,9 +56,15 @@ def read_book(book, sheets: tuple[str, ...] | None = None,
 
 
 def excel_value(value: Any) -> Any:
-    """A Python value as it must be handed to Excel's ``Range.Value``."""
-    if isinstance(value, str) and value.startswith(TEXT_PREFIX_NEEDED):
-        return "'" + value  # Excel's text prefix: a value people typed never becomes a formula
+    """A value for ``Range.value`` that Excel stores as it is: text stays text (Excel's "'"
+    text prefix when it would read it as a formula, number, date or boolean), dates as
+    datetimes, empty text as an empty cell."""
+    if isinstance(value, str):
+        if value == "":
+            return None
+        if value.startswith(TEXT_PREFIX_NEEDED) or _COERCIBLE.match(value):
+            return "'" + value
+        return value
     if isinstance(value, dt.datetime):
         return value
     if isinstance(value, dt.date):
@@ -206,30 +214,3 @@ def protect(sheet) -> None:
                           AllowFiltering=True, AllowFormattingColumns=True)
     except Exception:  # remote engine and macOS: the sheet is left unprotected
         pass
-
-
-_excel_value = excel_value  # the earlier private name
-
-
-def log_run(book, entry: LogEntry, now: dt.datetime | None = None) -> None:
-    """Append the run's row(s) to the live Nhật ký sheet, under what is already there (one
-    read, one write). File hashes are left out: the open book may hold unsaved edits."""
-    log = schema.sheet("nhat_ky")
-    sheet = output_sheet(book, "nhat_ky")
-    rows = sheet_rows(sheet)
-    headers = [col.header for col in log.columns]
-    if not rows or [str(v or "") for v in rows[0][:len(headers)]] != headers:
-        sheet.range((1, 1)).value = [headers]
-        rows = [headers]
-    while len(rows) > 1 and all(v in (None, "") for v in rows[-1]):
-        rows.pop()
-    stamp = (now or dt.datetime.now()).strftime("%d/%m/%Y %H:%M:%S")
-    new = [[{"thoi_diem": stamp, "thao_tac": entry.action, "ket_qua": entry.result,
-             "so_lieu": entry.counts, "tep": name, "bam": ""}[col.key] for col in log.columns]
-           for name, _ in (entry.files or [("", "")])]
-    unprotect(sheet)
-    sheet.range((len(rows) + 1, 1)).value = [[_excel_value(v) for v in r] for r in new]
-    with contextlib.suppress(Exception):  # grow the Excel Table where the engine has one
-        table = sheet.tables[log.table]
-        table.resize(sheet.range((1, 1), (len(rows) + len(new), len(headers))))
-    protect(sheet)

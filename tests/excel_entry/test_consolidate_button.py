@@ -191,7 +191,7 @@ def test_message_names_files_set_aside(batch):
 
 
 def test_excel_value_keeps_text_that_excel_would_retype():
-    from xlsources.consolidate_excel import cell_value
+    from xlsources.bridge import excel_value as cell_value
     assert cell_value("0936861564") == "'0936861564"
     assert cell_value("15/3/2023") == "'15/3/2023"
     assert cell_value("=SUM(A1)") == "'=SUM(A1)"

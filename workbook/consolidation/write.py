@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .. import schema
 from ..errors import ThiduaError
 from ..layout import BODY_FONT, THIN, set_cell
-from ..outputs import LogEntry, append_log
+from ..outputs import LogEntry, append_log, log_rows
 from ..safe_io import atomic_write
 from ..writing import load_for_edit
 from .merge import OutRow
@@ -34,11 +34,13 @@ class TooManyRows(ThiduaError):
     code = "too-many-rows"
 
 
-def log_rows(entry: LogEntry, now: dt.datetime) -> list[dict[str, Any]]:
-    stamp = now.strftime("%d/%m/%Y %H:%M:%S")
-    return [{"thoi_diem": stamp, "thao_tac": entry.action, "ket_qua": entry.result,
-             "so_lieu": entry.counts, "tep": name, "bam": digest[:16]}
-            for name, digest in (entry.files or [("", "")])]
+def check_row_limit(sheet_key: str, rows: int) -> None:
+    """Refuse, before anything is written, a data sheet longer than Excel allows."""
+    if rows + 1 > EXCEL_MAX_ROWS:
+        raise TooManyRows(
+            f"Trang '{schema.SHEETS[sheet_key].name}' sẽ có {rows:,} dòng, quá giới hạn "
+            f"{EXCEL_MAX_ROWS - 1:,} dòng của Excel; chưa có gì được ghi. Hãy gộp theo "
+            "từng đơn vị (nhiều sổ chính).".replace(",", "."))
 
 
 def write_master(master: Path, rows_by_sheet: dict[str, list[OutRow]], entry: LogEntry,
@@ -46,11 +48,7 @@ def write_master(master: Path, rows_by_sheet: dict[str, list[OutRow]], entry: Lo
     """Write the data sheets and the ledger; returns (backup path, 'zip' | 'openpyxl')."""
     now = now or dt.datetime.now()
     for key, rows in rows_by_sheet.items():
-        if len(rows) + 1 > EXCEL_MAX_ROWS:
-            raise TooManyRows(
-                f"Trang '{schema.SHEETS[key].name}' sẽ có {len(rows):,} dòng, quá giới hạn "
-                f"{EXCEL_MAX_ROWS - 1:,} dòng của Excel; chưa có gì được ghi. Hãy gộp theo "
-                "từng đơn vị (nhiều sổ chính).".replace(",", "."))
+        check_row_limit(key, len(rows))
     if fast:
         try:
             backup = atomic_write(master, lambda tmp: rewrite_package(
