@@ -55,3 +55,18 @@ def filled_master(tmp_path, campaign, setup_rows):
             for key in ("dang_ky", "cong_trinh", "ket_qua", "tin_bai")}
     fill_tables(path, rows)
     return path
+
+
+@pytest.fixture(scope="session")
+def returned_demo(tmp_path_factory):
+    """Built once: the demo master with its set-up only (so-thi-dua.xlsx) and the six group
+    workbooks as the groups return them, filled in (so-to-gui-lai/). Copy before changing."""
+    from workbook.demo import DemoContext, step_fill, step_groups, step_init
+
+    base = tmp_path_factory.mktemp("returned-demo")
+    ctx = DemoContext(outdir=base, campaign=load_campaign(), master=base / "so-thi-dua.xlsx",
+                      issued_dir=base / "so-to", returned_dir=base / "so-to-gui-lai")
+    step_init(ctx)
+    step_groups(ctx)
+    step_fill(ctx)
+    return base

@@ -17,9 +17,7 @@ from cli.main import cli
 from tests.excel_entry.payload import (alerts, apply_actions, caller_book, payload_from_file,
                                        trimmed)
 from workbook import schema
-from workbook.campaign import load_campaign
 from workbook.consolidation import consolidate
-from workbook.demo import DemoContext, step_fill, step_groups, step_init
 from workbook.reading import read_workbook
 from workbook.writing import fill_tables
 
@@ -29,22 +27,10 @@ DATA_SHEETS = [s.name for s in schema.DATA_SHEETS]
 LOG = schema.sheet("nhat_ky").name
 
 
-@pytest.fixture(scope="module")
-def demo_files(tmp_path_factory) -> Path:
-    """The demo master (set-up only) and the six group workbooks as returned, built once."""
-    base = tmp_path_factory.mktemp("demo")
-    ctx = DemoContext(outdir=base, campaign=load_campaign(), master=base / MASTER,
-                      issued_dir=base / "so-to", returned_dir=base / RETURNED)
-    step_init(ctx)
-    step_groups(ctx)
-    step_fill(ctx)
-    return base
-
-
 @pytest.fixture
-def batch(demo_files, tmp_path) -> Path:
-    shutil.copy(demo_files / MASTER, tmp_path / MASTER)
-    shutil.copytree(demo_files / RETURNED, tmp_path / RETURNED)
+def batch(returned_demo, tmp_path) -> Path:
+    shutil.copy(returned_demo / MASTER, tmp_path / MASTER)
+    shutil.copytree(returned_demo / RETURNED, tmp_path / RETURNED)
     return tmp_path
 
 
