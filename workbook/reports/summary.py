@@ -161,22 +161,13 @@ def write_articles(ws: Worksheet, rc: ReportContext) -> None:
     doc.header()
     doc.title("BÁO CÁO", "Tin, bài tuyên truyền theo cơ quan báo chí",
               rc.config.get("ten_phong_trao", ""))
-    a = rc.articles
-    counts = a.groupby(["co_quan_bao", "dot"]).size()
-    rows, total = [], {"ten": "Cộng", "cong": 0}
-    for i, (name, level) in enumerate(rc.outlets, start=1):
-        row = {"stt": i, "ten": name, "cap": level}
-        for p in phases:
-            row[p] = int(counts.get((name, p), 0))
-            total[p] = total.get(p, 0) + row[p]
-        row["cong"] = sum(row[p] for p in phases)
-        total["cong"] += row["cong"]
-        rows.append(row)
+    cols, rows, total = count_matrix(rc.articles, "co_quan_bao", "dot",
+                                     [name for name, _ in rc.outlets], list(phases),
+                                     "Cơ quan báo chí")
+    for row, (_, level) in zip(rows, rc.outlets):
+        row["cap"] = level
     doc.heading("I. THEO CƠ QUAN BÁO CHÍ VÀ ĐỢT")
-    doc.table([Col("STT", "stt", align="center"), Col("Cơ quan báo chí", "ten"),
-               *[Col(p, p, "0", "center") for p in phases],
-               Col("Cộng", "cong", "0", "center"), Col("Cấp", "cap", align="center")],
-              rows, total)
+    doc.table([*cols, Col("Cấp", "cap", align="center")], rows, total)
     doc.heading("II. THEO CẤP CƠ QUAN BÁO CHÍ")
     cols, rows, total = article_levels(rc)
     cols = [cols[0], cols[1], cols[-1]]
