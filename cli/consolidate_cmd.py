@@ -9,6 +9,7 @@ from typing import Iterator
 import click
 
 from workbook.consolidation import consolidate
+from workbook.findings import ERROR
 from workbook.consolidation.summaries import consolidate_summaries
 
 from .common import echo_json, edge, json_option
@@ -82,9 +83,15 @@ def consolidate_cmd(master: Path, paths: tuple[Path, ...], dry_run: bool,
                     fg="yellow")
     if len(result.held) > 50:
         click.echo(f"  … và {len(result.held) - 50} dòng chưa gộp khác (xem --json).")
-    errors = [f for f in result.findings if f.code in ("key-conflict",)]
-    for f in errors:
+    conflicts = [f for f in result.findings if f.code == "key-conflict"]
+    for f in conflicts:
         click.secho(f"  Xung đột: {f.message}", fg="red")
+    others = [f for f in result.findings if f.code != "key-conflict"]
+    for f in others[:50]:
+        click.secho(f"  {f.severity} ở {f.file} › {f.sheet}!{f.cell}: {f.message}",
+                    fg="red" if f.severity == ERROR else "yellow")
+    if len(others) > 50:
+        click.echo(f"  … và {len(others) - 50} mục khác (xem --json).")
     click.echo(result.summary_line() + ".")
     if result.dry_run:
         click.echo("Chạy thử: sổ chính chưa được ghi.")

@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from workbook import schema
 from workbook.consolidation.merge import OutRow, SheetPlan
-from workbook.consolidation.plan import MASTER_SHEETS, plan_consolidation
+from workbook.consolidation.plan import plan_consolidation
 from workbook.consolidation.result import ConsolidationResult
 from workbook.consolidation.runner import ProgressFn
 from workbook.consolidation.write import check_row_limit
@@ -88,7 +88,7 @@ def consolidate_into_book(book, folder: str | Path, *, progress: ProgressFn | No
                              "tổ gửi về.")
     status("Gộp sổ tổ: đang đọc sổ chính…")
     grids: dict[str, list[list[Any]]] = {}
-    data = read_book(book, MASTER_SHEETS, grids=grids)
+    data = read_book(book, grids=grids)
     result, plan = plan_consolidation(data, book_path(book).name, [folder],
                                       workers=workers, progress=progress)
     if not plan.dirty:

@@ -11,6 +11,7 @@ from python_calamine import CalamineWorkbook
 
 from workbook import schema
 from workbook.consolidation import consolidate
+from workbook.demo_data import MISTAKES
 from workbook.errors import WorkbookLocked
 from workbook.reading import read_workbook
 from workbook.safe_io import file_hash
@@ -26,7 +27,8 @@ BAD_KINDS = ["corrupt", "password-protected", "not-a-group-workbook", "wrong-tem
 
 def test_first_run_merges_every_row_with_provenance(batch):
     result = consolidate(batch / MASTER, [batch / RETURNED])
-    assert result.written and result.exit_code == 0 and not result.set_aside
+    assert result.written and not result.set_aside
+    assert result.exit_code == 1  # the demo's planted mistakes: merged, and reported
     t = result.totals
     assert t["added"] == t["rows_read"] > 200 and t["held"] == 0
     regs = read_workbook(batch / MASTER, sheets=("dang_ky",)).table("dang_ky")
@@ -35,6 +37,21 @@ def test_first_run_merges_every_row_with_provenance(batch):
     assert row["to_nguon"] == "03" and row["tep_nguon"] == source.name
     assert row["trang_nguon"] == "Đăng ký thi đua" and row["dong_nguon"] == 2
     assert row["bam_nguon"] == file_hash(source)[:16]
+
+
+def test_rows_are_validated_against_the_master_and_merged_all_the_same(batch):
+    """Each planted mistake is reported once, at its file and cell; its row is merged."""
+    result = consolidate(batch / MASTER, [batch / RETURNED])
+    codes = {"legacy-encoding": "legacy-text-converted"}  # consolidation converts and says so
+    group_of = {f.path.name: f.group for f in result.files}
+    found = {(f.code, group_of[f.file], f.row_key) for f in result.findings}
+    assert found == {(codes.get(m.code, m.code), m.group, m.row_key) for m in MISTAKES}
+    assert all(f.sheet and f.cell for f in result.findings)
+    assert result.errors == sum(1 for m in MISTAKES if m.code not in
+                                ("registration-late", "formula-like-text", "legacy-encoding"))
+    regs = read_workbook(batch / MASTER, sheets=("dang_ky",)).table("dang_ky")
+    assert "DK01-90" in set(regs["ma_dang_ky"])  # the row naming an unknown member is there
+    assert result.totals["held"] == 0
 
 
 def test_every_cell_of_the_master_equals_its_source(batch):

@@ -108,7 +108,7 @@ def test_cli_json_is_the_library_result(batch):
     expected = consolidate(batch / MASTER, [batch / RETURNED], dry_run=True).to_dict()
     run = CliRunner().invoke(cli, ["consolidate", str(batch / MASTER), str(batch / RETURNED),
                                    "--dry-run", "--json"])
-    assert run.exit_code == expected["exit_code"] == 0, run.output
+    assert run.exit_code == expected["exit_code"] == 1, run.output  # the planted mistakes
     assert json.loads(run.output) == json.loads(json.dumps(expected, ensure_ascii=False,
                                                            default=str))
 

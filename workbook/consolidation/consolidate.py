@@ -15,7 +15,7 @@ from typing import Any, Sequence
 from ..errors import UnreadableWorkbook
 from ..reading import WorkbookData, read_workbook
 from ..safe_io import ensure_not_open
-from .plan import MASTER_SHEETS, check_master, plan_consolidation
+from .plan import check_master, plan_consolidation
 from .result import ACTION, ConsolidationResult, FileOutcome
 from .runner import ProgressFn
 from .write import write_master
@@ -26,7 +26,7 @@ __all__ = ["ACTION", "ConsolidationResult", "FileOutcome", "consolidate", "read_
 def read_master(master: Path) -> WorkbookData:
     if not master.exists():
         raise UnreadableWorkbook(f"Không tìm thấy sổ chính {master}.")
-    data = read_workbook(master, sheets=MASTER_SHEETS)
+    data = read_workbook(master)  # all of it: the set-up validates the groups' rows
     check_master(data, master.name)
     return data
 

@@ -20,8 +20,6 @@ from .read_group import DATA_KEYS, GroupRead, read_group, records
 from .result import ConsolidationResult, FileOutcome
 from .runner import ProgressFn, run_batch
 
-MASTER_SHEETS = (*DATA_KEYS, "to_cong_doan")  # what the plan needs from the master
-
 
 def check_master(data: WorkbookData, master_name: str) -> None:
     if data.kind != "master":
@@ -42,7 +40,9 @@ def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str
     known = {r for r in data.table("to_cong_doan")["ma_to"] if r}
     candidates, aside = collect(paths, data.path)
     result = ConsolidationResult(master=data.path, set_aside=list(aside))
-    reads: list[GroupRead] = run_batch(read_group, [(c.path, c.sha256) for c in candidates],
+    # Each file is validated against the master's set-up (members, phases, lists) as it is read.
+    reads: list[GroupRead] = run_batch(read_group,
+                                       [(c.path, c.sha256, data) for c in candidates],
                                        scheduler=scheduler, workers=workers, progress=progress,
                                        label=lambda item: Path(item[0]).name)
     accepted = _accept(reads, known, result)

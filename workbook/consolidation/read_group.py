@@ -16,9 +16,11 @@ from typing import Any
 from .. import schema
 from ..errors import UnreadableWorkbook
 from ..findings import WARNING, Finding, define
-from ..reading import MISSING_COLUMN, MISSING_SHEET, ROW, read_workbook
+from ..reading import MISSING_COLUMN, MISSING_SHEET, ROW, WorkbookData, read_workbook
 from ..safe_io import file_hash
 from ..text import fix_legacy
+from ..validation import validate_data
+from ..validation.legacy_text import LEGACY_ENCODING
 from .collect import HASH_CHARS
 
 
@@ -71,8 +73,14 @@ def template_major(version: str) -> str:
     return str(version or "").split(".")[0]
 
 
-def read_group(path: str | Path, sha256: str | None = None) -> GroupRead:
-    """Read one returned group workbook; never raises for what is wrong with the file."""
+def read_group(path: str | Path, sha256: str | None = None,
+               reference: WorkbookData | None = None) -> GroupRead:
+    """Read one returned group workbook; never raises for what is wrong with the file.
+
+    With ``reference`` (the master, set-up sheets included) the rows are also validated against
+    the master's members, phases and lists; findings name the cell, and the rows are merged all
+    the same (nothing is lost: the master's own check shows them again).
+    """
     path = Path(path)
     out = GroupRead(path=path, sha256=sha256 or file_hash(path))
     try:
@@ -116,7 +124,17 @@ def read_group(path: str | Path, sha256: str | None = None) -> GroupRead:
         out.findings = structure + out.findings
         return out
     _convert_legacy(out)
+    if reference is not None:
+        _validate(out, data, reference)
     return out
+
+
+def _validate(out: GroupRead, data: WorkbookData, reference: WorkbookData) -> None:
+    known = set(out.findings)
+    for finding in validate_data(data, reference).findings:
+        # Legacy text was converted above, with its own finding; the reader's are known.
+        if finding.code != LEGACY_ENCODING.code and finding not in known:
+            out.findings.append(finding)
 
 
 def records(frame) -> list[dict[str, Any]]:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..findings import ERROR, Finding
+from ..findings import ERROR, WARNING, Finding
 from ..outputs import LogEntry
 from .collect import HASH_CHARS, SetAside
 from .merge import KINDS, Change, HeldRow
@@ -69,6 +69,10 @@ class ConsolidationResult:
         return sum(1 for f in self.findings if f.severity == ERROR)
 
     @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity == WARNING)
+
+    @property
     def exit_code(self) -> int:
         return 1 if self.set_aside or self.held or self.errors else 0
 
@@ -88,7 +92,7 @@ class ConsolidationResult:
         t = self.totals
         return (f"{t['files_merged']} sổ gộp, {t['files_set_aside']} tệp để riêng; dòng: "
                 f"{t['added']} thêm, {t['changed']} sửa, {t['removed']} bỏ, {t['unchanged']} "
-                f"giữ nguyên, {t['held']} chưa gộp")
+                f"giữ nguyên, {t['held']} chưa gộp; {self.errors} lỗi, {self.warnings} cảnh báo")
 
     def log_entry(self) -> LogEntry:
         """The run's row(s) for ``Nhật ký``: the result line, counts per group, merged files."""
