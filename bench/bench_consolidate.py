@@ -94,6 +94,14 @@ def run_thidua_first(corpus: Path) -> dict:
             "balanced": result.balanced}
 
 
+def run_thidua_first_unchecked(corpus: Path) -> dict:
+    from workbook.consolidation import consolidate
+    master = corpus / "run" / "so-thi-dua-khong-kiem-tra.xlsx"
+    result = consolidate(master, [corpus / "so-to-gui-lai"], check=False)
+    return {"rows": result.totals["merged"], "writer": result.writer,
+            "balanced": result.balanced}
+
+
 def run_thidua_update(corpus: Path) -> dict:
     from workbook.consolidation import consolidate
     master = corpus / "run" / "so-thi-dua.xlsx"
@@ -111,6 +119,7 @@ def run_summaries(corpus: Path) -> dict:
 
 RUNNERS = {"floor": run_floor, "pandas_read": run_pandas_read, "pandas_merge": run_pandas_merge,
            "thidua_read": run_thidua_read, "thidua_first": run_thidua_first,
+           "thidua_unchecked": run_thidua_first_unchecked,
            "thidua_update": run_thidua_update, "summaries": run_summaries}
 
 
@@ -134,6 +143,7 @@ def prepare_run(corpus: Path) -> None:
     shutil.rmtree(run, ignore_errors=True)
     run.mkdir()
     shutil.copy(corpus / "so-thi-dua.xlsx", run / "so-thi-dua.xlsx")
+    shutil.copy(corpus / "so-thi-dua.xlsx", run / "so-thi-dua-khong-kiem-tra.xlsx")
 
 
 def change_one_group(corpus: Path) -> None:
@@ -164,7 +174,8 @@ def main() -> None:
         make_corpus(corpus, args.groups, args.members, args.summaries)
     prepare_run(corpus)
     results = {}
-    for name in ("floor", "pandas_read", "pandas_merge", "thidua_read", "thidua_first"):
+    for name in ("floor", "pandas_read", "pandas_merge", "thidua_read", "thidua_first",
+                 "thidua_unchecked"):
         results[name] = measure(name, corpus)
         print(f"  {name}: {results[name]['seconds']:.2f} s", flush=True)
     change_one_group(corpus)
@@ -179,6 +190,7 @@ def main() -> None:
         "pandas_merge": "naive pandas end to end",
         "thidua_read": "thidua read phase",
         "thidua_first": "thidua consolidate, first run",
+        "thidua_unchecked": "  same, --no-check (rows not validated)",
         "thidua_update": "thidua consolidate, 1 group changed",
         "summaries": "thidua consolidate-summaries",
     }

@@ -52,16 +52,22 @@ def _progress(label: str, quiet: bool) -> Iterator[_Bar | None]:
 @click.option("--scheduler", metavar="ĐỊA_CHỈ",
               help="Đọc sổ trên cụm Dask (địa chỉ bộ điều phối, ví dụ tcp://10.0.0.5:8786).")
 @click.option("--workers", type=click.IntRange(1, 64), help="Số luồng đọc (mặc định: theo CPU).")
+@click.option("--no-check", "no_check", is_flag=True,
+              help="Không kiểm tra nội dung từng dòng (khi các sổ đã được kiểm tra bằng "
+                   "thidua validate); vẫn kiểm tra mẫu, tổ và mã dòng.")
 @json_option
 @edge
 def consolidate_cmd(master: Path, paths: tuple[Path, ...], dry_run: bool,
-                    scheduler: str | None, workers: int | None, as_json: bool) -> None:
+                    scheduler: str | None, workers: int | None, no_check: bool,
+                    as_json: bool) -> None:
     """Gộp các sổ tổ gửi lại (thư mục hoặc tệp .xlsx, .xlsm, .xls, .ods) vào sổ chính.
 
     Mỗi dòng gộp ghi rõ tổ, tệp, trang, dòng nguồn và mã băm tệp. Gộp lại cùng các tệp
     không thay đổi gì; bản mới của một tổ thay các dòng của tổ đó. Tệp hỏng, có mật khẩu, sai
-    mẫu, trùng lặp được để riêng kèm lý do. Mã thoát: 0 gộp hết, 1 có tệp để riêng hoặc dòng
-    chưa gộp, 2 không chạy được (ví dụ sổ chính đang mở trong Excel).
+    mẫu, trùng lặp được để riêng kèm lý do. Các dòng được kiểm tra theo danh sách đoàn viên,
+    đợt và danh mục của sổ chính; dòng có lỗi vẫn được gộp và được kể ra (ô, lý do). Mã thoát:
+    0 gộp hết, không lỗi; 1 có lỗi, tệp để riêng hoặc dòng chưa gộp; 2 không chạy được (ví dụ
+    sổ chính đang mở trong Excel).
 
     \b
     Ví dụ:
@@ -69,7 +75,7 @@ def consolidate_cmd(master: Path, paths: tuple[Path, ...], dry_run: bool,
     """
     with _progress("Đọc sổ tổ", as_json) as bar:
         result = consolidate(master, paths, dry_run=dry_run, scheduler=scheduler,
-                             workers=workers, progress=bar)
+                             workers=workers, progress=bar, check=not no_check)
     if as_json:
         echo_json(result.to_dict())
         sys.exit(result.exit_code)

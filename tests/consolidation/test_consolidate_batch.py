@@ -226,3 +226,15 @@ def test_dry_run_writes_nothing(batch):
     assert result.totals["added"] > 0 and not result.written
     assert file_hash(batch / MASTER) == before
     shutil.rmtree(batch / RETURNED)
+
+
+def test_no_check_merges_the_same_rows_without_validating(batch, tmp_path):
+    other = tmp_path / "other.xlsx"
+    shutil.copy(batch / MASTER, other)
+    checked = consolidate(batch / MASTER, [batch / RETURNED])
+    unchecked = consolidate(other, [batch / RETURNED], check=False)
+    assert checked.totals == unchecked.totals
+    assert {f.code for f in unchecked.findings} == {"legacy-text-converted"}
+    assert unchecked.exit_code == 0 and checked.exit_code == 1
+    for key in DATA_KEYS:
+        assert rows_of(batch / MASTER, key) == rows_of(other, key)

@@ -33,13 +33,15 @@ def read_master(master: Path) -> WorkbookData:
 
 def consolidate(master: str | Path, paths: Sequence[str | Path], *, dry_run: bool = False,
                 scheduler: Any = None, workers: int | None = None,
-                progress: ProgressFn | None = None, fast: bool = True) -> ConsolidationResult:
+                progress: ProgressFn | None = None, fast: bool = True,
+                check: bool = True) -> ConsolidationResult:
+    """Merge the group workbooks in ``paths`` into ``master`` (see ``plan_consolidation``)."""
     master = Path(master)
     if not dry_run:
         ensure_not_open(master)  # refuse before any work: nothing will be written
     data = read_master(master)
     result, plan = plan_consolidation(data, master.name, paths, scheduler=scheduler,
-                                      workers=workers, progress=progress)
+                                      workers=workers, progress=progress, check=check)
     result.master, result.dry_run = master, dry_run
     if dry_run or not plan.dirty:
         return result

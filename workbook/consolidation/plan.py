@@ -14,6 +14,7 @@ from typing import Any, Sequence
 
 from ..errors import NotOurWorkbook
 from ..reading import WorkbookData
+from ..validation.lookups import build_lookups
 from .collect import SetAside, collect
 from .merge import MergePlan, plan_merge
 from .read_group import DATA_KEYS, GroupRead, read_group, records
@@ -29,9 +30,12 @@ def check_master(data: WorkbookData, master_name: str) -> None:
 
 def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str | Path], *,
                        scheduler: Any = None, workers: int | None = None,
-                       progress: ProgressFn | None = None
+                       progress: ProgressFn | None = None, check: bool = True
                        ) -> tuple[ConsolidationResult, MergePlan]:
     """The run's result (nothing written yet) and the merge plan for the master's data sheets.
+
+    ``check`` validates each group's rows against the master's set-up as they are read
+    (``check=False``: the files were already checked with ``thidua validate``).
 
     ``data.path`` is the master's path when known: a master file inside the batch's folder is
     then set aside instead of being merged into itself.
@@ -40,9 +44,9 @@ def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str
     known = {r for r in data.table("to_cong_doan")["ma_to"] if r}
     candidates, aside = collect(paths, data.path)
     result = ConsolidationResult(master=data.path, set_aside=list(aside))
-    # Each file is validated against the master's set-up (members, phases, lists) as it is read.
+    reference = (data, build_lookups(data)) if check else (None, None)
     reads: list[GroupRead] = run_batch(read_group,
-                                       [(c.path, c.sha256, data) for c in candidates],
+                                       [(c.path, c.sha256, *reference) for c in candidates],
                                        scheduler=scheduler, workers=workers, progress=progress,
                                        label=lambda item: Path(item[0]).name)
     accepted = _accept(reads, known, result)

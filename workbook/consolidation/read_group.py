@@ -21,6 +21,7 @@ from ..safe_io import file_hash
 from ..text import fix_legacy
 from ..validation import validate_data
 from ..validation.legacy_text import LEGACY_ENCODING
+from ..validation.lookups import Lookups
 from .collect import HASH_CHARS
 
 
@@ -74,12 +75,14 @@ def template_major(version: str) -> str:
 
 
 def read_group(path: str | Path, sha256: str | None = None,
-               reference: WorkbookData | None = None) -> GroupRead:
+               reference: WorkbookData | None = None, lookups: Lookups | None = None
+               ) -> GroupRead:
     """Read one returned group workbook; never raises for what is wrong with the file.
 
     With ``reference`` (the master, set-up sheets included) the rows are also validated against
-    the master's members, phases and lists; findings name the cell, and the rows are merged all
-    the same (nothing is lost: the master's own check shows them again).
+    the master's members, phases and lists (``lookups``: the master's, built once per batch);
+    findings name the cell, and the rows are merged all the same (nothing is lost: the master's
+    own check shows them again).
     """
     path = Path(path)
     out = GroupRead(path=path, sha256=sha256 or file_hash(path))
@@ -125,13 +128,14 @@ def read_group(path: str | Path, sha256: str | None = None,
         return out
     _convert_legacy(out)
     if reference is not None:
-        _validate(out, data, reference)
+        _validate(out, data, reference, lookups)
     return out
 
 
-def _validate(out: GroupRead, data: WorkbookData, reference: WorkbookData) -> None:
+def _validate(out: GroupRead, data: WorkbookData, reference: WorkbookData,
+              lookups: Lookups | None) -> None:
     known = set(out.findings)
-    for finding in validate_data(data, reference).findings:
+    for finding in validate_data(data, reference, lookups=lookups).findings:
         # Legacy text was converted above, with its own finding; the reader's are known.
         if finding.code != LEGACY_ENCODING.code and finding not in known:
             out.findings.append(finding)

@@ -38,15 +38,18 @@ def _checked_file(data: WorkbookData) -> CheckedFile:
 
 def validate_many(datas: Sequence[WorkbookData], reference: Reference = None, *,
                   rules: Iterable[Rule] | None = None,
-                  fonts: dict[str, Fonts] | None = None) -> ValidationReport:
+                  fonts: dict[str, Fonts] | None = None,
+                  lookups: Lookups | None = None) -> ValidationReport:
     """Validate workbooks together against ``reference``'s set-up (each its own when None).
 
     ``fonts`` maps a file name to its legacy-font cells (``legacy_font_cells``); legacy text in
     other cells is still found by content. Converts legacy text in the frames (see
-    ``fix_text_cells``).
+    ``fix_text_cells``). ``lookups`` are ``reference``'s, built once by a caller validating many
+    batches against the same reference.
     """
     ref_data = _reference(reference)
-    ref_lookups: Lookups | None = build_lookups(ref_data) if ref_data is not None else None
+    ref_lookups: Lookups | None = lookups if lookups is not None else \
+        build_lookups(ref_data) if ref_data is not None else None
     contexts = []
     for data in datas:
         fix_text_cells(data, (fonts or {}).get(data.file))
@@ -67,10 +70,10 @@ def validate_many(datas: Sequence[WorkbookData], reference: Reference = None, *,
 
 
 def validate_data(data: WorkbookData, reference: Reference = None, *,
-                  rules: Iterable[Rule] | None = None,
-                  fonts: Fonts | None = None) -> ValidationReport:
+                  rules: Iterable[Rule] | None = None, fonts: Fonts | None = None,
+                  lookups: Lookups | None = None) -> ValidationReport:
     return validate_many([data], reference, rules=rules,
-                         fonts={data.file: fonts} if fonts else None)
+                         fonts={data.file: fonts} if fonts else None, lookups=lookups)
 
 
 def read_for_validation(path: str | Path) -> tuple[WorkbookData, Fonts, list[str]]:
