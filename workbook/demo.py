@@ -117,8 +117,7 @@ def step_check_master(ctx: DemoContext) -> str:
 def step_score(ctx: DemoContext) -> str:
     from .results import score_master
     result = score_master(ctx.master).result
-    extra = [n for n in result.notes[1:] if not n.startswith("Bỏ qua")]  # the headline says it
-    return "; ".join(["Tính điểm: " + result.headline, *extra])
+    return "; ".join(["Tính điểm: " + result.headline, *result.side_notes])
 
 
 def step_shortlist(ctx: DemoContext) -> str:

@@ -139,15 +139,11 @@ def _draw(book, ui, label: str, compute: Callable[..., Outputs]) -> Outputs:
     return outputs
 
 
-def _notes(result) -> str:
-    notes = [n for n in getattr(result, "notes", [])[1:] if not n.startswith("Bỏ qua")]
-    return "".join(f"\n{n}" for n in notes)
-
-
 def score(book=None) -> str:
     def action(book, ui):
         scores = _draw(book, ui, "Tính điểm", score_outputs).result
-        return f"{scores.headline}.{_notes(scores)}\nXem trang Điểm."
+        notes = "".join(f"\n{n}" for n in scores.side_notes)
+        return f"{scores.headline}.{notes}\nXem trang Điểm."
     return run("Tính điểm", action, book)
 
 

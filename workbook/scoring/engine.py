@@ -19,6 +19,9 @@ MEMBER_INFO = ["ho_dem", "ten", "ma_to"]
 GROUP_INFO = ["ten_to"]
 
 
+EXCLUDED_NOTE = "Bỏ qua {n} dòng có lỗi (xem trang Kiểm tra)."
+
+
 @dataclass
 class ScoreResult:
     choice: RuleSetChoice
@@ -34,6 +37,12 @@ class ScoreResult:
     def campaign(self, level: str = "members") -> pd.DataFrame:
         frame = self.members if level == "members" else self.groups
         return frame[frame["dot"] == CAMPAIGN].reset_index(drop=True)
+
+    @property
+    def side_notes(self) -> list[str]:
+        """Notes the headline does not already say (it names the rule set and rows left out)."""
+        said = {self.choice.reason, EXCLUDED_NOTE.format(n=self.excluded.get("count", 0))}
+        return [n for n in self.notes if n not in said]
 
     @property
     def headline(self) -> str:
@@ -113,7 +122,7 @@ def score_campaign(inp: ScoringInput) -> ScoreResult:
     if not phases:
         notes.append("Trang Đợt thi đua chưa có đợt nào: không có gì để tính điểm.")
     if inp.excluded:
-        notes.append(f"Bỏ qua {len(inp.excluded)} dòng có lỗi (xem trang Kiểm tra).")
+        notes.append(EXCLUDED_NOTE.format(n=len(inp.excluded)))
     return ScoreResult(choice=inp.choice, member_criteria=m_crit, group_criteria=g_crit,
                        members=members, groups=groups, phases=phases,
                        excluded=inp.excluded_summary(), findings=list(inp.findings),
