@@ -21,23 +21,42 @@ EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
 
 
 def edge(func: Callable) -> Callable:
-    """Run a command body; map failures to Vietnamese messages and exit code 2."""
+    """Run a command body; map failures to Vietnamese messages and exit code 2.
+
+    With ``--json`` the failure is also printed on stdout as ``{"error": {...}, "exit_code": 2}``,
+    so a script reading the output always gets JSON."""
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        as_json = bool(kwargs.get("as_json"))
         try:
             return func(*args, **kwargs)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except ThiduaError as err:
-            click.secho(f"Lỗi: {err.message}", fg="red", err=True)
-            sys.exit(EXIT_CANNOT_RUN)
+            _fail(err.code, f"Lỗi: {err.message}", as_json)
+        except PermissionError as err:
+            _fail("permission-denied", permission_message(err), as_json)
         except KeyboardInterrupt:
-            click.secho("Đã dừng theo yêu cầu; tệp chính chưa bị thay đổi.", err=True)
-            sys.exit(EXIT_CANNOT_RUN)
+            _fail("interrupted", "Đã dừng theo yêu cầu; tệp chính chưa bị thay đổi.", as_json)
         except Exception as err:  # the one place an unknown failure is caught
-            click.secho(unexpected_message(err, write_crash_log()), fg="red", err=True)
-            sys.exit(EXIT_CANNOT_RUN)
+            _fail("unexpected", unexpected_message(err, write_crash_log()), as_json)
     return wrapper
+
+
+def permission_message(err: PermissionError) -> str:
+    """A PermissionError the library did not foresee: name the file or folder, say the fix."""
+    where = Path(err.filename) if err.filename else None
+    target = f" {where}" if where else ""
+    return (f"Lỗi: không có quyền ghi hoặc đọc{target}. Kiểm tra tệp có đang mở trong chương "
+            "trình khác, thư mục có cho phép ghi (hoặc chọn thư mục khác), rồi chạy lại.")
+
+
+def _fail(code: str, message: str, as_json: bool) -> None:
+    if as_json:
+        echo_json({"error": {"code": code, "message": message.removeprefix("Lỗi: ")},
+                   "exit_code": EXIT_CANNOT_RUN})
+    click.secho(message, fg="red", err=True)
+    sys.exit(EXIT_CANNOT_RUN)
 
 
 def to_jsonable(value: Any) -> Any:

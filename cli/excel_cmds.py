@@ -36,8 +36,9 @@ def excel_build_cmd(master: Path, out: Path | None, as_json: bool) -> None:
       thidua excel build So-thi-dua.xlsx
     """
     target = out or master.with_suffix(".xlsm")
-    from workbook.safe_io import backup, ensure_not_open
+    from workbook.safe_io import backup, ensure_not_open, ensure_writable
     ensure_not_open(target)
+    ensure_writable(target)
     saved = backup(target) if target.exists() else None
     rebuild_xlsm(master, target)
     result = {"master": str(master), "xlsm": str(target), "backup": str(saved) if saved else None}

@@ -13,6 +13,12 @@ from workbook.master import init_master
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
 
+@pytest.fixture(autouse=True)
+def crash_log_in_tmp(tmp_path, monkeypatch):
+    """Crash logs of a test go to its own folder, never to the user's or a shared one."""
+    monkeypatch.setenv("THIDUA_LOG_DIR", str(tmp_path / "nhat-ky-loi"))
+
+
 @pytest.fixture(scope="session")
 def campaign():
     return load_campaign()

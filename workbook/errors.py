@@ -6,9 +6,13 @@ them to a message once, at the edge.
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
+import os
+import sys
 import traceback
 from pathlib import Path
+
+LOG_DIR_ENV = "THIDUA_LOG_DIR"  # where crash logs go instead of the user's own folder (tests)
+CRASH_LOG = "thidua-loi.log"
 
 
 class ThiduaError(Exception):
@@ -33,6 +37,14 @@ class UnreadableWorkbook(ThiduaError):
     code = "unreadable-workbook"
 
 
+class ReadOnlyFile(ThiduaError):
+    code = "read-only-file"
+
+
+class FolderNotWritable(ThiduaError):
+    code = "folder-not-writable"
+
+
 class NotOurWorkbook(ThiduaError):
     code = "not-our-workbook"
 
@@ -41,16 +53,33 @@ class CampaignError(ThiduaError):
     code = "campaign-error"
 
 
-def write_crash_log() -> Path:
+def log_folder() -> Path:
+    """The user's own folder for thidua's logs: never a shared one, where another user's file
+    of the same name would make the crash handler itself fail."""
+    if os.environ.get(LOG_DIR_ENV):
+        return Path(os.environ[LOG_DIR_ENV])
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "thidua"
+    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(state) / "thidua"
+
+
+def write_crash_log() -> Path | None:
     """Append the current exception's traceback to a log file for the maintainer; the user
-    only sees a short Vietnamese message naming this file."""
-    path = Path(tempfile.gettempdir()) / "thidua-loi.log"
-    with open(path, "a", encoding="utf-8") as fh:
-        fh.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n")
-        fh.write(traceback.format_exc())
+    only sees a short Vietnamese message naming this file. None when no log could be written
+    (the message then says so): the crash handler itself must never fail."""
+    path = log_folder() / CRASH_LOG
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n")
+            fh.write(traceback.format_exc())
+    except OSError:
+        return None
     return path
 
 
-def unexpected_message(err: BaseException, log: Path) -> str:
-    return (f"Lỗi không mong đợi ({type(err).__name__}). Dữ liệu không bị thay đổi. "
-            f"Gửi tệp {log} cho người quản trị để được hỗ trợ.")
+def unexpected_message(err: BaseException, log: Path | None) -> str:
+    where = (f"Gửi tệp {log} cho người quản trị để được hỗ trợ." if log else
+             "Không ghi được tệp nhật ký lỗi; hãy chụp màn hình thông báo này gửi người quản trị.")
+    return f"Lỗi không mong đợi ({type(err).__name__}). Dữ liệu không bị thay đổi. {where}"

@@ -2,7 +2,10 @@
 
 Writes go to a temporary file in the same folder, then replace the target in one rename, after a
 timestamped backup of what was there. Excel marks an open workbook with an owner file ``~$name``
-next to it; when present we refuse and say so.
+next to it; when present we refuse and say so. A file marked read-only is refused too: someone
+protected it on purpose. The new file keeps the mode of the file it replaces; a new file gets the
+mode the user's umask gives (the temporary file would otherwise leave it readable by its owner
+only, and colleagues sharing the folder could not open it).
 """
 from __future__ import annotations
 
@@ -10,11 +13,12 @@ import datetime as dt
 import hashlib
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 from typing import Callable
 
-from .errors import FileExistsRefused, WorkbookLocked
+from .errors import FileExistsRefused, FolderNotWritable, ReadOnlyFile, WorkbookLocked
 from .package_parts import carry_custom_ui
 
 BACKUP_DIR = "sao-luu"  # folder next to the master holding timestamped backups
@@ -32,6 +36,48 @@ def ensure_not_open(path: Path) -> None:
         )
 
 
+def ensure_writable(path: Path) -> None:
+    """Refuse to replace a file marked read-only (the owner's write bit, Windows' attribute)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    if not mode & stat.S_IWUSR:
+        raise ReadOnlyFile(
+            f"Tệp {path.name} đang đặt chế độ chỉ đọc (read-only), nên không ghi đè. Nếu muốn "
+            "ghi, bỏ chế độ chỉ đọc (Windows: chuột phải vào tệp › Properties › bỏ chọn "
+            "Read-only) rồi chạy lại; chưa có gì được ghi.")
+
+
+def folder_not_writable(folder: Path) -> FolderNotWritable:
+    return FolderNotWritable(
+        f"Không ghi được vào thư mục {folder}: không có quyền ghi (hoặc thư mục chỉ đọc). Chọn "
+        "thư mục khác, hoặc nhờ người quản trị cấp quyền ghi, rồi chạy lại; chưa có gì được ghi.")
+
+
+def default_mode() -> int:
+    """The mode a new file gets under the current umask (0o644 under umask 022)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def give_mode(tmp: Path, target: Path) -> None:
+    """The file about to replace ``target`` gets ``target``'s mode, or the umask's default."""
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = default_mode()
+    os.chmod(tmp, mode)
+
+
+def make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except PermissionError:
+        raise folder_not_writable(folder) from None
+
+
 def file_hash(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -43,7 +89,7 @@ def file_hash(path: Path) -> str:
 def backup(path: Path, now: dt.datetime | None = None) -> Path:
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     folder = path.parent / BACKUP_DIR
-    folder.mkdir(exist_ok=True)
+    make_folder(folder)
     target = folder / f"{path.stem}.{stamp}{path.suffix}"
     n = 1
     while target.exists():
@@ -62,14 +108,19 @@ def atomic_write(path: str | Path, write: Callable[[Path], None], *, overwrite: 
             f"Tệp {path} đã có. Chọn tên khác, hoặc dùng --force để ghi đè (bản cũ được sao lưu)."
         )
     ensure_not_open(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".thidua-", suffix=path.suffix, dir=path.parent)
+    ensure_writable(path)
+    make_folder(path.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=".thidua-", suffix=path.suffix, dir=path.parent)
+    except PermissionError:
+        raise folder_not_writable(path.parent) from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         write(tmp)
         if path.exists():
             carry_custom_ui(path, tmp)  # openpyxl drops the ribbon of an .xlsm it re-saves
+        give_mode(tmp, path)
         saved = backup(path) if path.exists() and make_backup else None
         try:
             os.replace(tmp, path)

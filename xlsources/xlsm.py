@@ -25,6 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from workbook.safe_io import give_mode
 from xlsources.ovba import VbaModule, build_vba_project, class_module_from_cls, document_module
 
 NS_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -343,6 +344,7 @@ def _write_atomic(out_path: str | os.PathLike, data: bytes) -> Path:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        give_mode(Path(tmp), out)  # mkstemp's 0600 would hide the master from colleagues
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
