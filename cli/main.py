@@ -14,7 +14,8 @@ from .validate_cmd import validate_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, prog_name="thidua", help="Hiện phiên bản rồi thoát.")
+@click.version_option(__version__, prog_name="thidua", help="Hiện phiên bản rồi thoát.",
+                      message="%(prog)s, phiên bản %(version)s")
 def cli() -> None:
     """thidua: điều hành phong trào thi đua công đoàn trên Excel.
 
