@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from .text import clean_text
+from .text import CONTROL, INVISIBLE_CHARACTERS, clean_text
 
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)  # 1900 date system, Lotus leap-year bug included
 _DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
@@ -24,14 +24,24 @@ class BadValue(ValueError):
 
 
 def is_blank(value: Any) -> bool:
+    """Nothing a person could see: None, NaN, spaces, and invisible or control characters
+    (a row holding only a zero-width space is a blank row)."""
     if value is None:
         return True
     if isinstance(value, float) and value != value:  # NaN
         return True
-    return isinstance(value, str) and not value.strip()
+    if not isinstance(value, str):
+        return False
+    stripped = value.strip()
+    if not stripped:
+        return True
+    first = stripped[0]  # cheap test first: most text starts with a visible letter
+    return (first in INVISIBLE_CHARACTERS or CONTROL.match(first) is not None) \
+        and clean_text(CONTROL.sub("", stripped)) is None
 
 
-def to_text(value: Any) -> str | None:
+def to_text(value: Any, *, keep_lines: bool = False) -> str | None:
+    """Text as read: NFC, trimmed; ``keep_lines`` keeps typed line breaks and tabs."""
     if is_blank(value):
         return None
     if isinstance(value, bool):
@@ -42,7 +52,7 @@ def to_text(value: Any) -> str | None:
         value = value.date() if value.time() == dt.time() else value
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")
-    return clean_text(str(value))
+    return clean_text(str(value), keep_lines=keep_lines)
 
 
 def to_date(value: Any) -> dt.date | None:
@@ -107,7 +117,9 @@ def to_int(value: Any, *, money: bool = False) -> int | None:
 
 def convert(value: Any, column_type: str) -> Any:
     """Typed value for a schema column type; raises BadValue."""
-    if column_type in ("text", "code"):
+    if column_type == "text":
+        return to_text(value, keep_lines=True)  # free text stays as the person typed it
+    if column_type == "code":
         return to_text(value)
     if column_type == "date":
         return to_date(value)

@@ -176,7 +176,11 @@ def _is_legacy_representable(text: str) -> bool:
 # because inside a word “ – … may be TCVN3 capitals ("N—I" = "NỘI").
 _PART_SPLIT = re.compile(r"[\W_]+")
 _TYPOGRAPHIC = "".join(sorted(_TCVN3_AMBIGUOUS))
-_LEGACY_PART_SPLIT = re.compile(f"[{re.escape(string.punctuation)}]+")
+# Control characters separate words too: "Minh\x01Khánh" is two valid words, not one
+# unknown word that a conversion would "repair" into "MinhKhỏnh".
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+_LEGACY_PART_SPLIT = re.compile(f"[{re.escape(string.punctuation)}{_CONTROLS}]+")
+_WORD_SPLIT = re.compile(f"[\\s{_CONTROLS}]+")
 
 
 def _part_valid(part: str) -> bool:
@@ -193,7 +197,9 @@ def _parts_valid(token: str, splitter: re.Pattern = _PART_SPLIT) -> bool:
 def _content_score(text: str, encoding: str) -> tuple[int, int]:
     """(good, bad): words a conversion repairs vs. words it breaks."""
     good = bad = 0
-    for token in text.split():
+    for token in _WORD_SPLIT.split(text):
+        if not token:
+            continue
         converted = convert_legacy(token, encoding)
         if converted == token:
             continue
@@ -216,7 +222,9 @@ def detect_legacy(text: str, font_name: str | None = None) -> str | None:
     2. A ".Vn…" / "VNI-…" font decides.
     3. Otherwise the content decides: a conversion must repair at least one
        word into a valid Vietnamese syllable and break at most half as many as
-       it repairs; the better net score wins, VNI on a tie.
+       it repairs; the better net score wins, VNI on a tie. Words are split at
+       spaces and control characters, and a word already valid Vietnamese is
+       no evidence: text that reads as valid Unicode is never rewritten.
 
     Limits: a word valid both ways ("Tó" = TCVN3 "Tú") needs the font; a
     lone foreign word that happens to be VNI for a real syllable ("Loïc" →

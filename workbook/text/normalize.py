@@ -1,6 +1,9 @@
 """Text clean-up helpers shared by every reader and writer.
 
-* ``clean_text`` — the one normalisation applied to every text cell on read.
+* ``clean_text`` — the one normalisation applied to every text cell on read
+  (``keep_lines=True`` for free text: the line breaks and tabs a person typed stay).
+* ``control_characters`` — the control characters of a value (XML cannot hold them); the
+  reader decides what they are (a TCVN3 capital letter, or junk that hid a space).
 * ``looks_like_formula`` — untrusted text that Excel (or a CSV consumer) would
   turn into a formula; callers must store such values as text, never as a formula.
 * ``ascii_fold`` / ``slug_filename`` — diacritic-free forms for fuzzy header
@@ -16,31 +19,52 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean_text", "looks_like_formula", "ascii_fold", "slug_filename"]
+__all__ = ["clean_text", "control_characters", "looks_like_formula", "ascii_fold",
+           "slug_filename", "INVISIBLE_CHARACTERS"]
 
 # Invisible characters that sneak in from Word/web copy-paste and break
 # equality tests.  The soft hyphen (U+00AD) is deliberately NOT here: in a
 # TCVN3 string it is the letter "ư".
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"))
+INVISIBLE_CHARACTERS = "\u200b\u2060\ufeff"
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_CHARACTERS))
+
+# C0 control characters other than tab, line feed and carriage return: XML 1.0 cannot hold
+# them, Excel shows nothing for them, and between two words they hide the space the person
+# meant ("Hoàng\x01Thị"). C1 controls (U+0080-U+009F) are NOT here: in TCVN3 text seen
+# through latin-1 they are letters.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Runs of spaces other than the line breaks and tabs of free text.
+_SPACES = re.compile(r"[^\S\t\n\r]+")
 
 
-def clean_text(value: object) -> str | None:
+def control_characters(text: str) -> list[str]:
+    """The control characters in ``text``, as ``\\x01``-style escapes, in order of appearance."""
+    return [f"\\x{ord(c):02x}" for c in CONTROL.findall(text)]
+
+
+def clean_text(value: object, *, keep_lines: bool = False) -> str | None:
     """Return ``value`` as tidy NFC text, or ``None`` when nothing is left.
 
     Rules (kept deliberately simple):
     - ``None`` stays ``None``; any other non-string is passed through ``str()``.
     - Unicode NFC (so "Đức" typed on a Mac equals "Đức" typed on Windows).
     - Zero-width space, word joiner and BOM are removed.
+    - Control characters are left alone: in TCVN3 text some are capital
+      letters (0x01 is "Ú"), so the reader decides about them.
     - Every run of whitespace — spaces, non-breaking spaces, tabs, newlines,
       any other Unicode space — becomes one ordinary space; ends are stripped.
-      Line breaks inside a cell are therefore NOT preserved.
+      With ``keep_lines`` (free text: notes, commitments, titles) tabs and line
+      breaks stay exactly as typed and only runs of other spaces become one.
     - An empty result becomes ``None``.
     """
     if value is None:
         return None
     text = value if isinstance(value, str) else str(value)
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    text = " ".join(text.split())
+    if keep_lines:
+        text = _SPACES.sub(" ", text).strip()
+    else:
+        text = " ".join(text.split())
     return text or None
 
 
