@@ -34,7 +34,14 @@ class FileExistsRefused(ThiduaError):
 
 
 class UnreadableWorkbook(ThiduaError):
+    """A file that cannot be read at all; ``reason_code`` says why (stable slug: corrupt,
+    password-protected, web-page-as-workbook, …), for a batch that sets the file aside."""
+
     code = "unreadable-workbook"
+
+    def __init__(self, message: str, reason_code: str = "corrupt"):
+        super().__init__(message)
+        self.reason_code = reason_code
 
 
 class ReadOnlyFile(ThiduaError):

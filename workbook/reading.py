@@ -20,12 +20,16 @@ from typing import Any, Callable
 
 import pandas as pd
 from openpyxl.utils import get_column_letter
-from python_calamine import CalamineWorkbook
+from python_calamine import CalamineError, CalamineWorkbook, XmlError, ZipError
 
 from . import schema
+from .cell_checks import (CELL_TOO_LONG, CONTROL_CHARACTERS, EXCEL_MAX_CELL, GROUP_CODE_AS_NUMBER,
+                          MERGED_ROWS, Merge, area_a1, fill_merged, group_code_cells, preview,
+                          show_controls, without_controls)
 from .errors import UnreadableWorkbook
 from .findings import ERROR, WARNING, Finding, define
 from .schema import Column, Sheet
+from .sniff import not_a_workbook_reason
 from .text import ascii_fold
 from .values import BadValue, convert, is_blank, to_text
 
@@ -87,19 +91,46 @@ def _header_key(text: str) -> str:
 
 
 def read_workbook(path: str | Path, sheets: tuple[str, ...] | None = None) -> WorkbookData:
-    """Read the schema's sheets (all, or the keys given) from any workbook format we accept."""
+    """Read the schema's sheets (all, or the keys given) from any workbook format we accept.
+
+    A sheet whose XML is damaged makes the whole file unreadable (``UnreadableWorkbook`` naming
+    the sheet): half a group's data must not be merged as if it were all of it."""
     path = Path(path)
     book = open_calamine(path)
-    return read_sheets(path, list(book.sheet_names),
-                       lambda name: book.get_sheet_by_name(name).to_python(skip_empty_area=False),
-                       sheets)
+    merges: dict[str, list[Merge]] = {}
+
+    def get_rows(name: str) -> list[list[Any]]:
+        try:
+            sheet = book.get_sheet_by_name(name)
+            rows = sheet.to_python(skip_empty_area=False)
+            merges[name] = list(sheet.merged_cell_ranges or [])
+        except CalamineError as err:
+            raise UnreadableWorkbook(
+                f"Không đọc được tệp {path.name}: trang '{name}' bị hỏng ({_short(err)}). Mở "
+                "tệp bằng Excel (Excel thường tự sửa được) rồi lưu lại và gửi lại; hoặc chép dữ "
+                "liệu sang sổ tổ mới.") from None
+        return rows
+
+    return read_sheets(path, list(book.sheet_names), get_rows, sheets,
+                       get_merges=lambda name: merges.get(name, []))
+
+
+def _short(err: Exception) -> str:
+    """What broke, in the officer's words (calamine's own text is English)."""
+    if isinstance(err, XmlError):
+        return "nội dung XML của trang không đọc được"
+    if isinstance(err, ZipError):
+        return "phần nén của trang không giải nén được"
+    return "không đọc được nội dung trang"
 
 
 def read_sheets(path: Path, names: list[str], get_rows: Callable[[str], list[list[Any]]],
-                sheets: tuple[str, ...] | None = None) -> WorkbookData:
+                sheets: tuple[str, ...] | None = None,
+                get_merges: Callable[[str], list[Merge]] | None = None) -> WorkbookData:
     """The reader proper, over any source of rows: a file (calamine) or a live workbook
     (xlwings, in the Excel entry points). ``get_rows(sheet_name)`` returns the sheet's cells
-    from A1 as a list of rows."""
+    from A1 as a list of rows; ``get_merges(sheet_name)``, when given, the merged areas of the
+    sheet read last (0-based ((row, col), (row, col)) corners)."""
     data = WorkbookData(path=Path(path))
     if schema.STAMP.name in names:
         data.stamp = {str(r[0]): str(to_text(r[1]) or "") for r in get_rows(schema.STAMP.name)
@@ -118,32 +149,55 @@ def read_sheets(path: Path, names: list[str], get_rows: Callable[[str], list[lis
             continue
         if actual not in rows_cache:
             rows_cache[actual] = get_rows(actual)
-        _read_table(data, sheet, actual, rows_cache[actual])
+        merges = get_merges(actual) if get_merges and sheet.role != "lists" else []
+        _read_table(data, sheet, actual, rows_cache[actual], merges)
+    _restore_group_codes(data)
     return data
+
+
+def _restore_group_codes(data: WorkbookData) -> None:
+    """Group codes typed as numbers ("1" for "01") become the group's code, with a warning."""
+    known = {str(v) for v in data.table("to_cong_doan")["ma_to"] if v}
+    if data.stamp.get("ma_to"):
+        known.add(data.stamp["ma_to"])
+    for sheet_key, i, column, value, code in list(group_code_cells(data.tables, known)):
+        frame = data.tables[sheet_key]
+        frame.iat[i, frame.columns.get_loc(column)] = code
+        excel_row = frame[ROW].iat[i]
+        data.findings.append(GROUP_CODE_AS_NUMBER.at(
+            file=data.file, sheet=data.sheet_names.get(sheet_key, ""),
+            cell=data.cell(sheet_key, excel_row, column), value=value, code=code,
+            row_key=_row_key(schema.SHEETS[sheet_key], frame.iloc[i].to_dict())))
 
 
 def open_calamine(path: Path) -> CalamineWorkbook:
     if not path.exists():
-        raise UnreadableWorkbook(f"Không tìm thấy tệp {path}.")
+        raise UnreadableWorkbook(f"Không tìm thấy tệp {path}.", "not-found")
+    not_a_workbook = not_a_workbook_reason(path)
+    if not_a_workbook:
+        code, reason = not_a_workbook
+        raise UnreadableWorkbook(f"Không đọc được tệp {path.name}: {reason}.", code)
     if zipfile.is_zipfile(path):
         try:
             with zipfile.ZipFile(path) as zf:
                 total = sum(i.file_size for i in zf.infolist())
         except zipfile.BadZipFile:
-            raise UnreadableWorkbook(f"Tệp {path.name} bị hỏng, không mở được.") from None
+            raise UnreadableWorkbook(f"Tệp {path.name} bị hỏng, không mở được.",
+                                     "corrupt") from None
         if total > MAX_UNZIPPED_BYTES:
             raise UnreadableWorkbook(
                 f"Tệp {path.name} giải nén ra quá lớn ({total // 2**20} MiB): có thể là tệp "
-                "độc hại (zip bomb); không đọc.")
+                "độc hại (zip bomb); không đọc.", "zip-bomb")
     try:
         return CalamineWorkbook.from_path(str(path))
     except Exception as err:  # calamine raises several types; all mean "cannot read this file"
         text = str(err).lower()
         if "password" in text or "encrypt" in text or "cfb" in text:
-            reason = "có mật khẩu hoặc bị mã hóa; hãy gỡ mật khẩu rồi gửi lại"
+            code, reason = ("password-protected",
+                            "có mật khẩu hoặc bị mã hóa; hãy gỡ mật khẩu rồi gửi lại")
         else:
-            reason = "bị hỏng hoặc không phải sổ Excel (.xlsx, .xlsm, .xls, .ods)"
-        raise UnreadableWorkbook(f"Không đọc được tệp {path.name}: {reason}.") from None
+            code, reason = "corrupt", "bị hỏng hoặc không phải sổ Excel (.xlsx, .xlsm, .xls, .ods)"
+        raise UnreadableWorkbook(f"Không đọc được tệp {path.name}: {reason}.", code) from None
 
 
 def _match_sheet_name(name: str, names: list[str]) -> str | None:
@@ -183,7 +237,8 @@ def _block_for_list_table(sheet: Sheet, rows: list[list[Any]]) -> list[list[Any]
     return []
 
 
-def _read_table(data: WorkbookData, sheet: Sheet, actual: str, rows: list[list[Any]]) -> None:
+def _read_table(data: WorkbookData, sheet: Sheet, actual: str, rows: list[list[Any]],
+                merges: list[Merge] = ()) -> None:
     offset = 0
     if sheet.role == "lists":
         width = len(rows[0]) if rows else 0
@@ -204,9 +259,14 @@ def _read_table(data: WorkbookData, sheet: Sheet, actual: str, rows: list[list[A
             data.findings.append(code.at(
                 file=data.file, sheet=actual, cell=f"A{max(header_row, 1)}",
                 sheet_name=actual, header=col.header))
+    for merge, value in fill_merged(rows, list(merges), header_index + 1):
+        data.findings.append(MERGED_ROWS.at(
+            file=data.file, sheet=actual, cell=area_a1(merge).split(":")[0], area=area_a1(merge),
+            rows=merge[1][0] - merge[0][0] + 1, value=preview(str(to_text(value) or ""))))
     records: list[dict[str, Any]] = []
     # Repeated values (dropdown choices, dates, codes) are typed once per column.
     typed_cache: dict[str, dict[Any, Any]] = {key: {} for key in mapping.values()}
+    troubled: dict[str, tuple[list[str], int]] = {}  # text -> (control characters, length)
     for i in range(header_index + 1, len(rows)):
         row = rows[i]
         raw = {key: row[j] if j < len(row) else None for j, key in mapping.items()}
@@ -218,12 +278,24 @@ def _read_table(data: WorkbookData, sheet: Sheet, actual: str, rows: list[list[A
             if value.__class__ is not bool:  # True == 1 == 1.0 share a hash: never cached
                 try:
                     record[key] = cache[value]
+                    if troubled and value in troubled:
+                        _report_text(data, actual, sheet, by_key[key], f"{letters[key]}{i + 1}",
+                                     raw, value, record[key], troubled[value])
                     continue
                 except KeyError:
                     pass
             col = by_key[key]
+            typed_input = value
+            if value.__class__ is str:
+                typed_input, chars = without_controls(value)
+                length = len(value) if len(value) > EXCEL_MAX_CELL else 0
+                if chars or length:
+                    troubled[value] = (chars, length)
             try:
-                record[key] = cache[value] = convert(value, col.type)
+                record[key] = cache[value] = convert(typed_input, col.type)
+                if troubled and value in troubled:
+                    _report_text(data, actual, sheet, col, f"{letters[key]}{i + 1}", raw, value,
+                                 record[key], troubled[value])
             except BadValue as err:
                 record[key] = to_text(value)
                 data.findings.append(BAD_VALUE.at(
@@ -235,6 +307,23 @@ def _read_table(data: WorkbookData, sheet: Sheet, actual: str, rows: list[list[A
     keys = [*(c.key for c in columns), ROW]
     data.tables[sheet.key] = pd.DataFrame(
         {k: pd.Series([r.get(k) for r in records], dtype=object) for k in keys})
+
+
+def _report_text(data: WorkbookData, actual: str, sheet: Sheet, col: Column, cell: str,
+                 raw: dict[str, Any], value: str, typed: Any,
+                 problems: tuple[list[str], int]) -> None:
+    chars, length = problems
+    row_key = _row_key(sheet, raw)
+    if chars:
+        data.findings.append(CONTROL_CHARACTERS.at(
+            file=data.file, sheet=actual, cell=cell, row_key=row_key,
+            value=preview(show_controls(value)), header=col.header,
+            chars=", ".join(dict.fromkeys(chars)), cleaned=preview(str(typed or ""))))
+    if length:
+        data.findings.append(CELL_TOO_LONG.at(
+            file=data.file, sheet=actual, cell=cell, row_key=row_key, value=preview(value),
+            header=col.header, length=f"{length:,}".replace(",", "."),
+            limit=f"{EXCEL_MAX_CELL:,}".replace(",", ".")))
 
 
 def _row_key(sheet: Sheet, raw: dict[str, Any]) -> str:
