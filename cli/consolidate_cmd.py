@@ -64,7 +64,8 @@ def consolidate_cmd(master: Path, paths: tuple[Path, ...], dry_run: bool,
 
     Mỗi dòng gộp ghi rõ tổ, tệp, trang, dòng nguồn và mã băm tệp. Gộp lại cùng các tệp
     không thay đổi gì; bản mới của một tổ thay các dòng của tổ đó. Tệp hỏng, có mật khẩu, sai
-    mẫu, trùng lặp được để riêng kèm lý do. Các dòng được kiểm tra theo danh sách đoàn viên,
+    mẫu, của kế hoạch hoặc công đoàn khác, trùng lặp được để riêng kèm lý do; bản kết quả kiểm
+    tra (thidua validate) nằm cạnh sổ gốc thì được bỏ qua. Các dòng được kiểm tra theo danh sách đoàn viên,
     đợt và danh mục của sổ chính; dòng có lỗi vẫn được gộp và được kể ra (ô, lý do). Mã thoát:
     0 gộp hết, không lỗi; 1 có lỗi, tệp để riêng hoặc dòng chưa gộp; 2 không chạy được (ví dụ
     sổ chính đang mở trong Excel).
@@ -83,7 +84,10 @@ def consolidate_cmd(master: Path, paths: tuple[Path, ...], dry_run: bool,
         click.echo(f"  Tổ {code}: {c['added']} thêm, {c['changed']} sửa, {c['removed']} bỏ, "
                    f"{c['unchanged']} giữ nguyên, {c['held']} chưa gộp")
     for s in result.set_aside:
-        click.secho(f"  Để riêng {s.path.name}: {s.reason}", fg="yellow")
+        if s.blocking:
+            click.secho(f"  Để riêng {s.path.name}: {s.reason}", fg="yellow")
+        else:
+            click.echo(f"  Bỏ qua {s.path.name}: {s.reason}")
     for h in result.held[:50]:
         click.secho(f"  Chưa gộp {h.file} › {h.sheet}!{h.cell} ({h.row_key}): {h.reason}",
                     fg="yellow")

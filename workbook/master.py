@@ -5,7 +5,6 @@ ribbon); ``init_master`` saves it safely.
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from . import schema
+from . import schema, stamps
 from .campaign import Campaign
 from .layout import (FONT_NAME, define_list_names, new_workbook, print_setup, protect,
                      write_lists_sheet, write_stamp, write_table)
@@ -84,15 +83,9 @@ def write_empty_output(wb: Workbook, sheet: schema.Sheet) -> None:
 
 
 def stamp_values(kind: str, campaign: Campaign, **more: str) -> dict[str, str]:
-    from . import __version__
-    return {
-        "loai_so": kind,
-        "phien_ban_mau": schema.TEMPLATE_VERSION,
-        "ke_hoach": campaign.id,
-        "ngay_tao": dt.datetime.now().strftime("%d/%m/%Y %H:%M"),
-        "cong_cu": f"thidua {__version__}",
-        **more,
-    }
+    """The hidden stamp: kind, template version, campaign and union (see ``stamps``)."""
+    return stamps.stamp_values(kind, campaign.id, str(campaign.config.get("ten_cong_doan") or ""),
+                               **more)
 
 
 def init_master(path: str | Path, campaign: Campaign, *, force: bool = False,

@@ -1,12 +1,19 @@
-"""Carrying over package parts that openpyxl drops when it saves an .xlsm.
+"""Package-level repairs around openpyxl, which cannot do these itself.
 
-openpyxl keeps the VBA project (keep_vba) but rewrites ``_rels/.rels`` without the ribbon's
-relationship, so a master saved by the library would lose its "Thi đua" tab. After any save over
-an existing workbook we copy the ``customUI/`` parts and their relationship back from the file
-being replaced. Pure zip/XML work: nothing here runs or parses VBA.
+* ``carry_custom_ui``: openpyxl keeps the VBA project (keep_vba) but rewrites ``_rels/.rels``
+  without the ribbon's relationship, so a master saved by the library would lose its "Thi đua"
+  tab. After any save over an existing workbook we copy the ``customUI/`` parts and their
+  relationship back from the file being replaced.
+* ``escape_control_characters``: some software writes control characters into a sheet's XML
+  (raw, or as ``&#1;``), which XML 1.0 forbids and openpyxl refuses to load. Excel's own form
+  for them is the ``_x0001_`` escape; rewriting them so lets a copy of such a workbook be
+  marked up, and shows the same text in Excel.
+
+Pure zip/XML work: nothing here runs or parses VBA.
 """
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 import xml.etree.ElementTree as ET
@@ -59,4 +66,45 @@ def carry_custom_ui(source: Path, target: Path) -> bool:
                 if name not in names:
                     out.writestr(name, data)
     shutil.move(tmp_name, target)
+    return True
+
+
+_RAW_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CHAR_REF = re.compile(rb"&#(x[0-9a-fA-F]+|[0-9]+);")
+_TEXT_PARTS = re.compile(r"^xl/(worksheets/[^/]+|sharedStrings)\.xml$")
+
+
+def _escape(code: int) -> bytes:
+    return b"_x%04X_" % code
+
+
+def _escape_part(xml: bytes) -> bytes:
+    def char_ref(m: re.Match) -> bytes:
+        text = m.group(1).decode()
+        code = int(text[1:], 16) if text[0] in "xX" else int(text)
+        return _escape(code) if code < 0x20 and code not in (0x9, 0xA, 0xD) else m.group(0)
+    xml = _RAW_CONTROL.sub(lambda m: _escape(m.group(0)[0]), xml)
+    return _CHAR_REF.sub(char_ref, xml)
+
+
+def escape_control_characters(path: Path) -> bool:
+    """Rewrite control characters in the sheets' and shared strings' XML of ``path`` as Excel's
+    ``_xHHHH_`` escapes, in place; returns whether anything changed."""
+    if not zipfile.is_zipfile(path):
+        return False
+    changed: dict[str, bytes] = {}
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            if _TEXT_PARTS.match(name):
+                xml = zf.read(name)
+                fixed = _escape_part(xml)
+                if fixed != xml:
+                    changed[name] = fixed
+        if not changed:
+            return False
+        fd, tmp_name = tempfile.mkstemp(suffix=path.suffix, dir=path.parent)
+        with open(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as out:
+            for info in zf.infolist():
+                out.writestr(info, changed.get(info.filename, zf.read(info)))
+    shutil.move(tmp_name, path)
     return True

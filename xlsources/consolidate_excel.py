@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from workbook import schema
+from workbook.consolidation.long_text import save_long_text
 from workbook.consolidation.merge import OutRow, SheetPlan
 from workbook.consolidation.plan import plan_consolidation
 from workbook.consolidation.result import ConsolidationResult
@@ -91,6 +92,7 @@ def consolidate_into_book(book, folder: str | Path, *, progress: ProgressFn | No
     data = read_book(book, grids=grids)
     result, plan = plan_consolidation(data, book_path(book).name, [folder],
                                       workers=workers, progress=progress)
+    save_long_text(result.long_texts, book_path(book).parent)
     if not plan.dirty:
         return result
     for key, sheet_plan in plan.sheets.items():

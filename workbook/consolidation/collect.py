@@ -14,6 +14,9 @@ from ..safe_io import file_hash
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 HASH_CHARS = 16  # provenance and the ledger keep the first 16 hex digits of the sha256
+# Files left out on purpose, not because something is wrong with them: they do not make the run
+# fail (a checked copy written by `thidua validate` next to the workbook it copies).
+SKIPPED_CODES = frozenset({"checked-copy"})
 
 
 @dataclass(frozen=True)
@@ -35,10 +38,15 @@ class SetAside:
     group: str = ""
     rows: int = 0  # rows read from it and not merged (0 when it could not be read)
 
+    @property
+    def blocking(self) -> bool:
+        """Whether the officer must act on it (everything but a file skipped on purpose)."""
+        return self.code not in SKIPPED_CODES
+
     def to_dict(self) -> dict:
         return {"file": self.path.name, "path": str(self.path), "code": self.code,
                 "reason": self.reason, "hash": self.sha256[:HASH_CHARS], "group": self.group,
-                "rows": self.rows}
+                "rows": self.rows, "blocking": self.blocking}
 
 
 def is_owner_file(path: Path) -> bool:

@@ -15,6 +15,7 @@ from typing import Any, Sequence
 from ..errors import UnreadableWorkbook
 from ..reading import WorkbookData, read_workbook
 from ..safe_io import ensure_not_open
+from .long_text import save_long_text
 from .plan import check_master, plan_consolidation
 from .result import ACTION, ConsolidationResult, FileOutcome
 from .runner import ProgressFn
@@ -43,7 +44,10 @@ def consolidate(master: str | Path, paths: Sequence[str | Path], *, dry_run: boo
     result, plan = plan_consolidation(data, master.name, paths, scheduler=scheduler,
                                       workers=workers, progress=progress, check=check)
     result.master, result.dry_run = master, dry_run
-    if dry_run or not plan.dirty:
+    if dry_run:
+        return result
+    save_long_text(result.long_texts, master.parent)  # before the master names them
+    if not plan.dirty:
         return result
     rows = {k: p.rows for k, p in plan.sheets.items() if p.dirty}
     result.backup, result.writer = write_master(master, rows, result.log_entry(), fast=fast)

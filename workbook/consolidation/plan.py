@@ -14,8 +14,10 @@ from typing import Any, Sequence
 
 from ..errors import NotOurWorkbook
 from ..reading import WorkbookData
+from ..stamps import CHECKED_COPY_OF, campaign_refusal, master_identity
 from ..validation.lookups import build_lookups
 from .collect import SetAside, collect
+from .long_text import cut_long_text
 from .merge import MergePlan, plan_merge
 from .read_group import DATA_KEYS, GroupRead, read_group, records
 from .result import ConsolidationResult, FileOutcome
@@ -49,23 +51,30 @@ def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str
                                        [(c.path, c.sha256, *reference) for c in candidates],
                                        scheduler=scheduler, workers=workers, progress=progress,
                                        label=lambda item: Path(item[0]).name)
-    accepted = _accept(reads, known, result)
+    config = {r["ma_muc"]: r["gia_tri"] for r in records(data.table("cau_hinh"))}
+    accepted = _accept(reads, known, result, master_identity(data.stamp, config))
+    result.long_texts, long_findings = cut_long_text(accepted)
     master_rows = {k: records(data.table(k)) for k in DATA_KEYS}
     plan = plan_merge(master_rows, accepted, master_name)
     result.groups = {g: plan.counts[g] for g in sorted(plan.counts)}
     result.held, result.changes = plan.held, plan.changes
     for read in accepted:
         result.findings.extend(read.findings)
+    result.findings.extend(long_findings)
     result.findings.extend(plan.findings)
     return result, plan
 
 
-def _accept(reads: list[GroupRead], known: set[str], result: ConsolidationResult
-            ) -> list[GroupRead]:
+def _accept(reads: list[GroupRead], known: set[str], result: ConsolidationResult,
+            identity: tuple[set[str], str]) -> list[GroupRead]:
     """Files that can be merged; the rest go to ``result.set_aside`` with their reason."""
     by_group: dict[str, list[GroupRead]] = defaultdict(list)
     for read in reads:
-        if not read.ok:
+        refusal = campaign_refusal(read.stamp, *identity, read.file) if read.ok else None
+        if refusal:
+            result.set_aside.append(SetAside(read.path, refusal.code, refusal.message,
+                                             read.sha256, read.group, read.row_count))
+        elif not read.ok:
             result.set_aside.append(SetAside(read.path, read.error_code, read.error, read.sha256,
                                              read.group, read.row_count))
             result.findings.extend(f for f in read.findings if f.code.startswith("missing-"))
@@ -78,6 +87,7 @@ def _accept(reads: list[GroupRead], known: set[str], result: ConsolidationResult
             by_group[read.group].append(read)
     accepted = []
     for group, claimants in by_group.items():
+        claimants = _skip_checked_copies(claimants, result)
         if len(claimants) == 1:
             accepted.append(claimants[0])
             result.files.append(FileOutcome(claimants[0].path, claimants[0].sha256, group,
@@ -94,3 +104,22 @@ def _accept(reads: list[GroupRead], known: set[str], result: ConsolidationResult
     accepted.sort(key=lambda r: order[r.path])
     result.files.sort(key=lambda f: order[f.path])
     return accepted
+
+
+def _skip_checked_copies(claimants: list[GroupRead], result: ConsolidationResult
+                         ) -> list[GroupRead]:
+    """A checked copy (``thidua validate``'s receipt) beside the very workbook it copies, with
+    the same rows, is skipped and reported: it is not a second version of the group's data.
+    A receipt the group edited, or one sent back alone, is a workbook like any other."""
+    hashes = {c.short_hash: c for c in claimants}
+    kept = []
+    for read in claimants:
+        original = hashes.get(read.stamp.get(CHECKED_COPY_OF, ""))
+        if original is not None and original is not read and original.rows == read.rows:
+            result.set_aside.append(SetAside(
+                read.path, "checked-copy", f"Bản kết quả kiểm tra của {original.file} (do lệnh "
+                "thidua validate ghi), dữ liệu giống hệt; chỉ gộp sổ gốc.", read.sha256,
+                read.group))
+        else:
+            kept.append(read)
+    return kept

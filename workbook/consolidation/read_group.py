@@ -18,6 +18,7 @@ from ..errors import UnreadableWorkbook
 from ..findings import WARNING, Finding, define
 from ..reading import MISSING_COLUMN, MISSING_SHEET, ROW, WorkbookData, read_workbook
 from ..safe_io import file_hash
+from ..stamps import KIND_NAMES, version_refusal
 from ..text import fix_legacy
 from ..validation import validate_data
 from ..validation.legacy_text import LEGACY_ENCODING
@@ -70,10 +71,6 @@ class GroupRead:
         return f"{self.columns.get(sheet_key, {}).get(column_key, 'A')}{excel_row}"
 
 
-def template_major(version: str) -> str:
-    return str(version or "").split(".")[0]
-
-
 def read_group(path: str | Path, sha256: str | None = None,
                reference: WorkbookData | None = None, lookups: Lookups | None = None
                ) -> GroupRead:
@@ -89,9 +86,7 @@ def read_group(path: str | Path, sha256: str | None = None,
     try:
         data = read_workbook(path, sheets=DATA_KEYS)
     except UnreadableWorkbook as err:
-        text = err.message
-        out.error_code = "password-protected" if "mật khẩu" in text else "corrupt"
-        out.error = text
+        out.error_code, out.error = err.reason_code, err.message
         return out
     out.stamp = dict(data.stamp)
     out.sheet_names, out.columns = data.sheet_names, data.columns
@@ -103,14 +98,12 @@ def read_group(path: str | Path, sha256: str | None = None,
         return out
     if kind != "group":
         out.error_code, out.error = "not-a-group-workbook", (
-            f"Đây là sổ loại '{kind}' (sổ chính), không phải sổ tổ; không gộp.")
+            f"Đây là {KIND_NAMES.get(kind, 'sổ loại ' + repr(kind))}, không phải sổ tổ; "
+            "không gộp.")
         return out
-    version = data.stamp.get("phien_ban_mau", "")
-    if template_major(version) != template_major(schema.TEMPLATE_VERSION):
-        out.error_code, out.error = "wrong-template-version", (
-            f"Sổ làm theo mẫu phiên bản {version or '(không rõ)'}, sổ chính dùng mẫu "
-            f"{schema.TEMPLATE_VERSION}. Hãy chép dữ liệu sang sổ tổ mới do Ban Chấp hành "
-            "phát hành rồi gửi lại.")
+    refusal = version_refusal(data.stamp, out.file)
+    if refusal:
+        out.error_code, out.error = refusal.code, refusal.message
         return out
     structure = [f for f in data.findings if f.code in (MISSING_SHEET.code, MISSING_COLUMN.code)]
     out.findings = [f for f in data.findings if f not in structure]

@@ -8,6 +8,7 @@ from typing import Any
 from ..findings import ERROR, WARNING, Finding
 from ..outputs import LogEntry
 from .collect import HASH_CHARS, SetAside
+from .long_text import LongText
 from .merge import KINDS, Change, HeldRow
 
 ACTION = "Gộp sổ tổ"
@@ -42,6 +43,7 @@ class ConsolidationResult:
     written: bool = False
     backup: Path | None = None
     writer: str = ""  # "zip" | "openpyxl" | "" when nothing was written
+    long_texts: list[LongText] = field(default_factory=list)  # full texts cut in the master
 
     @property
     def rows_read(self) -> int:
@@ -55,7 +57,8 @@ class ConsolidationResult:
         out["held"] += out["held_in_files_set_aside"]
         out["rows_read"] = self.rows_read
         out["files_merged"] = sum(1 for f in self.files if f.status == "gộp")
-        out["files_set_aside"] = len(self.set_aside)
+        out["files_set_aside"] = sum(1 for s in self.set_aside if s.blocking)
+        out["files_skipped"] = len(self.set_aside) - out["files_set_aside"]
         return out
 
     @property
@@ -74,7 +77,8 @@ class ConsolidationResult:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.set_aside or self.held or self.errors else 0
+        blocking = any(s.blocking for s in self.set_aside)
+        return 1 if blocking or self.held or self.errors else 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -86,11 +90,13 @@ class ConsolidationResult:
             "held": [h.to_dict() for h in self.held],
             "changes": [c.to_dict() for c in self.changes],
             "findings": [f.to_dict() for f in self.findings],
+            "long_texts": [t.to_dict() for t in self.long_texts],
         }
 
     def summary_line(self) -> str:
         t = self.totals
-        return (f"{t['files_merged']} sổ gộp, {t['files_set_aside']} tệp để riêng; dòng: "
+        skipped = f", {t['files_skipped']} bản kiểm tra bỏ qua" if t["files_skipped"] else ""
+        return (f"{t['files_merged']} sổ gộp, {t['files_set_aside']} tệp để riêng{skipped}; dòng: "
                 f"{t['added']} thêm, {t['changed']} sửa, {t['removed']} bỏ, {t['unchanged']} "
                 f"giữ nguyên, {t['held']} chưa gộp; {self.errors} lỗi, {self.warnings} cảnh báo")
 

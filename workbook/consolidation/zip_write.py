@@ -210,7 +210,9 @@ def cell_xml(ref: bytes, style: bytes, value: Any) -> bytes:
         return b'<c r="%s" s="%s"><v>%s</v></c>' % (ref, style, repr(serial).encode())
     if isinstance(value, dt.date):
         return b'<c r="%s" s="%s"><v>%d</v></c>' % (ref, style, (value - EPOCH).days)
-    text = escape(_ILLEGAL_XML.sub("", str(value)))
+    # A control character left in text is a space (it separated words); a carriage return is
+    # written as a reference, which XML keeps, where a raw one would become a line feed.
+    text = escape(_ILLEGAL_XML.sub(" ", str(value)), {"\r": "&#13;"})
     return (b'<c r="%s" s="%s" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>'
             % (ref, style, text.encode("utf-8")))
 
