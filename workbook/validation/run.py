@@ -4,7 +4,10 @@
 * ``validate_many(datas, reference)`` — several (the returned group workbooks): duplicates across
   them are found and cite both places;
 * ``validate_workbook(path, reference)`` / ``validate_workbooks(paths, reference)`` — read the
-  files (with the cell fonts, for legacy encodings) and validate.
+  files and folders named (with the cell fonts, for legacy encodings) and validate. A file
+  that cannot be read is a finding and the others are checked all the same; a group workbook
+  of another campaign or union, or of an old template, is an error; a checked copy of a
+  workbook also in the run (an earlier ``thidua validate``'s receipt) is skipped, with a note.
 
 All return a ``ValidationReport`` and write nothing; ``sheet.check_workbooks`` also writes the
 ``Kiểm tra`` sheet and the highlights.
@@ -14,7 +17,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from ..errors import NotOurWorkbook, UnreadableWorkbook
+from ..findings import ERROR, Finding, define
 from ..reading import WorkbookData, read_workbook
+from ..safe_io import file_hash
+from ..stamps import CHECKED_COPY_OF, KIND_NAMES, campaign_refusal, master_identity, version_refusal
 from .engine import DATA_KEYS, Context, Rule, default_rules, run_rules
 from .legacy_text import Fonts, fix_text_cells, fonts_readable, legacy_font_cells
 from .lookups import Lookups, build_lookups
@@ -22,11 +29,39 @@ from .report import CheckedFile, ValidationReport
 
 Reference = WorkbookData | str | Path | None
 
+UNREADABLE_FILE = define("unreadable-file", ERROR,
+                         "Không đọc được tệp này: {reason}. Các tệp khác vẫn được kiểm tra.")
+
 
 def _reference(reference: Reference) -> WorkbookData | None:
     if reference is None or isinstance(reference, WorkbookData):
         return reference
-    return read_workbook(reference)
+    data = read_workbook(reference)
+    if data.kind != "master":
+        what = KIND_NAMES.get(data.kind or "", "không phải sổ do thidua tạo")
+        raise NotOurWorkbook(
+            f"Tệp {data.file} ({what}) không dùng làm chuẩn được: --reference cần sổ chính của "
+            "Ban Chấp hành (có đủ đợt, phong trào, danh hiệu và đoàn viên của mọi tổ). Chọn sổ "
+            "chính rồi chạy lại.")
+    return data
+
+
+def _config(data: WorkbookData) -> dict:
+    frame = data.table("cau_hinh")
+    return dict(zip(frame["ma_muc"].tolist(), frame["gia_tri"].tolist()))
+
+
+def stamp_findings(data: WorkbookData, reference: WorkbookData | None) -> list[Finding]:
+    """A group workbook of an old template, or (against the master) of another campaign or
+    union: the same judgement ``consolidate`` makes, so validate warns before it refuses."""
+    if data.kind != "group":
+        return []
+    found = [version_refusal(data.stamp, data.file)]
+    if reference is not None and reference is not data:
+        found.append(campaign_refusal(data.stamp, *master_identity(reference.stamp,
+                                                                    _config(reference)),
+                                      data.file))
+    return [f for f in found if f is not None]
 
 
 def _checked_file(data: WorkbookData) -> CheckedFile:
@@ -89,17 +124,61 @@ def read_for_validation(path: str | Path) -> tuple[WorkbookData, Fonts, list[str
     return data, fonts, notes
 
 
+def input_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[str]]:
+    """Files named and workbooks found under folders named; notes for what was left out."""
+    # Imported here: consolidation validates with this package, which must load first.
+    from ..consolidation.collect import expand, is_owner_file
+    files, aside = expand(paths)
+    notes = [f"{a.path.name}: {a.reason}" for a in aside]
+    kept = []
+    for path in dict.fromkeys(files):
+        if is_owner_file(path):
+            notes.append(f"{path.name}: tệp khóa tạm của Excel (~$…), không phải sổ; bỏ qua.")
+        else:
+            kept.append(path)
+    return kept, notes
+
+
+def _checked_copies(datas: list[WorkbookData], hashes: dict[str, str]) -> set[str]:
+    """Files that are checked copies of another file of the run, with the same data."""
+    by_hash = {h[:16]: d for d in datas for h in [hashes[d.file]]}
+    copies = set()
+    for data in datas:
+        original = by_hash.get(data.stamp.get(CHECKED_COPY_OF, ""))
+        if original is not None and original is not data and all(
+                original.table(k).drop(columns="_row").equals(data.table(k).drop(columns="_row"))
+                for k in DATA_KEYS):
+            copies.add(data.file)
+    return copies
+
+
 def validate_workbooks(paths: Sequence[str | Path], reference: Reference = None, *,
                        rules: Iterable[Rule] | None = None) -> ValidationReport:
-    datas, fonts, notes = [], {}, []
-    for path in paths:
-        data, cell_fonts, more = read_for_validation(path)
+    ref_data = _reference(reference)
+    files, notes = input_files(paths)
+    datas, fonts, unreadable, hashes = [], {}, [], {}
+    for path in files:
+        try:
+            data, cell_fonts, more = read_for_validation(path)
+        except UnreadableWorkbook as err:
+            unreadable.append(UNREADABLE_FILE.at(file=path.name, message=err.message))
+            continue
         datas.append(data)
         fonts[data.file] = cell_fonts
+        hashes[data.file] = file_hash(path)
         notes += more
-    report = validate_many(datas, reference, rules=rules, fonts=fonts)
+    if unreadable and not datas:  # nothing could be checked: the run itself failed
+        raise UnreadableWorkbook(" ".join(f.message for f in unreadable))
+    copies = _checked_copies(datas, hashes)
+    notes += [f"{name}: bản kết quả kiểm tra của một sổ cũng có trong lần kiểm tra này, dữ liệu "
+              "giống hệt; bỏ qua." for name in sorted(copies)]
+    datas = [d for d in datas if d.file not in copies]
+    report = validate_many(datas, ref_data, rules=rules, fonts=fonts)
+    extra = [f for d in datas for f in stamp_findings(d, ref_data)] + unreadable
+    report.findings.extend(extra)
+    report.files += [CheckedFile(file=f.file, path="", kind="") for f in unreadable]
     report.notes = notes
-    return report
+    return report.sort()
 
 
 def validate_workbook(path: str | Path, reference: Reference = None, *,

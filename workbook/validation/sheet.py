@@ -2,9 +2,12 @@
 
 * a master is marked up in place, through ``outputs.rewrite_outputs`` (Kiểm tra redrawn, a row in
   Nhật ký, atomic save with a backup);
-* a group workbook is never touched: a *copy* is marked up and saved next to it as
-  ``<stem>-ket-qua-kiem-tra.xlsx`` (or where ``out`` says) — the group's return receipt, opening
-  on its Kiểm tra sheet.
+* a group workbook is never touched: a *copy* is marked up and saved as
+  ``bien-nhan/<stem>-ket-qua-kiem-tra.xlsx`` beside it (or where ``out`` says) — the group's
+  return receipt, opening on its Kiểm tra sheet. Its own folder, so that consolidating the
+  returned workbooks' folder does not meet two books per group; and its stamp names the file it
+  copies, so that if it is met anyway it is recognised and skipped. A receipt already there is
+  replaced, with a backup.
 
 Each offending cell gets a fill and a comment by author "thidua" listing its findings. Our marks
 are recognisable (that author, two fill colours of our own), so the next run removes exactly
@@ -32,23 +35,28 @@ from ..errors import FileExistsRefused
 from ..findings import ERROR, WARNING, Finding
 from ..layout import FONT_NAME, print_setup, sheet_ref, write_table
 from ..outputs import LogEntry, rewrite_outputs
-from ..safe_io import ensure_not_open, file_hash
+from ..package_parts import escape_control_characters
+from ..safe_io import (backup, ensure_not_open, ensure_writable, file_hash, folder_not_writable,
+                       give_mode, make_folder)
+from ..stamps import CHECKED_COPY_OF
 from .report import CheckedFile, ValidationReport
 from .run import Reference, validate_workbooks
 
 AUTHOR = "thidua"
 FILL_RGB = {ERROR: "F8CBD1", WARNING: "FDE9A9"}  # our own shades: recognised when clearing
 RECEIPT_SUFFIX = "-ket-qua-kiem-tra"
+RECEIPTS_DIR = "bien-nhan"  # beside the checked workbooks, the default home of their receipts
 WRITABLE = (".xlsx", ".xlsm")
 LINK_FONT = Font(name=FONT_NAME, size=11, color="0563C1", underline="single")
 CHECKS = schema.sheet("kiem_tra")
 
 
 def receipt_path(source: Path, out: Path | None = None) -> Path:
-    """Where the marked-up copy of ``source`` goes: ``out`` (a file or a folder) or beside it."""
+    """Where the marked-up copy of ``source`` goes: ``out`` (a file or a folder) or the
+    receipts folder beside it."""
     name = f"{source.stem}{RECEIPT_SUFFIX}{source.suffix}"
     if out is None:
-        return source.with_name(name)
+        return source.parent / RECEIPTS_DIR / name
     if out.is_dir() or not out.suffix:
         return out / name
     return out
@@ -131,25 +139,47 @@ def _open_on_checks(wb: Workbook) -> None:
     ws.sheet_view.tabSelected = True
 
 
-def write_receipt(source: Path, target: Path, findings: list[Finding]) -> Path:
-    """A marked-up copy of ``source`` at ``target``; ``source`` is only read."""
+def _mark_as_copy(wb: Workbook, source_hash: str) -> None:
+    """The stamp names the file this receipt copies (see ``stamps.CHECKED_COPY_OF``)."""
+    ws = wb[schema.STAMP.name]
+    for row in ws.iter_rows(min_col=1, max_col=2):
+        if row[0].value == CHECKED_COPY_OF:
+            row[1].value = source_hash
+            return
+    ws.append([CHECKED_COPY_OF, source_hash])
+
+
+def write_receipt(source: Path, target: Path, findings: list[Finding]) -> tuple[Path, Path | None]:
+    """A marked-up copy of ``source`` at ``target`` (and the backup of the receipt it
+    replaced); ``source`` is only read."""
     if target.resolve() == source.resolve():
         raise FileExistsRefused(f"Không ghi đè sổ gốc {source.name}: hãy chọn tệp khác cho "
                                 "kết quả kiểm tra (--out).")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(target.parent)
     ensure_not_open(target)
+    ensure_writable(target)
     highlight = highlighter(findings, source.name)
+    source_hash = file_hash(source)[:16]
 
     def edit(wb: Workbook) -> None:
         highlight(wb)
         _open_on_checks(wb)
+        if schema.STAMP.name in wb.sheetnames:
+            _mark_as_copy(wb, source_hash)
 
-    with tempfile.TemporaryDirectory(prefix=".thidua-", dir=target.parent) as tmp:
+    try:
+        folder = tempfile.TemporaryDirectory(prefix=".thidua-", dir=target.parent)
+    except PermissionError:
+        raise folder_not_writable(target.parent) from None
+    with folder as tmp:
         work = Path(tmp) / target.name
         shutil.copyfile(source, work)
+        escape_control_characters(work)  # openpyxl cannot load XML holding them raw
         rewrite_outputs(work, {"kiem_tra": checks_writer(findings, source.name)}, edit=edit)
+        saved = backup(target) if target.exists() else None
+        give_mode(work, target)
         os.replace(work, target)
-    return target
+    return target, saved
 
 
 def write_master(path: Path, report: ValidationReport, findings: list[Finding]) -> Path:
@@ -166,6 +196,8 @@ def write_master(path: Path, report: ValidationReport, findings: list[Finding]) 
 def write_checked(report: ValidationReport, checked: CheckedFile,
                   out: Path | None = None) -> str | None:
     """Write one file's findings where they belong; a Vietnamese note when that cannot be."""
+    if not checked.path:  # a file that could not be read: its finding says why
+        return None
     source = Path(checked.path)
     findings = report.for_file(checked.file)
     if source.suffix.lower() not in WRITABLE:
@@ -174,7 +206,10 @@ def write_checked(report: ValidationReport, checked: CheckedFile,
     if checked.kind == "master" and out is None:
         checked.written = str(write_master(source, report, findings))
     elif checked.kind in ("master", "group"):
-        checked.written = str(write_receipt(source, receipt_path(source, out), findings))
+        written, saved = write_receipt(source, receipt_path(source, out), findings)
+        checked.written = str(written)
+        if saved:
+            return f"{checked.file}: bản kết quả kiểm tra cũ được sao lưu tại {saved}."
     else:
         return (f"{checked.file}: không phải sổ do thidua tạo (thiếu dấu phiên bản), nên không "
                 "ghi trang Kiểm tra; các lỗi vẫn có trong báo cáo này.")

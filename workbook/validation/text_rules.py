@@ -3,6 +3,7 @@ that Excel would take for a formula.
 
 A text cell beginning with '=', '+', '-' or '@' stays text — it is never written back as a
 formula — but the group should know: pasted from elsewhere, it may not say what they meant.
+A phone number written the international way ("+84 912 345 678") is what it says: not flagged.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ FORMULA_LIKE_TEXT = define(
 
 # What text.looks_like_formula checks, compiled once for whole columns.
 FORMULA_START = re.compile(r"[\t\r]|\s*[=+\-@\uff1d\uff0b\uff0d\uff20]")
+PHONE_NUMBER = re.compile(r"\s*\+\d[\d .\-()]{6,}\Z")
 
 
 @rule("text.formula-like")
@@ -31,7 +33,7 @@ def formula_like(ctx: Context) -> None:
             if col.type != "text" or not ctx.has(key, col.key):
                 continue
             hit = [isinstance(v, str) and FORMULA_START.match(v) is not None
-                   for v in frame[col.key].tolist()]
+                   and PHONE_NUMBER.match(v) is None for v in frame[col.key].tolist()]
             rows = frame[pd.Series(hit, index=frame.index, dtype=bool)]
             ctx.emit(FORMULA_LIKE_TEXT, key, rows, col.key,
                      first=[v.strip()[:1] for v in rows[col.key].tolist()])
