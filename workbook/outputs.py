@@ -37,7 +37,7 @@ class LogEntry:
 
 def log_rows(entry: LogEntry, now: dt.datetime) -> list[dict[str, Any]]:
     """The Nhật ký rows of one run (one per file), keyed by the log's column keys."""
-    stamp = now.strftime("%d/%m/%Y %H:%M:%S")
+    stamp = now.replace(microsecond=0)
     return [{"thoi_diem": stamp, "thao_tac": entry.action, "ket_qua": entry.result,
              "so_lieu": entry.counts, "tep": name, "bam": digest[:16]}
             for name, digest in (entry.files or [("", "")])]

@@ -81,6 +81,33 @@ def to_date(value: Any) -> dt.date | None:
         raise BadValue("ngày không có thật trên lịch (kiểm tra ngày và tháng)") from None
 
 
+_DMY_TIME = re.compile(r"^(.*?)\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+
+
+def to_datetime(value: Any) -> dt.datetime | None:
+    """A date and time: a datetime, an Excel serial with its fraction, or 'dd/mm/yyyy hh:mm:ss'."""
+    if is_blank(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        day = to_date(value)
+        seconds = round((float(value) - int(value)) * 86400)
+        return dt.datetime.combine(day, dt.time()) + dt.timedelta(seconds=seconds)
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time())
+    text = clean_text(str(value)) or ""
+    m = _DMY_TIME.match(text)
+    day = to_date(m.group(1) if m else text)
+    if not m:
+        return dt.datetime.combine(day, dt.time())
+    try:
+        return dt.datetime.combine(day, dt.time(int(m.group(2)), int(m.group(3)),
+                                                int(m.group(4) or 0)))
+    except ValueError:
+        raise BadValue("giờ không hợp lệ (giờ:phút:giây)") from None
+
+
 def _number_text(text: str, money: bool) -> str:
     text = text.replace(" ", "").replace("\u00a0", "")
     for suffix in ("đồng", "đ", "VNĐ", "VND", "vnđ", "vnd"):
@@ -123,6 +150,8 @@ def convert(value: Any, column_type: str) -> Any:
         return to_text(value)
     if column_type == "date":
         return to_date(value)
+    if column_type == "datetime":
+        return to_datetime(value)
     if column_type == "int":
         return to_int(value)
     if column_type == "money":

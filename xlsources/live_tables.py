@@ -1,5 +1,6 @@
 """Tables on live sheets: where a schema table sits (header row, columns, body), resizing it,
-and appending a run to the ``Nhật ký`` table — shared by every Excel button."""
+appending rows below its body, and appending a run to the ``Nhật ký`` table — shared by every
+Excel button."""
 from __future__ import annotations
 
 import datetime as dt
@@ -65,6 +66,32 @@ def resize_table(live, name: str | None, first_row: int, first_col: int, last_ro
         pass
 
 
+def append_rows(book, data, sheet_key: str, rows: list[dict[str, Any]],
+                grid: list[list[Any]]) -> None:
+    """Write ``rows`` below the body of a schema table on the live sheet (one call), in the
+    sheet's own column order; rows already there and manual columns are left alone."""
+    if not rows:
+        return
+    sheet = schema.SHEETS[sheet_key]
+    live = book.sheets[data.sheet_names[sheet_key]]
+    table = locate(sheet, data.columns[sheet_key], grid)
+    start = table.header_row + 1 + table.body_rows
+    values = []
+    for row in rows:
+        cells: list[Any] = [None] * table.width
+        for key, col in table.schema_cols.items():
+            cells[col - table.first_col] = excel_value(row.get(key))
+        values.append(cells)
+    live.range((start, table.first_col)).value = values
+    for column in sheet.columns:
+        if column.key in table.schema_cols and column.number_format not in ("General", "@"):
+            c = table.schema_cols[column.key]
+            live.range((start, c), (start + len(rows) - 1, c)).number_format = \
+                column.number_format
+    resize_table(live, sheet.table, table.header_row, table.first_col, start + len(rows) - 1,
+                 table.last_col)
+
+
 def log_run(book, entry: LogEntry, now: dt.datetime | None = None) -> None:
     """The run's rows at the end of the live ``Nhật ký`` table (one read, one write)."""
     log = schema.sheet("nhat_ky")
@@ -79,6 +106,9 @@ def log_run(book, entry: LogEntry, now: dt.datetime | None = None) -> None:
         live.range((table.header_row, table.first_col)).value = [[c.header for c in log.columns]]
     start = table.header_row + 1 + table.body_rows
     live.range((start, table.first_col)).value = rows
+    when = table.first_col + log.keys.index("thoi_diem")
+    live.range((start, when), (start + len(rows) - 1, when)).number_format = \
+        log.column("thoi_diem").number_format  # a date Excel sorts, shown as officers read it
     resize_table(live, log.table, table.header_row, table.first_col, start + len(rows) - 1,
                  table.first_col + len(log.columns) - 1)
     protect(live)

@@ -74,10 +74,34 @@ def _table_part(zin: zipfile.ZipFile, sheet_part: str, display: str) -> str:
     raise Unsupported(f"table {display} not found")
 
 
+BUILTIN_DATE_FORMATS = {*range(14, 23), *range(27, 37), 45, 46, 47, *range(50, 59)}
+_QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
+
+
+def date_styles(zin: zipfile.ZipFile) -> set[bytes]:
+    """Style indexes (the ``s`` attribute) whose number format shows a date or a time."""
+    try:
+        root = etree.fromstring(zin.read("xl/styles.xml"))
+    except KeyError:
+        return set()
+    custom = {int(f.get("numFmtId")): f.get("formatCode", "")
+              for f in root.iter(f"{{{NS}}}numFmt")}
+    out = set()
+    xfs = root.find(f"{{{NS}}}cellXfs")
+    for i, xf in enumerate(xfs if xfs is not None else ()):
+        fmt = int(xf.get("numFmtId", "0"))
+        code = _QUOTED.sub("", custom.get(fmt, "")).lower()
+        if fmt in BUILTIN_DATE_FORMATS or any(c in code for c in "dmyh"):
+            out.add(str(i).encode())
+    return out
+
+
 class SheetRewrite:
     """One worksheet whose table body is rebuilt."""
 
-    def __init__(self, sheet: schema.Sheet, xml: bytes, table_xml: bytes):
+    def __init__(self, sheet: schema.Sheet, xml: bytes, table_xml: bytes,
+                 dates: set[bytes] | None = None):
+        self.dates = dates
         if b"<sheetData" not in xml or any(b in xml for b in _BLOCKERS):
             raise Unsupported(sheet.name)
         self.sheet = sheet
@@ -131,8 +155,9 @@ class SheetRewrite:
         styles = []
         for j, col in enumerate(self.columns):
             s = found.get(self.min_col + j)
-            if s is None and col is not None and col.type == "date":
-                raise Unsupported("no date style for a new row")
+            if col is not None and col.type in ("date", "datetime") and (
+                    s is None or (self.dates is not None and s not in self.dates)):
+                raise Unsupported("no date style for a new row")  # a serial would show
             styles.append(s or b"0")
         return styles
 
@@ -226,6 +251,7 @@ def rewrite_package(source: Path, target: Path,
                for i in zin.infolist()):
             raise Unsupported("binary workbook")
         parts = _parts(zin)
+        dates = date_styles(zin)
         replaced: dict[str, bytes] = {}
         jobs = dict(rows_by_sheet)
         for key in [*jobs, *(["nhat_ky"] if log_rows else [])]:
@@ -234,7 +260,7 @@ def rewrite_package(source: Path, target: Path,
                 raise Unsupported(f"sheet {sheet.name} missing")
             part = parts[sheet.name]
             table_part = _table_part(zin, part, sheet.table)
-            rewrite = SheetRewrite(sheet, zin.read(part), zin.read(table_part))
+            rewrite = SheetRewrite(sheet, zin.read(part), zin.read(table_part), dates)
             if key == "nhat_ky":
                 kept = [OutRow(None, r) for r in range(rewrite.min_row + 1, rewrite.max_row + 1)
                         if not rewrite.is_blank_row(r)]

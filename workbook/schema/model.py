@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-ColumnType = Literal["text", "code", "int", "number", "money", "date"]
+ColumnType = Literal["text", "code", "int", "number", "money", "date", "datetime"]
 SheetRole = Literal["setup", "lists", "data", "output", "stamp"]
 
 DATE_FORMAT = "dd/mm/yyyy"
+DATETIME_FORMAT = "dd/mm/yyyy hh:mm:ss"
 NUMBER_FORMATS: dict[str, str] = {
     "text": "@",
     "code": "@",  # codes and phone numbers are text: their leading zeros matter
@@ -19,6 +20,7 @@ NUMBER_FORMATS: dict[str, str] = {
     "number": "0.##",
     "money": "#,##0",
     "date": DATE_FORMAT,
+    "datetime": DATETIME_FORMAT,  # a real date and time Excel sorts and filters, not text
 }
 
 

@@ -37,7 +37,7 @@ LOG = Sheet(
     key="nhat_ky", name="Nhật ký", role="output", table="tblNhatKy",
     title="Nhật ký các lần chạy",
     columns=(
-        C("thoi_diem", "Thời điểm", width=20),
+        C("thoi_diem", "Thời điểm", "datetime", width=20),
         C("thao_tac", "Thao tác", width=18),
         C("ket_qua", "Kết quả", width=50),
         C("so_lieu", "Số liệu", width=40),
