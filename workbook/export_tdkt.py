@@ -145,6 +145,7 @@ def build_template(name: str, rows: list[dict[str, Any]], cfg: dict[str, Any]) -
     ws.cell(1, 1).alignment = Alignment(horizontal="center")
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(cols))
     top = layout["dong_tieu_de_cot"]
+    ws.freeze_panes = ws.cell(top + 1, 1).coordinate  # the column headers stay in view
     for j, col in enumerate(cols, start=1):
         cell = ws.cell(top, j, col["tieu_de"])
         cell.font, cell.border = Font(bold=True), BOX
@@ -198,6 +199,7 @@ def export_tdkt(inp: ScoringInput, shortlist: ShortlistResult, outdir: str | Pat
                                 "có trong danh mục; sửa cột Mã phần mềm TĐKT trên trang Danh hiệu.")
     for name, rows in data.items():
         wb = build_template(name, rows, cfg)
-        atomic_write(targets[name], wb.save, overwrite=True)
+        if saved := atomic_write(targets[name], wb.save, overwrite=True):
+            result.notes.append(f"Bản cũ của {name}.xlsx được sao lưu tại {saved}.")
         result.files[name], result.rows[name] = targets[name], len(rows)
     return result

@@ -95,6 +95,8 @@ def write_table(ws: Worksheet, sheet: Sheet, rows: Iterable[dict[str, Any]],
 def add_validations(ws: Worksheet, columns: tuple[Column, ...], first_col: int,
                     last_row: int) -> None:
     for j, col in enumerate(columns, start=first_col):
+        if col in schema.PROVENANCE:
+            continue  # filled by consolidation, never typed: no input rule to offer
         letter = get_column_letter(j)
         dv = _validation_for(col)
         if dv is None:

@@ -87,9 +87,10 @@ def write_scores(ws: Worksheet, result: ScoreResult) -> None:
     members = result.members.assign(xep_loai=result.members["xep_loai"].fillna(""))
     last = put_table(ws, row + 1, 1, "tblDiemCaNhan", member_columns(result.member_criteria),
                      members.to_dict("records"), wrap=("giai_thich",))
+    frozen = f"E{row + 2}"  # the members' header row and their names stay in view
     row = last + 3
     note(ws, row, "II. ĐIỂM TẬP THỂ (TỔ CÔNG ĐOÀN)", SECTION_FONT)
     put_table(ws, row + 1, 1, "tblDiemTapThe", group_columns(result.group_criteria),
               result.groups.to_dict("records"), wrap=("giai_thich",))
-    ws.freeze_panes = "E1"
+    ws.freeze_panes = frozen
     print_setup(ws, landscape=True, title_rows=None)
