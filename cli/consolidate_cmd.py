@@ -116,24 +116,23 @@ def consolidate_cmd(master: Path, paths: tuple[Path, ...], dry_run: bool,
 @click.command("consolidate-summaries")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--force", is_flag=True, help="Ghi đè tệp tổng hợp đã có (bản cũ được sao lưu).")
 @click.option("--workers", type=click.IntRange(1, 64), help="Số luồng đọc (mặc định: theo CPU).")
 @json_option
 @edge
-def consolidate_summaries_cmd(out: Path, paths: tuple[Path, ...], force: bool,
-                              workers: int | None, as_json: bool) -> None:
+def consolidate_summaries_cmd(out: Path, paths: tuple[Path, ...], workers: int | None,
+                              as_json: bool) -> None:
     """Công đoàn cấp trên: gộp báo cáo tổng hợp của nhiều CĐCS thành một bảng, mỗi CĐCS một
     dòng, có dòng tổng cộng.
 
     Nhận trang 'BC Tổng hợp' của sổ chính các CĐCS, hoặc chính sổ chính (khi đó số liệu được
-    đếm từ các trang dữ liệu).
+    đếm từ các trang dữ liệu). Tệp tổng hợp đã có được thay, bản cũ được sao lưu.
 
     \b
     Ví dụ:
       thidua consolidate-summaries tong-hop-tinh.xlsx bao-cao-cdcs/
     """
     with _progress("Đọc báo cáo CĐCS", as_json) as bar:
-        result = consolidate_summaries(out, paths, force=force, workers=workers, progress=bar)
+        result = consolidate_summaries(out, paths, force=True, workers=workers, progress=bar)
     if as_json:
         echo_json(result.to_dict())
         sys.exit(result.exit_code)
@@ -141,4 +140,6 @@ def consolidate_summaries_cmd(out: Path, paths: tuple[Path, ...], force: bool,
         click.secho(f"  Để riêng {s.path.name}: {s.reason}", fg="yellow")
     click.echo(f"Đã tổng hợp {len(result.rows)} CĐCS vào {result.out}"
                + (f", {len(result.set_aside)} tệp để riêng." if result.set_aside else "."))
+    if result.backup:
+        click.echo(f"Bản cũ được sao lưu tại {result.backup}.")
     sys.exit(result.exit_code)

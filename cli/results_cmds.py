@@ -105,18 +105,17 @@ def export_cmd() -> None:
 @export_cmd.command("tdkt")
 @MASTER
 @click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--force", is_flag=True, help="Ghi đè các tệp đã có trong thư mục (có sao lưu).")
 @json_option
 @edge
-def export_tdkt_cmd(master: Path, outdir: Path, force: bool, as_json: bool) -> None:
+def export_tdkt_cmd(master: Path, outdir: Path, as_json: bool) -> None:
     """Xuất danh sách đề nghị khen thưởng theo mẫu nhập của phần mềm thi đua, khen thưởng.
 
     Tạo CANHAN.xlsx, TAPTHE.xlsx, DETAI.xlsx với mã hình thức, mã danh hiệu, mã phân loại
-    theo danh mục của phần mềm.
+    theo danh mục của phần mềm. Tệp đã có được thay, bản cũ được sao lưu trong sao-luu/.
 
     \b
     Ví dụ:
       thidua export tdkt so-thi-dua.xlsx xuat-tdkt/
     """
-    run = export_tdkt_master(master, outdir, force=force)
+    run = export_tdkt_master(master, outdir, force=True)  # outputs: replaced, with a backup
     _finish(run, as_json, [run.result.headline, *[f"  {n}" for n in run.result.notes]])

@@ -57,22 +57,25 @@ def groups_cmd() -> None:
 @groups_cmd.command("make")
 @click.argument("master", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--force", is_flag=True, help="Ghi đè sổ tổ đã có trong thư mục (có sao lưu).")
 @json_option
 @edge
-def groups_make_cmd(master: Path, outdir: Path, force: bool, as_json: bool) -> None:
+def groups_make_cmd(master: Path, outdir: Path, as_json: bool) -> None:
     """Tạo một sổ cho mỗi tổ công đoàn, điền sẵn đoàn viên của tổ, không có macro.
+
+    Sổ tổ đã có trong thư mục được thay bằng sổ mới; bản cũ được sao lưu trong sao-luu/.
 
     \b
     Ví dụ:
       thidua groups make so-thi-dua.xlsx so-to/
     """
-    result = make_group_workbooks(master, outdir, force=force)
+    result = make_group_workbooks(master, outdir)
     if as_json:
         echo_json(result.to_dict())
         return
     for f in result.files:
         click.echo(f"  Tổ {f.group} {f.name}: {f.path.name} ({f.members} đoàn viên, {f.status})")
+        if f.backup:
+            click.echo(f"    Bản cũ được sao lưu tại {f.backup}.")
     click.echo(f"{len(result.files)} sổ tổ trong {result.outdir}.")
 
 

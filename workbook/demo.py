@@ -64,7 +64,7 @@ def step_init(ctx: DemoContext) -> str:
 
 
 def step_groups(ctx: DemoContext) -> str:
-    result = make_group_workbooks(ctx.master, ctx.issued_dir, force=True)
+    result = make_group_workbooks(ctx.master, ctx.issued_dir)
     return f"Tạo {len(result.files)} sổ tổ công đoàn trong {ctx.issued_dir.name}/"
 
 

@@ -3,6 +3,9 @@
 A group workbook is the master cut down to one group: the set-up tables the dropdowns need
 (read-only), the group's members, the campaign-data tables, and a hidden stamp naming the group
 and the template version, so consolidation knows whose rows it is reading.
+
+Making them again replaces the workbooks in the folder, each old one backed up first (the one
+rule for every file thidua writes); the result says which were replaced and where the backups are.
 """
 from __future__ import annotations
 
@@ -15,14 +18,22 @@ from openpyxl.styles import Alignment, Font
 
 from . import schema
 from .campaign import Campaign
+from .errors import ThiduaError
 from .layout import (FONT_NAME, define_list_names, new_workbook, print_setup, protect,
                      write_lists_sheet, write_stamp, write_table)
 from .master import stamp_values
 from .reading import ROW, WorkbookData, read_workbook
-from .safe_io import atomic_write
+from .safe_io import atomic_write, make_folder
 from .text import slug_filename
 
 GUIDE_SHEET = "Hướng dẫn"
+
+
+CREATED, REPLACED = "tạo mới", "thay bản cũ"
+
+
+class NoGroups(ThiduaError):
+    code = "no-groups"
 
 
 @dataclass
@@ -31,7 +42,8 @@ class GroupFile:
     name: str
     path: Path
     members: int
-    status: str  # "tạo mới" | "ghi đè" | "đã có, bỏ qua"
+    status: str  # CREATED | REPLACED
+    backup: Path | None = None  # the replaced workbook, kept in sao-luu/
 
 
 @dataclass
@@ -42,7 +54,8 @@ class GroupsResult:
     def to_dict(self) -> dict[str, Any]:
         return {"outdir": str(self.outdir), "files": [
             {"group": f.group, "name": f.name, "path": str(f.path), "members": f.members,
-             "status": f.status} for f in self.files]}
+             "status": f.status, "backup": str(f.backup) if f.backup else None}
+            for f in self.files]}
 
 
 def group_file_name(code: str, name: str) -> str:
@@ -120,26 +133,30 @@ def build_group_workbook(master: WorkbookData, group: dict[str, Any]):
     return wb, len(members)
 
 
-def make_group_workbooks(master: str | Path | WorkbookData, outdir: str | Path, *,
-                         force: bool = False) -> GroupsResult:
-    """One workbook per group of the master (a file, or tables already read from Excel)."""
+def make_group_workbooks(master: str | Path | WorkbookData, outdir: str | Path
+                         ) -> GroupsResult:
+    """One workbook per group of the master (a file, or tables already read from Excel); a
+    workbook already in ``outdir`` is replaced, after a backup."""
     if not isinstance(master, WorkbookData):
         master = read_workbook(master)
+    groups = [g for g in records(master.table("to_cong_doan")) if g.get("ma_to")]
+    if not groups:
+        raise NoGroups(
+            f"Sổ {master.file} chưa có tổ công đoàn nào (trang 'Tổ công đoàn' trống), nên chưa "
+            "tạo được sổ tổ. Điền trang Tổ công đoàn và Đoàn viên trong Excel, hoặc nhập danh "
+            f"sách đoàn viên có sẵn: thidua members import {master.file} danh-sach.xlsx — rồi "
+            "chạy lại.")
     outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
+    make_folder(outdir)
     result = GroupsResult(outdir=outdir)
-    for group in records(master.table("to_cong_doan")):
-        if not group.get("ma_to"):
-            continue
+    for group in groups:
         name = str(group.get("ten_to") or "")
         path = outdir / group_file_name(group["ma_to"], name)
-        if path.exists() and not force:
-            result.files.append(GroupFile(group["ma_to"], name, path, 0, "đã có, bỏ qua"))
-            continue
-        status = "ghi đè" if path.exists() else "tạo mới"
+        existed = path.exists()
         wb, n_members = build_group_workbook(master, group)
-        atomic_write(path, wb.save, make_backup=True)
-        result.files.append(GroupFile(group["ma_to"], name, path, n_members, status))
+        saved = atomic_write(path, wb.save, make_backup=True)
+        result.files.append(GroupFile(group["ma_to"], name, path, n_members,
+                                      REPLACED if existed else CREATED, saved))
     return result
 
 

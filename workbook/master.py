@@ -16,7 +16,10 @@ from . import schema, stamps
 from .campaign import Campaign
 from .layout import (FONT_NAME, define_list_names, new_workbook, print_setup, protect,
                      write_lists_sheet, write_stamp, write_table)
+from .errors import ThiduaError
 from .safe_io import atomic_write
+
+MASTER_SUFFIXES = (".xlsx", ".xlsm")
 
 OUTPUT_NOTE = ("Trang này do thidua tự ghi mỗi lần chạy (nút trên thẻ Thi đua hoặc lệnh thidua); "
                "mọi chỉnh sửa tay sẽ bị ghi đè.")
@@ -90,8 +93,16 @@ def stamp_values(kind: str, campaign: Campaign, **more: str) -> dict[str, str]:
 
 def init_master(path: str | Path, campaign: Campaign, *, force: bool = False,
                 extra: dict[str, list[dict]] | None = None) -> InitResult:
-    """Write a new master workbook; refuses to overwrite unless ``force`` (then backs up)."""
+    """Write a new master workbook; refuses to overwrite unless ``force`` (then backs up).
+
+    The master is the one file thidua does not replace on its own: an empty new one over the
+    officer's data would be a loss, even with the backup. Every other file it writes is an
+    output, replaced with a backup."""
     path = Path(path)
+    if path.suffix.lower() not in MASTER_SUFFIXES:
+        raise ThiduaError(
+            f"Tên tệp {path.name} không phải tên sổ Excel: sổ thi đua phải có đuôi .xlsm (có thẻ "
+            "Thi đua trên Excel) hoặc .xlsx. Ví dụ: thidua init So-thi-dua.xlsm")
     wb = build_master(campaign, extra)
     saved = atomic_write(path, lambda tmp: wb.save(tmp), overwrite=force)
     counts = {s.name: len(setup_rows(campaign, extra)[s.key]) for s in schema.SETUP_SHEETS}

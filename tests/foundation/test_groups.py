@@ -1,6 +1,7 @@
 """`thidua groups make`: one macro-free workbook per group that reads back exactly."""
 import datetime as dt
 import json
+import shutil
 import unicodedata
 import zipfile
 
@@ -43,12 +44,21 @@ def test_group_workbook_has_its_members_lists_stamp_and_no_macros(demo_master, t
     assert "DS_DOT" in wb.defined_names
 
 
-def test_existing_group_files_are_kept_unless_forced(demo_master, tmp_path):
-    make_group_workbooks(demo_master, tmp_path)
+def test_making_again_replaces_each_workbook_after_a_backup(demo_master, tmp_path):
+    first = make_group_workbooks(demo_master, tmp_path)
+    assert {f.status for f in first.files} == {"tạo mới"} and not any(f.backup for f in first.files)
     again = make_group_workbooks(demo_master, tmp_path)
-    assert {f.status for f in again.files} == {"đã có, bỏ qua"}
-    forced = make_group_workbooks(demo_master, tmp_path, force=True)
-    assert {f.status for f in forced.files} == {"ghi đè"}
+    assert {f.status for f in again.files} == {"thay bản cũ"}
+    assert [f.members for f in again.files] == [f.members for f in first.files]
+    assert sum(f.members for f in again.files) == 60  # not "0 đoàn viên" for books that hold 10
+    for f in again.files:
+        assert f.backup.parent == tmp_path / "sao-luu" and f.backup.stem.startswith(f.path.stem)
+
+
+def test_empty_master_says_what_to_do(empty_master, tmp_path):
+    result = CliRunner().invoke(cli, ["groups", "make", str(empty_master), str(tmp_path / "so-to")])
+    assert result.exit_code == 2
+    assert "chưa có tổ công đoàn" in result.output and "thidua members import" in result.output
 
 
 ROWS = [
@@ -91,7 +101,6 @@ def test_cli_groups_make_json_equals_library(demo_master, tmp_path):
     result = CliRunner().invoke(cli, ["groups", "make", str(demo_master), str(out), "--json"])
     assert result.exit_code == 0, result.output
     assert {f["status"] for f in json.loads(result.output)["files"]} == {"tạo mới"}
-    forced = CliRunner().invoke(cli, ["groups", "make", str(demo_master), str(out), "--force",
-                                      "--json"])
-    library = make_group_workbooks(demo_master, out, force=True).to_dict()
-    assert json.loads(forced.output) == library
+    shutil.rmtree(out)  # the same starting point for the library
+    library = make_group_workbooks(demo_master, out).to_dict()
+    assert json.loads(result.output) == library
