@@ -207,7 +207,7 @@ def _match_sheet_name(name: str, names: list[str]) -> str | None:
     return next((n for n in names if header_key(n) == wanted), None)
 
 
-def _find_header(columns: tuple[Column, ...], rows: list[list[Any]]
+def find_header(columns: tuple[Column, ...], rows: list[list[Any]]
                  ) -> tuple[int, dict[int, str]]:
     """Best header row within the first rows: (row index, {column index: column key})."""
     lookup = {}
@@ -248,7 +248,7 @@ def _read_table(data: WorkbookData, sheet: Sheet, actual: str, rows: list[list[A
         rows = block
     columns = schema.master_columns(sheet)  # provenance columns are read when present
     by_key = {c.key: c for c in columns}
-    header_index, mapping = _find_header(columns, rows)
+    header_index, mapping = find_header(columns, rows)
     data.sheet_names[sheet.key] = actual
     letters = {key: get_column_letter(j + 1 + offset) for j, key in mapping.items()}
     data.columns[sheet.key] = letters

@@ -55,6 +55,33 @@ def replace_table_rows(ws: Worksheet, sheet_key: str, rows: Iterable[dict[str, A
     return n
 
 
+def append_table_rows(ws: Worksheet, sheet_key: str, rows: list[dict[str, Any]]) -> int:
+    """Add ``rows`` below the body of the sheet's Excel Table, leaving every row already there
+    (and columns people added to the table) as it is; returns the number added."""
+    if not rows:
+        return 0
+    sheet = schema.SHEETS[sheet_key]
+    table = ws.tables[sheet.table]
+    min_col, min_row, max_col, max_row = range_boundaries(table.ref)
+    headers = [ws.cell(row=min_row, column=c).value for c in range(min_col, max_col + 1)]
+    columns = {c.header: c for c in schema.master_columns(sheet)}
+    start = max_row + 1
+    if max_row == min_row + 1 and all(ws.cell(max_row, c).value is None
+                                      for c in range(min_col, max_col + 1)):
+        start = max_row  # the one empty body row of a fresh table
+    for i, row in enumerate(rows):
+        for j, header in enumerate(headers):
+            col = columns.get(header)
+            if col is not None:
+                cell = set_cell(ws, start + i, min_col + j, row.get(col.key), col)
+                cell.font = BODY_FONT
+    last = start + len(rows) - 1
+    table.ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{last}"
+    if table.autoFilter is not None:
+        table.autoFilter.ref = table.ref
+    return len(rows)
+
+
 def fill_tables(path: str | Path, rows_by_sheet: dict[str, list[dict[str, Any]]],
                 fonts: dict[str, dict[tuple[int, str], str]] | None = None,
                 backup: bool = False) -> dict[str, int]:

@@ -17,6 +17,7 @@ import xlwings as xw
 from workbook.errors import ThiduaError, unexpected_message, write_crash_log
 from workbook.findings import ERROR, WARNING
 from workbook.groups import make_group_workbooks
+from workbook.members_import import plan_member_import
 from workbook.outputs import LogEntry
 from workbook.reports import save_report
 from workbook.results import Outputs, report_outputs, score_outputs, shortlist_outputs
@@ -24,7 +25,7 @@ from workbook.validation import validate_data
 from workbook.validation.sheet import checks_writer
 
 from .bridge import book_path, read_book, write_outputs
-from .live_tables import log_run
+from .live_tables import append_rows, log_run
 from .marks import clear_marks, mark
 from .doctor import diagnose
 
@@ -88,13 +89,35 @@ def make_groups(book=None, outdir: str | None = None) -> str:
     def action(book, ui):
         ui.status("Tạo sổ tổ: đang đọc sổ chính…")
         result = make_group_workbooks(read_book(book), outdir or groups_folder(book))
-        made = [f for f in result.files if f.status != "đã có, bỏ qua"]
-        kept = len(result.files) - len(made)
-        text = f"Đã tạo {len(made)} sổ tổ trong thư mục {result.outdir}."
-        if kept:
-            text += f" {kept} sổ đã có từ trước được giữ nguyên (xóa tệp cũ nếu muốn tạo lại)."
+        text = f"Đã tạo {len(result.files)} sổ tổ trong thư mục {result.outdir}."
+        replaced = [f for f in result.files if f.backup]
+        if replaced:
+            text += (f" {len(replaced)} sổ đã có từ trước được thay bằng sổ mới; bản cũ được sao "
+                     f"lưu trong {replaced[0].backup.parent}.")
         return text
     return run("Tạo sổ tổ", action, book)
+
+
+def import_members(path: str, book=None) -> str:
+    """"Nhập đoàn viên": add the members (and groups) of the list file ``path`` to the open
+    master's Tổ công đoàn and Đoàn viên tables; the officer saves the workbook afterwards."""
+    def action(book, ui):
+        ui.status("Nhập đoàn viên: đang đọc danh sách…")
+        grids: dict = {}
+        data = read_book(book, sheets=("to_cong_doan", "doan_vien"), grids=grids)
+        result = plan_member_import(data, path)
+        for key, rows in (("to_cong_doan", result.groups), ("doan_vien", result.members)):
+            append_rows(book, data, key, rows, grids.get(data.sheet_names.get(key), []))
+        if result.members or result.groups:
+            log_run(book, result.log_entry())
+        lines = [result.headline + "."]
+        lines += [f"• {f.sheet}!{f.cell}: {f.message}" for f in result.findings[:8]]
+        if len(result.findings) > 8:
+            lines.append(f"… và {len(result.findings) - 8} mục khác.")
+        if result.members or result.groups:
+            lines.append("Nhấn Lưu (Ctrl+S) để lưu sổ chính, rồi bấm Tạo sổ tổ.")
+        return "\n".join(lines)
+    return run("Nhập đoàn viên", action, book)
 
 
 def doctor(book=None) -> str:

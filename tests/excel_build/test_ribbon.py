@@ -13,9 +13,11 @@ from xlsources.xlsm import customui_xml, own_bas_sources, ribbon_actions, runpyt
 
 from .customui_check import NS, check_customui
 
-EXPECTED_MACROS = {"validate", "score", "shortlist", "report", "make_groups", "consolidate", "doctor"}
+EXPECTED_MACROS = {"validate", "score", "shortlist", "report", "import_members", "make_groups",
+                   "consolidate", "doctor"}
 EXPECTED_ACTIONS = {"ThiDua_Validate", "ThiDua_Score", "ThiDua_Shortlist", "ThiDua_Report",
-                    "ThiDua_MakeGroups", "ThiDua_Consolidate", "ThiDua_Doctor"}
+                    "ThiDua_ImportMembers", "ThiDua_MakeGroups", "ThiDua_Consolidate",
+                    "ThiDua_Doctor"}
 CALLBACK_SUB = re.compile(
     r"^[ \t]*(?:Public[ \t]+)?Sub[ \t]+(\w+)[ \t]*\([ \t]*(?:ByRef[ \t]+|ByVal[ \t]+)?"
     r"control[ \t]+As[ \t]+(?:Office\.)?IRibbonControl[ \t]*\)", re.I | re.M)
@@ -39,14 +41,15 @@ def test_customui_header_and_tab():
 def test_buttons_are_large_with_icon_label_and_tips():
     root = etree.fromstring(customui_xml())
     buttons = list(root.iter(f"{{{NS}}}button"))
-    assert len(buttons) == 7
+    assert len(buttons) == 8
     for b in buttons:
         assert b.get("size") == "large"
         for attr in ("imageMso", "label", "screentip", "supertip", "onAction"):
             assert b.get(attr), (b.get("id"), attr)
     labels = {b.get("onAction"): b.get("label") for b in buttons}
     assert labels == {
-        "ThiDua_Validate": "Kiểm tra dữ liệu", "ThiDua_MakeGroups": "Tạo sổ tổ",
+        "ThiDua_Validate": "Kiểm tra dữ liệu", "ThiDua_ImportMembers": "Nhập đoàn viên",
+        "ThiDua_MakeGroups": "Tạo sổ tổ",
         "ThiDua_Consolidate": "Gộp sổ tổ", "ThiDua_Score": "Tính điểm",
         "ThiDua_Shortlist": "Lập danh sách khen thưởng", "ThiDua_Report": "Báo cáo cấp trên",
         "ThiDua_Doctor": "Chẩn đoán",

@@ -22,6 +22,13 @@ Public Sub ThiDua_Validate(control As IRibbonControl)
     CallPython "import xlsources.macros as m; m.validate()"
 End Sub
 
+Public Sub ThiDua_ImportMembers(control As IRibbonControl)
+    Dim listFile As String
+    listFile = PickFile(Vn("Ch\u1ECDn t\u1EC7p danh s\u00E1ch \u0111o\u00E0n vi\u00EAn"))
+    If Len(listFile) = 0 Then Exit Sub
+    CallPython "import xlsources.macros as m; m.import_members(" & PyStr(listFile) & ")"
+End Sub
+
 Public Sub ThiDua_MakeGroups(control As IRibbonControl)
     CallPython "import xlsources.macros as m; m.make_groups()"
 End Sub
@@ -69,6 +76,14 @@ Private Function PickFolder(ByVal title As String) As String
     dlg.Title = title
     dlg.AllowMultiSelect = False
     If dlg.Show = -1 Then PickFolder = dlg.SelectedItems(1)
+End Function
+
+' Asks for one workbook file; returns "" when the user cancels.
+Private Function PickFile(ByVal title As String) As String
+    Dim chosen As Variant
+    chosen = Application.GetOpenFilename("Excel (*.xlsx;*.xlsm;*.xls;*.ods),*.xlsx;*.xlsm;*.xls;*.ods", _
+        1, title)
+    If VarType(chosen) = vbString Then PickFile = chosen
 End Function
 
 ' Python string literal made of safe ASCII only: any other character becomes
