@@ -14,10 +14,12 @@ from .setup_cmds import demo_cmd, groups_cmd, init_cmd
 from .validate_cmd import validate_cmd
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+             invoke_without_command=True)
 @click.version_option(__version__, prog_name="thidua", help="Hiện phiên bản rồi thoát.",
                       message="%(prog)s, phiên bản %(version)s")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """thidua: điều hành phong trào thi đua công đoàn trên Excel.
 
     Sổ chính của Ban Chấp hành, sổ của các tổ công đoàn, kiểm tra dữ liệu, tính điểm, danh sách
@@ -27,6 +29,8 @@ def cli() -> None:
     Ví dụ:
       thidua demo thidua-demo/
     """
+    if ctx.invoked_subcommand is None:  # `thidua` alone: the help page, which is not an error
+        click.echo(ctx.get_help())
 
 
 for command in (init_cmd, members_cmd, groups_cmd, demo_cmd, validate_cmd, consolidate_cmd,

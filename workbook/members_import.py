@@ -44,14 +44,15 @@ ACTION = "Nhập danh sách đoàn viên"
 FULL_NAME = Column("ho_ten", "Họ và tên", required=True,
                    aliases=("Họ tên", "Họ, tên", "Họ và tên đoàn viên", "Tên đoàn viên",
                             "Họ tên đoàn viên", "Họ và tên cán bộ"))
-GROUP = Column("to", "Tổ công đoàn", aliases=("Tổ", "Mã tổ", "Tên tổ", "Tổ CĐ", "Phòng",
-                                               "Phòng/tổ", "Phòng, tổ", "Phòng ban", "Bộ phận",
-                                               "Đơn vị", "Khoa/phòng"))
+GROUP = Column("to", "Tổ công đoàn", aliases=("Tổ", "Tên tổ", "Tổ CĐ", "Phòng", "Phòng/tổ",
+                                               "Phòng, tổ", "Phòng ban", "Bộ phận", "Đơn vị",
+                                               "Khoa/phòng"))
+GROUP_CODE = Column("ma_to", "Mã tổ", "code", aliases=("Mã tổ công đoàn",))
 MORE_ALIASES = {"gioi_tinh": ("Phái", "Nam/Nữ", "Nam, nữ"), "chuc_vu": ("Chức danh",),
                 "ngay_tuyen_dung": ("Ngày vào làm", "Ngày vào cơ quan", "Ngày vào ngành"),
                 "ma_doan_vien": ("Mã", "Số thẻ đoàn viên", "Mã cán bộ")}
 SOURCE_COLUMNS = (
-    FULL_NAME, GROUP,
+    FULL_NAME, GROUP, GROUP_CODE,
     *(dataclasses.replace(c, required=False, aliases=c.aliases + MORE_ALIASES.get(c.key, ()))
       for c in MEMBERS.columns if c.key != "ma_to"),
 )
@@ -231,9 +232,10 @@ def plan_member_import(master: WorkbookData, source: str | Path) -> MembersImpor
             continue
         seen[person] = excel_row
         out.findings.extend(cells)
-        typed["ma_to"] = _group_code(typed.get("to"), group_codes, group_by_name, new_group, out)
+        typed["ma_to"] = _group_code(typed.get("ma_to"), typed.get("to"), group_codes,
+                                     group_by_name, new_group, out)
         if not typed["ma_to"]:
-            finding(NO_GROUP, "to", excel_row, name=full)
+            finding(NO_GROUP, "to" if "to" in letters else name_key, excel_row, name=full)
         if code:
             new_member.used.add(code)
         else:
@@ -243,25 +245,27 @@ def plan_member_import(master: WorkbookData, source: str | Path) -> MembersImpor
     return out
 
 
-def _group_code(value: Any, codes: set[str], by_name: dict[str, str], new: _Codes,
+def _group_code(code: Any, name: Any, codes: set[str], by_name: dict[str, str], new: _Codes,
                 out: MembersImport) -> str | None:
-    """The group a member's cell names, by code ('03', or 3 typed as a number) or by name;
-    a name the master does not know becomes a new group."""
-    if value is None:
+    """The group a member's row names: by code ('03', or 3 typed as a number) or by name. A
+    group the master does not know becomes a new group, with the list's code when it has one."""
+    for value in (code, name):
+        if value is None:
+            continue
+        text = str(value)
+        known = text if text in codes else padded_group_code(text, codes) or \
+            by_name.get(header_key(text))
+        if known:
+            return known
+    if code is None and name is None:
         return None
-    text = str(value)
-    if text in codes:
-        return text
-    padded = padded_group_code(text, codes)
-    if padded:
-        return padded
-    if header_key(text) in by_name:
-        return by_name[header_key(text)]
-    code = new.new()
-    codes.add(code)
-    by_name[header_key(text)] = code
-    out.groups.append({c.key: None for c in GROUPS.columns} | {"ma_to": code, "ten_to": text})
-    return code
+    new_code = str(code) if code is not None else new.new()
+    new.used.add(new_code)
+    codes.add(new_code)
+    title = str(name if name is not None else code)
+    by_name[header_key(title)] = new_code
+    out.groups.append({c.key: None for c in GROUPS.columns} | {"ma_to": new_code, "ten_to": title})
+    return new_code
 
 
 def import_members(master: str | Path, source: str | Path, *, dry_run: bool = False

@@ -49,3 +49,11 @@ def list_for_existing_groups(path: Path) -> Path:
 
 def list_without_header(path: Path) -> Path:
     return _save(path, None, ["a", "b"], [[1, 2], [3, 4]])
+
+
+def list_with_group_codes_and_names(path: Path) -> Path:
+    """The group given twice, as a code column and a name column, as union offices keep it."""
+    return _save(path, None, ["Mã đoàn viên", "Họ và tên", "Giới tính", "Mã tổ", "Tên tổ"],
+                 [["DV101", "Hà Thị Mai", "Nữ", "07", "Tổ Tài vụ"],
+                  ["DV102", "Vy Văn Nam", "Nam", "07", "Tổ Tài vụ"],
+                  ["DV103", "Lục Thị Hằng", "Nữ", "08", "Tổ Hành chính"]])

@@ -12,7 +12,8 @@ from workbook.members_import import import_members
 from workbook.reading import read_workbook
 from workbook.safe_io import file_hash
 
-from .lists import list_for_existing_groups, list_with_own_headers, list_without_header
+from .lists import (list_for_existing_groups, list_with_group_codes_and_names,
+                    list_with_own_headers, list_without_header)
 
 
 def table(master, key):
@@ -78,3 +79,13 @@ def test_list_without_a_header_is_a_clear_error(empty_master, tmp_path):
     result = CliRunner().invoke(cli, ["members", "import", str(empty_master), str(source)])
     assert result.exit_code == 2
     assert "Không tìm thấy danh sách đoàn viên" in result.output and "Họ và tên" in result.output
+
+
+def test_group_codes_and_names_of_the_list_are_kept(empty_master, tmp_path):
+    source = list_with_group_codes_and_names(tmp_path / "ds.xlsx")
+    result = import_members(empty_master, source)
+    assert result.exit_code == 0 and not result.findings
+    assert [(g["ma_to"], g["ten_to"]) for g in table(empty_master, "to_cong_doan")] == \
+        [("07", "Tổ Tài vụ"), ("08", "Tổ Hành chính")]
+    assert [(m["ma_doan_vien"], m["ma_to"]) for m in table(empty_master, "doan_vien")] == \
+        [("DV101", "07"), ("DV102", "07"), ("DV103", "08")]
