@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from workbook.findings import ERROR
+from workbook.findings import ERROR, title_of
 from workbook.validation.sheet import check_workbooks
 
 from .common import echo_json, edge, json_option
@@ -52,10 +52,10 @@ def validate_cmd(files: tuple[Path, ...], reference: Path | None, no_write: bool
     summary = report.summary()
     if summary:
         click.echo("")
-        click.echo(f"{'Mức độ':<9} {'Mã lỗi':<28} {'Số':>4}  Tệp › Trang")
+        click.echo(f"{'Mức độ':<9} {'Loại lỗi':<34} {'Số':>4}  Tệp › Trang")
         for row in summary:
             colour = "red" if row["severity"] == ERROR else "yellow"
-            click.secho(f"{row['severity']:<9} {row['code']:<28} {row['count']:>4}  "
+            click.secho(f"{row['severity']:<9} {title_of(row['code']):<34} {row['count']:>4}  "
                         f"{row['file']} › {row['sheet']}", fg=colour)
         click.echo("")
     click.secho(report.headline(), fg="red" if report.has_errors else "green")

@@ -54,7 +54,7 @@ def mark(book, findings: list[Finding], file: str) -> int:
         cell = book.sheets[sheet].range(ref)
         worst = ERROR if any(f.severity == ERROR for f in found) else WARNING
         cell.color = "#" + FILL_RGB[worst]
-        text = "\n".join(f"[{f.severity}] {f.code}: {f.message}" for f in found)
+        text = "\n".join(f"[{f.severity}] {f.message}" for f in found)
         with contextlib.suppress(NotImplementedError):  # xlwings' remote engine for VBA clients
             if cell.note is not None:
                 cell.note.delete()

@@ -135,3 +135,22 @@ def test_phone_number_is_not_flagged_by_validate(returned_demo, tmp_path):
     report = check_workbook(bad, returned_demo / "so-thi-dua.xlsx", write=False)
     assert not [f for f in report.findings if f.code == "formula-like-text" and f.cell == "M2"]
     shutil.rmtree(tmp_path / "nhat-ky-loi", ignore_errors=True)
+
+
+def test_officers_read_titles_and_the_code_stays_for_machines(filled_master):
+    import workbook.members_import  # noqa: F401  (every module that defines codes)
+    import workbook.scoring  # noqa: F401
+    from workbook.findings import CATALOGUE, TITLES
+    assert set(CATALOGUE) <= set(TITLES)
+    result = run("validate", filled_master)
+    assert result.exit_code == 1
+    table = result.output.split("Tệp › Trang", 1)[1]
+    assert not [code for code in CATALOGUE if code in table]
+    wb = load_workbook(filled_master)
+    checks = wb[schema.sheet("kiem_tra").name]
+    header = [c.value for c in checks[1]]
+    assert header[1] == "Loại lỗi" and header[-1] == "Mã lỗi"
+    assert checks.column_dimensions["I"].width < 10
+    config = wb[schema.sheet("cau_hinh").name]
+    assert [c.value for c in config[1]] == ["Nội dung", "Giá trị", "Mã mục"]  # the key last
+    assert run("validate", filled_master, "--json").stdout.count('"code": ') > 5

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
+from workbook import schema
 from workbook.demo import run_demo
 from workbook.demo_data import MISTAKES
 from workbook.reading import read_workbook
@@ -26,6 +27,9 @@ def test_demo_mistakes_are_found_and_nothing_else(demo):
     assert len(report) == len(MISTAKES)
 
 
+CODE = schema.sheet("kiem_tra").keys.index("ma_loi")  # the code's column (narrow, last)
+
+
 def read_receipts(demo):
     """Findings as written on the receipts' Kiểm tra sheets: (code, file, row key)."""
     rows = []
@@ -35,7 +39,7 @@ def read_receipts(demo):
         ws = load_workbook(path, read_only=True)["Kiểm tra"]
         for row in ws.iter_rows(min_row=2, values_only=True):
             if row[0] is not None:
-                rows.append((row[1], row[2], row[5]))
+                rows.append((row[CODE], row[2], row[5]))
     return rows
 
 
@@ -44,7 +48,8 @@ def test_demo_master_after_consolidation_shows_the_same_mistakes(demo):
     groups' mistakes again — except legacy-encoded text, which consolidation already converted
     to Unicode and reported."""
     ws = load_workbook(demo.master, read_only=True)["Kiểm tra"]
-    found = {(r[1], r[5]) for r in ws.iter_rows(min_row=2, values_only=True) if r[0] is not None}
+    found = {(r[CODE], r[5]) for r in ws.iter_rows(min_row=2, values_only=True)
+             if r[0] is not None}
     converted = {m for m in MISTAKES if m.code == "legacy-encoding"}
     assert found == {(m.code, m.row_key) for m in MISTAKES if m not in converted}
     steps = {s.name: s.summary for s in demo.steps}

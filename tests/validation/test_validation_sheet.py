@@ -6,13 +6,14 @@ import datetime as dt
 from openpyxl import load_workbook
 from openpyxl.styles import PatternFill
 
+from workbook.findings import title_of
 from workbook.safe_io import file_hash
 from workbook.validation import validate_workbook
 from workbook.validation.sheet import AUTHOR, check_workbook, receipt_path
 from workbook.writing import fill_tables
 
-CHECK_HEADERS = ["Mức độ", "Mã lỗi", "Tệp", "Trang tính", "Ô", "Khóa dòng", "Giá trị",
-                 "Nội dung và cách sửa"]
+CHECK_HEADERS = ["Mức độ", "Loại lỗi", "Tệp", "Trang tính", "Ô", "Khóa dòng", "Giá trị",
+                 "Nội dung và cách sửa", "Mã lỗi"]
 
 
 def body(ws):
@@ -36,14 +37,16 @@ def test_master_gets_checks_sheet_links_and_highlights(books, tmp_path):
     wb = load_workbook(master)
     ws = wb["Kiểm tra"]
     assert [c.value for c in ws[1]] == CHECK_HEADERS
-    assert body(ws) == [[f.severity, f.code, f.file, f.sheet, f.cell, f.row_key, f.value,
-                         f.message] for f in report.findings]
+    assert body(ws) == [[f.severity, title_of(f.code), f.file, f.sheet, f.cell, f.row_key,
+                         f.value, f.message, f.code] for f in report.findings]
+    assert body(ws)[0][1] == "Đoàn viên không có trong danh sách"  # officers read a title
     assert ws["E2"].hyperlink.location == "'Đăng ký thi đua'!C2"
-    assert ws.tables["tblKiemTra"].ref == "A1:H3"  # an Excel Table: sortable and filterable
+    assert ws.tables["tblKiemTra"].ref == "A1:I3"  # an Excel Table: sortable and filterable
     assert ws.protection.sheet and not ws.protection.sort and not ws.protection.autoFilter
     data = wb["Đăng ký thi đua"]
     assert data["C2"].value == "DV999"  # values people typed are never changed
-    assert data["C2"].comment.author == AUTHOR and "unknown-member" in data["C2"].comment.text
+    assert data["C2"].comment.author == AUTHOR
+    assert data["C2"].comment.text == f"[Lỗi] {report.findings[0].message}"  # no bare code
     assert data["C2"].fill.fgColor.rgb.endswith("F8CBD1")
     assert data["H2"].value == "=1+1" and data["H2"].data_type == "s"  # stays text
     assert data["H2"].fill.fgColor.rgb.endswith("FDE9A9")
@@ -91,8 +94,9 @@ def test_group_workbook_gets_a_receipt_and_stays_untouched(books, tmp_path):
     assert report.files[0].written == str(receipt)
     wb = load_workbook(receipt)
     assert wb.sheetnames[0] == "Kiểm tra" and wb.active.title == "Kiểm tra"
-    assert body(wb["Kiểm tra"])[0][:5] == ["Cảnh báo", "formula-like-text", path.name,
+    assert body(wb["Kiểm tra"])[0][:5] == ["Cảnh báo", "Chữ giống công thức", path.name,
                                            "Đăng ký thi đua", "H2"]
+    assert body(wb["Kiểm tra"])[0][-1] == "formula-like-text"
     cell = wb["Đăng ký thi đua"]["H2"]
     assert cell.value == "=Hoàn thành" and cell.data_type == "s"
     assert cell.comment.author == AUTHOR

@@ -13,13 +13,15 @@ CHECKS = Sheet(
     title="Kết quả kiểm tra dữ liệu",
     columns=(
         C("muc_do", "Mức độ", width=10),
-        C("ma_loi", "Mã lỗi", "code", width=22),
+        C("loai", "Loại lỗi", width=24),
         C("tep", "Tệp", width=26),
         C("trang", "Trang tính", width=18),
         C("o", "Ô", width=7),
         C("khoa", "Khóa dòng", width=16),
         C("gia_tri", "Giá trị", width=24),
         C("noi_dung", "Nội dung và cách sửa", width=80),
+        # The stable code, for machines and the maintainer: narrow, last.
+        C("ma_loi", "Mã lỗi", "code", width=9),
     ),
 )
 SCORES = Sheet(key="diem", name="Điểm", role="output", title="Điểm thi đua theo đợt")

@@ -31,9 +31,10 @@ CONFIG = Sheet(
     key="cau_hinh", name="Cấu hình", role="setup", table="tblCauHinh", landscape=False,
     title="Thông tin chung của đợt thi đua và người ký báo cáo",
     columns=(
-        C("ma_muc", "Mã mục", "code", required=True, width=22),
         C("noi_dung", "Nội dung", required=True, width=36),
         C("gia_tri", "Giá trị", width=70),
+        # The key the toolkit reads the row by (ten_cong_doan, …): narrow, last.
+        C("ma_muc", "Mã mục", "code", required=True, width=9),
     ),
     row_key=("ma_muc",),
 )

@@ -32,7 +32,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import schema
 from ..errors import FileExistsRefused
-from ..findings import ERROR, WARNING, Finding
+from ..findings import ERROR, WARNING, Finding, title_of
 from ..layout import FONT_NAME, print_setup, sheet_ref, write_table
 from ..outputs import LogEntry, rewrite_outputs
 from ..package_parts import escape_control_characters
@@ -65,7 +65,8 @@ def receipt_path(source: Path, out: Path | None = None) -> Path:
 def checks_writer(findings: list[Finding], linked_file: str) -> Callable[[Worksheet], None]:
     """Draw the Kiểm tra table; the cell column links to the cell in ``linked_file``."""
     def write(ws: Worksheet) -> None:
-        rows = [{"muc_do": f.severity, "ma_loi": f.code, "tep": f.file, "trang": f.sheet,
+        rows = [{"muc_do": f.severity, "loai": title_of(f.code), "ma_loi": f.code,
+                 "tep": f.file, "trang": f.sheet,
                  "o": f.cell, "khoa": f.row_key, "gia_tri": f.value, "noi_dung": f.message}
                 for f in findings]
         write_table(ws, CHECKS, rows, dropdowns=False)
@@ -125,7 +126,7 @@ def highlighter(findings: list[Finding], file: str) -> Callable[[Workbook], None
             worst = ERROR if any(f.severity == ERROR for f in found) else WARNING
             if cell.fill is None or cell.fill.fill_type is None:
                 cell.fill = PatternFill("solid", fgColor=FILL_RGB[worst])
-            text = "\n".join(f"[{f.severity}] {f.code}: {f.message}" for f in found)
+            text = "\n".join(f"[{f.severity}] {f.message}" for f in found)
             cell.comment = Comment(text, AUTHOR, height=60 + 50 * len(found), width=360)
     return edit
 
