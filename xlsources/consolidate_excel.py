@@ -115,10 +115,14 @@ def message(result: ConsolidationResult) -> str:
     lines = [("Đã gộp vào sổ chính đang mở: " if result.written else
               "Sổ chính đã khớp với các sổ tổ, không có gì thay đổi: ") + result.summary_line()
              + "."]
-    details = [f"• {s.path.name}: {s.reason}" for s in result.set_aside]
+    details = [f"• {s.path.name}: {s.reason}" for s in result.set_aside if s.blocking]
     if details:
         lines.append("Tệp để riêng (không gộp):")
         lines += _capped(details)
+    skipped = [f"• {s.path.name}: {s.reason}" for s in result.set_aside if not s.blocking]
+    if skipped:
+        lines.append("Bỏ qua:")
+        lines += _capped(skipped)
     held = [f"• {h.file} › {h.sheet}!{h.cell} ({h.row_key}): {h.reason}" for h in result.held]
     if held:
         lines.append("Dòng chưa gộp:")

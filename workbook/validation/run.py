@@ -14,8 +14,10 @@ All return a ``ValidationReport`` and write nothing; ``sheet.check_workbooks`` a
 """
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 from typing import Iterable, Sequence
+from xml.etree import ElementTree as ET
 
 from ..errors import NotOurWorkbook, UnreadableWorkbook
 from ..findings import ERROR, Finding, define
@@ -116,7 +118,12 @@ def read_for_validation(path: str | Path) -> tuple[WorkbookData, Fonts, list[str
     data = read_workbook(path)
     notes = []
     if fonts_readable(path):
-        fonts = legacy_font_cells(path, sheets=list(data.sheet_names.values()))
+        try:
+            fonts = legacy_font_cells(path, sheets=list(data.sheet_names.values()))
+        except (ET.ParseError, zipfile.BadZipFile, KeyError):  # damaged styles, not data
+            fonts = {}
+            notes.append(f"{data.file}: không đọc được phông chữ của ô (phần định dạng của tệp "
+                         "bị hỏng); bảng mã cũ (TCVN3, VNI) chỉ được nhận ra theo nội dung.")
     else:
         fonts = {}
         notes.append(f"{data.file}: tệp {Path(path).suffix.lower()} không cho đọc phông chữ của ô; "
