@@ -55,6 +55,8 @@ def without_controls(text: str) -> tuple[str, list[str]]:
 
     Text that reads as TCVN3 by its content keeps the control characters that are TCVN3
     capitals: the legacy conversion that follows turns them into letters."""
+    if text.isprintable():  # the common case, checked in C: no control character at all
+        return text, []
     found = CONTROL.findall(text)
     if not found:
         return text, []
@@ -127,7 +129,7 @@ def group_code_cells(tables: dict, known: set[str]):
             continue
         kinds = frame["loai_doi_tuong"].tolist() if sheet_key == "dang_ky" else None
         for i, value in enumerate(frame[column].tolist()):
-            if kinds is not None and (column == "ma_doi_tuong") and kinds[i] != _COLLECTIVE:
+            if kinds is not None and kinds[i] != _COLLECTIVE:  # a person's code, not a group's
                 continue
             code = padded_group_code(value, known)
             if code is not None:

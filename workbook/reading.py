@@ -157,7 +157,8 @@ def read_sheets(path: Path, names: list[str], get_rows: Callable[[str], list[lis
 
 def _restore_group_codes(data: WorkbookData) -> None:
     """Group codes typed as numbers ("1" for "01") become the group's code, with a warning."""
-    known = {str(v) for v in data.table("to_cong_doan")["ma_to"] if v}
+    groups = data.tables.get("to_cong_doan")  # not data.table(): no empty frame for nothing
+    known = {str(v) for v in groups["ma_to"] if v} if groups is not None else set()
     if data.stamp.get("ma_to"):
         known.add(data.stamp["ma_to"])
     for sheet_key, i, column, value, code in list(group_code_cells(data.tables, known)):

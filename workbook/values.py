@@ -30,14 +30,15 @@ def is_blank(value: Any) -> bool:
         return True
     if isinstance(value, float) and value != value:  # NaN
         return True
-    if not isinstance(value, str):
+    if value.__class__ is not str:
         return False
     stripped = value.strip()
     if not stripped:
         return True
     first = stripped[0]  # cheap test first: most text starts with a visible letter
-    return (first in INVISIBLE_CHARACTERS or CONTROL.match(first) is not None) \
-        and clean_text(CONTROL.sub("", stripped)) is None
+    if first > "\x7f" and first not in INVISIBLE_CHARACTERS or " " <= first < "\x7f":
+        return False
+    return clean_text(CONTROL.sub("", stripped)) is None
 
 
 def to_text(value: Any, *, keep_lines: bool = False) -> str | None:

@@ -61,7 +61,7 @@ def clean_text(value: object, *, keep_lines: bool = False) -> str | None:
         return None
     text = value if isinstance(value, str) else str(value)
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    if keep_lines:
+    if keep_lines and ("\n" in text or "\t" in text or "\r" in text):
         text = _SPACES.sub(" ", text).strip()
     else:
         text = " ".join(text.split())
