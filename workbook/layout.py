@@ -23,6 +23,7 @@ HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 HEADER_FONT = Font(name=FONT_NAME, size=11, bold=True, color="FFFFFF")
 BODY_FONT = Font(name=FONT_NAME, size=11)
 THIN = Side(style="thin", color="A6A6A6")
+BODY_BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 VALIDATION_ROWS = 2000  # dropdowns reach this far below the header, past any real table
 MM = 1 / 25.4
 
@@ -76,8 +77,7 @@ def write_table(ws: Worksheet, sheet: Sheet, rows: Iterable[dict[str, Any]],
     for n, row in enumerate(rows, start=1):
         for j, col in enumerate(columns, start=first_col):
             cell = set_cell(ws, 1 + n, j, row.get(col.key), col)
-            cell.font = BODY_FONT
-            cell.border = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+            cell.font, cell.border = BODY_FONT, BODY_BORDER
     last_row = 1 + max(n, 1)  # an Excel Table needs one body row, even empty
     if n == 0:
         for j, col in enumerate(columns, start=first_col):

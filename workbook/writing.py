@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.worksheet import Worksheet
 
 from . import schema
-from .layout import BODY_FONT, set_cell
+from .layout import BODY_BORDER, BODY_FONT, set_cell
 from .safe_io import atomic_write
 
 
@@ -74,7 +74,7 @@ def append_table_rows(ws: Worksheet, sheet_key: str, rows: list[dict[str, Any]])
             col = columns.get(header)
             if col is not None:
                 cell = set_cell(ws, start + i, min_col + j, row.get(col.key), col)
-                cell.font = BODY_FONT
+                cell.font, cell.border = BODY_FONT, BODY_BORDER  # as the rows write_table made
     last = start + len(rows) - 1
     table.ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{last}"
     if table.autoFilter is not None:

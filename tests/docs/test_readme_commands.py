@@ -2,7 +2,8 @@
 
 The lines are found as ../shared/tools/check_readme_commands.py finds them (inline code, indented
 and fenced blocks) and run in document order in one working folder, as a new officer following
-the guides would: README first, then docs/ in name order; a line met twice runs once. The folder
+the guides would: README first, then docs/ in name order; a line met twice (a folder written with
+or without its final "/") runs once. The folder
 holds what the lines name: the demo's returned group workbooks (so-to-gui-lai/), a member list
 (danh-sach-doan-vien.xlsx), a master kept as .xlsx (So-thi-dua.xlsx), a CĐCS's master for the
 upper union (bao-cao-cac-cdcs/). Exit codes 0 and 1 (findings in the demo's planted mistakes)
@@ -44,8 +45,9 @@ def command_lines() -> list[tuple[str, int, str]]:
             for span in spans:
                 for m in COMMAND.finditer(span):
                     command = m.group(1).strip()
-                    if command not in seen:
-                        seen.add(command)
+                    same = " ".join(w.rstrip("/") for w in command.split())
+                    if same not in seen:
+                        seen.add(same)
                         found.append((doc.name, n, command))
     return found
 
