@@ -108,8 +108,7 @@ def write_summary(ws: Worksheet, rc: ReportContext) -> None:
     doc.header()
     doc.title("BÁO CÁO", "Tổng hợp kết quả phong trào thi đua",
               rc.config.get("ten_phong_trao", ""),
-              f"(Thực hiện Kế hoạch số {rc.config.get('so_ke_hoach', '')}; bộ quy tắc "
-              f"{rc.scores.choice.ruleset.code})")
+              f"(Thực hiện Kế hoạch số {rc.config.get('so_ke_hoach', '')})")
     if rc.scores.excluded.get("count"):
         doc.paragraph(f"Số liệu không gồm {rc.scores.excluded['count']} dòng dữ liệu có lỗi "
                       "(xem trang Kiểm tra).", italic=True)

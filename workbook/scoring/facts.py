@@ -87,11 +87,12 @@ class Facts:
                                 G: codes(members["ma_to"])})
         self.members = members[members[M] != ""].drop_duplicates(M).reset_index(drop=True)
         groups = inp.table("to_cong_doan")
-        groups = pd.DataFrame({G: codes(groups["ma_to"]), "ten_to": codes(groups["ten_to"]),
-                               "xep_loai_to": codes(groups["xep_loai_tap_the"])})
+        groups = pd.DataFrame({G: codes(groups["ma_to"]), "ten_to": codes(groups["ten_to"])})
         groups = groups[groups[G] != ""].drop_duplicates(G)
         extra = sorted(set(self.members[G]) - set(groups[G]) - {""})
-        groups = pd.concat([groups, pd.DataFrame({G: extra, "ten_to": extra, "xep_loai_to": ""})])
+        groups = pd.concat([groups, pd.DataFrame({G: extra, "ten_to": extra})])
+        # the collective's official annual rating (Xếp loại năm), for the rubric's 'Xếp loại'
+        groups["xep_loai_to"] = groups[G].map(inp.annual_ratings("Tập thể")).fillna("")
         self.groups = groups.reset_index(drop=True)
         self.phases = phases
         self.grid = grid = Grid(self.members[M], phases)
