@@ -8,6 +8,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..schema.lists import OUTLET_LEVELS, WORK_STATUSES
 from ..scoring import CAMPAIGN
+from ..scoring.facts import registrations_in_force
 from .context import ReportContext
 from .document import Col, Document
 
@@ -21,7 +22,8 @@ def _pct(k: float, n: float) -> float:
 
 def phase_group_rows(rc: ReportContext) -> tuple[list, dict]:
     groups = rc.scores.groups
-    regs = rc.regs[rc.regs["loai"] == "Cá nhân"]
+    # people take part from the phase they register in to the end of the campaign
+    regs = registrations_in_force(rc.regs[rc.regs["loai"] == "Cá nhân"], rc.scores.phases)
     member_group = dict(zip(rc.members["ma_doan_vien"], rc.members["ma_to"]))
     regs = regs.assign(ma_to=regs["ma"].map(member_group))
     registered = regs.drop_duplicates(["ma", "dot"]).groupby(["ma_to", "dot"]).size()

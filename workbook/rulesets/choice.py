@@ -103,10 +103,10 @@ def pick_regime(review_date: dt.date | None, *, configured: str | None = None,
     union = _covering(pool, legal_date, UNION)
     if overridden:
         reason = (f"Ngày xét khen thưởng {review_date:{DAY}}; Cấu hình chọn bộ quy tắc "
-                  f"{state.code} ({state.name}), lý do: {reason_text}")
+                  f"{state.code} — {state.name}; lý do: {reason_text}")
     else:
-        reason = (f"Ngày xét khen thưởng {review_date:{DAY}}: áp dụng bộ quy tắc {state.code} "
-                  f"({state.name}) và bộ {union.code} ({union.name})")
+        reason = (f"Ngày xét khen thưởng {review_date:{DAY}}: áp dụng bộ quy tắc {state.code} — "
+                  f"{state.name}; bộ {union.code} — {union.name}")
     for rs in (state, union):
         if rs.checked_until and review_date > rs.checked_until:
             warnings.append(f"Bộ quy tắc {rs.code} được đối chiếu với văn bản đến ngày "

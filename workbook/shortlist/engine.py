@@ -99,6 +99,10 @@ def decide_awards(members: pd.DataFrame, groups: pd.DataFrame, regime: Regime,
         if t.code in awards:
             ctx.names[t.code] = t.name
     notes = [regime.reason, *([regime.warning] if regime.warning else []), *(notes or [])]
+    unrated = int((members["xep_loai_nam"] == "").sum()) if len(members) else 0
+    if unrated:
+        notes.append(f"{unrated} đoàn viên chưa có kết quả xếp loại chất lượng năm {year or ''} "
+                     "trên trang Xếp loại năm: chưa xét được các danh hiệu cần kết quả này.")
     listed = {t.code: t for t in sheet_titles}
     outcomes: dict[str, TitleOutcome] = {}
     frames: dict[str, pd.DataFrame] = {}
