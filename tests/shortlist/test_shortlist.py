@@ -45,6 +45,13 @@ def test_2023_ldtt_on_the_annual_rating_with_every_reason_cited(shortlist_2023):
     assert b1.endswith("điểm thi đua cả năm 81,5 (hạng 1); xếp thứ 1/7 trong số đủ tiêu chuẩn")
 
 
+def test_the_highest_initiative_level_is_named_not_the_first(shortlist_2023):
+    # B1: 4 initiatives at cơ sở level in Đợt 1, then one at Ngành level in Đợt 2
+    b1 = _decision(shortlist_2023, "CSTDCS", "B1")
+    assert b1["cap_sang_kien"] == "Ngành"
+    assert "5 sáng kiến được công nhận, cao nhất cấp Ngành" in b1["ly_do"]
+
+
 def test_ldtt_is_judged_on_the_year_not_on_a_phase(shortlist_2023):
     # A3 was rated HTTNV in Đợt 1 and HTNV in Đợt 2; only the annual rating counts (HTNV)
     # and A2 (HTTNV for the year) passes whatever a phase said

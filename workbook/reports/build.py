@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .. import schema
 from ..layout import new_workbook
 from ..safe_io import atomic_write
+from ..schema.lists import WORK_PROPOSED_FOR_PLAQUE
 from .context import ReportContext
 from .lists import proposed_count, write_awards, write_works
 from .summary import write_articles, write_summary
@@ -55,7 +56,7 @@ def report_result(rc: ReportContext, out: Path | None = None) -> ReportResult:
     return ReportResult(
         sheets=[schema.sheet(k).name for k in REPORT_SHEETS], day=rc.day,
         regime=rc.scores.regime.label, proposed=proposed_count(rc),
-        works_proposed=int((rc.works["trang_thai"] == "Đề nghị gắn biển").sum()),
+        works_proposed=int((rc.works["trang_thai"] == WORK_PROPOSED_FOR_PLAQUE).sum()),
         articles=len(rc.articles), out=out, notes=list(rc.scores.notes),
         excluded=rc.scores.excluded)
 

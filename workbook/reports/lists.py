@@ -15,12 +15,12 @@ import pandas as pd
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..rulesets import DESTINATIONS, STATE, UNION, role_name
+from ..schema.lists import WORK_PROPOSED_FOR_PLAQUE
 from ..scoring.compute import name_ranks
 from ..shortlist import PROPOSED
 from .context import ReportContext
 from .document import Col, Document
 
-PROPOSED_FOR_PLAQUE = "Đề nghị gắn biển"
 
 AWARD_COLUMNS = [
     Col("STT", "stt", align="center"), Col("Họ và tên", "ho_ten"),
@@ -143,7 +143,7 @@ def write_works(ws: Worksheet, rc: ReportContext) -> None:
     doc.header()
     doc.title("DANH SÁCH CÔNG TRÌNH, SẢN PHẨM, PHẦN VIỆC ĐỀ NGHỊ GẮN BIỂN",
               rc.config.get("ten_phong_trao", ""))
-    works = rc.works[rc.works["trang_thai"] == PROPOSED_FOR_PLAQUE]
+    works = rc.works[rc.works["trang_thai"] == WORK_PROPOSED_FOR_PLAQUE]
     rows: list = []
     levels = [lv for lv in rc.plaque_levels if lv in set(works["cap_gan_bien"])]
     levels += sorted(set(works["cap_gan_bien"]) - set(levels))

@@ -6,13 +6,12 @@ from openpyxl.chart import BarChart, PieChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..schema.lists import OUTLET_LEVELS, WORK_STATUSES
+from ..schema.lists import OUTLET_LEVELS, WORK_DONE, WORK_STATUSES
 from ..scoring import CAMPAIGN
 from ..scoring.facts import registrations_in_force
 from .context import ReportContext
 from .document import Col, Document
 
-DONE = ("Hoàn thành", "Đề nghị gắn biển", "Đã gắn biển")
 NO_PLAQUE = "Không đăng ký gắn biển"
 
 
@@ -27,7 +26,7 @@ def phase_group_rows(rc: ReportContext) -> tuple[list, dict]:
     member_group = dict(zip(rc.members["ma_doan_vien"], rc.members["ma_to"]))
     regs = regs.assign(ma_to=regs["ma"].map(member_group))
     registered = regs.drop_duplicates(["ma", "dot"]).groupby(["ma_to", "dot"]).size()
-    works = rc.works[rc.works["trang_thai"].isin(DONE)].groupby(["ma_to", "dot"]).size()
+    works = rc.works[rc.works["trang_thai"].isin(WORK_DONE)].groupby(["ma_to", "dot"]).size()
     rows: list = []
     totals = {"n": 0, "dk": 0, "ct": 0, "tb": 0, "sk": 0}
     for phase in rc.scores.phases:

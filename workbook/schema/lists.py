@@ -20,7 +20,12 @@ DISCIPLINE_LEVELS = (
 )
 INITIATIVE_LEVELS = ("Cơ sở", "Ngành", "Tỉnh", "Toàn quốc")
 WORK_KINDS = ("Công trình", "Sản phẩm", "Phần việc")
+# In the order a work goes through them; named subsets are what rules and reports count.
 WORK_STATUSES = ("Đăng ký", "Đang thực hiện", "Hoàn thành", "Đề nghị gắn biển", "Đã gắn biển")
+WORK_DONE = WORK_STATUSES[2:]  # finished: Hoàn thành, Đề nghị gắn biển, Đã gắn biển
+WORK_FOR_PLAQUE = WORK_STATUSES[3:]  # proposed for or given a plaque
+WORK_PROPOSED_FOR_PLAQUE = WORK_STATUSES[3]
+PLAQUE_KINDS = WORK_KINDS[:2]  # a "Phần việc" is a task: no plaque
 OUTLET_LEVELS = ("Cơ sở", "Tỉnh", "Trung ương")
 # Two tracks that are never mixed: state awards (Luật Thi đua, khen thưởng) and union awards.
 AWARD_TRACKS = ("Nhà nước", "Công đoàn")
