@@ -10,6 +10,7 @@ from .excel_cmds import doctor_cmd, excel_cmd
 from .help import vietnamese_help
 from .members_cmd import members_cmd
 from .results_cmds import export_cmd, report_cmd, score_cmd, shortlist_cmd
+from .rules_cmd import rules_cmd
 from .setup_cmds import demo_cmd, groups_cmd, init_cmd
 from .validate_cmd import validate_cmd
 
@@ -34,8 +35,8 @@ def cli(ctx: click.Context) -> None:
 
 
 for command in (init_cmd, members_cmd, groups_cmd, demo_cmd, validate_cmd, consolidate_cmd,
-                consolidate_summaries_cmd, score_cmd, shortlist_cmd, report_cmd, export_cmd,
-                excel_cmd, doctor_cmd):
+                consolidate_summaries_cmd, score_cmd, shortlist_cmd, rules_cmd, report_cmd,
+                export_cmd, excel_cmd, doctor_cmd):
     cli.add_command(command)
 vietnamese_help(cli)
 

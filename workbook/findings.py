@@ -97,6 +97,7 @@ TITLES: dict[str, str] = {
     "plaque-not-allowed": "Không được đề nghị gắn biển",
     "status-inconsistent": "Trạng thái không khớp", "status-backwards": "Trạng thái lùi",
     "duplicate-result": "Kết quả trùng", "date-outside-phase": "Ngày ngoài đợt",
+    "duplicate-annual-rating": "Xếp loại năm trùng",
     # consolidation
     "missing-row-key": "Dòng thiếu mã", "duplicate-row-key": "Mã trùng trong sổ",
     "key-conflict": "Mã trùng giữa các nơi", "long-text-kept-aside": "Ô dài lưu riêng",
@@ -104,6 +105,7 @@ TITLES: dict[str, str] = {
     "rubric-bad-row": "Dòng thang điểm sai",
     "rubric-source-not-applicable": "Tiêu chí không áp dụng",
     "ruleset-mismatch": "Bộ quy tắc không khớp",
+    "review-date-unreadable": "Ngày xét khen thưởng không đọc được",
     # importing members
     "member-list-not-found": "Không thấy danh sách", "member-without-name": "Thiếu họ tên",
     "member-invalid-value": "Giá trị sai", "member-without-group": "Chưa có tổ",

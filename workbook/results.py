@@ -17,6 +17,7 @@ from .outputs import LogEntry, SheetWriter, rewrite_outputs
 from .reading import WorkbookData, read_workbook
 from .reports import ReportContext, report_context, report_result, save_report
 from .reports.build import writers
+from .reports.lists import write_council_list
 from .safe_io import file_hash
 from .scoring import ScoreResult, ScoringInput, prepare, score_campaign
 from .scoring.sheet import write_scores
@@ -73,17 +74,22 @@ def _log(data: WorkbookData, action: str, headline: str, counts: str) -> LogEntr
 
 def score_outputs(data: WorkbookData, excluded: dict | set | None = None) -> Outputs:
     scores = score_campaign(prepare(data, excluded=excluded))
-    counts = f"bộ quy tắc {scores.choice.ruleset.code}; bỏ qua {scores.excluded['count']} dòng"
+    counts = f"bỏ qua {scores.excluded['count']} dòng có lỗi"
     return Outputs(scores, {"diem": lambda ws: write_scores(ws, scores)},
                    _log(data, "Tính điểm", scores.headline, counts))
 
 
-def shortlist_outputs(data: WorkbookData, excluded: dict | set | None = None) -> Outputs:
-    _, scores, shortlist = compute(data, excluded)
+def shortlist_outputs(data: WorkbookData, excluded: dict | set | None = None,
+                      day: dt.date | None = None) -> Outputs:
+    inp, scores, shortlist = compute(data, excluded)
+    # the list to the council is dated the review day unless a day is given
+    rc = report_context(inp, scores, shortlist, day or shortlist.regime.review_date)
     counts = "; ".join(f"{t.code}: {t.proposed}/{t.eligible}" for t in shortlist.titles)
     return Outputs(shortlist, {"diem": lambda ws: write_scores(ws, scores),
-                               "de_nghi": lambda ws: write_shortlist(ws, shortlist)},
-                   _log(data, "Lập danh sách khen thưởng", shortlist.headline, counts))
+                               "de_nghi": lambda ws: write_shortlist(ws, shortlist),
+                               "ds_hoi_dong": lambda ws: write_council_list(ws, rc)},
+                   _log(data, "Lập danh sách khen thưởng", shortlist.headline,
+                        f"{counts}; {shortlist.regime.label}"), rc)
 
 
 def report_outputs(data: WorkbookData, day: dt.date | None = None,
@@ -92,7 +98,7 @@ def report_outputs(data: WorkbookData, day: dt.date | None = None,
     rc = report_context(inp, scores, shortlist, day)
     result = report_result(rc)
     return Outputs(result, writers(rc), _log(data, "Báo cáo cấp trên", result.headline,
-                                             f"bộ quy tắc {result.ruleset}"), rc)
+                                             result.regime), rc)
 
 
 def _save(master: Path, outputs: Outputs) -> RunResult:

@@ -115,8 +115,8 @@ def line_breaks_and_tabs(source: Path, target: Path) -> Path:
 
 
 def merged_cells_across_rows(source: Path, target: Path) -> Path:
-    """Tin bài B2:B4 and C2:C4 merged (the same author on three rows): Excel keeps the value
-    in B2 and C2 only."""
+    """Tin bài B2:B4 and C2:C4 merged (one author shown for three articles): Excel keeps the
+    value in B2 and C2 only, and shows it for the three rows."""
     def change(wb):
         ws = wb[NEWS]
         ws.merge_cells("B2:B4")

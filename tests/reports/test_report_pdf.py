@@ -11,8 +11,11 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.scoring.small_campaign import build_small_master
+from tests.shortlist.conftest import with_quotas
+from workbook.layout import new_workbook
 from workbook.reading import read_workbook
 from workbook.reports import report_context, save_report
+from workbook.reports.lists import write_council_list
 from workbook.results import report_master
 from workbook.scoring import prepare, score_campaign
 from workbook.shortlist import make_shortlist
@@ -36,9 +39,11 @@ SHEETS = [
                         "Điểm thi đua cả năm theo tổ"]),
     ("bc_cong_trinh", 1, ["DANH SÁCH CÔNG TRÌNH, SẢN PHẨM, PHẦN VIỆC ĐỀ NGHỊ GẮN BIỂN",
                           "Cải tạo khuôn viên trụ sở", "Giá trị (đồng)", "Cấp gắn biển"]),
-    ("bc_khen_thuong", 2, ["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", "STT", "Họ và tên", "Giới", "Ngày sinh",
-                           "Chức vụ", "Đơn vị", "Danh hiệu / hình thức", "Tóm tắt thành tích",
-                           "Ghi chú", "I. LAO ĐỘNG TIÊN TIẾN: 7 người", "Vi Thị Hoa"]),
+    ("bc_khen_thuong", 1, ["DANH SÁCH ĐỀ NGHỊ CÔNG ĐOÀN VIÊN CHỨC TỈNH LẠNG SƠN KHEN THƯỞNG",
+                           "STT", "Họ và tên", "Giới", "Ngày sinh", "Chức vụ", "Đơn vị",
+                           "Danh hiệu / hình thức", "Tóm tắt thành tích", "Ghi chú",
+                           "I. GIẤY KHEN CỦA CÔNG ĐOÀN VIÊN CHỨC TỈNH: 3 người",
+                           "II. BẰNG KHEN CỦA LIÊN ĐOÀN LAO ĐỘNG TỈNH: 1 người", "Vi Thị Hoa"]),
     ("bc_tin_bai", 1, ["Tin, bài tuyên truyền theo cơ quan báo chí", "Cơ quan báo chí",
                        "Báo Lao động", "Tin, bài theo cấp cơ quan báo chí"]),
 ]
@@ -46,7 +51,8 @@ SHEETS = [
 
 @pytest.fixture(scope="module")
 def context(tmp_path_factory):
-    master = build_small_master(tmp_path_factory.mktemp("m") / "so.xlsx")
+    master = with_quotas(build_small_master(tmp_path_factory.mktemp("m") / "so.xlsx"),
+                         GKCQ="2", GKCT="3", BKLD="1")
     inp = prepare(read_workbook(master))
     scores = score_campaign(inp)
     return report_context(inp, scores, make_shortlist(inp, scores), DAY)
@@ -94,23 +100,52 @@ def test_page_setup_is_a4_with_decree_30_margins(context, tmp_path):
     assert len(wb["BC Tổng hợp"]._charts) == 1 and len(wb["BC Tin bài"]._charts) == 1
 
 
-def test_award_list_columns_and_name_order(context, tmp_path):
-    save_report(context, tmp_path / "r.xlsx", keys=("bc_khen_thuong",))
-    ws = load_workbook(tmp_path / "r.xlsx")["BC Khen thưởng"]
+def _list_rows(ws):
     rows = [[c.value for c in r] for r in ws.iter_rows()]
     header = next(r for r in rows if r[0] == "STT")
     assert header == ["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Chức vụ", "Tổ", "Đơn vị",
                       "Danh hiệu / hình thức", "Tóm tắt thành tích", "Ghi chú"]
-    start = rows.index(header) + 1
-    assert rows[start][0] == "I. LAO ĐỘNG TIÊN TIẾN: 7 người"
-    names = [r[1] for r in rows[start + 1:start + 8]]
+    return rows[rows.index(header) + 1:]
+
+
+def test_upper_union_list_carries_union_awards_only(context, tmp_path):
+    save_report(context, tmp_path / "r.xlsx", keys=("bc_khen_thuong",))
+    rows = _list_rows(load_workbook(tmp_path / "r.xlsx")["BC Khen thưởng"])
+    assert rows[0][0] == "I. GIẤY KHEN CỦA CÔNG ĐOÀN VIÊN CHỨC TỈNH: 3 người"
+    # tên first: An, Bình, Đức (B1 Hoa is proposed for the Bằng khen, one form per person)
+    assert [r[1] for r in rows[1:4]] == ["Nguyễn Văn An", "Trần Thị Bình", "Hoàng Văn Đức"]
+    assert rows[4][0] == "II. BẰNG KHEN CỦA LIÊN ĐOÀN LAO ĐỘNG TỈNH: 1 người"
+    assert rows[5][1] == "Vi Thị Hoa" and rows[5][9] == ("Liên đoàn Lao động tỉnh Lạng Sơn "
+                                                         "quyết định")
+    awards = {r[7] for r in rows if isinstance(r[0], int)}
+    assert awards == {"Giấy khen của Công đoàn Viên chức tỉnh",
+                      "Bằng khen của Liên đoàn Lao động tỉnh"}
+
+
+def test_council_list_carries_state_awards_and_departments(context, tmp_path):
+    wb = new_workbook()
+    write_council_list(wb.create_sheet("Trình Hội đồng TĐKT"), context)
+    rows = _list_rows(wb["Trình Hội đồng TĐKT"])
+    assert rows[0][0] == "I. LAO ĐỘNG TIÊN TIẾN: 7 người"
     # tên first: An, Bình, Hà, Hải, Hoa, Khánh, Lan
-    assert names == ["Nguyễn Văn An", "Trần Thị Bình", "Lương Thị Hà", "Nông Văn Hải",
-                     "Vi Thị Hoa", "Chu Văn Khánh", "Lộc Thị Lan"]
+    assert [r[1] for r in rows[1:8]] == ["Nguyễn Văn An", "Trần Thị Bình", "Lương Thị Hà",
+                                         "Nông Văn Hải", "Vi Thị Hoa", "Chu Văn Khánh",
+                                         "Lộc Thị Lan"]
+    sections = [r[0] for r in rows if isinstance(r[0], str) and ". " in r[0][:5]]
+    assert sections == ["I. LAO ĐỘNG TIÊN TIẾN: 7 người", "II. CHIẾN SĨ THI ĐUA CƠ SỞ: 1 người",
+                        "III. TẬP THỂ LAO ĐỘNG TIÊN TIẾN: 1 tập thể",
+                        "IV. TẬP THỂ LAO ĐỘNG XUẤT SẮC: 1 tập thể",
+                        "V. GIẤY KHEN CỦA GIÁM ĐỐC SỞ: 2 người"]
+    units = [r for r in rows if isinstance(r[0], int) and r[7] == "Tập thể lao động xuất sắc"]
+    assert units[0][1] == "Phòng Đầu tư"
+    assert units[0][9] == "Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn quyết định"
+    text = " ".join(str(c.value) for r in wb["Trình Hội đồng TĐKT"].iter_rows() for c in r
+                    if c.value)
+    assert "Hội đồng Thi đua – Khen thưởng Sở Kế hoạch và Đầu tư (để xét)" in text
 
 
 def test_report_into_the_master_output_sheets_only(tmp_path):
-    master = build_small_master(tmp_path / "so.xlsx")
+    master = with_quotas(build_small_master(tmp_path / "so.xlsx"), GKCT="3", BKLD="1")
     before = load_workbook(master)
     kept = [[c.value for c in r] for r in before["Kết quả"].iter_rows()]
     run = report_master(master, day=DAY)
@@ -118,4 +153,4 @@ def test_report_into_the_master_output_sheets_only(tmp_path):
     assert [[c.value for c in r] for r in after["Kết quả"].iter_rows()] == kept
     assert after["BC Khen thưởng"].protection.sheet
     assert run.backup is not None and run.backup.exists()
-    assert run.result.proposed == 13  # 7 LĐTT, 1 CSTĐCS, TTLĐTT B, TTLĐXS B, GKCD 1, GKCT 2
+    assert run.result.proposed == 4  # to the upper union: 3 Giấy khen CĐVC tỉnh, 1 Bằng khen

@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .. import schema
 from ..layout import new_workbook
 from ..safe_io import atomic_write
+from ..schema.lists import WORK_PROPOSED_FOR_PLAQUE
 from .context import ReportContext
 from .lists import proposed_count, write_awards, write_works
 from .summary import write_articles, write_summary
@@ -28,7 +29,7 @@ REPORT_SHEETS: dict[str, Callable[[Worksheet, ReportContext], None]] = {
 class ReportResult:
     sheets: list[str]
     day: dt.date
-    ruleset: str
+    regime: str
     proposed: int
     works_proposed: int
     articles: int
@@ -40,12 +41,12 @@ class ReportResult:
     def headline(self) -> str:
         where = f" → {self.out.name}" if self.out else ""
         return (f"Lập {len(self.sheets)} trang báo cáo cấp trên{where}: {self.proposed} đề nghị "
-                f"khen thưởng, {self.works_proposed} công trình đề nghị gắn biển, "
+                f"khen thưởng của Công đoàn, {self.works_proposed} công trình đề nghị gắn biển, "
                 f"{self.articles} tin, bài")
 
     def to_dict(self) -> dict[str, Any]:
         return {"headline": self.headline, "sheets": self.sheets, "date": self.day.isoformat(),
-                "ruleset": self.ruleset, "proposed": self.proposed,
+                "regime": self.regime, "proposed": self.proposed,
                 "works_proposed": self.works_proposed, "articles": self.articles,
                 "out": str(self.out) if self.out else None, "notes": self.notes,
                 "excluded": self.excluded}
@@ -54,8 +55,8 @@ class ReportResult:
 def report_result(rc: ReportContext, out: Path | None = None) -> ReportResult:
     return ReportResult(
         sheets=[schema.sheet(k).name for k in REPORT_SHEETS], day=rc.day,
-        ruleset=rc.scores.choice.ruleset.code, proposed=proposed_count(rc),
-        works_proposed=int((rc.works["trang_thai"] == "Đề nghị gắn biển").sum()),
+        regime=rc.scores.regime.label, proposed=proposed_count(rc),
+        works_proposed=int((rc.works["trang_thai"] == WORK_PROPOSED_FOR_PLAQUE).sum()),
         articles=len(rc.articles), out=out, notes=list(rc.scores.notes),
         excluded=rc.scores.excluded)
 

@@ -1,8 +1,11 @@
-"""`BC Công trình` (works proposed for plaques) and `BC Khen thưởng` (the award proposal list).
+"""`BC Công trình` (works proposed for plaques) and the award proposal lists, one per
+destination: `BC Khen thưởng` (union awards, to the upper union) and `Trình Hội đồng TĐKT`
+(state titles and the agency's Giấy khen, to the agency's emulation council). The two tracks are
+never mixed on one list.
 
-The award list follows the format the upper union expects: STT | Họ và tên | Giới tính |
+Each list follows the format the receiving body expects: STT | Họ và tên | Giới tính |
 Ngày sinh | Chức vụ | Tổ | Đơn vị | Danh hiệu / hình thức | Tóm tắt thành tích | Ghi chú, one
-section per title, people in Vietnamese name order (tên, then họ đệm).
+section per award, people in Vietnamese name order (tên, then họ đệm).
 """
 from __future__ import annotations
 
@@ -11,13 +14,13 @@ import datetime as dt
 import pandas as pd
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..rulesets import DESTINATIONS, STATE, UNION, role_name
+from ..schema.lists import WORK_PROPOSED_FOR_PLAQUE
 from ..scoring.compute import name_ranks
 from ..shortlist import PROPOSED
 from .context import ReportContext
 from .document import Col, Document
 
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-PROPOSED_FOR_PLAQUE = "Đề nghị gắn biển"
 
 AWARD_COLUMNS = [
     Col("STT", "stt", align="center"), Col("Họ và tên", "ho_ten"),
@@ -37,11 +40,12 @@ def _date(value) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
-def award_sections(rc: ReportContext) -> list[tuple[str, pd.DataFrame]]:
-    """Proposed subjects per title, in the order of the Danh hiệu sheet, names sorted."""
+def award_sections(rc: ReportContext, destination: str) -> list[tuple[str, pd.DataFrame]]:
+    """Proposed subjects per award sent to ``destination``, in the order of the Danh hiệu sheet,
+    names in Vietnamese order."""
     out = []
     proposed = rc.shortlist.proposed()
-    for t in rc.shortlist.titles:
+    for t in rc.shortlist.for_destination(destination):
         part = proposed[proposed["ma_danh_hieu"] == t.code]
         if part.empty:
             continue
@@ -55,36 +59,68 @@ def award_sections(rc: ReportContext) -> list[tuple[str, pd.DataFrame]]:
     return out
 
 
-def write_awards(ws: Worksheet, rc: ReportContext) -> None:
-    doc = Document(ws, AWARD_WIDTHS, rc.config, rc.day, landscape=True)
-    doc.header()
-    doc.title("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
-              f"Phong trào thi đua năm {rc.config.get('nam', '')}",
-              f"(Kèm theo báo cáo của {rc.config.get('ten_cong_doan', '')})")
+def roman(n: int) -> str:
+    """1 → I, 14 → XIV: section numbers never restart."""
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
+                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                           (4, "IV"), (1, "I")):
+        count, n = divmod(n, value)
+        out += letters * count
+    return out
+
+
+def _award_rows(rc: ReportContext, destination: str) -> list:
     titles = {t.code: t for t in rc.shortlist.titles}
     unit = rc.config.get("co_quan", "")
     rows: list = []
-    sections = award_sections(rc)
-    for i, (code, part) in enumerate(sections):
+    for i, (code, part) in enumerate(award_sections(rc, destination), start=1):
         t = titles[code]
-        who = "tập thể" if t.subject == "Tập thể" else "người"
-        upper = " (đề nghị cấp trên)" if t.level == "Cấp trên" else ""
-        rows.append(f"{ROMAN[i % len(ROMAN)]}. {t.name.upper()}{upper}: {len(part)} {who}")
+        group = t.subject == "Tập thể"
+        who = "tập thể" if group else "người"
+        # say who decides only where it is not the body the list goes to or the agency head
+        usual = t.decider_role in (t.destination, "thu_truong_co_quan")
+        note = None if usual else f"{t.decider} quyết định"
+        rows.append(f"{roman(i)}. {t.name.upper()}: {len(part)} {who}")
         for j, rec in enumerate(part.to_dict("records"), start=1):
-            group = t.subject == "Tập thể"
             rows.append({
-                "stt": j, "ho_ten": ("Tổ công đoàn " + rec["ho_ten"]) if group else rec["ho_ten"],
+                "stt": j, "ho_ten": rec["ho_ten"],
                 "gioi_tinh": None if group else rec.get("gioi_tinh"),
                 "ngay_sinh": None if group else _date(rec.get("ngay_sinh")),
                 "chuc_vu": None if group else rec.get("chuc_vu"),
                 "to": rc.group_names.get(rec["ma_to"], rec["ma_to"]), "don_vi": unit,
-                "danh_hieu": t.name, "tom_tat": rec["tom_tat"],
-                "ghi_chu": "Đề nghị cấp trên khen" if t.level == "Cấp trên" else None})
-    if not sections:
-        doc.paragraph("Chưa có cá nhân, tập thể nào được đề nghị khen thưởng.", italic=True)
+                "danh_hieu": t.name, "tom_tat": rec["tom_tat"], "ghi_chu": note})
+    return rows
+
+
+def _award_document(ws: Worksheet, rc: ReportContext, destination: str, title: str,
+                    recipients: list[str]) -> None:
+    doc = Document(ws, AWARD_WIDTHS, rc.config, rc.day, landscape=True)
+    doc.header()
+    doc.title(title, f"Phong trào thi đua năm {rc.config.get('nam', '')}",
+              f"(Kèm theo văn bản đề nghị của {rc.config.get('ten_cong_doan', '')})")
+    rows = _award_rows(rc, destination)
+    if not rows:
+        doc.paragraph("Chưa có cá nhân, tập thể nào được đề nghị.", italic=True)
     doc.table(AWARD_COLUMNS, rows)
     ws.print_title_rows = None
-    doc.signature([rc.config.get("cong_doan_cap_tren", "") + ";", "Lưu: VT, BCH."])
+    doc.signature(recipients)
+
+
+def write_awards(ws: Worksheet, rc: ReportContext) -> None:
+    """BC Khen thưởng: union awards only, proposed to the upper union."""
+    upper = rc.config.get("cong_doan_cap_tren", "")
+    _award_document(ws, rc, DESTINATIONS[UNION],
+                    f"DANH SÁCH ĐỀ NGHỊ {upper.upper()} KHEN THƯỞNG",
+                    [f"{upper} (để xét);", "Lưu: VT, BCH."])
+
+
+def write_council_list(ws: Worksheet, rc: ReportContext) -> None:
+    """State titles and the agency's Giấy khen, proposed to the agency's emulation council."""
+    council = role_name(DESTINATIONS[STATE], rc.config)
+    _award_document(ws, rc, DESTINATIONS[STATE],
+                    "DANH SÁCH ĐỀ NGHỊ XÉT TẶNG DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG",
+                    [f"{council} (để xét);", "Lưu: VT, BCH."])
 
 
 WORK_COLUMNS = [
@@ -107,13 +143,13 @@ def write_works(ws: Worksheet, rc: ReportContext) -> None:
     doc.header()
     doc.title("DANH SÁCH CÔNG TRÌNH, SẢN PHẨM, PHẦN VIỆC ĐỀ NGHỊ GẮN BIỂN",
               rc.config.get("ten_phong_trao", ""))
-    works = rc.works[rc.works["trang_thai"] == PROPOSED_FOR_PLAQUE]
+    works = rc.works[rc.works["trang_thai"] == WORK_PROPOSED_FOR_PLAQUE]
     rows: list = []
     levels = [lv for lv in rc.plaque_levels if lv in set(works["cap_gan_bien"])]
     levels += sorted(set(works["cap_gan_bien"]) - set(levels))
     for i, level in enumerate(levels):
         part = works[works["cap_gan_bien"] == level]
-        rows.append(f"{ROMAN[i % len(ROMAN)]}. CHÀO MỪNG {(level or 'chưa ghi cấp').upper()}: "
+        rows.append(f"{roman(i + 1)}. CHÀO MỪNG {(level or 'chưa ghi cấp').upper()}: "
                     f"{len(part)} công trình, sản phẩm")
         for j, rec in enumerate(part.to_dict("records"), start=1):
             rows.append({**rec, "stt": j, "to": rc.group_names.get(rec["ma_to"], rec["ma_to"]),
@@ -126,5 +162,7 @@ def write_works(ws: Worksheet, rc: ReportContext) -> None:
     doc.signature([rc.config.get("cong_doan_cap_tren", "") + ";", "Lưu: VT, BCH."])
 
 
-def proposed_count(rc: ReportContext) -> int:
-    return int((rc.shortlist.decisions["ket_qua"] == PROPOSED).sum())
+def proposed_count(rc: ReportContext, destination: str = DESTINATIONS[UNION]) -> int:
+    """Proposals sent to one destination (the BC sheets carry the upper union's)."""
+    d = rc.shortlist.decisions
+    return int(((d["ket_qua"] == PROPOSED) & (d["noi_nhan"] == destination)).sum())

@@ -6,12 +6,12 @@ from openpyxl.chart import BarChart, PieChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..schema.lists import OUTLET_LEVELS, WORK_STATUSES
+from ..schema.lists import OUTLET_LEVELS, WORK_DONE, WORK_STATUSES
 from ..scoring import CAMPAIGN
+from ..scoring.facts import registrations_in_force
 from .context import ReportContext
 from .document import Col, Document
 
-DONE = ("Hoàn thành", "Đề nghị gắn biển", "Đã gắn biển")
 NO_PLAQUE = "Không đăng ký gắn biển"
 
 
@@ -21,11 +21,12 @@ def _pct(k: float, n: float) -> float:
 
 def phase_group_rows(rc: ReportContext) -> tuple[list, dict]:
     groups = rc.scores.groups
-    regs = rc.regs[rc.regs["loai"] == "Cá nhân"]
+    # people take part from the phase they register in to the end of the campaign
+    regs = registrations_in_force(rc.regs[rc.regs["loai"] == "Cá nhân"], rc.scores.phases)
     member_group = dict(zip(rc.members["ma_doan_vien"], rc.members["ma_to"]))
     regs = regs.assign(ma_to=regs["ma"].map(member_group))
     registered = regs.drop_duplicates(["ma", "dot"]).groupby(["ma_to", "dot"]).size()
-    works = rc.works[rc.works["trang_thai"].isin(DONE)].groupby(["ma_to", "dot"]).size()
+    works = rc.works[rc.works["trang_thai"].isin(WORK_DONE)].groupby(["ma_to", "dot"]).size()
     rows: list = []
     totals = {"n": 0, "dk": 0, "ct": 0, "tb": 0, "sk": 0}
     for phase in rc.scores.phases:
@@ -108,8 +109,7 @@ def write_summary(ws: Worksheet, rc: ReportContext) -> None:
     doc.header()
     doc.title("BÁO CÁO", "Tổng hợp kết quả phong trào thi đua",
               rc.config.get("ten_phong_trao", ""),
-              f"(Thực hiện Kế hoạch số {rc.config.get('so_ke_hoach', '')}; bộ quy tắc "
-              f"{rc.scores.choice.ruleset.code})")
+              f"(Thực hiện Kế hoạch số {rc.config.get('so_ke_hoach', '')})")
     if rc.scores.excluded.get("count"):
         doc.paragraph(f"Số liệu không gồm {rc.scores.excluded['count']} dòng dữ liệu có lỗi "
                       "(xem trang Kiểm tra).", italic=True)
