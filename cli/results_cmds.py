@@ -72,23 +72,32 @@ def shortlist_cmd(master: Path, as_json: bool) -> None:
 
 @click.command("report")
 @MASTER
+@click.option("--dot", "moment", metavar="ĐỢT",
+              help="Báo cáo sơ kết đợt này (mã đợt hoặc số thứ tự, ví dụ 1), hoặc 'cả năm' "
+                   "cho báo cáo tổng kết. Mặc định: đợt gần nhất đã kết thúc (tổng kết khi "
+                   "đợt cuối đã kết thúc).")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Ghi các trang báo cáo ra tệp mới này thay vì vào sổ chính.")
+              help="Ghi các trang báo cáo ra tệp mới này (để gửi cấp trên) thay vì vào sổ chính.")
 @click.option("--date", "day", type=click.DateTime(["%d/%m/%Y", "%Y-%m-%d"]),
-              help="Ngày ghi trên báo cáo (dd/mm/yyyy). Mặc định: hôm nay.")
+              help="Ngày ghi trên báo cáo (dd/mm/yyyy). Mặc định: ngày báo cáo sơ kết, tổng "
+                   "kết trên trang Cấu hình (hoặc hạn báo cáo của đợt).")
 @json_option
 @edge
-def report_cmd(master: Path, out: Path | None, day: dt.datetime | None, as_json: bool) -> None:
-    """Lập các trang báo cáo cấp trên (BC …), in được trên khổ A4.
+def report_cmd(master: Path, moment: str | None, out: Path | None, day: dt.datetime | None,
+               as_json: bool) -> None:
+    """Lập báo cáo sơ kết đợt, tổng kết năm gửi cấp trên (các trang BC …), in trên khổ A4.
 
-    Báo cáo tổng hợp theo phong trào, đợt, tổ; danh sách công trình đề nghị gắn biển; danh
-    sách đề nghị khen thưởng; tin, bài theo cơ quan báo chí; có biểu đồ.
+    Báo cáo gồm số liệu chung, kết quả theo tổ công đoàn (có biểu đồ), đăng ký theo phong
+    trào, công trình, tin bài; các phụ lục: công trình đề nghị gắn biển, tin bài theo cơ quan
+    báo chí, và (khi tổng kết) danh sách đề nghị khen thưởng. Tệp --out là tệp gửi công
+    đoàn cấp trên (cấp trên tổng hợp bằng lệnh consolidate-summaries). Báo cáo tổng kết năm:
+    --dot "cả năm".
 
     \b
     Ví dụ:
-      thidua report so-thi-dua.xlsx --out bao-cao.xlsx
+      thidua report so-thi-dua.xlsx --dot 1 --out bao-cao-so-ket-dot-1.xlsx
     """
-    run = report_master(master, out=out, day=day.date() if day else None)
+    run = report_master(master, out=out, day=day.date() if day else None, moment=moment)
     _finish(run, as_json, [run.result.headline, *_notes(run.result)])
 
 

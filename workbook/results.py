@@ -15,7 +15,8 @@ from .export_tdkt import export_tdkt
 from . import schema
 from .outputs import LogEntry, SheetWriter, rewrite_outputs
 from .reading import WorkbookData, read_workbook
-from .reports import ReportContext, report_context, report_result, save_report
+from .reports import (ReportContext, choose_moment, report_context, report_result,
+                      save_report)
 from .reports.build import writers
 from .safe_io import file_hash
 from .scoring import ScoreResult, ScoringInput, prepare, score_campaign
@@ -87,12 +88,17 @@ def shortlist_outputs(data: WorkbookData, excluded: dict | set | None = None) ->
 
 
 def report_outputs(data: WorkbookData, day: dt.date | None = None,
-                   excluded: dict | set | None = None) -> Outputs:
+                   excluded: dict | set | None = None, moment: str | None = None,
+                   today: dt.date | None = None) -> Outputs:
+    """The BC sheets of one moment: ``moment`` is a phase (code or number) for its sơ kết, or
+    'cả năm' for the tổng kết; by default the latest phase ended by ``today``."""
     inp, scores, shortlist = compute(data, excluded)
-    rc = report_context(inp, scores, shortlist, day)
+    chosen = choose_moment(inp.config, inp.phases, moment, day, today)
+    rc = report_context(inp, scores, shortlist, chosen)
     result = report_result(rc)
+    counts = f"{chosen.label}; bộ quy tắc {result.ruleset}"
     return Outputs(result, writers(rc), _log(data, "Báo cáo cấp trên", result.headline,
-                                             f"bộ quy tắc {result.ruleset}"), rc)
+                                             counts), rc)
 
 
 def _save(master: Path, outputs: Outputs) -> RunResult:
@@ -114,10 +120,12 @@ def shortlist_master(master: str | Path, excluded: dict | set | None = None) -> 
 
 def report_master(master: str | Path, out: str | Path | None = None,
                   day: dt.date | None = None, excluded: dict | set | None = None,
-                  force: bool = True) -> RunResult:
-    """BC sheets into the master's output sheets, or (``out``) into a new workbook."""
+                  force: bool = True, moment: str | None = None,
+                  today: dt.date | None = None) -> RunResult:
+    """BC sheets of one moment into the master's output sheets, or (``out``) into a new
+    workbook."""
     master = Path(master)
-    outputs = report_outputs(read_workbook(master), day, excluded)
+    outputs = report_outputs(read_workbook(master), day, excluded, moment, today)
     if out is None:
         return _save(master, outputs)
     out = Path(out)

@@ -12,12 +12,11 @@ import pandas as pd
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..scoring.compute import name_ranks
-from ..shortlist import PROPOSED
 from .context import ReportContext
-from .document import Col, Document
+from .document import Col, Document, roman
+from .figures import PROPOSED_FOR_PLAQUE
+from .summary import annex_line
 
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-PROPOSED_FOR_PLAQUE = "Đề nghị gắn biển"
 
 AWARD_COLUMNS = [
     Col("STT", "stt", align="center"), Col("Họ và tên", "ho_ten"),
@@ -55,21 +54,27 @@ def award_sections(rc: ReportContext) -> list[tuple[str, pd.DataFrame]]:
     return out
 
 
-def write_awards(ws: Worksheet, rc: ReportContext) -> None:
+def write_awards(ws: Worksheet, rc: ReportContext, number: int | None) -> None:
+    """The award proposal list, an annex of the tổng kết (a sơ kết proposes no award: the
+    master's sheet then says so)."""
     doc = Document(ws, AWARD_WIDTHS, rc.config, rc.day, landscape=True)
-    doc.header()
-    doc.title("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
-              f"Phong trào thi đua năm {rc.config.get('nam', '')}",
-              f"(Kèm theo báo cáo của {rc.config.get('ten_cong_doan', '')})")
+    doc.header(number=False)
+    if number is None:
+        doc.paragraph(f"Báo cáo {rc.moment.label} không kèm danh sách đề nghị khen thưởng; "
+                      "danh sách được lập khi tổng kết năm.", italic=True)
+        doc.finish()
+        return
+    doc.annex(number, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
+              annex_line(rc), f"Phong trào thi đua năm {rc.config.get('nam', '')}")
     titles = {t.code: t for t in rc.shortlist.titles}
     unit = rc.config.get("co_quan", "")
     rows: list = []
     sections = award_sections(rc)
-    for i, (code, part) in enumerate(sections):
+    for i, (code, part) in enumerate(sections, start=1):
         t = titles[code]
         who = "tập thể" if t.subject == "Tập thể" else "người"
         upper = " (đề nghị cấp trên)" if t.level == "Cấp trên" else ""
-        rows.append(f"{ROMAN[i % len(ROMAN)]}. {t.name.upper()}{upper}: {len(part)} {who}")
+        rows.append(f"{roman(i)}. {t.name.upper()}{upper}: {len(part)} {who}")
         for j, rec in enumerate(part.to_dict("records"), start=1):
             group = t.subject == "Tập thể"
             rows.append({
@@ -82,9 +87,10 @@ def write_awards(ws: Worksheet, rc: ReportContext) -> None:
                 "ghi_chu": "Đề nghị cấp trên khen" if t.level == "Cấp trên" else None})
     if not sections:
         doc.paragraph("Chưa có cá nhân, tập thể nào được đề nghị khen thưởng.", italic=True)
-    doc.table(AWARD_COLUMNS, rows)
-    ws.print_title_rows = None
-    doc.signature([rc.config.get("cong_doan_cap_tren", "") + ";", "Lưu: VT, BCH."])
+    else:
+        doc.table(AWARD_COLUMNS, rows, keep=3, tail=doc.signature_height(False))
+    doc.signature(with_recipients=False)
+    doc.finish()
 
 
 WORK_COLUMNS = [
@@ -94,7 +100,7 @@ WORK_COLUMNS = [
     Col("Thời gian thực hiện", "thoi_gian", align="center"),
     Col("Cấp gắn biển", "cap_gan_bien"), Col("Trạng thái", "trang_thai", align="center"),
 ]
-WORK_WIDTHS = [5, 36, 11, 18, 14, 14, 14, 14, 24, 13]
+WORK_WIDTHS = [5, 36, 11, 18, 14, 15, 14, 14, 24, 13]
 
 
 def _period(start, end) -> str:
@@ -102,18 +108,18 @@ def _period(start, end) -> str:
     return " - ".join(parts)
 
 
-def write_works(ws: Worksheet, rc: ReportContext) -> None:
+def write_works(ws: Worksheet, rc: ReportContext, number: int) -> None:
     doc = Document(ws, WORK_WIDTHS, rc.config, rc.day, landscape=True)
-    doc.header()
-    doc.title("DANH SÁCH CÔNG TRÌNH, SẢN PHẨM, PHẦN VIỆC ĐỀ NGHỊ GẮN BIỂN",
-              rc.config.get("ten_phong_trao", ""))
-    works = rc.works[rc.works["trang_thai"] == PROPOSED_FOR_PLAQUE]
+    doc.header(number=False)
+    doc.annex(number, "DANH SÁCH CÔNG TRÌNH, SẢN PHẨM, PHẦN VIỆC ĐỀ NGHỊ GẮN BIỂN",
+              annex_line(rc))
+    works = proposed_works(rc)
     rows: list = []
     levels = [lv for lv in rc.plaque_levels if lv in set(works["cap_gan_bien"])]
     levels += sorted(set(works["cap_gan_bien"]) - set(levels))
-    for i, level in enumerate(levels):
+    for i, level in enumerate(levels, start=1):
         part = works[works["cap_gan_bien"] == level]
-        rows.append(f"{ROMAN[i % len(ROMAN)]}. CHÀO MỪNG {(level or 'chưa ghi cấp').upper()}: "
+        rows.append(f"{roman(i)}. CHÀO MỪNG {(level or 'chưa ghi cấp').upper()}: "
                     f"{len(part)} công trình, sản phẩm")
         for j, rec in enumerate(part.to_dict("records"), start=1):
             rows.append({**rec, "stt": j, "to": rc.group_names.get(rec["ma_to"], rec["ma_to"]),
@@ -121,10 +127,20 @@ def write_works(ws: Worksheet, rc: ReportContext) -> None:
                          "gia_tri": rec["gia_tri"] or None})
     if not levels:
         doc.paragraph("Chưa có công trình, sản phẩm nào đề nghị gắn biển.", italic=True)
-    doc.table(WORK_COLUMNS, rows, {"ten": f"Cộng: {len(works)} công trình, sản phẩm",
-                                   "gia_tri": float(works["gia_tri"].sum())})
-    doc.signature([rc.config.get("cong_doan_cap_tren", "") + ";", "Lưu: VT, BCH."])
+    else:
+        doc.table(WORK_COLUMNS, rows, {"ten": f"Cộng: {len(works)} công trình, sản phẩm",
+                                       "gia_tri": float(works["gia_tri"].sum())}, keep=3,
+                  tail=doc.signature_height(False))
+    doc.signature(with_recipients=False)
+    doc.finish()
+
+
+def proposed_works(rc: ReportContext) -> pd.DataFrame:
+    return rc.works[rc.works["trang_thai"] == PROPOSED_FOR_PLAQUE]
 
 
 def proposed_count(rc: ReportContext) -> int:
-    return int((rc.shortlist.decisions["ket_qua"] == PROPOSED).sum())
+    """Proposals the award list carries (the tổng kết's; a sơ kết proposes none)."""
+    if not rc.moment.is_year:
+        return 0
+    return sum(len(part) for _, part in award_sections(rc))
