@@ -78,13 +78,17 @@ def shortlist_cmd(master: Path, as_json: bool) -> None:
                    "đợt cuối đã kết thúc).")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
               help="Ghi các trang báo cáo ra tệp mới này (để gửi cấp trên) thay vì vào sổ chính.")
+@click.option("--word", "word", type=click.Path(dir_okay=False, path_type=Path),
+              help="Ghi thêm báo cáo bằng lời (Word .docx) theo Nghị định 30/2020: phần kết quả "
+                   "viết sẵn từ số liệu, chỗ tô vàng để Ban Chấp hành viết đánh giá, phương "
+                   "hướng.")
 @click.option("--date", "day", type=click.DateTime(["%d/%m/%Y", "%Y-%m-%d"]),
               help="Ngày ghi trên báo cáo (dd/mm/yyyy). Mặc định: ngày báo cáo sơ kết, tổng "
                    "kết trên trang Cấu hình (hoặc hạn báo cáo của đợt).")
 @json_option
 @edge
-def report_cmd(master: Path, moment: str | None, out: Path | None, day: dt.datetime | None,
-               as_json: bool) -> None:
+def report_cmd(master: Path, moment: str | None, out: Path | None, word: Path | None,
+               day: dt.datetime | None, as_json: bool) -> None:
     """Lập báo cáo sơ kết đợt, tổng kết năm gửi cấp trên (các trang BC …), in trên khổ A4.
 
     Báo cáo gồm số liệu chung, kết quả theo tổ công đoàn (có biểu đồ), đăng ký theo phong
@@ -95,10 +99,12 @@ def report_cmd(master: Path, moment: str | None, out: Path | None, day: dt.datet
 
     \b
     Ví dụ:
-      thidua report so-thi-dua.xlsx --dot 1 --out bao-cao-so-ket-dot-1.xlsx
+      thidua report so-thi-dua.xlsx --dot 1 --out bao-cao-so-ket-dot-1.xlsx --word bao-cao-so-ket-dot-1.docx
     """
-    run = report_master(master, out=out, day=day.date() if day else None, moment=moment)
-    _finish(run, as_json, [run.result.headline, *_notes(run.result)])
+    run = report_master(master, out=out, day=day.date() if day else None, moment=moment,
+                        word=word)
+    words = [f"Báo cáo bằng lời (Word): {p}" for p in run.result.documents]
+    _finish(run, as_json, [run.result.headline, *words, *_notes(run.result)])
 
 
 @click.group("export")

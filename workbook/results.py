@@ -18,6 +18,7 @@ from .reading import WorkbookData, read_workbook
 from .reports import (ReportContext, choose_moment, report_context, report_result,
                       save_report)
 from .reports.build import writers
+from .reports.docx import write_narrative
 from .safe_io import file_hash
 from .scoring import ScoreResult, ScoringInput, prepare, score_campaign
 from .scoring.sheet import write_scores
@@ -121,16 +122,22 @@ def shortlist_master(master: str | Path, excluded: dict | set | None = None) -> 
 def report_master(master: str | Path, out: str | Path | None = None,
                   day: dt.date | None = None, excluded: dict | set | None = None,
                   force: bool = True, moment: str | None = None,
-                  today: dt.date | None = None) -> RunResult:
+                  today: dt.date | None = None, word: str | Path | None = None) -> RunResult:
     """BC sheets of one moment into the master's output sheets, or (``out``) into a new
-    workbook."""
+    workbook; ``word``: also the narrative report as a Word document."""
     master = Path(master)
     outputs = report_outputs(read_workbook(master), day, excluded, moment, today)
     if out is None:
-        return _save(master, outputs)
-    out = Path(out)
-    backup = save_report(outputs.context, out, force=force)
-    return RunResult(master, report_result(outputs.context, out), [str(out)], backup)
+        run = _save(master, outputs)
+    else:
+        out = Path(out)
+        backup = save_report(outputs.context, out, force=force)
+        run = RunResult(master, report_result(outputs.context, out), [str(out)], backup)
+    if word is not None:
+        write_narrative(outputs.context, word, force=force)
+        run.result.documents.append(Path(word))
+        run.written.append(str(word))
+    return run
 
 
 def export_tdkt_master(master: str | Path, outdir: str | Path, force: bool = False,

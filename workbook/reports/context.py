@@ -29,6 +29,8 @@ class ReportContext:
     phase_names: dict[str, str]
     group_names: dict[str, str]
     title_names: dict[str, str]  # Danh hiệu code -> name
+    milestones: dict[str, str]  # phase code -> the anniversaries it salutes
+    all_phases: list[str]  # every phase of the plan, in order
 
     @property
     def day(self) -> dt.date:
@@ -104,4 +106,7 @@ def report_context(inp: ScoringInput, scores: ScoreResult, shortlist: ShortlistR
         group_names={c: n for c, n in zip(codes(groups["ma_to"]), codes(groups["ten_to"])) if c},
         title_names={c: n for c, n in zip(codes(titles["ma_danh_hieu"]),
                                           codes(titles["ten_danh_hieu"])) if c},
+        milestones=dict(zip(inp.phases["ma_dot"], codes(
+            inp.phases.get("moc_ky_niem", pd.Series([""] * len(inp.phases)))))),
+        all_phases=list(inp.phases["ma_dot"]),
     )
