@@ -5,6 +5,7 @@ summary; features add their step to ``STEPS``. Files land in OUTDIR:
   So-thi-dua-45-KH-CDCS.xlsm   the master (BCH's workbook; .xlsx without the Excel side)
   so-to/                        group workbooks as issued
   so-to-gui-lai/                the same workbooks as the groups return them, filled in
+  Bao-cao-so-ket-Dot-1.xlsx/.docx, Bao-cao-tong-ket-nam.xlsx/.docx   the reports sent upward
 """
 from __future__ import annotations
 
@@ -125,10 +126,19 @@ def step_shortlist(ctx: DemoContext) -> str:
     return shortlist_master(ctx.master).result.headline
 
 
+REPORTS = (("1", "Bao-cao-so-ket-Dot-1"), ("cả năm", "Bao-cao-tong-ket-nam"))
+
+
 def step_report(ctx: DemoContext) -> str:
+    """The sơ kết of Đợt 1 and the year's tổng kết: each a workbook to send upward (the BC
+    sheets) and its narrative report in Word."""
     from .results import report_master
-    out = ctx.outdir / "Bao-cao-cap-tren.xlsx"
-    return report_master(ctx.master, out=out).result.headline
+    lines = []
+    for moment, stem in REPORTS:
+        run = report_master(ctx.master, out=ctx.outdir / f"{stem}.xlsx", moment=moment,
+                            word=ctx.outdir / f"{stem}.docx")
+        lines.append(f"{run.result.headline} và {stem}.docx")
+    return "; ".join(lines)
 
 
 def step_export(ctx: DemoContext) -> str:
