@@ -14,11 +14,13 @@ stays with its table's first rows, a chart and the signature block are never spl
 from __future__ import annotations
 
 import datetime as dt
+from copy import copy
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, NamedTuple, Sequence
 
 from openpyxl.drawing.spreadsheet_drawing import OneCellAnchor
 from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils.units import cm_to_EMU, inch_to_EMU
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
@@ -38,8 +40,15 @@ FOOTER = "Trang &P/&N"
 CHART_OFFSET = 4  # points between a chart's first row and its top edge
 
 
-def font(size: float = BODY, bold: bool = False, italic: bool = False) -> Font:
-    return Font(name=FONT_NAME, size=size, bold=bold, italic=italic)
+class Look(NamedTuple):
+    """A cell's font (Times New Roman, of this size and weight)."""
+    size: float
+    bold: bool = False
+    italic: bool = False
+
+
+def font(size: float = BODY, bold: bool = False, italic: bool = False) -> Look:
+    return Look(size, bold, italic)
 
 
 def vn_date(place: str, day: dt.date) -> str:
@@ -100,6 +109,7 @@ class Document:
         self.page = Page(tuple(widths), landscape)
         self.row, self.used, self.pages = 1, 0.0, 1
         self.chart_top = 1  # next free row of the hidden chart data
+        self._protos: dict[tuple, StyleArray] = {}
         for j, w in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(j)].width = w
         self.left_span = self._split()
@@ -146,11 +156,28 @@ class Document:
 
     # -- low-level --------------------------------------------------------------------------
 
-    def text(self, row: int, first: int, last: int, value: Any, style: Font,
+    def _style(self, cell, look: Look, align: str, wrap: bool = False, boxed: bool = False,
+               fmt: str | None = None, valign: str = "center") -> None:
+        """Style a cell; each distinct style is built once and copied after (openpyxl hashes
+        every style object assigned: a 1,000-line award list would spend seconds on it)."""
+        key = (look, align, wrap, boxed, fmt, valign)
+        proto = self._protos.get(key)
+        if proto is None:
+            cell.font = Font(name=FONT_NAME, size=look.size, bold=look.bold,
+                             italic=look.italic)
+            cell.alignment = Alignment(horizontal=align, vertical=valign, wrap_text=wrap)
+            if boxed:
+                cell.border = BOX
+            if fmt:
+                cell.number_format = fmt
+            self._protos[key] = copy(cell._style)
+        else:
+            cell._style = copy(proto)
+
+    def text(self, row: int, first: int, last: int, value: Any, style: Look,
              align: str = "center", wrap: bool = False) -> None:
         cell = set_cell(self.ws, row, first, value)
-        cell.font = style
-        cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=wrap)
+        self._style(cell, style, align, wrap)
         if last > first:
             self.ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
 
@@ -171,8 +198,7 @@ class Document:
         underscores (cell borders could only follow the table's columns)."""
         count = max(3, round(length / (em("_") * RULE_SIZE)))
         cell = set_cell(self.ws, row, first, "_" * count)
-        cell.font = Font(name=FONT_NAME, size=RULE_SIZE)
-        cell.alignment = Alignment(horizontal="center", vertical="top")
+        self._style(cell, font(RULE_SIZE), "center", valign="top")
         if last > first:
             self.ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
 
@@ -301,15 +327,13 @@ class Document:
         self.gap()
         return top + 1, last
 
-    def _boxed(self, row: int, a: int, b: int, value: Any, style: Font, align: str,
+    def _boxed(self, row: int, a: int, b: int, value: Any, style: Look, align: str,
                wrap: bool = False, fmt: str | None = None) -> None:
         cell = set_cell(self.ws, row, a, value)
-        cell.font = style
-        cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=wrap)
-        if fmt and not isinstance(value, str):
-            cell.number_format = fmt
-        for j in range(a, b + 1):
-            self.ws.cell(row=row, column=j).border = BOX
+        self._style(cell, style, align, wrap, boxed=True,
+                    fmt=fmt if fmt and not isinstance(value, str) else None)
+        for j in range(a + 1, b + 1):
+            self._style(self.ws.cell(row=row, column=j), style, align, wrap, boxed=True)
         if b > a:
             self.ws.merge_cells(start_row=row, start_column=a, end_row=row, end_column=b)
 

@@ -9,6 +9,7 @@ so the printer never adds a break of its own before ours (a table would lose its
 """
 from __future__ import annotations
 
+import functools
 import math
 import unicodedata
 from dataclasses import dataclass
@@ -62,6 +63,7 @@ _WIDTHS = {
 BOLD = 1.07  # Times New Roman Bold is about this much wider
 
 
+@functools.lru_cache(maxsize=4096)
 def em(ch: str) -> float:
     """Advance width of one character, in em."""
     base = unicodedata.normalize("NFD", ch)[0]
@@ -72,7 +74,7 @@ def em(ch: str) -> float:
 
 def text_points(text: str, size: float, bold: bool = False) -> float:
     """Printed width of a line of Times New Roman text."""
-    return sum(em(ch) for ch in text) * size * (BOLD if bold else 1.0)
+    return sum(map(em, text)) * size * (BOLD if bold else 1.0)
 
 
 def lines_needed(text: str, width_chars: float, size: float, bold: bool = False) -> int:
