@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from workbook.results import (RunResult, export_tdkt_master, report_master, score_master,
-                              shortlist_master)
+from workbook.results import (RunResult, dossier_master, export_tdkt_master, report_master,
+                              score_master, shortlist_master)
 
 from .common import EXIT_FINDINGS, echo_json, edge, json_option
 
@@ -105,6 +105,31 @@ def report_cmd(master: Path, moment: str | None, out: Path | None, word: Path | 
                         word=word)
     words = [f"Báo cáo bằng lời (Word): {p}" for p in run.result.documents]
     _finish(run, as_json, [run.result.headline, *words, *_notes(run.result)])
+
+
+@click.command("dossier")
+@MASTER
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--date", "day", type=click.DateTime(["%d/%m/%Y", "%Y-%m-%d"]),
+              help="Ngày ghi trên tờ trình, biên bản (dd/mm/yyyy). Mặc định: ngày báo cáo tổng "
+                   "kết trên trang Cấu hình.")
+@click.option("--force", is_flag=True, help="Ghi đè các tệp đã có trong thư mục (có sao lưu).")
+@json_option
+@edge
+def dossier_cmd(master: Path, outdir: Path, day: dt.datetime | None, force: bool,
+                as_json: bool) -> None:
+    """Lập dự thảo hồ sơ đề nghị khen thưởng cuối năm (Word, theo Nghị định 30/2020).
+
+    Một tờ trình cho mỗi nơi nhận đề nghị (kèm danh sách, tóm tắt thành tích) và biên bản họp
+    Ban Chấp hành xét khen thưởng (mỗi người một dòng để ghi số phiếu). Thời gian, địa điểm,
+    thành phần và số phiếu là chỗ tô vàng để Ban Chấp hành điền.
+
+    \b
+    Ví dụ:
+      thidua dossier so-thi-dua.xlsx ho-so-khen-thuong/
+    """
+    run = dossier_master(master, outdir, day=day.date() if day else None, force=force)
+    _finish(run, as_json, [run.result.headline, *[f"  {p}" for p in run.result.files]])
 
 
 @click.group("export")

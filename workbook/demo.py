@@ -6,6 +6,7 @@ summary; features add their step to ``STEPS``. Files land in OUTDIR:
   so-to/                        group workbooks as issued
   so-to-gui-lai/                the same workbooks as the groups return them, filled in
   Bao-cao-so-ket-Dot-1.xlsx/.docx, Bao-cao-tong-ket-nam.xlsx/.docx   the reports sent upward
+  ho-so-khen-thuong/            the proposal dossier drafts: a tờ trình per destination, the biên bản
 """
 from __future__ import annotations
 
@@ -141,6 +142,12 @@ def step_report(ctx: DemoContext) -> str:
     return "; ".join(lines)
 
 
+def step_dossier(ctx: DemoContext) -> str:
+    from .results import dossier_master
+    result = dossier_master(ctx.master, ctx.outdir / "ho-so-khen-thuong", force=True).result
+    return f"{result.headline} trong ho-so-khen-thuong/"
+
+
 def step_export(ctx: DemoContext) -> str:
     from .results import export_tdkt_master
     return export_tdkt_master(ctx.master, ctx.outdir / "xuat-tdkt", force=True).result.headline
@@ -157,6 +164,7 @@ STEPS: list[tuple[str, Callable[[DemoContext], str]]] = [
     ("score", step_score),
     ("shortlist", step_shortlist),
     ("report", step_report),
+    ("dossier", step_dossier),
     ("export", step_export),
 ]
 

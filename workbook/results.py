@@ -18,7 +18,8 @@ from .reading import WorkbookData, read_workbook
 from .reports import (ReportContext, choose_moment, report_context, report_result,
                       save_report)
 from .reports.build import writers
-from .reports.docx import write_narrative
+from .reports.docx import write_dossier, write_narrative
+from .reports.moment import YEAR_CODE as YEAR
 from .safe_io import file_hash
 from .scoring import ScoreResult, ScoringInput, prepare, score_campaign
 from .scoring.sheet import write_scores
@@ -138,6 +139,17 @@ def report_master(master: str | Path, out: str | Path | None = None,
         run.result.documents.append(Path(word))
         run.written.append(str(word))
     return run
+
+
+def dossier_master(master: str | Path, outdir: str | Path, day: dt.date | None = None,
+                   force: bool = False, excluded: dict | set | None = None) -> RunResult:
+    """The year's proposal dossier drafts (Word) in ``outdir``: a tờ trình per destination and
+    the biên bản of the meeting that votes on them."""
+    master = Path(master)
+    inp, scores, shortlist = compute(master, excluded)
+    rc = report_context(inp, scores, shortlist, choose_moment(inp.config, inp.phases, YEAR))
+    result = write_dossier(rc, outdir, day, force=force)
+    return RunResult(master, result, [str(p) for p in result.files])
 
 
 def export_tdkt_master(master: str | Path, outdir: str | Path, force: bool = False,

@@ -25,6 +25,7 @@ from .. import schema
 from ..errors import ThiduaError, UnreadableWorkbook
 from ..reading import HEADER_SCAN_ROWS, header_key, open_calamine, read_workbook
 from ..reports.figures import FIGURES
+from ..reports.moment import YEAR_CODE as YEAR
 from ..reports.moment import MomentError
 from ..schema import Column
 from ..values import BadValue, convert, is_blank, to_date, to_text
@@ -35,7 +36,6 @@ NAME_COLUMN = Column(NAME_KEY, "Công đoàn cơ sở", width=40)
 SUMMARY_COLUMNS = (NAME_COLUMN, *(f.column for f in FIGURES))
 COUNT_KEYS = tuple(f.key for f in FIGURES)
 LABEL_HEADER, VALUE_HEADER = "Chỉ tiêu", "Số lượng"
-YEAR = "Cả năm"
 _DATE_LINE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _SUBJECT = re.compile(r"^(Sơ kết|Tổng kết)\s+(.+?)\s+phong trào", re.IGNORECASE)
 

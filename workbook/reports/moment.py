@@ -22,6 +22,7 @@ from ..values import BadValue, to_date
 
 YEAR_WORDS = ("ca nam", "cả năm", "ca-nam", "tong ket", "tổng kết", "nam", "năm")
 SO_KET, TONG_KET = "sơ kết", "tổng kết"
+YEAR_CODE = "Cả năm"  # a moment's code for the year (a phase's code otherwise)
 
 
 class MomentError(ThiduaError):
@@ -49,7 +50,7 @@ class Moment:
     @property
     def code(self) -> str:
         """Stable identifier written into the report file: the phase code, or 'Cả năm'."""
-        return "Cả năm" if self.is_year else self.phases[0]
+        return YEAR_CODE if self.is_year else self.phases[0]
 
     @property
     def label(self) -> str:

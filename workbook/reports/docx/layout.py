@@ -191,8 +191,11 @@ class WordDoc:
         """A paragraph the officer writes."""
         self.paragraph(("officer", hint))
 
-    def table(self, headers: Sequence[str], rows: Sequence[Sequence[object]],
-              widths_mm: Sequence[float], size: float = 12) -> None:
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[object] | str],
+              widths_mm: Sequence[float], size: float = 12,
+              left: Sequence[int] = (1,)) -> None:
+        """A bordered table whose header repeats on each page; a str row is a section line
+        across the table; columns in ``left`` are aligned left, the others centred."""
         table = self.doc.add_table(rows=1, cols=len(headers))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -201,14 +204,47 @@ class WordDoc:
             self._cell_line(cell, str(text), size, bold=True, first=True)
         for values in rows:
             cells = table.add_row().cells
-            for j, (cell, value, width) in enumerate(zip(cells, values, widths_mm)):
+            for cell, width in zip(cells, widths_mm):
                 cell.width = Mm(width)
+            if isinstance(values, str):
+                merged = cells[0].merge(cells[-1])
+                para = self._cell_line(merged, values, size, bold=True, first=True)
+                para.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                continue
+            for j, (cell, value) in enumerate(zip(cells, values)):
                 para = self._cell_line(cell, "" if value is None else str(value), size,
                                        first=True)
-                if j == 1:
+                if j in left:
                     para.alignment = WD_ALIGN_PARAGRAPH.LEFT
         _repeat_header(table)
         self.line("", 6)
+
+    def _closing_block(self, table) -> None:
+        """A signature table never splits, and the paragraph before it goes with it (a
+        signature alone on a page is not accepted)."""
+        props = table.rows[0]._tr.get_or_add_trPr()
+        props.append(OxmlElement("w:cantSplit"))
+        paragraphs = self.doc.paragraphs
+        if paragraphs:
+            paragraphs[-1].paragraph_format.keep_with_next = True
+
+    def signers(self, left: str, right: str) -> None:
+        """Two signature blocks side by side (a biên bản: the secretary and the chair), the
+        names left for the officer."""
+        table = self.doc.add_table(rows=1, cols=2)
+        table.autofit = False
+        _no_borders(table)
+        self._closing_block(table)
+        for cell, title in zip(_widths(table, (82, 83)), (left, right)):
+            first = self._cell_line(cell, title, 14, bold=True, first=True)
+            first.paragraph_format.space_before = Pt(12)
+            for _ in range(4):
+                self._cell_line(cell, "", 14)
+            run = cell.add_paragraph()
+            run.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            hint = run.add_run(PLACEHOLDER.format("Họ và tên"))
+            _font(hint, BODY, italic=True)
+            hint.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
     def signature(self, with_recipients: bool = True,
                   items: Sequence[str] | None = None) -> None:
@@ -218,6 +254,7 @@ class WordDoc:
         table = self.doc.add_table(rows=1, cols=2)
         table.autofit = False
         _no_borders(table)
+        self._closing_block(table)
         left, right = _widths(table, (75, 90))
         if with_recipients:
             para = left.paragraphs[0]
