@@ -132,3 +132,9 @@ def test_unknown_phase_is_a_clear_message_and_exit_2(small_master):
     got = CliRunner().invoke(cli, ["report", str(small_master), "--dot", "7"])
     assert got.exit_code == 2 and "Không có đợt '7'" in got.output
     assert "Traceback" not in got.output
+
+
+def test_section_numbers_never_wrap():
+    from workbook.reports.wording import roman
+    assert [roman(n) for n in (1, 4, 9, 12, 13, 14, 19, 40, 90)] == \
+        ["I", "IV", "IX", "XII", "XIII", "XIV", "XIX", "XL", "XC"]

@@ -3,7 +3,7 @@ moment of the campaign — the sơ kết of a phase or the year's tổng kết."
 from .build import (REPORT_KIND, REPORT_SHEETS, ReportResult, build_report_workbook,
                     report_result, save_report, sheet_keys)
 from .context import ReportContext, report_context
-from .document import vn_date
+from .wording import vn_date
 from .figures import FIGURES, FIGURE_KEYS
 from .moment import Moment, MomentError, choose_moment, default_moment, report_moments
 

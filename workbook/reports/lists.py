@@ -13,7 +13,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..scoring.compute import name_ranks
 from .context import ReportContext
-from .document import Col, Document, roman
+from .document import Col, Document
+from .wording import roman
 from .figures import PROPOSED_FOR_PLAQUE
 from .summary import annex_line
 

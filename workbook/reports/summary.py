@@ -9,7 +9,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .charts import group_score_bars
 from .context import ReportContext
-from .document import Document, roman, symbol
+from .document import Document
+from .wording import roman, symbol
 from .figures import figures
 from .tables import (FIGURE_COLUMNS, GROUP_COLUMNS, article_levels, figure_rows, group_rows,
                      movement_rows, works_matrix)

@@ -16,7 +16,7 @@ from ...safe_io import atomic_write
 from ...text import slug_filename
 from ..context import ReportContext
 from ..destinations import Destination, destinations
-from ..document import roman, symbol
+from ..wording import roman, symbol
 from ..figures import vn_number
 from .layout import WordDoc
 

@@ -25,7 +25,7 @@ from docx.shared import Cm, Mm, Pt
 from docx.table import _Cell
 
 from ...layout import FONT_NAME
-from ..document import MOTTO, recipients, symbol, vn_date
+from ..wording import MOTTO, recipients, symbol, vn_date
 from ..page import text_points
 
 BODY = 14

@@ -12,7 +12,7 @@ from pathlib import Path
 from ...safe_io import atomic_write
 from ...schema.lists import DUTY_RATINGS, OUTLET_LEVELS
 from ..context import ReportContext
-from ..document import roman
+from ..wording import roman
 from ..figures import figures, percent, vn_number
 from ..lists import award_sections, proposed_count, proposed_works
 from ..summary import opening, subject
