@@ -138,3 +138,12 @@ def test_section_numbers_never_wrap():
     from workbook.reports.wording import roman
     assert [roman(n) for n in (1, 4, 9, 12, 13, 14, 19, 40, 90)] == \
         ["I", "IV", "IX", "XII", "XIII", "XIV", "XIX", "XL", "XC"]
+
+
+def test_recipients_from_cau_hinh_or_the_upper_union():
+    from workbook.reports.wording import recipients
+    plan = {"noi_nhan": "Đảng ủy Sở (b/c); Công đoàn viên chức tỉnh (b/c);\nLưu: VT, CĐ."}
+    assert recipients(plan) == ["- Đảng ủy Sở (b/c);", "- Công đoàn viên chức tỉnh (b/c);",
+                                "- Lưu: VT, CĐ."]
+    older = {"cong_doan_cap_tren": "Công đoàn Viên chức tỉnh Lạng Sơn"}  # a master before it
+    assert recipients(older) == ["- Công đoàn Viên chức tỉnh Lạng Sơn (b/c);", "- Lưu: VT."]

@@ -36,6 +36,7 @@ NAME_COLUMN = Column(NAME_KEY, "Công đoàn cơ sở", width=40)
 SUMMARY_COLUMNS = (NAME_COLUMN, *(f.column for f in FIGURES))
 COUNT_KEYS = tuple(f.key for f in FIGURES)
 LABEL_HEADER, VALUE_HEADER = "Chỉ tiêu", "Số lượng"
+FIGURES_SCAN_ROWS = 40  # the figures table sits under the header block, title and opening
 _DATE_LINE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _SUBJECT = re.compile(r"^(Sơ kết|Tổng kết)\s+(.+?)\s+phong trào", re.IGNORECASE)
 
@@ -81,7 +82,7 @@ def _number(value: Any, where: str) -> int | None:
 
 def figures_table(rows: list[list[Any]]) -> dict[str, int | None] | None:
     """The 'Số liệu chung' table: {figure key: number}, or None when there is none."""
-    for i, row in enumerate(rows[:HEADER_SCAN_ROWS * 3]):
+    for i, row in enumerate(rows[:FIGURES_SCAN_ROWS]):
         keys = [header_key(v) for v in row]
         if header_key(LABEL_HEADER) in keys and header_key(VALUE_HEADER) in keys:
             label_col, value_col = keys.index(header_key(LABEL_HEADER)), \
@@ -130,7 +131,7 @@ def _stamp(book) -> dict[str, str]:
 
 def _from_page(rows: list[list[Any]]) -> tuple[str, str, dt.date | None]:
     """Name, moment and date as printed (for a report whose hidden stamp was lost)."""
-    texts = [str(v) for row in rows[:HEADER_SCAN_ROWS * 2] for v in row if isinstance(v, str)]
+    texts = [str(v) for row in rows[:FIGURES_SCAN_ROWS] for v in row if isinstance(v, str)]
     # The header block: the upper union in A1, the issuing CĐCS in A2.
     name = rows[1][0] if len(rows) > 1 and rows[1] and isinstance(rows[1][0], str) else ""
     moment, day = "", None

@@ -27,7 +27,7 @@ def write_articles(ws: Worksheet, rc: ReportContext, number: int) -> None:
     doc.table(cols, rows, total, heading="1. Theo cơ quan báo chí và đợt thi đua")
     cols, rows, total = article_levels(rc)
     cols = [cols[0], replace(cols[1], span=2), cols[-1]]
-    doc.table(cols, rows, total, heading="2. Theo cấp cơ quan báo chí", keep=99)
+    doc.table(cols, rows, total, heading="2. Theo cấp cơ quan báo chí", keep=None)
     if total["cong"]:
         first, last, names, values = doc.chart_data(
             "Tin, bài", [(r["ten"], r["cong"]) for r in rows if r["cong"]])

@@ -238,10 +238,11 @@ class Document:
 
     def table(self, cols: Sequence[Col], rows: Sequence[dict[str, Any] | str],
               total: dict[str, Any] | None = None, heading: str | None = None,
-              keep: int = 2, tail: float = 0.0) -> tuple[int, int]:
+              keep: int | None = 2, tail: float = 0.0) -> tuple[int, int]:
         """Header + rows (a str row is a section line across the table) + an optional total
         row, under an optional heading kept with them; returns the first and last rows
-        written. ``keep`` rows stay with the header; the last row stays with the total and
+        written. ``keep`` rows stay with the header (None: the whole table stays on one
+        page when it can); the last row stays with the total and
         ``tail`` points of what follows (the signature block). Columns map 1:1 onto the
         sheet's first ``len(cols)`` columns, except the last, which spans to the right
         edge."""
@@ -256,6 +257,7 @@ class Document:
         total_h = self._height([total.get(c.key) for c in cols], spans, True) if total else 0
         heading_h = (lines_needed(heading, self.span_width(1, self.n), BODY, True)
                      * line_height(BODY) + 2) if heading else 0
+        keep = len(body) if keep is None else keep
         self.keep(heading_h + head_h + sum(h for _, h in body[:keep])
                   + (total_h + tail if len(body) <= keep else 0))
         if heading:

@@ -53,7 +53,7 @@ def write_summary(ws: Worksheet, rc: ReportContext, annexes: dict[str, int],
     section = itertools.count(1)
 
     doc.table(FIGURE_COLUMNS, figure_rows(figures(rc, proposed)),
-              heading=f"{roman(next(section))}. SỐ LIỆU CHUNG", keep=99)
+              heading=f"{roman(next(section))}. SỐ LIỆU CHUNG", keep=None)
 
     rows, total = group_rows(rc)
     when = "cả năm" if rc.moment.is_year else rc.moment.phases[0]
@@ -74,13 +74,13 @@ def write_summary(ws: Worksheet, rc: ReportContext, annexes: dict[str, int],
     cols, rows, total = works_matrix(rc)
     where = (f" (danh sách đề nghị gắn biển: Phụ lục {annexes['bc_cong_trinh']})"
              if "bc_cong_trinh" in annexes else "")
-    doc.table(cols, rows, total, keep=99,
+    doc.table(cols, rows, total, keep=None,
               heading=f"{roman(next(section))}. CÔNG TRÌNH, SẢN PHẨM THEO TRẠNG THÁI VÀ "
                       f"CẤP GẮN BIỂN{where}")
 
     cols, rows, total = article_levels(rc)
     where = f" (chi tiết: Phụ lục {annexes['bc_tin_bai']})" if "bc_tin_bai" in annexes else ""
-    doc.table(cols, rows, total, keep=99, tail=doc.signature_height(),
+    doc.table(cols, rows, total, keep=None, tail=doc.signature_height(),
               heading=f"{roman(next(section))}. TIN, BÀI THEO CẤP CƠ QUAN BÁO CHÍ{where}")
     doc.signature()
     doc.finish()
