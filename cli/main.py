@@ -9,6 +9,7 @@ from .consolidate_cmd import consolidate_cmd, consolidate_summaries_cmd
 from .excel_cmds import doctor_cmd, excel_cmd
 from .help import vietnamese_help
 from .results_cmds import dossier_cmd, export_cmd, report_cmd, score_cmd, shortlist_cmd
+from .rules_cmd import rules_cmd
 from .setup_cmds import demo_cmd, groups_cmd, init_cmd
 from .validate_cmd import validate_cmd
 
@@ -28,8 +29,8 @@ def cli() -> None:
 
 
 for command in (init_cmd, groups_cmd, demo_cmd, validate_cmd, consolidate_cmd,
-                consolidate_summaries_cmd, score_cmd, shortlist_cmd, report_cmd, dossier_cmd,
-                export_cmd, excel_cmd, doctor_cmd):
+                consolidate_summaries_cmd, score_cmd, shortlist_cmd, rules_cmd, report_cmd,
+                dossier_cmd, export_cmd, excel_cmd, doctor_cmd):
     cli.add_command(command)
 vietnamese_help(cli)
 

@@ -51,23 +51,35 @@ def score_cmd(master: Path, as_json: bool) -> None:
 
 @click.command("shortlist")
 @MASTER
+@click.option("--details", is_flag=True,
+              help="In từng người, từng tập thể với kết quả và lý do (tiêu chuẩn, căn cứ).")
 @json_option
 @edge
-def shortlist_cmd(master: Path, as_json: bool) -> None:
-    """Lập danh sách đề nghị khen thưởng theo tiêu chuẩn, chỉ tiêu và điểm.
+def shortlist_cmd(master: Path, details: bool, as_json: bool) -> None:
+    """Lập danh sách đề nghị khen thưởng theo luật áp dụng ngày xét, chỉ tiêu và điểm.
 
-    Mỗi người, mỗi tổ được đề nghị hoặc không đều có lý do. Kết quả ghi vào trang Đề nghị
-    khen thưởng (và trang Điểm).
+    Hai khối riêng: danh hiệu, khen thưởng của Nhà nước (trình Hội đồng Thi đua – Khen thưởng
+    của cơ quan) và khen thưởng của Công đoàn (đề nghị Công đoàn cấp trên). Mỗi người, mỗi tập
+    thể được đề nghị hoặc không đều có lý do, nêu tiêu chuẩn và căn cứ. Kết quả ghi vào trang
+    Đề nghị khen thưởng, Trình Hội đồng TĐKT (và trang Điểm).
 
     \b
     Ví dụ:
-      thidua shortlist so-thi-dua.xlsx
+      thidua shortlist so-thi-dua.xlsx --details
     """
     run = shortlist_master(master)
-    lines = [f"  {t.name}: {t.proposed} đề nghị / {t.eligible} đủ tiêu chuẩn ({t.quota_rule})"
-             for t in run.result.titles]
-    _finish(run, as_json, [*lines, *_notes(run.result),
-                           "Xem trang Đề nghị khen thưởng trong sổ chính."])
+    result = run.result
+    lines = [result.regime.label]
+    for t in result.titles:
+        lines.append(f"  [{t.track}] {t.name}: {t.proposed} đề nghị / {t.eligible} đủ tiêu "
+                     f"chuẩn; {t.decider} quyết định; đề nghị đến {t.destination_name}; chỉ "
+                     f"tiêu: {t.quota_rule}")
+        if details:
+            part = result.decisions[result.decisions["ma_danh_hieu"] == t.code]
+            lines += [f"      {rec['ket_qua']}: {rec['ho_ten']} ({rec['ma']}). {rec['ly_do']}"
+                      for rec in part.to_dict("records")]
+    _finish(run, as_json, [*lines, *_notes(result),
+                           "Xem trang Đề nghị khen thưởng và Trình Hội đồng TĐKT trong sổ chính."])
 
 
 @click.command("report")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .campaign import Campaign, load_campaign
-from .demo_data import MISTAKES, demo_group_data, demo_setup
+from .demo_data import MISTAKES, demo_group_data, demo_setup, demo_titles
 from .groups import make_group_workbooks
 from .master import init_master
 from .reading import read_workbook
@@ -58,7 +58,8 @@ class DemoResult:
 def step_init(ctx: DemoContext) -> str:
     setup = demo_setup()
     ctx.facts["setup"] = setup
-    init_master(ctx.master, ctx.campaign, force=True, extra=setup)
+    titles = demo_titles(ctx.campaign.rows("danh_hieu"))
+    init_master(ctx.master, ctx.campaign, force=True, extra={**setup, "danh_hieu": titles})
     if ctx.make_macro_workbook:
         ctx.make_macro_workbook(ctx.master, ctx.master)  # ribbon + VBA (the Excel side's job)
     return (f"Tạo sổ thi đua của BCH: {len(setup['to_cong_doan'])} tổ công đoàn, "

@@ -58,6 +58,11 @@ OUTLETS = [
     ("Trang thông tin điện tử Tổng Liên đoàn Lao động Việt Nam",
      "Công nhân viết – Viết về công nhân"),
 ]
+UNITS = {"01": "Văn phòng Sở", "02": "Thanh tra Sở", "03": "Phòng Kế hoạch tổng hợp",
+         "04": "Phòng Đăng ký kinh doanh",
+         "05": "Phòng Đầu tư, thẩm định và giám sát đầu tư", "06": "Phòng Kinh tế ngành"}
+RATING_DECISION = "Quyết định số 15/QĐ-SKHĐT ngày 28/12/2023 của Giám đốc Sở (dữ liệu mẫu)"
+EXEMPLARY = "03"  # the group whose year is strong enough for the union's collective award
 PHASES = {"Đợt 1": (D(2022, 12, 9), D(2023, 6, 30)), "Đợt 2": (D(2023, 7, 1), D(2023, 12, 31))}
 
 
@@ -99,7 +104,7 @@ def demo_setup(seed: int = 45) -> dict[str, list[dict[str, Any]]]:
     n = 0
     for code, name, leader in GROUPS:
         groups.append({"ma_to": code, "ten_to": name, "to_truong": leader,
-                       "xep_loai_tap_the": "HTXSNV" if code in ("03", "04") else "HTTNV"})
+                       "don_vi": UNITS[code]})
         for i in range(10):
             n += 1
             female = rng.random() < 0.55
@@ -119,11 +124,40 @@ def demo_setup(seed: int = 45) -> dict[str, list[dict[str, Any]]]:
                 "dien_thoai": "09" + "".join(str(rng.randint(0, 9)) for _ in range(8)),
                 "ngay_tuyen_dung": D(2023, 5, 2) if (code, i) == ("06", 8)
                 else D(rng.randint(2000, 2021), rng.randint(1, 12), 1),
-                "so_ngay_nghi": 45 if (code, i) == ("02", 7) else rng.choice([0, 0, 0, 2, 5]),
-                "nghi_thai_san": "Có" if (code, i) == ("04", 5) and female else "Không",
                 "ky_luat": "Khiển trách" if (code, i) == ("05", 6) else "Không",
             })
-    return {"to_cong_doan": groups, "doan_vien": members}
+    return {"to_cong_doan": groups, "doan_vien": members,
+            "xep_loai_nam": annual_ratings(groups, members, rng)}
+
+
+def annual_ratings(groups: list[dict[str, Any]], members: list[dict[str, Any]],
+                   rng: random.Random) -> list[dict[str, Any]]:
+    """The agency's 2023 quality ratings (Xếp loại năm): inputs an officer copies from the
+    agency's decision, never derived from union points. About one in five members is
+    HTXSNV, as the agency's cap allows; two departments are rated HTXSNV as collectives."""
+    rows = []
+    for g in groups:
+        rows.append({"nam": 2023, "loai_doi_tuong": "Tập thể", "ma_doi_tuong": g["ma_to"],
+                     "ten_doi_tuong": g["don_vi"],
+                     "xep_loai": "HTXSNV" if g["ma_to"] in ("03", "04") else "HTTNV",
+                     "can_cu": RATING_DECISION})
+    for m in members:
+        rating = rng.choices(["HTXSNV", "HTTNV", "HTNV", "KHTNV"], [19, 70, 9, 2])[0]
+        rows.append({"nam": 2023, "loai_doi_tuong": "Cá nhân", "ma_doi_tuong": m["ma_doan_vien"],
+                     "ten_doi_tuong": f"{m['ho_dem']} {m['ten']}", "xep_loai": rating,
+                     "can_cu": RATING_DECISION})
+    return rows
+
+
+# Quotas the upper union and the agency gave for the demo year (the default campaign leaves
+# them blank: an officer writes what was actually given).
+DEMO_QUOTAS = {"GKCQ": "5", "GKCT": "4", "GKCTTT": "1", "BKLD": "1"}
+
+
+def demo_titles(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The campaign's Danh hiệu rows with the demo's quotas filled in."""
+    return [{**r, "chi_tieu": DEMO_QUOTAS.get(r["ma_danh_hieu"], r.get("chi_tieu"))}
+            for r in rows]
 
 
 def _day(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
@@ -155,7 +189,7 @@ def demo_group_data(setup: dict[str, list[dict[str, Any]]], seed: int = 45
                             "cam_ket": "Có sáng kiến được công nhận cấp cơ sở trở lên"})
             for phase, (start, end) in PHASES.items():
                 rating = rng.choices(["HTXSNV", "HTTNV", "HTNV", "KHTNV"], [18, 68, 11, 3])[0]
-                initiatives = rng.choices([0, 1, 2], [75, 20, 5])[0] if i else 1
+                initiatives = rng.choices([0, 1, 2], [88, 10, 2])[0] if i else 1
                 res.append({
                     "ma_doan_vien": m["ma_doan_vien"], "ho_ten": full, "dot": phase,
                     "xep_loai": rating, "so_sang_kien": initiatives or None,
@@ -196,8 +230,46 @@ def demo_group_data(setup: dict[str, list[dict[str, Any]]], seed: int = 45
                else ("Hoàn thành" if done else "Đang thực hiện")}]
         by_group[code] = {"dang_ky": reg, "cong_trinh": ct, "ket_qua": res, "tin_bai": art}
         fonts[code] = {}
+    _exemplary_group(by_group[EXEMPLARY], name=dict((c, n) for c, n, _ in GROUPS)[EXEMPLARY])
     _plant_mistakes(by_group, fonts)
     return by_group, fonts
+
+
+def _exemplary_group(data: dict[str, list[dict[str, Any]]], name: str) -> None:
+    """One group that leads the year (so the demo shows a group ranked vững mạnh): every member
+    completes their duties well, a second work in each phase, provincial articles. Applied after
+    the random draws, so the other groups' data does not change."""
+    for row in data["ket_qua"]:
+        if row["xep_loai"] not in ("HTXSNV", "HTTNV"):
+            row["xep_loai"] = "HTTNV"
+    code = data["cong_trinh"][0]["ma_to"]
+    for phase, (start, end) in PHASES.items():
+        done = [w for w in data["cong_trinh"] if w["dot"] == phase
+                and w["trang_thai"] in ("Hoàn thành", "Đề nghị gắn biển")]
+        for _ in range(2 - len(done)):  # two works finished in each phase
+            _add_work(data, code, phase, start, end)
+        author = data["ket_qua"][0]
+        for k, (outlet, column) in enumerate(OUTLETS[1:4]):
+            n = len(data["tin_bai"]) + 1
+            data["tin_bai"].append({
+                "ma_tin_bai": f"TB{code}-{n:02d}", "ma_doan_vien": author["ma_doan_vien"],
+                "tac_gia": author["ho_ten"], "tieu_de": f"Tổ công đoàn {name}: {phase} thi đua "
+                f"hoàn thành vượt mức kế hoạch ({k + 1})", "co_quan_bao": outlet,
+                "chuyen_muc": column, "ngay_dang": start + dt.timedelta(days=30 * (k + 1)),
+                "dot": phase, "duong_dan": f"https://baolangson.vn/bai-viet-{code}{n:02d}"})
+
+
+def _add_work(data: dict[str, list[dict[str, Any]]], code: str, phase: str, start: dt.date,
+              end: dt.date) -> None:
+    n = len(data["cong_trinh"]) + 1
+    data["cong_trinh"].append({
+        "ma_cong_trinh": f"CT{code}-{n:02d}", "loai": "Sản phẩm", "ma_to": code,
+        "ten_cong_trinh": f"Bộ cơ sở dữ liệu chỉ tiêu kinh tế - xã hội ({phase}, phần {n})",
+        "dot": phase, "quy_mo": "Toàn tỉnh", "gia_tri": 30_000_000,
+        "nguon_kinh_phi": "Ngân sách cơ quan", "ngay_bat_dau": start,
+        "ngay_hoan_thanh": end - dt.timedelta(days=20),
+        "cap_gan_bien": "Đại hội XVII Công đoàn tỉnh Lạng Sơn",
+        "trang_thai": "Đề nghị gắn biển"})
 
 
 def _plant_mistakes(by_group: dict, fonts: dict) -> None:

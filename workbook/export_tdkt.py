@@ -6,11 +6,18 @@ data from row 4, column widths) and the code lists of their DANHMUC sheet — ra
 binary files: the codes are reviewable in a diff, nothing generated is committed, and each file
 written carries the DANHMUC sheet again so an officer can check the codes.
 
+The provincial software records state awards (Luật Thi đua, khen thưởng), so only the state
+track is exported: LĐTT, CSTĐCS, Tập thể lao động tiên tiến / xuất sắc and the agency head's
+Giấy khen. Union awards (Giấy khen of the upper union, Bằng khen of the provincial federation)
+go to the upper union on BC Khen thưởng; the export says so. A collective is the agency's
+department the union group stands for (Tổ công đoàn: "Phòng, đơn vị tương ứng"), never the
+union group itself.
+
 Codes: a title (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Tập thể lao động …) goes to "Mã danh
-hiệu thi đua"; a form (Giấy khen, Bằng khen) to "Mã hình thức khen thưởng", each from the
-`Mã phần mềm TĐKT` column of the Danh hiệu sheet. Staff category: leadership (from phó phòng up,
-by the words of Chức vụ) or "người trực tiếp công tác"; collectives: "Cơ quan hành chính, sự
-nghiệp". Gender: NAM / NU.
+hiệu thi đua"; a form (Giấy khen) to "Mã hình thức khen thưởng", each from the `Mã phần mềm
+TĐKT` column of the Danh hiệu sheet. Staff category: leadership (from phó phòng up, by the
+words of Chức vụ) or "người trực tiếp công tác"; collectives: "Cơ quan hành chính, sự nghiệp".
+Gender: NAM / NU.
 """
 from __future__ import annotations
 
@@ -27,6 +34,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 import templates
 
 from .errors import FileExistsRefused
+from .rulesets import STATE, TITLE_KIND
 from .safe_io import atomic_write
 from .scoring import ScoringInput
 from .scoring.facts import codes, numbers
@@ -35,7 +43,6 @@ from .shortlist.engine import TitleOutcome
 
 THIN = Side(style="thin")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-TITLE_KIND = "Danh hiệu thi đua"
 
 
 def load_codes() -> dict[str, Any]:
@@ -80,7 +87,8 @@ def _date(value: Any) -> dt.date | None:
 def individual_rows(shortlist: ShortlistResult, config: dict[str, str],
                     group_names: dict[str, str], cfg: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
-    titles = {t.code: t for t in shortlist.titles if t.subject == "Cá nhân"}
+    titles = {t.code: t for t in shortlist.titles
+              if t.subject == "Cá nhân" and t.track == STATE}
     proposed = shortlist.proposed()
     for code, title in titles.items():
         form, award = _codes_for(title)
@@ -101,10 +109,12 @@ def collective_rows(shortlist: ShortlistResult, config: dict[str, str],
                     cfg: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     proposed = shortlist.proposed()
-    for title in (t for t in shortlist.titles if t.subject == "Tập thể"):
+    agency = config.get("co_quan", "")
+    for title in (t for t in shortlist.titles if t.subject == "Tập thể" and t.track == STATE):
         form, award = _codes_for(title)
         for rec in proposed[proposed["ma_danh_hieu"] == title.code].to_dict("records"):
-            rows.append({"ten": f"Tổ công đoàn {rec['ho_ten']}, {config.get('ten_cong_doan', '')}",
+            # ho_ten of a state collective is the department (Phòng, đơn vị tương ứng)
+            rows.append({"ten": f"{rec['ho_ten']}, {agency}" if agency else rec["ho_ten"],
                          "ma_phan_loai": cfg["phan_loai_tap_the"], "ma_hinh_thuc": form,
                          "ma_danh_hieu": award})
     return rows
@@ -114,7 +124,8 @@ def initiative_rows(inp: ScoringInput, shortlist: ShortlistResult, config: dict[
                     group_names: dict[str, str]) -> list[dict[str, Any]]:
     """Recognised initiatives of the people proposed for an individual title."""
     people = shortlist.proposed()
-    people = people[people["doi_tuong"] == "Cá nhân"].drop_duplicates("ma")
+    people = people[(people["doi_tuong"] == "Cá nhân") & (people["khoi"] == STATE)]
+    people = people.drop_duplicates("ma")
     names = dict(zip(people["ma"], people["ho_ten"]))
     groups = dict(zip(people["ma"], people["ma_to"]))
     res = inp.table("ket_qua")
@@ -192,8 +203,13 @@ def export_tdkt(inp: ScoringInput, shortlist: ShortlistResult, outdir: str | Pat
         raise FileExistsRefused(f"Thư mục {outdir} đã có {', '.join(existing)}. Chọn thư mục "
                                 "khác, hoặc dùng --force để ghi đè (bản cũ được sao lưu).")
     known = {i["ma"] for k in ("hinh_thuc", "danh_hieu") for i in cfg["danh_muc"][k]}
+    union = [t.name for t in shortlist.titles if t.track != STATE and t.proposed]
+    if union:
+        result.notes.append("Không xuất khen thưởng của Công đoàn (" + ", ".join(union) + "): "
+                            "phần mềm TĐKT của tỉnh nhận khen thưởng của Nhà nước; khen thưởng "
+                            "của Công đoàn gửi Công đoàn cấp trên theo trang BC Khen thưởng.")
     for t in shortlist.titles:
-        if t.proposed and t.tdkt_code not in known:
+        if t.track == STATE and t.proposed and t.tdkt_code not in known:
             result.notes.append(f"Danh hiệu '{t.name}': mã phần mềm TĐKT '{t.tdkt_code}' không "
                                 "có trong danh mục; sửa cột Mã phần mềm TĐKT trên trang Danh hiệu.")
     for name, rows in data.items():

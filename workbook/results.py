@@ -19,6 +19,7 @@ from .reports import (ReportContext, choose_moment, report_context, report_resul
                       save_report)
 from .reports.build import writers
 from .reports.docx import write_dossier, write_narrative
+from .reports.lists import write_council_list
 from .reports.moment import YEAR_CODE as YEAR
 from .safe_io import file_hash
 from .scoring import ScoreResult, ScoringInput, prepare, score_campaign
@@ -76,17 +77,23 @@ def _log(data: WorkbookData, action: str, headline: str, counts: str) -> LogEntr
 
 def score_outputs(data: WorkbookData, excluded: dict | set | None = None) -> Outputs:
     scores = score_campaign(prepare(data, excluded=excluded))
-    counts = f"bộ quy tắc {scores.choice.ruleset.code}; bỏ qua {scores.excluded['count']} dòng"
+    counts = f"bỏ qua {scores.excluded['count']} dòng có lỗi"
     return Outputs(scores, {"diem": lambda ws: write_scores(ws, scores)},
                    _log(data, "Tính điểm", scores.headline, counts))
 
 
-def shortlist_outputs(data: WorkbookData, excluded: dict | set | None = None) -> Outputs:
-    _, scores, shortlist = compute(data, excluded)
+def shortlist_outputs(data: WorkbookData, excluded: dict | set | None = None,
+                      day: dt.date | None = None) -> Outputs:
+    inp, scores, shortlist = compute(data, excluded)
+    # the list to the council is dated the review day unless a day is given
+    rc = report_context(inp, scores, shortlist, choose_moment(
+        inp.config, inp.phases, YEAR, day or shortlist.regime.review_date))
     counts = "; ".join(f"{t.code}: {t.proposed}/{t.eligible}" for t in shortlist.titles)
     return Outputs(shortlist, {"diem": lambda ws: write_scores(ws, scores),
-                               "de_nghi": lambda ws: write_shortlist(ws, shortlist)},
-                   _log(data, "Lập danh sách khen thưởng", shortlist.headline, counts))
+                               "de_nghi": lambda ws: write_shortlist(ws, shortlist),
+                               "ds_hoi_dong": lambda ws: write_council_list(ws, rc)},
+                   _log(data, "Lập danh sách khen thưởng", shortlist.headline,
+                        f"{counts}; {shortlist.regime.label}"), rc)
 
 
 def report_outputs(data: WorkbookData, day: dt.date | None = None,
@@ -98,7 +105,7 @@ def report_outputs(data: WorkbookData, day: dt.date | None = None,
     chosen = choose_moment(inp.config, inp.phases, moment, day, today)
     rc = report_context(inp, scores, shortlist, chosen)
     result = report_result(rc)
-    counts = f"{chosen.label}; bộ quy tắc {result.ruleset}"
+    counts = f"{chosen.label}; {result.regime}"
     return Outputs(result, writers(rc), _log(data, "Báo cáo cấp trên", result.headline,
                                              counts), rc)
 

@@ -95,7 +95,7 @@ def test_result_buttons_log_their_run(filled_master, monkeypatch):
     monkeypatch.chdir(filled_master.parent)
     _, _, grids = run_button(filled_master, "score")
     log = trimmed(grids["Nhật ký"])
-    assert log[-1][1:5] == ["Tính điểm", log[-1][2], "bộ quy tắc 2023; bỏ qua 7 dòng",
+    assert log[-1][1:5] == ["Tính điểm", log[-1][2], "bỏ qua 7 dòng có lỗi",
                             filled_master.name]
     assert log[-1][2].startswith("Đã tính điểm 60 đoàn viên")
 

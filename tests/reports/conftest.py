@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from tests.scoring.small_campaign import build_small_master
+from tests.shortlist.conftest import with_quotas
 from workbook.campaign import load_campaign
 from workbook.master import init_master
 from workbook.writing import fill_tables
@@ -16,9 +17,10 @@ MOVEMENTS = ["Lao động giỏi – Lao động sáng tạo", "Tham mưu giỏi
 
 
 def build_wide_master(path, groups: int = 32, per_group: int = 3):
-    """``groups`` union groups of ``per_group`` members, everyone registered for the year,
-    rated HTTNV or better in both phases: a long group table and a long award list."""
-    rows = {"to_cong_doan": [], "doan_vien": []}
+    """``groups`` union groups of ``per_group`` members, everyone registered for the year and
+    rated HTTNV or better (the year's official rating too), 60 Giấy khen of the upper union
+    given: a long group table and a long award list."""
+    rows = {"to_cong_doan": [], "doan_vien": [], "xep_loai_nam": []}
     data = {"dang_ky": [], "ket_qua": [], "cong_trinh": [], "tin_bai": []}
     for g in range(1, groups + 1):
         code = f"{g:02d}"
@@ -39,6 +41,8 @@ def build_wide_master(path, groups: int = 32, per_group: int = 3):
                 "chuc_vu": "Chuyên viên", "thanh_phan": "Đoàn viên",
                 "ngay_tuyen_dung": D(2010, 1, 1), "so_ngay_nghi": 0, "nghi_thai_san": "Không",
                 "ky_luat": "Không"})
+            rows["xep_loai_nam"].append({"nam": 2023, "loai_doi_tuong": "Cá nhân",
+                                         "ma_doi_tuong": member, "xep_loai": "HTTNV"})
             data["dang_ky"].append({
                 "ma_dang_ky": f"DK{member}", "loai_doi_tuong": "Cá nhân",
                 "ma_doi_tuong": member, "dot": "Đợt 1", "phong_trao": MOVEMENTS[i % 2],
@@ -56,12 +60,15 @@ def build_wide_master(path, groups: int = 32, per_group: int = 3):
                                 "co_quan_bao": "Báo Lạng Sơn", "ngay_dang": D(2023, 9, 2)})
     init_master(path, load_campaign(), extra=rows)
     fill_tables(path, data)
-    return path
+    return with_quotas(path, GKCT="60")
 
 
 @pytest.fixture(scope="module")
 def small_master(tmp_path_factory):
-    return build_small_master(tmp_path_factory.mktemp("small") / "so-thi-dua.xlsx")
+    """The hand-computed campaign, reviewed 28/12/2023, with the quotas the upper bodies gave:
+    2 Giấy khen of the agency head, 3 Giấy khen of the upper union, 1 Bằng khen of LĐLĐ."""
+    return with_quotas(build_small_master(tmp_path_factory.mktemp("small") / "so-thi-dua.xlsx"),
+                       GKCQ="2", GKCT="3", BKLD="1")
 
 
 @pytest.fixture(scope="module")

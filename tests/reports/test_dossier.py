@@ -14,13 +14,12 @@ from docx.enum.text import WD_COLOR_INDEX
 from cli.main import cli
 from workbook.reading import read_workbook
 from workbook.reports import choose_moment, report_context
-from workbook.reports.destinations import AGENCY, OWN, UPPER_UNION, destination_of, destinations
+from workbook.reports.destinations import destinations
 from workbook.results import compute, dossier_master
-from workbook.shortlist import TitleOutcome
 
 from .pdf_tools import convert, fonts, is_a4, is_times, needs_office, read_pdf
 
-COUNCIL = "Hội đồng Thi đua – Khen thưởng Sở Kế hoạch và Đầu tư tỉnh Lạng Sơn"
+COUNCIL = "Hội đồng Thi đua – Khen thưởng Sở Kế hoạch và Đầu tư"
 UPPER = "Công đoàn Viên chức tỉnh Lạng Sơn"
 
 
@@ -36,28 +35,15 @@ def dossier(small_master, tmp_path_factory):
     return out, dossier_master(small_master, out)
 
 
-def title(level, kind):
-    return TitleOutcome("X", "X", "Cá nhân", kind, level, "")
-
-
-def test_destination_of_each_title_today():
-    """The stopgap until the award layer names destinations (see workbook/reports/
-    destinations.py): state titles to the agency's council, union awards upward, the CĐCS's
-    own Giấy khen decided at the meeting."""
-    assert destination_of(title("Cơ sở", "Danh hiệu thi đua")) == AGENCY
-    assert destination_of(title("Cấp trên", "Hình thức khen thưởng")) == UPPER_UNION
-    assert destination_of(title("Cơ sở", "Hình thức khen thưởng")) == OWN
-
-
-def test_every_proposal_goes_to_one_destination(context):
+def test_every_proposal_goes_to_its_tracks_destination(context):
     sent = destinations(context)
-    assert [d.name for d in sent] == [COUNCIL, UPPER, "Ban Chấp hành Công đoàn cơ sở Sở Kế "
-                                                     "hoạch và Đầu tư"]
+    assert [d.name for d in sent] == [COUNCIL, UPPER]
     codes = {d.key: [t.code for t, _ in d.sections] for d in sent}
-    assert codes == {AGENCY: ["LDTT", "CSTDCS", "TTLDTT", "TTLDXS"], UPPER_UNION: ["GKCT"],
-                     OWN: ["GKCD"]}
-    proposed = context.shortlist.proposed()
-    assert sum(d.count for d in sent) == len(proposed) == 13
+    assert codes == {"hoi_dong_tdkt": ["LDTT", "CSTDCS", "TTLDTT", "TTLDXS", "GKCQ"],
+                     "cong_doan_cap_tren": ["GKCT", "BKLD"]}
+    assert [d.count for d in sent] == [12, 4]
+    assert sum(d.count for d in sent) == len(context.shortlist.proposed())
+    assert [d.ruleset.track for d in sent] == ["Nhà nước", "Công đoàn"]
 
 
 def paragraphs(path):
@@ -74,13 +60,14 @@ def test_submission_per_destination(dossier, context):
     names = sorted(p.name for p in run.result.files)
     assert names == ["Bien-ban-hop-xet-khen-thuong.docx",
                      "To-trinh-Cong-doan-Vien-chuc-tinh-Lang-Son.docx",
-                     "To-trinh-Hoi-dong-Thi-dua-Khen-thuong-So-Ke-hoach-va-Dau-tu-tinh.docx"]
-    for dest in destinations(context)[:2]:
+                     "To-trinh-Hoi-dong-Thi-dua-Khen-thuong-So-Ke-hoach-va-Dau-tu.docx"]
+    for dest in destinations(context):
         path = next(p for p in run.result.files if p.name.startswith("To-trinh")
-                    and ("Hoi-dong" in p.name) == (dest.key == AGENCY))
+                    and ("Hoi-dong" in p.name) == (dest.key == "hoi_dong_tdkt"))
         document, text = paragraphs(path)
         assert "TỜ TRÌNH" in text and f"Kính gửi: {dest.name}" in text
-        assert any(t.startswith("Căn cứ Luật Thi đua, khen thưởng") for t in text)
+        for basis in dest.ruleset.documents.values():
+            assert f"Căn cứ {basis.full};" in text
         assert f"Kính đề nghị {dest.name} xem xét, quyết định./." in text
         for i, (t, part) in enumerate(dest.sections, start=1):
             assert any(line.startswith(f"{i}. ") and f"“{t.name}”: {len(part)} " in line
@@ -90,8 +77,7 @@ def test_submission_per_destination(dossier, context):
                             "Hình thức, danh hiệu", "Tóm tắt thành tích"]
         people = [r for r in annex[1:] if r[0] != r[1]]  # not the section lines
         assert len(people) == dest.count
-        expected = [("Tổ công đoàn " if t.subject == "Tập thể" else "") + n
-                    for t, part in dest.sections for n in part["ho_ten"]]
+        expected = [n for t, part in dest.sections for n in part["ho_ten"]]
         assert [r[1] for r in people] == expected
         header = document.tables[0].rows[0].cells[0].text
         assert "/TTr-CĐCS" in header
@@ -107,7 +93,10 @@ def test_minutes_vote_table_a_line_per_person(dossier, context):
     assert rows[0] == ["STT", "Họ và tên", "Tổ công đoàn", "Đề nghị", "Đồng ý (phiếu)",
                        "Không đồng ý (phiếu)", "Tỷ lệ đồng ý (%)"]
     people = [r for r in rows[1:] if r[0] != r[1]]
-    assert len(people) == len(context.shortlist.proposed()) == 13
+    assert len(people) == len(context.shortlist.proposed()) == 16
+    sections = [r[0] for r in rows[1:] if r[0] == r[1]]
+    assert sections[0] == f"A. ĐỀ NGHỊ {COUNCIL.upper()}: 12 lượt"
+    assert f"B. ĐỀ NGHỊ {UPPER.upper()}: 4 lượt" in sections
     assert all(r[4:] == ["", "", ""] for r in people)  # the votes are the meeting's
     marked = [r.text for p in document.paragraphs for r in p.runs
               if r.font.highlight_color == WD_COLOR_INDEX.YELLOW]

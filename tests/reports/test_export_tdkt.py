@@ -1,4 +1,5 @@
-"""The TDKT export opens in the import templates' layout and its rows carry the right codes."""
+"""The TDKT export opens in the import templates' layout, carries the state track only (the
+provincial software records state awards) with the right codes, and names departments."""
 import json
 
 import pytest
@@ -7,6 +8,7 @@ from openpyxl import load_workbook
 
 from cli.main import cli
 from tests.scoring.small_campaign import build_small_master
+from tests.shortlist.conftest import with_quotas
 from workbook.errors import FileExistsRefused
 from workbook.results import export_tdkt_master
 
@@ -17,7 +19,8 @@ GIAY_KHEN, LEADER, STAFF, PUBLIC_BODY = "1650360499", "1660638930", "1660638976"
 
 @pytest.fixture
 def exported(tmp_path):
-    master = build_small_master(tmp_path / "so.xlsx")
+    master = with_quotas(build_small_master(tmp_path / "so.xlsx"), GKCQ="2", GKCT="3",
+                         BKLD="1")
     run = export_tdkt_master(master, tmp_path / "tdkt")
     return run, tmp_path / "tdkt"
 
@@ -36,11 +39,12 @@ def test_individuals(exported):
         "Tên phòng ban/ khối, tổ \ncông tác", "Tên đơn vị/tập thể\ncông tác", "Địa chỉ / Nơi ở",
         "Mã phân loại cán bộ", "Mã hình thức khen thưởng", "Mã danh hiệu thi đua\n(nếu có)"]
     data = rows(folder / "CANHAN.xlsx")
-    # 7 LĐTT + 1 CSTĐCS + 1 Giấy khen CĐCS + 2 Giấy khen cấp trên
-    assert len(data) == 11 == run.result.rows["CANHAN"]
+    # 7 LĐTT + 1 CSTĐCS + 2 Giấy khen of the Giám đốc; the union's Giấy khen (3) and Bằng
+    # khen (1) go to the upper union, not into the state software
+    assert len(data) == 10 == run.result.rows["CANHAN"]
     b1 = [r for r in data if r[1] == "Vi Thị Hoa"]
-    assert [(r[9], r[10]) for r in b1] == [(None, LDTT), (None, CSTDCS), (GIAY_KHEN, None),
-                                           (GIAY_KHEN, None)]
+    assert [(r[9], r[10]) for r in b1] == [(None, LDTT), (None, CSTDCS), (GIAY_KHEN, None)]
+    assert any("Không xuất khen thưởng của Công đoàn" in n for n in run.result.notes)
     assert b1[0][2] == "NU" and b1[0][4] == "Phó Trưởng phòng" and b1[0][8] == LEADER
     an = next(r for r in data if r[1] == "Nguyễn Văn An")
     assert an[2] == "NAM" and an[8] == LEADER  # Trưởng phòng
@@ -50,9 +54,10 @@ def test_individuals(exported):
 def test_collectives_and_initiatives(exported):
     _, folder = exported
     data = rows(folder / "TAPTHE.xlsx")
-    assert [(r[1], r[2], r[3], r[4]) for r in data] == [
-        ("Tổ công đoàn Tổ B, Công đoàn cơ sở Sở Kế hoạch và Đầu tư", PUBLIC_BODY, None, TTLDTT),
-        ("Tổ công đoàn Tổ B, Công đoàn cơ sở Sở Kế hoạch và Đầu tư", PUBLIC_BODY, None, TTLDXS)]
+    # the collective is the agency's department Tổ B stands for, never the union group
+    unit = "Phòng Đầu tư, Sở Kế hoạch và Đầu tư tỉnh Lạng Sơn"
+    assert [(r[1], r[2], r[3], r[4]) for r in data] == [(unit, PUBLIC_BODY, None, TTLDTT),
+                                                        (unit, PUBLIC_BODY, None, TTLDXS)]
     detai = rows(folder / "DETAI.xlsx")
     # initiatives of the proposed people: A1 (Đợt 1), A2, B1 ×2, B2 ×2, B3 ×2, B5 ×2
     assert len(detai) == 10
@@ -76,7 +81,8 @@ def test_cli_json_equals_the_library_results(tmp_path):
         res = runner.invoke(cli, [*args, str(master), "--json"])
         assert res.exit_code == 0, res.output
         data = json.loads(res.output)
-        assert data["master"] == str(master) and data["result"]["ruleset"]["code"] == "2023"
+        assert data["master"] == str(master)
+        assert data["result"]["regime"]["code"] == "2023 + 1689"
     from workbook.results import compute
     _, scores, shortlist = compute(master)
     res = runner.invoke(cli, ["shortlist", str(master), "--json"])
@@ -87,7 +93,7 @@ def test_cli_json_equals_the_library_results(tmp_path):
                               "--date", "05/01/2024", "--json"])
     assert res.exit_code == 0 and json.loads(res.output)["result"]["date"] == "2024-01-05"
     res = runner.invoke(cli, ["export", "tdkt", str(master), str(tmp_path / "x"), "--json"])
-    assert json.loads(res.output)["result"]["rows"] == {"CANHAN": 11, "TAPTHE": 2, "DETAI": 10}
+    assert json.loads(res.output)["result"]["rows"] == {"CANHAN": 8, "TAPTHE": 2, "DETAI": 10}
 
 
 def test_cli_on_an_empty_master(empty_master):

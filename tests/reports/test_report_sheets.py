@@ -20,9 +20,10 @@ D = dt.date
 SO_KET = {"so_to": 2, "so_doan_vien": 10, "dk_ca_nhan": 9, "dk_tap_the": 1, "dk_ldtt": 9,
           "dk_cstdcs": 0, "cong_trinh": 3, "de_nghi_gan_bien": 1, "sang_kien": 11,
           "tin_bai": 4, "de_nghi_khen_thuong": 0}
-# The year: Đợt 2's five initiatives; 13 proposals (7 LĐTT, 1 CSTĐCS, TTLĐTT and TTLĐXS of
-# Tổ B, 1 Giấy khen of the CĐCS, 2 of the upper union).
-TONG_KET = {**SO_KET, "sang_kien": 16, "de_nghi_khen_thuong": 13}
+# The year: Đợt 2's five initiatives; the award list carries the union awards proposed to the
+# upper union: 3 Giấy khen of Công đoàn Viên chức tỉnh and 1 Bằng khen of LĐLĐ tỉnh (the state
+# titles go to the agency's council, not upward).
+TONG_KET = {**SO_KET, "sang_kien": 16, "de_nghi_khen_thuong": 4}
 
 
 def rows_of(path, sheet):
@@ -79,20 +80,50 @@ def test_page_setup_is_a4_with_decree_30_margins_and_page_numbers(small_master, 
     assert len(wb["BC Tổng hợp"]._charts) == 1 and len(wb["BC Tin bài"]._charts) == 1
 
 
-def test_award_list_columns_sections_and_name_order(small_master, tmp_path):
-    rows = rows_of(_saved(small_master, tmp_path, "cả năm"), "BC Khen thưởng")
+def _list_rows(rows):
     header = next(r for r in rows if r[0] == "STT")
     assert header == ["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Chức vụ", "Tổ", "Đơn vị",
                       "Danh hiệu / hình thức", "Tóm tắt thành tích", "Ghi chú"]
-    start = rows.index(header) + 1
-    assert rows[start][0] == "I. LAO ĐỘNG TIÊN TIẾN: 7 người"
-    names = [r[1] for r in rows[start + 1:start + 8]]
-    # tên first: An, Bình, Hà, Hải, Hoa, Khánh, Lan
-    assert names == ["Nguyễn Văn An", "Trần Thị Bình", "Lương Thị Hà", "Nông Văn Hải",
-                     "Vi Thị Hoa", "Chu Văn Khánh", "Lộc Thị Lan"]
-    sections = [r[0] for r in rows if isinstance(r[0], str) and ". " in r[0]]
-    assert [s.split(".")[0] for s in sections] == ["I", "II", "III", "IV", "V", "VI"]
+    return rows[rows.index(header) + 1:]
+
+
+def test_award_list_carries_union_awards_only_as_an_annex(small_master, tmp_path):
+    rows = rows_of(_saved(small_master, tmp_path, "cả năm"), "BC Khen thưởng")
     assert any("Kèm theo Báo cáo số" in str(c) for r in rows for c in r)
+    body = _list_rows(rows)
+    assert body[0][0] == "I. GIẤY KHEN CỦA CÔNG ĐOÀN VIÊN CHỨC TỈNH: 3 người"
+    # tên first: An, Bình, Đức (B1 Hoa is proposed for the Bằng khen, one form per person)
+    assert [r[1] for r in body[1:4]] == ["Nguyễn Văn An", "Trần Thị Bình", "Hoàng Văn Đức"]
+    assert body[4][0] == "II. BẰNG KHEN CỦA LIÊN ĐOÀN LAO ĐỘNG TỈNH: 1 người"
+    assert body[5][1] == "Vi Thị Hoa"
+    assert body[5][9] == "Liên đoàn Lao động tỉnh Lạng Sơn quyết định"
+    assert {r[7] for r in body if isinstance(r[0], int)} == {
+        "Giấy khen của Công đoàn Viên chức tỉnh", "Bằng khen của Liên đoàn Lao động tỉnh"}
+
+
+def test_council_list_carries_state_awards_and_departments(small_master, tmp_path):
+    from workbook.layout import new_workbook
+    from workbook.reports.lists import write_council_list
+    data = read_workbook(small_master)
+    rc = report_outputs(data, moment="cả năm").context
+    wb = new_workbook()
+    write_council_list(wb.create_sheet("Trình Hội đồng TĐKT"), rc)
+    rows = [[c.value for c in r] for r in wb["Trình Hội đồng TĐKT"].iter_rows()]
+    body = _list_rows(rows)
+    sections = [r[0] for r in body if isinstance(r[0], str) and ". " in r[0][:5]]
+    assert sections == ["I. LAO ĐỘNG TIÊN TIẾN: 7 người", "II. CHIẾN SĨ THI ĐUA CƠ SỞ: 1 người",
+                        "III. TẬP THỂ LAO ĐỘNG TIÊN TIẾN: 1 tập thể",
+                        "IV. TẬP THỂ LAO ĐỘNG XUẤT SẮC: 1 tập thể",
+                        "V. GIẤY KHEN CỦA GIÁM ĐỐC SỞ: 2 người"]
+    # tên first: An, Bình, Hà, Hải, Hoa, Khánh, Lan
+    assert [r[1] for r in body[1:8]] == ["Nguyễn Văn An", "Trần Thị Bình", "Lương Thị Hà",
+                                         "Nông Văn Hải", "Vi Thị Hoa", "Chu Văn Khánh",
+                                         "Lộc Thị Lan"]
+    units = [r for r in body if isinstance(r[0], int) and r[7] == "Tập thể lao động xuất sắc"]
+    assert units[0][1] == "Phòng Đầu tư"
+    assert units[0][9] == "Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn quyết định"
+    text = " ".join(str(c) for r in rows for c in r if c)
+    assert "Kèm theo Tờ trình số" in text and "Hội đồng Thi đua – Khen thưởng" in text
 
 
 def test_report_into_the_master_output_sheets_only(small_master, tmp_path):

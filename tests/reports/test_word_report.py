@@ -103,8 +103,9 @@ def test_every_figure_equals_the_report_sheet(written, name):
         f"đề nghị gắn biển {n('de_nghi_gan_bien')} công trình",
         f"Đoàn viên có {n('tin_bai')} tin, bài",
     ]
-    if name == "tong-ket":
-        sentences.append(f"đề nghị khen thưởng {n('de_nghi_khen_thuong')} lượt")
+    if name == "tong-ket":  # the upper union's share: the report's award list
+        sentences.append(f"đề nghị Công đoàn Viên chức tỉnh Lạng Sơn xét "
+                         f"{n('de_nghi_khen_thuong')} lượt")
     for sentence in sentences:
         assert sentence in text, sentence
     # …and the sheet prints the same numbers.

@@ -1,17 +1,21 @@
-"""A small campaign whose every score is computed by hand in the tests: 10 members, 2 groups.
+"""A small campaign whose every score and award is computed by hand in the tests: 10 members,
+2 groups.
 
 Plan 45's set-up and rubric (CN01–CN10 for members, TT01–TT10 for groups), phases Đợt 1
-(09/12/2022–30/06/2023) and Đợt 2 (01/07/2023–31/12/2023) → rule set 2023. Who is who:
+(09/12/2022–30/06/2023) and Đợt 2 (01/07/2023–31/12/2023). The awards are reviewed on
+28/12/2023 (rule sets 2023 + 1689) unless a test says otherwise. Who is who (phase results
+drive the points; the official annual rating of 2023 drives the titles):
 
-A1 An    Tổ A  HTXSNV/HTXSNV, 2 initiatives (cơ sở) in Đợt 1        → LĐTT, CSTĐCS-eligible
-A2 Bình  Tổ A  HTTNV/HTTNV, 1 initiative (Tỉnh), 1 provincial article → LĐTT, CSTĐCS-eligible
-A3 Cường Tổ A  HTTNV/HTNV, absent 45 days (no maternity leave)       → not LĐTT (two reasons)
-A4 Dung  Tổ A  not registered, Khiển trách, 2 violations in Đợt 1    → not LĐTT
-A5 Đức   Tổ A  recruited 02/05/2023 (7 months)                       → not LĐTT in 2023
-B1 Hoa   Tổ B  HTXSNV twice, 4 + 1 initiatives, 2 central articles    → the top scorer
+A1 An    Tổ A  annual HTXSNV, 2 initiatives (cơ sở) in Đợt 1          → LĐTT, CSTĐCS
+A2 Bình  Tổ A  annual HTTNV, 1 initiative (Tỉnh), 1 provincial article → LĐTT, CSTĐCS
+A3 Cường Tổ A  annual HTNV                                             → not LĐTT
+A4 Dung  Tổ A  not registered, Khiển trách, 2 violations in Đợt 1      → not LĐTT
+A5 Đức   Tổ A  recruited 02/05/2023: 7 months → not LĐTT under 2023 (10), LĐTT under 2024 (6)
+B1 Hoa   Tổ B  annual HTXSNV, 4 + 1 initiatives, 2 central articles    → the top scorer
 B2 Hải / B3 Hà Tổ B  identical results; B3 registered earlier (tie-breaks)
-B4 Khánh Tổ B  HTTNV, no initiative                                   → LĐTT only
-B5 Lan   Tổ B  absent 45 days but on maternity leave                  → LĐTT
+B4 Khánh Tổ B  annual HTXSNV, no initiative → CSTĐCS only under 2024 (HTXSNV suffices)
+B5 Lan   Tổ B  annual HTTNV, an initiative each phase                   → LĐTT, CSTĐCS
+Tổ A is the Phòng Tổng hợp, rated HTTNV as a collective; Tổ B the Phòng Đầu tư, HTXSNV.
 """
 from __future__ import annotations
 
@@ -27,30 +31,41 @@ P1, P2 = "Đợt 1", "Đợt 2"
 MOVEMENT = "Lao động giỏi – Lao động sáng tạo"
 
 GROUPS = [
-    {"ma_to": "A", "ten_to": "Tổ A", "to_truong": "Nguyễn Văn An", "xep_loai_tap_the": "HTTNV"},
-    {"ma_to": "B", "ten_to": "Tổ B", "to_truong": "Vi Thị Hoa", "xep_loai_tap_the": "HTXSNV"},
+    {"ma_to": "A", "ten_to": "Tổ A", "to_truong": "Nguyễn Văn An", "don_vi": "Phòng Tổng hợp"},
+    {"ma_to": "B", "ten_to": "Tổ B", "to_truong": "Vi Thị Hoa", "don_vi": "Phòng Đầu tư"},
 ]
 
 
 def _member(code, ho_dem, ten, group, gender="Nam", **more):
     return {"ma_doan_vien": code, "ho_dem": ho_dem, "ten": ten, "gioi_tinh": gender,
             "ngay_sinh": D(1985, 3, 15), "ma_to": group, "chuc_vu": "Chuyên viên",
-            "thanh_phan": "Đoàn viên", "ngay_tuyen_dung": D(2010, 1, 1), "so_ngay_nghi": 0,
-            "nghi_thai_san": "Không", "ky_luat": "Không", **more}
+            "thanh_phan": "Đoàn viên", "ngay_tuyen_dung": D(2010, 1, 1), "ky_luat": "Không",
+            **more}
 
 
 MEMBERS = [
     _member("A1", "Nguyễn Văn", "An", "A", chuc_vu="Trưởng phòng"),
     _member("A2", "Trần Thị", "Bình", "A", "Nữ"),
-    _member("A3", "Lê Văn", "Cường", "A", so_ngay_nghi=45),
+    _member("A3", "Lê Văn", "Cường", "A"),
     _member("A4", "Phạm Thị", "Dung", "A", "Nữ", ky_luat="Khiển trách"),
     _member("A5", "Hoàng Văn", "Đức", "A", ngay_tuyen_dung=D(2023, 5, 2)),
     _member("B1", "Vi Thị", "Hoa", "B", "Nữ", chuc_vu="Phó Trưởng phòng"),
     _member("B2", "Nông Văn", "Hải", "B"),
     _member("B3", "Lương Thị", "Hà", "B", "Nữ"),
     _member("B4", "Chu Văn", "Khánh", "B"),
-    _member("B5", "Lộc Thị", "Lan", "B", "Nữ", so_ngay_nghi=45, nghi_thai_san="Có"),
+    _member("B5", "Lộc Thị", "Lan", "B", "Nữ"),
 ]
+# The agency's 2023 quality ratings (Xếp loại năm): inputs, independent of the points.
+ANNUAL = {"A1": "HTXSNV", "A2": "HTTNV", "A3": "HTNV", "A4": "HTTNV", "A5": "HTTNV",
+          "B1": "HTXSNV", "B2": "HTTNV", "B3": "HTTNV", "B4": "HTXSNV", "B5": "HTTNV",
+          "A": "HTTNV", "B": "HTXSNV"}
+REVIEW_2023 = D(2023, 12, 28)
+
+
+def annual_rows(year: int = 2023, ratings: dict[str, str] | None = None) -> list[dict]:
+    ratings = ANNUAL if ratings is None else ratings
+    return [{"nam": year, "loai_doi_tuong": "Tập thể" if len(code) == 1 else "Cá nhân",
+             "ma_doi_tuong": code, "xep_loai": rating} for code, rating in ratings.items()]
 
 
 def _result(code, phase, rating, activities=0, initiatives=0, level=None, violations=0):
@@ -131,9 +146,18 @@ def _next_year(value):
     return value.replace(year=value.year + 1) if isinstance(value, dt.date) else value
 
 
-def build_small_master(path: Path, year: int = 2023) -> Path:
-    """The master of the small campaign (``year`` 2024 moves the phases into 2024)."""
-    init_master(path, load_campaign(), extra={"to_cong_doan": GROUPS, "doan_vien": MEMBERS})
+def build_small_master(path: Path, year: int = 2023, review: dt.date | None = REVIEW_2023,
+                       **config: str) -> Path:
+    """The master of the small campaign (``year`` 2024 moves the phases into 2024).
+
+    ``review`` is the award review day on Cấu hình (None leaves it blank); other keyword
+    arguments set more Cấu hình items (e.g. bo_quy_tac, ly_do_bo_quy_tac)."""
+    campaign = load_campaign()
+    campaign.config.update({"nam": str(year), **config})
+    campaign.config["ngay_xet_khen_thuong"] = (
+        None if review is None else review.replace(year=review.year + year - 2023))
+    init_master(path, campaign, extra={"to_cong_doan": GROUPS, "doan_vien": MEMBERS,
+                                       "xep_loai_nam": annual_rows(year)})
     tables = {"dang_ky": _registrations(), "ket_qua": RESULTS, "cong_trinh": WORKS,
               "tin_bai": ARTICLES}
     if year == 2024:  # the same campaign a year later; the member list stays as it is

@@ -3,8 +3,9 @@
 Member rubric (plan 45): CN01 HTXSNV 50 · CN02 HTTNV 40 · CN03 HTNV 25 · CN04 initiative cơ sở
 5 each, max 15 · CN05 initiative Ngành/Tỉnh/Toàn quốc 10 each, max 20 · CN06 registration 5,
 max 5 · CN07 provincial article 2 each, max 6 · CN08 central article 4 each, max 8 ·
-CN09 activity 1 each, max 10 · CN10 violation -5 each, floor -20. Bands (2023): HTXSNV ≥ 90,
-HTTNV ≥ 70, HTNV ≥ 50, else KHTNV. Whole year = mean of the two phases.
+CN09 activity 1 each, max 10 · CN10 violation -5 each, floor -20. Point bands (the union's
+words, never the official ratings): Loại A ≥ 90, Loại B ≥ 70, Loại C ≥ 50, else Loại D. Whole
+year = mean of the two phases.
 """
 import pytest
 from openpyxl import load_workbook
@@ -20,38 +21,38 @@ TT = [f"TT{i:02d}" for i in range(1, 11)]
 # code, phase: CN01..CN10, total, band, rank
 MEMBERS = {
     # B1 P1: 50 + 4 initiatives×5=20→15 + 5 + 2 central×4=8 + 10 activities = 88
-    ("B1", P1): ([50, 0, 0, 15, 0, 5, 0, 8, 10, 0], 88, "HTTNV", 1),
+    ("B1", P1): ([50, 0, 0, 15, 0, 5, 0, 8, 10, 0], 88, "Loại B", 1),
     # A1 P1: 50 + 2×5 + 5 + 3 = 68
-    ("A1", P1): ([50, 0, 0, 10, 0, 5, 0, 0, 3, 0], 68, "HTNV", 2),
+    ("A1", P1): ([50, 0, 0, 10, 0, 5, 0, 0, 3, 0], 68, "Loại C", 2),
     # A2 P1: 40 + 1 Tỉnh initiative×10 + 5 + 1 provincial article×2 + 10 = 67
-    ("A2", P1): ([0, 40, 0, 0, 10, 5, 2, 0, 10, 0], 67, "HTNV", 3),
-    ("A5", P1): ([50, 0, 0, 5, 0, 5, 0, 0, 0, 0], 60, "HTNV", 4),
+    ("A2", P1): ([0, 40, 0, 0, 10, 5, 2, 0, 10, 0], 67, "Loại C", 3),
+    ("A5", P1): ([50, 0, 0, 5, 0, 5, 0, 0, 0, 0], 60, "Loại C", 4),
     # B3 and B2 both 40 + 5 + 5 + 6 = 56; B3 registered 08/01 before B2 (10/01)
-    ("B3", P1): ([0, 40, 0, 5, 0, 5, 0, 0, 6, 0], 56, "HTNV", 5),
-    ("B2", P1): ([0, 40, 0, 5, 0, 5, 0, 0, 6, 0], 56, "HTNV", 6),
-    ("B5", P1): ([0, 40, 0, 5, 0, 5, 0, 0, 2, 0], 52, "HTNV", 7),
-    ("B4", P1): ([0, 40, 0, 0, 0, 5, 2, 0, 4, 0], 51, "HTNV", 8),
-    ("A3", P1): ([0, 40, 0, 0, 0, 5, 0, 0, 5, 0], 50, "HTNV", 9),
+    ("B3", P1): ([0, 40, 0, 5, 0, 5, 0, 0, 6, 0], 56, "Loại C", 5),
+    ("B2", P1): ([0, 40, 0, 5, 0, 5, 0, 0, 6, 0], 56, "Loại C", 6),
+    ("B5", P1): ([0, 40, 0, 5, 0, 5, 0, 0, 2, 0], 52, "Loại C", 7),
+    ("B4", P1): ([0, 40, 0, 0, 0, 5, 2, 0, 4, 0], 51, "Loại C", 8),
+    ("A3", P1): ([0, 40, 0, 0, 0, 5, 0, 0, 5, 0], 50, "Loại C", 9),
     # A4 P1: 40 − 2 violations×5 = 30 (not registered)
-    ("A4", P1): ([0, 40, 0, 0, 0, 0, 0, 0, 0, -10], 30, "KHTNV", 10),
-    ("B1", P2): ([50, 0, 0, 0, 10, 5, 0, 0, 10, 0], 75, "HTTNV", 1),
-    ("A5", P2): ([50, 0, 0, 5, 0, 5, 0, 0, 0, 0], 60, "HTNV", 2),
-    ("A1", P2): ([50, 0, 0, 0, 0, 5, 0, 0, 4, 0], 59, "HTNV", 3),
+    ("A4", P1): ([0, 40, 0, 0, 0, 0, 0, 0, 0, -10], 30, "Loại D", 10),
+    ("B1", P2): ([50, 0, 0, 0, 10, 5, 0, 0, 10, 0], 75, "Loại B", 1),
+    ("A5", P2): ([50, 0, 0, 5, 0, 5, 0, 0, 0, 0], 60, "Loại C", 2),
+    ("A1", P2): ([50, 0, 0, 0, 0, 5, 0, 0, 4, 0], 59, "Loại C", 3),
     # B3/B2 tie again, same registration date 10/07: name order Hà < Hải
-    ("B3", P2): ([0, 40, 0, 5, 0, 5, 0, 0, 6, 0], 56, "HTNV", 4),
-    ("B2", P2): ([0, 40, 0, 5, 0, 5, 0, 0, 6, 0], 56, "HTNV", 5),
+    ("B3", P2): ([0, 40, 0, 5, 0, 5, 0, 0, 6, 0], 56, "Loại C", 4),
+    ("B2", P2): ([0, 40, 0, 5, 0, 5, 0, 0, 6, 0], 56, "Loại C", 5),
     # A2 P2: 40 + 5 + 12 activities → capped at 10 = 55
-    ("A2", P2): ([0, 40, 0, 0, 0, 5, 0, 0, 10, 0], 55, "HTNV", 6),
-    ("B5", P2): ([0, 40, 0, 5, 0, 5, 0, 0, 2, 0], 52, "HTNV", 7),
-    ("B4", P2): ([0, 40, 0, 0, 0, 5, 0, 0, 4, 0], 49, "KHTNV", 8),
-    ("A4", P2): ([0, 40, 0, 0, 0, 0, 0, 0, 0, 0], 40, "KHTNV", 9),
-    ("A3", P2): ([0, 0, 25, 0, 0, 5, 0, 0, 5, 0], 35, "KHTNV", 10),
+    ("A2", P2): ([0, 40, 0, 0, 0, 5, 0, 0, 10, 0], 55, "Loại C", 6),
+    ("B5", P2): ([0, 40, 0, 5, 0, 5, 0, 0, 2, 0], 52, "Loại C", 7),
+    ("B4", P2): ([0, 40, 0, 0, 0, 5, 0, 0, 4, 0], 49, "Loại D", 8),
+    ("A4", P2): ([0, 40, 0, 0, 0, 0, 0, 0, 0, 0], 40, "Loại D", 9),
+    ("A3", P2): ([0, 0, 25, 0, 0, 5, 0, 0, 5, 0], 35, "Loại D", 10),
 }
 # Whole year = (P1 + P2) / 2; ties B3/B2 broken by the earliest registration (08/01 < 10/01).
-YEAR = {"B1": (81.5, "HTTNV", 1), "A1": (63.5, "HTNV", 2), "A2": (61, "HTNV", 3),
-        "A5": (60, "HTNV", 4), "B3": (56, "HTNV", 5), "B2": (56, "HTNV", 6),
-        "B5": (52, "HTNV", 7), "B4": (50, "HTNV", 8), "A3": (42.5, "KHTNV", 9),
-        "A4": (35, "KHTNV", 10)}
+YEAR = {"B1": (81.5, "Loại B", 1), "A1": (63.5, "Loại C", 2), "A2": (61, "Loại C", 3),
+        "A5": (60, "Loại C", 4), "B3": (56, "Loại C", 5), "B2": (56, "Loại C", 6),
+        "B5": (52, "Loại C", 7), "B4": (50, "Loại C", 8), "A3": (42.5, "Loại D", 9),
+        "A4": (35, "Loại D", 10)}
 
 # Groups (Công đoàn Viên chức rubric): TT01 registration rate ×0.2 · TT02 HTTNV+ rate ×0.15 ·
 # TT03 initiatives ×5 max 10 · TT04 completed works ×7.5 max 15 · TT05 articles ×2 max 10 ·
@@ -134,6 +135,6 @@ def test_score_sheet_cell_by_cell(small_master):
     first = [c.value for c in ws[top + 1]]
     assert first[:6] == ["Đợt 1", 1, "B1", "Vi Thị Hoa", "B", "HTXSNV"]
     assert first[6:16] == [50, 0, 0, 15, 0, 5, 0, 8, 10, 0]
-    assert first[16:18] == [88, "HTTNV"]
-    assert any("bộ quy tắc 2023" in str(c.value) for c in ws["A"][:5])
+    assert first[16:18] == [88, "Loại B"]
+    assert any("Ngày xét khen thưởng 28/12/2023" in str(c.value) for c in ws["A"][:6])
     assert "tblDiemTapThe" in ws.tables

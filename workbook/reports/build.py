@@ -38,7 +38,7 @@ class ReportResult:
     sheets: list[str]
     moment: dict[str, Any]
     day: dt.date
-    ruleset: str
+    regime: str
     proposed: int
     works_proposed: int
     articles: int
@@ -55,12 +55,12 @@ class ReportResult:
                 f"{len(self.sheets)} trang{where}: {self.works_proposed} công trình đề nghị "
                 f"gắn biển, {self.articles} tin, bài")
         if self.moment["kind"] != "sơ kết":
-            text += f", {self.proposed} đề nghị khen thưởng"
+            text += f", {self.proposed} đề nghị khen thưởng của Công đoàn"
         return text
 
     def to_dict(self) -> dict[str, Any]:
         return {"headline": self.headline, "sheets": self.sheets, "moment": self.moment,
-                "date": self.day.isoformat(), "ruleset": self.ruleset,
+                "date": self.day.isoformat(), "regime": self.regime,
                 "proposed": self.proposed, "works_proposed": self.works_proposed,
                 "articles": self.articles, "figures": self.figures,
                 "out": str(self.out) if self.out else None,
@@ -73,7 +73,7 @@ def report_result(rc: ReportContext, out: Path | None = None,
     proposed = proposed_count(rc)
     return ReportResult(
         sheets=[schema.sheet(k).name for k in (keys or sheet_keys(rc))],
-        moment=rc.moment.to_dict(), day=rc.day, ruleset=rc.scores.choice.ruleset.code,
+        moment=rc.moment.to_dict(), day=rc.day, regime=rc.scores.regime.label,
         proposed=proposed, works_proposed=len(proposed_works(rc)), articles=len(rc.articles),
         figures=figures(rc, proposed), out=out, notes=list(rc.notes),
         excluded=rc.scores.excluded)

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..scoring import CAMPAIGN, ScoreResult, ScoringInput
-from ..scoring.facts import codes, dates, numbers
+from ..scoring.bands import ScoreBands
+from ..scoring.facts import codes, dates, numbers, registrations_in_force
 from ..shortlist import ShortlistResult
 from .moment import Moment, choose_moment
 
@@ -19,7 +20,8 @@ class ReportContext:
     scores: ScoreResult
     shortlist: ShortlistResult
     members: pd.DataFrame
-    regs: pd.DataFrame  # registrations of the moment's phases
+    regs: pd.DataFrame  # registrations made in the moment's phases
+    regs_in_force: pd.DataFrame  # registrations standing in its phases (one per phase)
     works: pd.DataFrame  # works of the moment's phases
     articles: pd.DataFrame  # articles of the moment's phases
     results: pd.DataFrame  # Kết quả rows of the moment's phases
@@ -31,6 +33,7 @@ class ReportContext:
     title_names: dict[str, str]  # Danh hiệu code -> name
     milestones: dict[str, str]  # phase code -> the anniversaries it salutes
     all_phases: list[str]  # every phase of the plan, in order
+    bands: ScoreBands  # the union rubric's point bands and score range
 
     @property
     def day(self) -> dt.date:
@@ -97,7 +100,11 @@ def report_context(inp: ScoringInput, scores: ScoreResult, shortlist: ShortlistR
     titles = inp.table("danh_hieu")
     return ReportContext(
         config=inp.config, moment=moment, scores=scores, shortlist=shortlist,
-        members=members, regs=_in(regs, moment.phases), works=_in(works, moment.phases),
+        members=members, regs=_in(regs, moment.phases),
+        # a registration made once stands from its phase to the campaign's end
+        regs_in_force=_in(registrations_in_force(regs, list(inp.phases["ma_dot"])),
+                          moment.phases),
+        works=_in(works, moment.phases),
         articles=_in(articles, moment.phases), results=_in(results, moment.phases),
         movements=[x for x in codes(mv["ten_phong_trao"]) if x],
         plaque_levels=[x for x in codes(plaques["gia_tri"]) if x],
@@ -108,5 +115,5 @@ def report_context(inp: ScoringInput, scores: ScoreResult, shortlist: ShortlistR
                                           codes(titles["ten_danh_hieu"])) if c},
         milestones=dict(zip(inp.phases["ma_dot"], codes(
             inp.phases.get("moc_ky_niem", pd.Series([""] * len(inp.phases)))))),
-        all_phases=list(inp.phases["ma_dot"]),
+        all_phases=list(inp.phases["ma_dot"]), bands=inp.bands,
     )

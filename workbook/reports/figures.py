@@ -2,19 +2,20 @@
 
 Defined once here: the report's "Số liệu chung" table prints them (one line per figure), the
 Word report quotes them, and the province's consolidation reads them back by these labels.
-People are counted once however many registrations they made; works, initiatives and articles
-are those of the moment's phases.
+People are counted once however many registrations they made, a registration standing from
+its phase to the campaign's end; works, initiatives and articles are those of the moment's
+phases; the proposals are those the report's award list carries (union awards, to the upper
+union: state titles go to the agency's council, not upward).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..schema import Column
-from ..schema.lists import SUBJECT_TYPES
+from ..schema.lists import SUBJECT_TYPES, WORK_PROPOSED_FOR_PLAQUE
 from .context import ReportContext
 
 INDIVIDUAL, COLLECTIVE = SUBJECT_TYPES
-PROPOSED_FOR_PLAQUE = "Đề nghị gắn biển"
 # Title codes of the Danh hiệu sheet whose registrations the upper union counts.
 REGISTERED_TITLES = {"dk_ldtt": "LDTT", "dk_cstdcs": "CSTDCS"}
 
@@ -52,7 +53,7 @@ FIGURE_KEYS = tuple(f.key for f in FIGURES)
 def figures(rc: ReportContext, proposed: int) -> dict[str, int]:
     """The standard figures of ``rc``'s moment; ``proposed`` is the number of proposals the
     report's award list carries (0 for a sơ kết, which proposes none)."""
-    regs = rc.regs
+    regs = rc.regs_in_force
     people = regs[(regs["loai"] == INDIVIDUAL) & regs["ma"].isin(set(rc.members["ma_doan_vien"]))]
     groups = regs[(regs["loai"] == COLLECTIVE) & regs["ma"].isin(set(rc.group_names))]
     out = {
@@ -65,7 +66,7 @@ def figures(rc: ReportContext, proposed: int) -> dict[str, int]:
         name = rc.title_names.get(code)
         out[key] = int(people[people["danh_hieu"] == name]["ma"].nunique()) if name else 0
     out["cong_trinh"] = len(rc.works)
-    out["de_nghi_gan_bien"] = int((rc.works["trang_thai"] == PROPOSED_FOR_PLAQUE).sum())
+    out["de_nghi_gan_bien"] = int((rc.works["trang_thai"] == WORK_PROPOSED_FOR_PLAQUE).sum())
     out["sang_kien"] = int(rc.results["so_sang_kien"].sum())
     out["tin_bai"] = len(rc.articles)
     out["de_nghi_khen_thuong"] = int(proposed)

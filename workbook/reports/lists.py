@@ -1,8 +1,11 @@
-"""`BC Công trình` (works proposed for plaques) and `BC Khen thưởng` (the award proposal list).
+"""`BC Công trình` (works proposed for plaques) and the award proposal lists, one per
+destination: `BC Khen thưởng` (union awards, to the upper union) and `Trình Hội đồng TĐKT`
+(state titles and the agency's Giấy khen, to the agency's emulation council). The two tracks are
+never mixed on one list.
 
-The award list follows the format the upper union expects: STT | Họ và tên | Giới tính |
+Each list follows the format the receiving body expects: STT | Họ và tên | Giới tính |
 Ngày sinh | Chức vụ | Tổ | Đơn vị | Danh hiệu / hình thức | Tóm tắt thành tích | Ghi chú, one
-section per title, people in Vietnamese name order (tên, then họ đệm).
+section per award, people in Vietnamese name order (tên, then họ đệm).
 """
 from __future__ import annotations
 
@@ -11,12 +14,13 @@ import datetime as dt
 import pandas as pd
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..rulesets import DESTINATIONS, STATE, UNION, role_name
+from ..schema.lists import WORK_PROPOSED_FOR_PLAQUE
 from ..scoring.compute import name_ranks
 from .context import ReportContext
 from .document import Col, Document
-from .wording import roman
-from .figures import PROPOSED_FOR_PLAQUE
 from .summary import annex_line
+from .wording import roman, symbol
 
 
 AWARD_COLUMNS = [
@@ -37,11 +41,12 @@ def _date(value) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
-def award_sections(rc: ReportContext) -> list[tuple[str, pd.DataFrame]]:
-    """Proposed subjects per title, in the order of the Danh hiệu sheet, names sorted."""
+def award_sections(rc: ReportContext, destination: str) -> list[tuple[str, pd.DataFrame]]:
+    """Proposed subjects per award sent to ``destination``, in the order of the Danh hiệu sheet,
+    names in Vietnamese order."""
     out = []
     proposed = rc.shortlist.proposed()
-    for t in rc.shortlist.titles:
+    for t in rc.shortlist.for_destination(destination):
         part = proposed[proposed["ma_danh_hieu"] == t.code]
         if part.empty:
             continue
@@ -55,9 +60,43 @@ def award_sections(rc: ReportContext) -> list[tuple[str, pd.DataFrame]]:
     return out
 
 
+def award_rows(rc: ReportContext, destination: str) -> list:
+    """Section lines and people of the awards sent to ``destination``."""
+    titles = {t.code: t for t in rc.shortlist.titles}
+    unit = rc.config.get("co_quan", "")
+    rows: list = []
+    for i, (code, part) in enumerate(award_sections(rc, destination), start=1):
+        t = titles[code]
+        group = t.subject == "Tập thể"
+        who = "tập thể" if group else "người"
+        # say who decides only where it is not the body the list goes to or the agency head
+        usual = t.decider_role in (t.destination, "thu_truong_co_quan")
+        note = None if usual else f"{t.decider} quyết định"
+        rows.append(f"{roman(i)}. {t.name.upper()}: {len(part)} {who}")
+        for j, rec in enumerate(part.to_dict("records"), start=1):
+            rows.append({
+                "stt": j, "ho_ten": rec["ho_ten"],
+                "gioi_tinh": None if group else rec.get("gioi_tinh"),
+                "ngay_sinh": None if group else _date(rec.get("ngay_sinh")),
+                "chuc_vu": None if group else rec.get("chuc_vu"),
+                "to": rc.group_names.get(rec["ma_to"], rec["ma_to"]), "don_vi": unit,
+                "danh_hieu": t.name, "tom_tat": rec["tom_tat"], "ghi_chu": note,
+                "tap_the": group})
+    return rows
+
+
+def _award_list(doc: Document, rows: list) -> None:
+    if not rows:
+        doc.paragraph("Chưa có cá nhân, tập thể nào được đề nghị.", italic=True)
+    else:
+        doc.table(AWARD_COLUMNS, rows, keep=3, tail=doc.signature_height(False))
+    doc.signature(with_recipients=False)
+    doc.finish()
+
+
 def write_awards(ws: Worksheet, rc: ReportContext, number: int | None) -> None:
-    """The award proposal list, an annex of the tổng kết (a sơ kết proposes no award: the
-    master's sheet then says so)."""
+    """BC Khen thưởng: union awards only, proposed to the upper union; an annex of the
+    tổng kết (a sơ kết proposes no award: the master's sheet then says so)."""
     doc = Document(ws, AWARD_WIDTHS, rc.config, rc.day, landscape=True)
     doc.header(number=False)
     if number is None:
@@ -65,33 +104,24 @@ def write_awards(ws: Worksheet, rc: ReportContext, number: int | None) -> None:
                       "danh sách được lập khi tổng kết năm.", italic=True)
         doc.finish()
         return
-    doc.annex(number, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
-              annex_line(rc), f"Phong trào thi đua năm {rc.config.get('nam', '')}")
-    titles = {t.code: t for t in rc.shortlist.titles}
-    unit = rc.config.get("co_quan", "")
-    rows: list = []
-    sections = award_sections(rc)
-    for i, (code, part) in enumerate(sections, start=1):
-        t = titles[code]
-        who = "tập thể" if t.subject == "Tập thể" else "người"
-        upper = " (đề nghị cấp trên)" if t.level == "Cấp trên" else ""
-        rows.append(f"{roman(i)}. {t.name.upper()}{upper}: {len(part)} {who}")
-        for j, rec in enumerate(part.to_dict("records"), start=1):
-            group = t.subject == "Tập thể"
-            rows.append({
-                "stt": j, "ho_ten": ("Tổ công đoàn " + rec["ho_ten"]) if group else rec["ho_ten"],
-                "gioi_tinh": None if group else rec.get("gioi_tinh"),
-                "ngay_sinh": None if group else _date(rec.get("ngay_sinh")),
-                "chuc_vu": None if group else rec.get("chuc_vu"),
-                "to": rc.group_names.get(rec["ma_to"], rec["ma_to"]), "don_vi": unit,
-                "danh_hieu": t.name, "tom_tat": rec["tom_tat"],
-                "ghi_chu": "Đề nghị cấp trên khen" if t.level == "Cấp trên" else None})
-    if not sections:
-        doc.paragraph("Chưa có cá nhân, tập thể nào được đề nghị khen thưởng.", italic=True)
-    else:
-        doc.table(AWARD_COLUMNS, rows, keep=3, tail=doc.signature_height(False))
-    doc.signature(with_recipients=False)
-    doc.finish()
+    upper = rc.config.get("cong_doan_cap_tren", "")
+    doc.annex(number, f"DANH SÁCH ĐỀ NGHỊ {upper.upper()} KHEN THƯỞNG", annex_line(rc),
+              f"Phong trào thi đua năm {rc.config.get('nam', '')}")
+    _award_list(doc, award_rows(rc, DESTINATIONS[UNION]))
+
+
+def write_council_list(ws: Worksheet, rc: ReportContext) -> None:
+    """State titles and the agency's Giấy khen, proposed to the agency's emulation council:
+    the list the tờ trình to the council carries."""
+    doc = Document(ws, AWARD_WIDTHS, rc.config, rc.day, landscape=True)
+    doc.header(number=False)
+    council = role_name(DESTINATIONS[STATE], rc.config)
+    doc.title("DANH SÁCH ĐỀ NGHỊ XÉT TẶNG DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG",
+              f"Phong trào thi đua năm {rc.config.get('nam', '')}")
+    doc.paragraph(f"(Kèm theo Tờ trình số        {symbol(rc.config, 'TTr')} ngày "
+                  f"{rc.day:%d/%m/%Y} của Ban Chấp hành {rc.config.get('ten_cong_doan', '')} "
+                  f"gửi {council})", italic=True)
+    _award_list(doc, award_rows(rc, DESTINATIONS[STATE]))
 
 
 WORK_COLUMNS = [
@@ -137,11 +167,12 @@ def write_works(ws: Worksheet, rc: ReportContext, number: int) -> None:
 
 
 def proposed_works(rc: ReportContext) -> pd.DataFrame:
-    return rc.works[rc.works["trang_thai"] == PROPOSED_FOR_PLAQUE]
+    return rc.works[rc.works["trang_thai"] == WORK_PROPOSED_FOR_PLAQUE]
 
 
-def proposed_count(rc: ReportContext) -> int:
-    """Proposals the award list carries (the tổng kết's; a sơ kết proposes none)."""
+def proposed_count(rc: ReportContext, destination: str = DESTINATIONS[UNION]) -> int:
+    """Proposals sent to one destination that the moment's report carries (the BC sheets:
+    the upper union's, at the tổng kết; a sơ kết proposes none)."""
     if not rc.moment.is_year:
         return 0
-    return sum(len(part) for _, part in award_sections(rc))
+    return sum(len(part) for _, part in award_sections(rc, destination))

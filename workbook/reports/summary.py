@@ -64,7 +64,7 @@ def write_summary(ws: Worksheet, rc: ReportContext, annexes: dict[str, int],
             "Điểm thi đua", [(r["ten"], r["diem"]) for r in rows])
         chart = group_score_bars(ws, first, last, names, values,
                                  f"Điểm thi đua {when} của các tổ công đoàn",
-                                 f"Điểm thi đua {when}", rc.scores.choice.ruleset.score_max)
+                                 f"Điểm thi đua {when}", rc.bands.score_max)
         doc.chart(chart, height_cm=min(4 + 0.7 * len(rows), 16), width_cm=18)
 
     cols, rows, total = movement_rows(rc)

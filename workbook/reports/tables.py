@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..schema.lists import OUTLET_LEVELS, SUBJECT_TYPES, WORK_STATUSES
+from ..schema.lists import OUTLET_LEVELS, SUBJECT_TYPES, WORK_DONE, WORK_STATUSES
 from .context import ReportContext
 from .document import Col
 from .figures import FIGURES, INDIVIDUAL, percent
 
-DONE = ("Hoàn thành", "Đề nghị gắn biển", "Đã gắn biển")
 NO_PLAQUE = "Không đăng ký gắn biển"
 
 GROUP_COLUMNS = [
@@ -42,11 +41,11 @@ def group_rows(rc: ReportContext) -> tuple[list[dict], dict]:
     """One row per union group for the moment (score of the phase, or of the year), in group
     code order, and the total row."""
     groups = rc.group_scores().sort_values("ma_to")
-    regs = rc.regs[rc.regs["loai"] == INDIVIDUAL]
+    regs = rc.regs_in_force[rc.regs_in_force["loai"] == INDIVIDUAL]
     member_group = dict(zip(rc.members["ma_doan_vien"], rc.members["ma_to"]))
     regs = regs.assign(ma_to=regs["ma"].map(member_group)).dropna(subset=["ma_to"])
     registered = regs.drop_duplicates("ma").groupby("ma_to").size()
-    works = rc.works[rc.works["trang_thai"].isin(DONE)].groupby("ma_to").size()
+    works = rc.works[rc.works["trang_thai"].isin(WORK_DONE)].groupby("ma_to").size()
     rows = []
     total = {"ten": "Cộng", "n": 0, "dk": 0, "ct": 0, "tb": 0, "sk": 0}
     for i, g in enumerate(groups.to_dict("records"), start=1):

@@ -20,10 +20,18 @@ DISCIPLINE_LEVELS = (
 )
 INITIATIVE_LEVELS = ("Cơ sở", "Ngành", "Tỉnh", "Toàn quốc")
 WORK_KINDS = ("Công trình", "Sản phẩm", "Phần việc")
+# In the order a work goes through them; named subsets are what rules and reports count.
 WORK_STATUSES = ("Đăng ký", "Đang thực hiện", "Hoàn thành", "Đề nghị gắn biển", "Đã gắn biển")
+WORK_DONE = WORK_STATUSES[2:]  # finished: Hoàn thành, Đề nghị gắn biển, Đã gắn biển
+WORK_FOR_PLAQUE = WORK_STATUSES[3:]  # proposed for or given a plaque
+WORK_PROPOSED_FOR_PLAQUE = WORK_STATUSES[3]
+PLAQUE_KINDS = WORK_KINDS[:2]  # a "Phần việc" is a task: no plaque
 OUTLET_LEVELS = ("Cơ sở", "Tỉnh", "Trung ương")
-AWARD_LEVELS = ("Cơ sở", "Cấp trên")
+# Two tracks that are never mixed: state awards (Luật Thi đua, khen thưởng) and union awards.
+AWARD_TRACKS = ("Nhà nước", "Công đoàn")
 AWARD_KINDS = ("Danh hiệu thi đua", "Hình thức khen thưởng")
+# What a percentage quota is a share of.
+QUOTA_BASES = ("Đoàn viên", "Lao động tiên tiến", "Tổ công đoàn")
 SCORE_SOURCES = (
     "Xếp loại", "Sáng kiến", "Đăng ký thi đua", "Công trình", "Tin bài", "Hoạt động", "Vi phạm",
     # Group criteria: a percentage of the group's members (points per percentage point).
@@ -53,8 +61,9 @@ LIST_TABLES: tuple[Sheet, ...] = (
     _list_table("ds_cap_sang_kien", "tblCapSangKien", "Cấp công nhận sáng kiến", width=14),
     _list_table("ds_loai_cong_trinh", "tblLoaiCongTrinh", "Loại công trình", width=16),
     _list_table("ds_trang_thai", "tblTrangThai", "Trạng thái", width=18),
-    _list_table("ds_cap_khen", "tblCapKhen", "Cấp khen", width=11),
+    _list_table("ds_khoi_khen", "tblKhoiKhen", "Khen thưởng của", width=13),
     _list_table("ds_loai_khen", "tblLoaiKhen", "Loại khen thưởng", width=22),
+    _list_table("ds_chi_tieu_tren", "tblChiTieuTren", "Tỷ lệ tính trên", width=18),
     _list_table("ds_nguon_diem", "tblNguonDiem", "Nguồn dữ liệu", width=16),
     _list_table("ds_cap_bao", "tblCapBao", "Cấp cơ quan báo chí", width=12),
     _list_table("ds_cap_gan_bien", "tblCapGanBien", "Cấp gắn biển", width=42),
@@ -76,8 +85,9 @@ FIXED_LIST_VALUES: dict[str, tuple[str, ...]] = {
     "ds_cap_sang_kien": INITIATIVE_LEVELS,
     "ds_loai_cong_trinh": WORK_KINDS,
     "ds_trang_thai": WORK_STATUSES,
-    "ds_cap_khen": AWARD_LEVELS,
+    "ds_khoi_khen": AWARD_TRACKS,
     "ds_loai_khen": AWARD_KINDS,
+    "ds_chi_tieu_tren": QUOTA_BASES,
     "ds_nguon_diem": SCORE_SOURCES,
     "ds_cap_bao": OUTLET_LEVELS,
 }

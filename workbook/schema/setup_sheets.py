@@ -28,7 +28,12 @@ CONFIG_ITEMS: tuple[tuple[str, str], ...] = (
     ("ngay_bao_cao_so_ket", "Ngày báo cáo sơ kết (để trống: theo hạn báo cáo của đợt)"),
     ("ngay_bao_cao_tong_ket", "Ngày báo cáo tổng kết năm (để trống: theo hạn báo cáo của đợt cuối)"),
     ("noi_nhan", "Nơi nhận báo cáo (các nơi cách nhau bằng dấu chấm phẩy)"),
-    ("bo_quy_tac", "Bộ quy tắc áp dụng"),
+    # The award review: the law in force on this day decides (not the campaign's period).
+    ("ngay_xet_khen_thuong", "Ngày xét khen thưởng (họp Hội đồng Thi đua – Khen thưởng)"),
+    ("bo_quy_tac", "Bộ quy tắc áp dụng (để trống: theo ngày xét khen thưởng)"),
+    ("ly_do_bo_quy_tac", "Lý do dùng bộ quy tắc khác ngày xét (bắt buộc khi ghi bộ quy tắc)"),
+    ("thu_truong_co_quan", "Thủ trưởng cơ quan (quyết định danh hiệu thi đua)"),
+    ("hoi_dong_tdkt", "Hội đồng Thi đua – Khen thưởng của cơ quan"),
     ("phien_ban_mau", "Phiên bản mẫu"),
 )
 
@@ -78,7 +83,9 @@ GROUPS = Sheet(
         C("ma_to", "Mã tổ", "code", required=True, width=10, pattern=CODE),
         C("ten_to", "Tên tổ công đoàn", required=True, width=36, aliases=("Tên tổ",)),
         C("to_truong", "Tổ trưởng", width=24),
-        C("xep_loai_tap_the", "Xếp loại tập thể", choices="xep_loai", width=14),
+        C("don_vi", "Phòng, đơn vị tương ứng", width=30,
+          help="Phòng, đơn vị của cơ quan mà tổ công đoàn này gắn với; danh hiệu tập thể của "
+               "Nhà nước (Tập thể lao động tiên tiến, xuất sắc) được đề nghị cho phòng, đơn vị"),
         C("ghi_chu", "Ghi chú", width=24),
     ),
     row_key=("ma_to",),
@@ -99,9 +106,6 @@ MEMBERS = Sheet(
         C("thanh_phan", "Thành phần", choices="thanh_phan", width=15),
         C("dien_thoai", "Điện thoại", "code", width=13, aliases=("Số điện thoại", "SĐT")),
         C("ngay_tuyen_dung", "Ngày tuyển dụng", "date", width=12),
-        C("so_ngay_nghi", "Số ngày nghỉ", "int", width=9, minimum=0, maximum=366,
-          help="Số ngày làm việc nghỉ trong năm (không tính nghỉ phép)"),
-        C("nghi_thai_san", "Nghỉ thai sản", choices="co_khong", width=9),
         C("ky_luat", "Kỷ luật", choices="ky_luat", width=13),
     ),
     row_key=("ma_doan_vien",),
@@ -127,6 +131,24 @@ RUBRIC = Sheet(
     row_key=("ma_tieu_chi",),
 )
 
+ANNUAL_RATINGS = Sheet(
+    key="xep_loai_nam", name="Xếp loại năm", role="setup", table="tblXepLoaiNam",
+    title="Kết quả đánh giá, xếp loại chất lượng hằng năm (do cơ quan đánh giá, không do điểm "
+          "thi đua)",
+    columns=(
+        C("nam", "Năm", "int", required=True, width=8, minimum=2000, maximum=2100),
+        C("loai_doi_tuong", "Cá nhân/Tập thể", required=True, choices="doi_tuong", width=11),
+        C("ma_doi_tuong", "Mã đoàn viên/tổ", "code", required=True, width=12,
+          help="Mã đoàn viên (cá nhân) hoặc mã tổ công đoàn (tập thể: phòng, đơn vị của tổ)"),
+        C("ten_doi_tuong", "Họ tên/Tên tổ", width=26),
+        C("xep_loai", "Xếp loại chất lượng", required=True, choices="xep_loai", width=12,
+          help="Kết quả đánh giá, xếp loại chất lượng năm theo Nghị định 90/2020/NĐ-CP"),
+        C("can_cu", "Căn cứ (số, ngày văn bản)", width=30),
+        C("ghi_chu", "Ghi chú", width=24),
+    ),
+    row_key=("nam", "loai_doi_tuong", "ma_doi_tuong"),
+)
+
 TITLES = Sheet(
     key="danh_hieu", name="Danh hiệu", role="setup", table="tblDanhHieu", in_group=True,
     title="Danh hiệu thi đua và hình thức khen thưởng",
@@ -134,13 +156,21 @@ TITLES = Sheet(
         C("ma_danh_hieu", "Mã danh hiệu", "code", required=True, width=10),
         C("ten_danh_hieu", "Tên danh hiệu, hình thức", required=True, width=40),
         C("doi_tuong", "Đối tượng", required=True, choices="doi_tuong", width=10),
+        C("khoi", "Khen thưởng của", required=True, choices="khoi_khen", width=12,
+          help="Nhà nước: thủ trưởng cơ quan (hoặc cấp trên) quyết định, đề nghị qua Hội đồng "
+               "Thi đua – Khen thưởng của cơ quan. Công đoàn: công đoàn cấp trên quyết định"),
         C("loai", "Loại", choices="loai_khen", width=20),
-        C("cap", "Cấp khen", choices="cap_khen", width=10),
-        C("ty_le_toi_da", "Tỷ lệ tối đa (%)", "number", width=10, minimum=0, maximum=100),
+        C("co_quan_quyet_dinh", "Người, cơ quan quyết định", width=30),
+        C("chi_tieu", "Chỉ tiêu (số hoặc %)", width=11,
+          help="Số lượng hoặc tỷ lệ được đề nghị do cấp trên giao, ví dụ 3 hoặc 10%; để trống "
+               "là không giới hạn"),
+        C("chi_tieu_tren", "Tỷ lệ tính trên", choices="chi_tieu_tren", width=16),
         C("ma_tdkt", "Mã phần mềm TĐKT", "code", width=13),
-        C("dieu_kien", "Tiêu chuẩn", width=70),
+        C("dieu_kien", "Tiêu chuẩn", width=70,
+          help="Danh hiệu có trong bộ quy tắc: tiêu chuẩn và căn cứ lấy theo bộ quy tắc; danh "
+               "hiệu khác: Ban Chấp hành xét thủ công theo tiêu chuẩn ghi ở đây"),
     ),
     row_key=("ma_danh_hieu",),
 )
 
-SETUP_SHEETS = (CONFIG, PHASES, MOVEMENTS, GROUPS, MEMBERS, RUBRIC, TITLES)
+SETUP_SHEETS = (CONFIG, PHASES, MOVEMENTS, GROUPS, MEMBERS, ANNUAL_RATINGS, RUBRIC, TITLES)

@@ -13,7 +13,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from ..rulesets import Band, RuleSet
+from .bands import Band, ScoreBands
 from ..text import person_sort_key, vn_sort_key
 from . import explain
 from .context import CAMPAIGN
@@ -71,15 +71,15 @@ def share_check(criteria: list[Criterion], frame: pd.DataFrame, share: float
     return ok, failing
 
 
-def finish(frame: pd.DataFrame, criteria: list[Criterion], ruleset: RuleSet, *, group: bool,
+def finish(frame: pd.DataFrame, criteria: list[Criterion], bands: ScoreBands, *, group: bool,
            points: dict[str, np.ndarray], parts: list) -> pd.DataFrame:
     """Totals (clamped), band and the explanation of one phase-level frame."""
     for code, pts in points.items():
         frame[code] = pts
     raw = np.round(sum(points.values(), np.zeros(len(frame))), 2)
-    total = np.clip(raw, ruleset.score_min, ruleset.score_max)
+    total = np.clip(raw, bands.score_min, bands.score_max)
     frame["tong"] = total
-    clamp = explain.clamp_codes(raw, total, ruleset.score_min, ruleset.score_max)
+    clamp = explain.clamp_codes(raw, total, bands.score_min, bands.score_max)
     text = explain.combine(parts, [clamp])
     frame["giai_thich"] = np.where(text == "", "Không có điểm", text)
     return frame

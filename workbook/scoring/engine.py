@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..findings import Finding
-from ..rulesets import RuleSetChoice
+from ..rulesets import Regime
 from .compute import (TIE_BREAKS, add_bands, add_ranks, apply_criteria, campaign_rows, finish,
                       name_ranks)
 from .context import CAMPAIGN, ScoringInput
@@ -24,7 +24,7 @@ EXCLUDED_NOTE = "Bỏ qua {n} dòng có lỗi (xem trang Kiểm tra)."
 
 @dataclass
 class ScoreResult:
-    choice: RuleSetChoice
+    regime: Regime
     member_criteria: list[Criterion]
     group_criteria: list[Criterion]
     members: pd.DataFrame  # one row per member × phase, then the whole-campaign rows
@@ -41,7 +41,7 @@ class ScoreResult:
     @property
     def side_notes(self) -> list[str]:
         """Notes the headline does not already say (it names the rule set and rows left out)."""
-        said = {self.choice.reason, EXCLUDED_NOTE.format(n=self.excluded.get("count", 0))}
+        said = {self.regime.reason, EXCLUDED_NOTE.format(n=self.excluded.get("count", 0))}
         return [n for n in self.notes if n not in said]
 
     @property
@@ -49,7 +49,7 @@ class ScoreResult:
         n_members = int((self.members["dot"] == CAMPAIGN).sum())
         n_groups = int((self.groups["dot"] == CAMPAIGN).sum())
         text = (f"Đã tính điểm {n_members} đoàn viên, {n_groups} tổ công đoàn, "
-                f"{len(self.phases)} đợt; bộ quy tắc {self.choice.ruleset.code}")
+                f"{len(self.phases)} đợt")
         if self.excluded.get("count"):
             text += f"; bỏ qua {self.excluded['count']} dòng có lỗi"
         return text
@@ -65,7 +65,7 @@ class ScoreResult:
                     "rank": int(rec["hang"]), "explanation": rec["giai_thich"]})
             return out
         return {
-            "headline": self.headline, "ruleset": self.choice.to_dict(), "phases": self.phases,
+            "headline": self.headline, "regime": self.regime.to_dict(), "phases": self.phases,
             "tie_breaks": list(TIE_BREAKS),
             "criteria": [c.to_dict() for c in (*self.member_criteria, *self.group_criteria)],
             "excluded": self.excluded, "notes": self.notes,
@@ -78,7 +78,7 @@ class ScoreResult:
 def score_campaign(inp: ScoringInput) -> ScoreResult:
     """Scores from a prepared input; pure (writes nothing)."""
     facts = Facts(inp)
-    rs = inp.ruleset
+    bands = inp.bands
     phases = inp.phase_codes
     m_crit = [c for c in inp.criteria if c.subject == MEMBER]
     g_crit = [c for c in inp.criteria if c.subject == GROUP]
@@ -88,12 +88,12 @@ def score_campaign(inp: ScoringInput) -> ScoreResult:
                     "so_tin_bai", "ngay_dang_ky"]].copy()
     points, parts = apply_criteria(m_crit, members, facts.member_units, group=False,
                                   labels=base["xep_loai"].to_numpy(dtype=object))
-    members = finish(members, m_crit, rs, group=False, points=points, parts=parts)
+    members = finish(members, m_crit, bands, group=False, points=points, parts=parts)
     whole = campaign_rows(members, "ma_doan_vien", [c.code for c in m_crit], phases,
                           MEMBER_INFO)
     members = pd.concat([members, whole], ignore_index=True)
     members["xep_loai"] = members["xep_loai"].fillna("")
-    members = add_bands(members, m_crit, rs.member_bands)
+    members = add_bands(members, m_crit, bands.member_bands)
     ho_dem, ten = members["ho_dem"].to_numpy(dtype=object), members["ten"].to_numpy(dtype=object)
     members["ho_ten"] = np.where(ho_dem == "", ten, ho_dem + " " + ten)
     members = add_ranks(members, "ma_doan_vien",
@@ -105,16 +105,16 @@ def score_campaign(inp: ScoringInput) -> ScoreResult:
     labels = gbase["ma_to"].map(dict(zip(facts.groups["ma_to"], facts.groups["xep_loai_to"])))
     points, parts = apply_criteria(g_crit, groups, facts.group_units, group=True,
                                   labels=labels.fillna("").to_numpy(dtype=object))
-    groups = finish(groups, g_crit, rs, group=True, points=points, parts=parts)
+    groups = finish(groups, g_crit, bands, group=True, points=points, parts=parts)
     gwhole = campaign_rows(groups, "ma_to", [c.code for c in g_crit], phases,
                            [*GROUP_INFO, "so_doan_vien"])
     groups = pd.concat([groups, gwhole], ignore_index=True)
-    groups = add_bands(groups, g_crit, rs.group_bands)
+    groups = add_bands(groups, g_crit, bands.group_bands)
     groups = add_ranks(groups, "ma_to", name_ranks(groups["ten_to"]), [*phases, CAMPAIGN])
 
-    notes = [inp.choice.reason]
-    if inp.choice.warning:
-        notes.append(inp.choice.warning)
+    notes = [inp.regime.reason]
+    if inp.regime.warning:
+        notes.append(inp.regime.warning)
     if facts.members.empty:
         notes.append("Chưa có đoàn viên nào trên trang Đoàn viên: không có gì để tính điểm.")
     elif inp.table("ket_qua").empty:
@@ -123,7 +123,7 @@ def score_campaign(inp: ScoringInput) -> ScoreResult:
         notes.append("Trang Đợt thi đua chưa có đợt nào: không có gì để tính điểm.")
     if inp.excluded:
         notes.append(EXCLUDED_NOTE.format(n=len(inp.excluded)))
-    return ScoreResult(choice=inp.choice, member_criteria=m_crit, group_criteria=g_crit,
+    return ScoreResult(regime=inp.regime, member_criteria=m_crit, group_criteria=g_crit,
                        members=members, groups=groups, phases=phases,
                        excluded=inp.excluded_summary(), findings=list(inp.findings),
                        notes=notes)

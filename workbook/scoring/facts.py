@@ -37,6 +37,21 @@ def dates(s: pd.Series) -> pd.Series:
     return pd.to_datetime(s, errors="coerce")
 
 
+def registrations_in_force(regs: pd.DataFrame, phases: list[str], column: str = P
+                           ) -> pd.DataFrame:
+    """Each registration once per phase it is in force: from its own phase to the last.
+
+    People register once for the year (the titles are annual); a registration made in Đợt 1
+    still stands in Đợt 2, so participation and the registration criteria count it in both.
+    A registration for an unknown phase stays as it is (it matches no phase)."""
+    order = {p: i for i, p in enumerate(phases)}
+    start = regs[column].map(order)
+    parts = [regs[start.isna()]]
+    for i, phase in enumerate(phases):
+        parts.append(regs[start <= i].assign(**{column: phase}))
+    return pd.concat(parts).sort_index(kind="stable")
+
+
 class Grid:
     """Rows subject × phase laid out as ``subject_id * n_phases + phase_id``: events map to
     their row by two hash look-ups, and counts or sums are one ``np.bincount``."""
@@ -72,11 +87,12 @@ class Facts:
                                 G: codes(members["ma_to"])})
         self.members = members[members[M] != ""].drop_duplicates(M).reset_index(drop=True)
         groups = inp.table("to_cong_doan")
-        groups = pd.DataFrame({G: codes(groups["ma_to"]), "ten_to": codes(groups["ten_to"]),
-                               "xep_loai_to": codes(groups["xep_loai_tap_the"])})
+        groups = pd.DataFrame({G: codes(groups["ma_to"]), "ten_to": codes(groups["ten_to"])})
         groups = groups[groups[G] != ""].drop_duplicates(G)
         extra = sorted(set(self.members[G]) - set(groups[G]) - {""})
-        groups = pd.concat([groups, pd.DataFrame({G: extra, "ten_to": extra, "xep_loai_to": ""})])
+        groups = pd.concat([groups, pd.DataFrame({G: extra, "ten_to": extra})])
+        # the collective's official annual rating (Xếp loại năm), for the rubric's 'Xếp loại'
+        groups["xep_loai_to"] = groups[G].map(inp.annual_ratings("Tập thể")).fillna("")
         self.groups = groups.reset_index(drop=True)
         self.phases = phases
         self.grid = grid = Grid(self.members[M], phases)
@@ -103,6 +119,7 @@ class Facts:
                              "danh_hieu": codes(regs["danh_hieu"]),
                              "phong_trao": codes(regs["phong_trao"]),
                              "ngay_dang_ky": dates(regs["ngay_dang_ky"])})
+        regs = registrations_in_force(regs, phases)
         self.regs = regs[regs["loai"] == "Cá nhân"].rename(columns={"ma": M})
         self.group_regs = regs[regs["loai"] == "Tập thể"].rename(columns={"ma": G})
         self.reg_keys = grid.keys(self.regs[M], self.regs[P])

@@ -82,7 +82,10 @@ def write_scores(ws: Worksheet, result: ScoreResult) -> None:
         note(ws, i, text)
     row = 2 + len(result.notes)
     note(ws, row, "Khi bằng điểm, xếp trên theo thứ tự: " + "; ".join(TIE_BREAKS[1:]) + ".")
-    row += 2
+    note(ws, row + 1, "Xếp loại theo điểm là mức của phong trào thi đua công đoàn (tổ: vững mạnh, "
+         "khá...; cá nhân: loại A, B...), không phải kết quả xếp loại chất lượng năm của cơ quan "
+         "(nhập trên trang Xếp loại năm).")
+    row += 3
     note(ws, row, "I. ĐIỂM CÁ NHÂN (theo từng đợt và cả năm)", SECTION_FONT)
     members = result.members.assign(xep_loai=result.members["xep_loai"].fillna(""))
     last = put_table(ws, row + 1, 1, "tblDiemCaNhan", member_columns(result.member_criteria),

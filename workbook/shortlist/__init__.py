@@ -1,6 +1,6 @@
-"""The award shortlist: who is proposed for each title, who is not, and why."""
-from .engine import NOT_PROPOSED, PROPOSED, ShortlistResult, TitleOutcome, make_shortlist, quota_for
-from .rules import RULES
+"""The award shortlist: who is proposed for each award, to whom, who is not, and why."""
+from .engine import make_shortlist, quota_for
+from .result import NOT_PROPOSED, PROPOSED, ManualTitle, ShortlistResult, TitleOutcome
 
-__all__ = ["NOT_PROPOSED", "PROPOSED", "RULES", "ShortlistResult", "TitleOutcome",
+__all__ = ["NOT_PROPOSED", "PROPOSED", "ManualTitle", "ShortlistResult", "TitleOutcome",
            "make_shortlist", "quota_for"]

@@ -1,32 +1,38 @@
-"""The award shortlist: eligibility by rule, quotas, ranking by score, a reason for everyone.
+"""The award shortlist: two tracks, each award by its cited criteria, quotas, one reason each.
 
-Quota rounding (CSTĐCS under the 2023 rule set, and any title whose `Danh hiệu` row sets
-"Tỷ lệ tối đa (%)"): the number proposed is the whole part of percent × base ÷ 100, computed in
-exact arithmetic — never above the stated percentage, so 19 LĐTT at 15% allow 2, 6 allow 0. The
-base is the number of LĐTT proposed for individual titles, the number of groups for collective
-ones. Among the eligible, the order is the whole-campaign rank (score, then the tie-breaks of
-``workbook.scoring.compute``); the first ones within the quota are proposed.
+Order of work (``make_shortlist``):
+1. The titles the campaign uses are the rows of `Danh hiệu`; the rule sets of the review day
+   (``ScoringInput.regime``) say, for each, its track, who decides it, where it is proposed,
+   its legal basis and its criteria. A row the rule sets do not know is listed for manual review.
+2. Titles (danh hiệu thi đua) are decided in dependency order (CSTĐCS needs LĐTT proposed).
+   Each needs every automatic criterion; criteria needing evidence the workbook lacks are listed
+   for the council, never guessed.
+3. Forms (Giấy khen, Bằng khen) are given within the quota the officer records (from the
+   upper union or the agency); one form per person (or group) per track and year, the highest
+   level first, so nobody is proposed for both a Bằng khen and the Giấy khen below it.
+
+Quotas: a count, or a percentage of a base (đoàn viên, Lao động tiên tiến, tổ công đoàn),
+taken as its whole part in exact arithmetic, never above the percentage (15% of 19 = 2). A
+regime's own cap (CSTĐCS ≤ 15% of LĐTT until 2023) applies as well. Among the eligible, the order
+is the whole-campaign rank (points, then the tie-breaks of ``workbook.scoring.compute``).
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ..rulesets import RuleSetChoice
+from ..rulesets import AwardRule, Regime, role_name
 from ..scoring import ScoreResult, ScoringInput
-from ..scoring.compute import TIE_BREAKS, name_ranks
+from ..scoring.compute import name_ranks
 from ..scoring.explain import fmt_array
-from ..scoring.rubric import GROUP, MEMBER, fmt
-from ..values import to_text
-from .facts import group_facts, member_facts
-from .rules import RULES, RuleContext, ratings_text
-
-PROPOSED, NOT_PROPOSED = "Đề nghị", "Không đề nghị"
+from ..scoring.rubric import GROUP, fmt
+from .criteria import Context, describe, evaluate
+from .facts import group_facts, member_facts, ratings_summary
+from .result import NOT_PROPOSED, PROPOSED, ShortlistResult, TitleOutcome
+from .titles import Quota, SheetTitle, read_titles
 
 
 def quota_for(percent: float, base: int) -> int:
@@ -34,185 +40,249 @@ def quota_for(percent: float, base: int) -> int:
     return math.floor(Fraction(str(percent)) * base / 100)
 
 
-@dataclass
-class TitleOutcome:
-    code: str
-    name: str
-    subject: str
-    kind: str
-    level: str
-    tdkt_code: str
-    eligible: int = 0
-    proposed: int = 0
-    quota: int | None = None
-    quota_rule: str = "Không giới hạn số lượng"
+class Evaluation:
+    """Every automatic criterion of one award, for every subject."""
 
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
-
-
-@dataclass
-class ShortlistResult:
-    choice: RuleSetChoice
-    phases: list[str]
-    titles: list[TitleOutcome]
-    decisions: pd.DataFrame
-    scores: ScoreResult
-    notes: list[str] = field(default_factory=list)
-
-    def proposed(self, code: str | None = None) -> pd.DataFrame:
-        d = self.decisions[self.decisions["ket_qua"] == PROPOSED]
-        return d if code is None else d[d["ma_danh_hieu"] == code]
-
-    def codes(self, code: str) -> list[str]:
-        """Subject codes proposed for one title, best ranked first."""
-        return list(self.proposed(code)["ma"])
-
-    @property
-    def headline(self) -> str:
-        parts = [f"{t.name}: {t.proposed}" for t in self.titles]
-        return "Đề nghị khen thưởng — " + "; ".join(parts) if parts else \
-            "Chưa có danh hiệu nào để xét"
-
-    def to_dict(self) -> dict[str, Any]:
-        cols = ["ma_danh_hieu", "danh_hieu", "doi_tuong", "ma", "ho_ten", "ma_to", "ket_qua",
-                "thu_tu", "diem", "hang", "ly_do"]
-        rows = self.decisions[cols].astype(object).where(self.decisions[cols].notna(), None)
-        return {"headline": self.headline, "ruleset": self.choice.to_dict(),
-                "tie_breaks": list(TIE_BREAKS), "notes": self.notes,
-                "titles": [t.to_dict() for t in self.titles],
-                "decisions": rows.to_dict("records")}
+    def __init__(self, award: AwardRule, subjects: pd.DataFrame, ctx: Context, group: bool):
+        n = len(subjects)
+        self.ok = np.ones(n, dtype=bool)
+        self.met = np.full(n, "", dtype=object)
+        self.missing = np.full(n, "", dtype=object)
+        for c in award.criteria:
+            if c.manual:
+                continue
+            out = evaluate(c, subjects, ctx, group)
+            phrase = describe(c) + ": " + out.value
+            self.met = _join(self.met, np.where(out.ok, phrase, ""))
+            self.missing = _join(self.missing, np.where(out.ok, "", phrase))
+            self.ok &= out.ok
 
 
-def _titles(inp: ScoringInput) -> list[tuple[TitleOutcome, float | None]]:
-    frame = inp.table("danh_hieu")
-    out = []
-    for rec in frame.to_dict("records"):
-        code = to_text(rec.get("ma_danh_hieu"))
-        if not code:
-            continue
-        pct = rec.get("ty_le_toi_da")
-        pct = float(pct) if isinstance(pct, (int, float)) and not pd.isna(pct) else None
-        out.append((TitleOutcome(code=code, name=to_text(rec.get("ten_danh_hieu")) or code,
-                                 subject=to_text(rec.get("doi_tuong")) or MEMBER,
-                                 kind=to_text(rec.get("loai")) or "",
-                                 level=to_text(rec.get("cap")) or "",
-                                 tdkt_code=to_text(rec.get("ma_tdkt")) or ""), pct))
-    return out
+def _join(acc: np.ndarray, more: np.ndarray) -> np.ndarray:
+    both = (acc != "") & (more != "")
+    return np.where(both, acc + "; " + more, np.where(acc != "", acc, more)).astype(object)
+
+
+def _order(awards: list[AwardRule]) -> list[AwardRule]:
+    """Titles before forms; within each, an award after those its criteria refer to."""
+    done: list[AwardRule] = []
+    pending = sorted(awards, key=lambda a: (a.is_form, a.level))
+    while pending:
+        known = {d.code for d in done}
+        ready = next((a for a in pending if a.depends_on <= known), None)
+        if ready is None:  # a cycle: the loader refuses such data, so this means a bug
+            raise ValueError("award criteria refer to each other in a cycle: "
+                             + ", ".join(a.code for a in pending))
+        done.append(ready)
+        pending.remove(ready)
+    return done
 
 
 def make_shortlist(inp: ScoringInput, scores: ScoreResult) -> ShortlistResult:
-    members = member_facts(inp, scores)
-    groups = group_facts(scores, inp)
-    ctx = RuleContext(ruleset=inp.ruleset, phases=scores.phases, members=members, groups=groups)
-    titles = _titles(inp)
-    by_code = {t.code: (t, pct) for t, pct in titles}
-    notes = [inp.choice.reason]
-    unknown = [t.name for t, _ in titles if t.code not in RULES]
-    if unknown:
-        notes.append("Chưa có quy tắc xét tự động cho: " + ", ".join(unknown)
-                     + " (Ban Chấp hành xét thủ công).")
-    frames = []
-    for code, rule in RULES.items():  # rule order: later titles build on earlier ones
-        if code not in by_code:
+    """Every award of the campaign's Danh hiệu sheet decided under the review day's rule sets."""
+    sheet_titles, notes = read_titles(inp)
+    return decide_awards(member_facts(inp, scores), group_facts(inp, scores), inp.regime,
+                         sheet_titles, year=inp.year, config=inp.config, scores=scores,
+                         notes=notes)
+
+
+def decide_awards(members: pd.DataFrame, groups: pd.DataFrame, regime: Regime,
+                  sheet_titles: list[SheetTitle], *, year: int | None, config: dict[str, str],
+                  scores: ScoreResult | None = None, notes: list[str] | None = None
+                  ) -> ShortlistResult:
+    """The decisions from the year's facts (``facts.member_facts`` / ``group_facts`` columns);
+    pure, so property tests can feed it generated members."""
+    awards = {a.code: a for rs in regime.sets for a in rs.awards}
+    ctx = Context(members=members, groups=groups, year=year,
+                  names={code: a.name for code, a in awards.items()})
+    for t in sheet_titles:  # the campaign's own wording ("Giấy khen của Giám đốc Sở")
+        if t.code in awards:
+            ctx.names[t.code] = t.name
+    notes = [regime.reason, *([regime.warning] if regime.warning else []), *(notes or [])]
+    unrated = int((members["xep_loai_nam"] == "").sum()) if len(members) else 0
+    if unrated:
+        notes.append(f"{unrated} đoàn viên chưa có kết quả xếp loại chất lượng năm {year or ''} "
+                     "trên trang Xếp loại năm: chưa xét được các danh hiệu cần kết quả này.")
+    listed = {t.code: t for t in sheet_titles}
+    outcomes: dict[str, TitleOutcome] = {}
+    frames: dict[str, pd.DataFrame] = {}
+    forms: list[tuple[AwardRule, Evaluation]] = []
+    for award in _order(list(awards.values())):
+        group = award.subject == GROUP
+        subjects = groups if group else members
+        key = "ma_to" if group else "ma_doan_vien"
+        ev = Evaluation(award, subjects, ctx, group)
+        if group and award.track == "Nhà nước":
+            _needs_unit(ev, subjects)
+        ctx.eligible[award.code] = set(subjects[key][ev.ok])
+        title = listed.get(award.code)
+        outcome = _outcome(award, title, ctx.names[award.code], config)
+        outcomes[award.code] = outcome
+        if award.is_form:
+            forms.append((award, ev))
             continue
-        title, pct = by_code[code]
-        subjects = groups if title.subject == GROUP else members
-        check = rule(ctx)
-        quota, quota_rule = _quota(inp, title, pct, ctx, len(groups))
-        title.quota, title.quota_rule = quota, quota_rule
-        decided = _decide(title, subjects, check, quota, quota_rule)
-        chosen = decided[decided["ket_qua"] == PROPOSED]["ma"]
-        ctx.proposed[code] = set(chosen)
-        title.eligible = int(check.eligible.sum())
-        title.proposed = len(chosen)
-        frames.append(decided)
-    order = {t.code: i for i, (t, _) in enumerate(titles)}
-    decisions = pd.concat(frames, ignore_index=True) if frames else _empty_decisions()
+        frames[award.code] = _decide(award, outcome, subjects, ev, ctx, group, taken=set())
+        ctx.proposed[award.code] = set(frames[award.code].loc[
+            frames[award.code]["ket_qua"] == PROPOSED, "ma"])
+    # forms: per track and subject, highest level first, one form each
+    taken: dict[tuple[str, str], dict[str, str]] = {}
+    for award, ev in sorted(forms, key=lambda f: -f[0].level):
+        group = award.subject == GROUP
+        subjects = groups if group else members
+        already = taken.setdefault((award.track, award.subject), {})
+        frame = _decide(award, outcomes[award.code], subjects, ev, ctx, group, taken=already)
+        frames[award.code] = frame
+        chosen = set(frame.loc[frame["ket_qua"] == PROPOSED, "ma"])
+        ctx.proposed[award.code] = chosen
+        already.update({code: award.name for code in chosen})
+    shown = [outcomes[t.code] for t in sheet_titles if t.code in outcomes]
+    manual = [t for t in sheet_titles if t.code not in awards]
+    hidden = [a.name for code, a in awards.items() if code not in listed]
+    if hidden:
+        notes.append("Bộ quy tắc còn có: " + ", ".join(hidden) + " (không có trên trang Danh "
+                     "hiệu nên không lập danh sách; vẫn được xét khi danh hiệu khác cần đến).")
+    order = {t.code: i for i, t in enumerate(sheet_titles)}
+    parts = [frames[o.code] for o in shown]
+    decisions = (pd.concat(parts, ignore_index=True) if parts else _empty())
     decisions["_t"] = decisions["ma_danh_hieu"].map(order)
     decisions = decisions.sort_values(["_t", "_k", "thu_tu", "_name"], na_position="last",
                                       kind="stable").drop(columns=["_t", "_k", "_name"])
-    ordered_titles = sorted((t for t, _ in titles if t.code in RULES),
-                            key=lambda t: order[t.code])
-    return ShortlistResult(choice=inp.choice, phases=scores.phases, titles=ordered_titles,
+    return ShortlistResult(regime=regime, phases=scores.phases if scores else [], year=year,
+                           titles=shown, manual=[m.outcome(config) for m in manual],
                            decisions=decisions.reset_index(drop=True), scores=scores,
-                           notes=notes)
+                           notes=notes, config=config, eligible=dict(ctx.eligible))
 
 
-def _quota(inp: ScoringInput, title: TitleOutcome, pct: float | None, ctx: RuleContext,
+def _needs_unit(ev: Evaluation, groups: pd.DataFrame) -> None:
+    """State collective titles go to the agency's department the group stands for."""
+    missing = groups["don_vi"].to_numpy(dtype=object) == ""
+    ev.ok &= ~missing
+    ev.missing = _join(ev.missing, np.where(
+        missing, "Danh hiệu tập thể của Nhà nước xét cho phòng, đơn vị: tổ chưa ghi 'Phòng, "
+                 "đơn vị tương ứng' trên trang Tổ công đoàn", ""))
+
+
+def _outcome(award: AwardRule, title: SheetTitle | None, name: str, config: dict[str, str]
+             ) -> TitleOutcome:
+    return TitleOutcome(
+        code=award.code, name=name, subject=award.subject, track=award.track,
+        kind=award.kind, level=award.level, decider=role_name(award.decider, config),
+        decider_role=award.decider,
+        destination=award.destination, destination_name=role_name(award.destination, config),
+        tdkt_code=title.tdkt_code if title else "", basis=award.basis.marked,
+        authority=award.authority.marked if award.authority else "",
+        criteria=[describe(c) for c in award.criteria if not c.manual],
+        manual_criteria=[describe(c) for c in award.manual_criteria],
+        quota_given=title.quota if title else None, note=award.note)
+
+
+def _quota(award: AwardRule, outcome: TitleOutcome, ctx: Context, n_members: int,
            n_groups: int) -> tuple[int | None, str]:
-    if title.code == "CSTDCS":
-        pct = inp.ruleset.cstdcs_quota_percent
-        if pct is None:
-            return None, (f"Bộ quy tắc {inp.ruleset.code}: không giới hạn tỷ lệ Chiến sĩ thi "
-                          "đua cơ sở")
-    if pct is None:
-        return None, "Không giới hạn số lượng"
-    if title.subject == GROUP:
-        base, what = n_groups, "tổ công đoàn"
-    else:
-        base, what = len(ctx.proposed.get("LDTT", ())), "Lao động tiên tiến"
-    quota = quota_for(pct, base)
-    return quota, (f"Tối đa {fmt(pct)}% × {base} {what} = {fmt(float(Fraction(str(pct)) * base / 100))}"
-                   f", làm tròn xuống: {quota}")
+    """The cap on proposals and how it was computed (regime cap and the officer's quota)."""
+    caps: list[tuple[int, str]] = []
+    if award.quota is not None:
+        q = award.quota
+        base = len(ctx.proposed.get(q.base, ()))
+        n = quota_for(q.percent, base)
+        exact = fmt(float(Fraction(str(q.percent)) * base / 100))
+        caps.append((n, f"{q.statement} ({q.citation.marked}): {fmt(q.percent)}% × {base} "
+                        f"{ctx.names.get(q.base, q.base)} = {exact}, {q.rounding}: {n}"))
+    given: Quota | None = outcome.quota_given
+    if given is not None:
+        if given.percent is None:
+            caps.append((int(given.count), f"chỉ tiêu được giao: {int(given.count)}"))
+        else:
+            base = {"Đoàn viên": n_members, "Tổ công đoàn": n_groups,
+                    "Lao động tiên tiến": len(ctx.proposed.get("LDTT", ()))}[given.base]
+            n = quota_for(given.percent, base)
+            exact = fmt(float(Fraction(str(given.percent)) * base / 100))
+            caps.append((n, f"chỉ tiêu được giao {fmt(given.percent)}% × {base} "
+                            f"{given.base.lower()} = {exact}, làm tròn xuống: {n}"))
+    if not caps:
+        if award.is_form:
+            return 0, ("chưa có chỉ tiêu: hình thức khen thưởng được đề nghị theo số lượng "
+                       "cấp trên giao; ghi 'Chỉ tiêu' trên trang Danh hiệu")
+        return None, "không giới hạn số lượng"
+    n = min(c for c, _ in caps)
+    return n, "; ".join(text for _, text in caps)
 
 
-def _decide(title: TitleOutcome, subjects: pd.DataFrame, check, quota: int | None,
-            quota_rule: str) -> pd.DataFrame:
-    group = title.subject == GROUP
+def _decide(award: AwardRule, outcome: TitleOutcome, subjects: pd.DataFrame, ev: Evaluation,
+            ctx: Context, group: bool, taken: dict[str, str] | set) -> pd.DataFrame:
     key = "ma_to" if group else "ma_doan_vien"
-    out = pd.DataFrame({
-        "ma_danh_hieu": title.code, "danh_hieu": title.name, "doi_tuong": title.subject,
-        "ma": subjects[key].to_numpy(),
-        "ho_ten": (subjects["ten_to"] if group else subjects["ho_ten"]).to_numpy(),
-        "ma_to": subjects["ma_to"].to_numpy(),
-        "diem": subjects["tong"].to_numpy(), "hang": subjects["hang"].to_numpy(),
-    })
-    eligible = np.asarray(check.eligible, dtype=bool)
+    quota, rule = _quota(award, outcome, ctx, len(ctx.members), len(ctx.groups))
+    outcome.quota, outcome.quota_rule = quota, rule
+    codes = subjects[key].to_numpy(dtype=object)
+    higher = np.array([taken.get(c, "") if isinstance(taken, dict) else "" for c in codes],
+                      dtype=object)
+    eligible = ev.ok.copy()
+    free = eligible & (higher == "")
+    out = _base_frame(award, outcome, subjects, group, ctx)
     thu_tu = pd.Series(np.nan, index=out.index)
-    ranked = out.index[eligible][np.argsort(out["hang"].to_numpy()[eligible], kind="stable")]
+    ranked = out.index[free][np.argsort(out["hang"].to_numpy()[free], kind="stable")]
     thu_tu[ranked] = np.arange(1, len(ranked) + 1)
     out["thu_tu"] = thu_tu
-    within = eligible & ((thu_tu <= quota).to_numpy() if quota is not None else True)
+    within = free & ((thu_tu <= quota).to_numpy() if quota is not None else True)
     out["ket_qua"] = np.where(within, PROPOSED, NOT_PROPOSED)
-    n_el = len(ranked)
-    pos = fmt_array(thu_tu.fillna(0).to_numpy())
-    score = ("điểm cả năm " + fmt_array(out["diem"].to_numpy()) + " (hạng "
+    n_free = len(ranked)
+    score = ("điểm thi đua cả năm " + fmt_array(out["diem"].to_numpy()) + " (hạng "
              + fmt_array(out["hang"].to_numpy()) + ")")
-    place = "xếp thứ " + pos + f"/{n_el} trong số đủ tiêu chuẩn"
-    cap = f"; trong chỉ tiêu {quota}" if quota is not None else ""
-    why = np.asarray(check.why, dtype=object)
-    reasons = np.where(within, "Đủ tiêu chuẩn: " + why + "; " + score + "; " + place + cap,
-                       "Chưa đủ tiêu chuẩn: " + np.asarray(check.why_not, dtype=object))
-    cut = eligible & ~within
-    if cut.any():
-        reasons[cut] = ("Đủ tiêu chuẩn nhưng ngoài chỉ tiêu (" + quota_rule + "); "
-                        + place[cut] + "; " + score[cut])
+    place = "xếp thứ " + fmt_array(thu_tu.fillna(0).to_numpy()) + f"/{n_free} trong số đủ tiêu chuẩn"
+    cap = "" if quota is None else f"; trong chỉ tiêu {quota}"
+    reasons = np.where(within, "Đủ tiêu chuẩn: " + ev.met + "; " + score + "; " + place + cap,
+                       "Chưa đủ tiêu chuẩn: " + ev.missing)
+    cut = free & ~within
+    reasons[cut] = ("Đủ tiêu chuẩn nhưng ngoài chỉ tiêu (" + rule + "); " + place[cut] + "; "
+                    + score[cut])
+    other = eligible & (higher != "")
+    reasons[other] = ("Đủ tiêu chuẩn nhưng đã được đề nghị " + higher[other] + " (mỗi người, "
+                      "mỗi tập thể một hình thức khen thưởng của " + award.track.lower()
+                      + " trong năm; xét từ hình thức cao nhất)")
     out["ly_do"] = reasons
-    out["_k"] = np.where(within, 0, np.where(cut, 1, 2))
-    names = subjects["ten_to"] if group else subjects["ten"]
-    out["_name"] = name_ranks(names) if group else name_ranks(subjects["ten"],
-                                                               subjects["ho_dem"])
-    out["tom_tat"] = _summary(subjects, check, group)
+    out["_k"] = np.where(within, 0, np.where(cut | other, 1, 2))
+    out["_name"] = (name_ranks(subjects["ten_to"]) if group
+                    else name_ranks(subjects["ten"], subjects["ho_dem"]))
+    out["tom_tat"] = _summary(subjects, ev, group, ctx.year)
     for col in ("gioi_tinh", "ngay_sinh", "chuc_vu", "ten_sang_kien", "cap_sang_kien"):
         out[col] = subjects[col].to_numpy() if col in subjects else None
+    outcome.eligible, outcome.proposed = int(eligible.sum()), int(within.sum())
     return out
 
 
-def _summary(subjects: pd.DataFrame, check, group: bool) -> np.ndarray:
-    """'Tóm tắt thành tích' of the award list."""
+def _base_frame(award: AwardRule, outcome: TitleOutcome, subjects: pd.DataFrame, group: bool,
+                ctx: Context) -> pd.DataFrame:
+    if group:
+        unit = subjects["don_vi"].to_numpy(dtype=object)
+        name = np.where(unit != "", unit, subjects["ten_to"].to_numpy(dtype=object)) \
+            if award.track == "Nhà nước" else "Tổ công đoàn " + subjects["ten_to"].to_numpy(
+                dtype=object)
+    else:
+        name = subjects["ho_ten"].to_numpy(dtype=object)
+    return pd.DataFrame({
+        "ma_danh_hieu": award.code, "danh_hieu": outcome.name, "khoi": award.track,
+        "loai": award.kind, "doi_tuong": award.subject, "quyet_dinh": outcome.decider,
+        "noi_nhan": outcome.destination, "noi_nhan_ten": outcome.destination_name,
+        "ma": subjects["ma_to" if group else "ma_doan_vien"].to_numpy(),
+        "ho_ten": name, "ma_to": subjects["ma_to"].to_numpy(),
+        "diem": subjects["tong"].to_numpy(), "hang": subjects["hang"].to_numpy()})
+
+
+def _summary(subjects: pd.DataFrame, ev: Evaluation, group: bool, year: int | None) -> np.ndarray:
+    """'Tóm tắt thành tích' of the proposal lists: the facts, not the rules."""
     score = ("điểm thi đua cả năm " + fmt_array(subjects["tong"].to_numpy()) + " (hạng "
              + fmt_array(subjects["hang"].to_numpy()) + f"/{len(subjects)})")
     if group:
-        return np.asarray(check.why, dtype=object) + "; " + score
-    phases = [c[3:] for c in subjects.columns if c.startswith("xl:")]
+        return (ratings_summary(subjects, year) + "; " + fmt_array(subjects["so_doan_vien"])
+                + " đoàn viên; " + fmt_array(subjects["so_sang_kien"].to_numpy())
+                + " sáng kiến; " + score)
     sk = fmt_array(subjects["sk_cong_nhan"].to_numpy())
     arts = fmt_array(subjects["so_tin_bai"].to_numpy())
-    return (ratings_text(subjects, phases) + "; " + sk + " sáng kiến được công nhận; " + arts
+    return (ratings_summary(subjects, year) + "; " + sk + " sáng kiến được công nhận; " + arts
             + " tin, bài; " + score)
 
 
-def _empty_decisions() -> pd.DataFrame:
-    cols = ["ma_danh_hieu", "danh_hieu", "doi_tuong", "ma", "ho_ten", "ma_to", "diem", "hang",
-            "thu_tu", "ket_qua", "ly_do", "_k", "_name", "tom_tat"]
+def _empty() -> pd.DataFrame:
+    cols = ["ma_danh_hieu", "danh_hieu", "khoi", "loai", "doi_tuong", "quyet_dinh", "noi_nhan",
+            "noi_nhan_ten", "ma", "ho_ten", "ma_to", "diem", "hang", "thu_tu", "ket_qua", "ly_do",
+            "_k", "_name", "tom_tat"]
     return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})

@@ -54,15 +54,17 @@ def set_up_references(ctx: Context) -> None:
 
 @rule("reference.subject")
 def registration_subject(ctx: Context) -> None:
-    """The subject code of a registration: a member (Cá nhân) or a group (Tập thể)."""
-    frame = ctx.frame("dang_ky")
-    if frame is None or not ctx.has("dang_ky", "ma_doi_tuong"):
-        return
-    kind, code = frame["loai_doi_tuong"], frame["ma_doi_tuong"]
-    person = (kind == INDIVIDUAL) & code.notna() & ~code.isin(set(ctx.ref.members))
-    group = (kind == COLLECTIVE) & code.notna() & ~code.isin(ctx.ref.groups)
-    ctx.emit(UNKNOWN_MEMBER, "dang_ky", frame[person], "ma_doi_tuong", source=ctx.ref.file)
-    ctx.emit(UNKNOWN_GROUP, "dang_ky", frame[group], "ma_doi_tuong", source=ctx.ref.file)
+    """The subject code of a registration or an annual rating: a member (Cá nhân) or a group
+    (Tập thể)."""
+    for key in ("dang_ky", "xep_loai_nam"):
+        frame = ctx.frame(key)
+        if frame is None or not ctx.has(key, "ma_doi_tuong"):
+            continue
+        kind, code = frame["loai_doi_tuong"], frame["ma_doi_tuong"]
+        person = (kind == INDIVIDUAL) & code.notna() & ~code.isin(set(ctx.ref.members))
+        group = (kind == COLLECTIVE) & code.notna() & ~code.isin(ctx.ref.groups)
+        ctx.emit(UNKNOWN_MEMBER, key, frame[person], "ma_doi_tuong", source=ctx.ref.file)
+        ctx.emit(UNKNOWN_GROUP, key, frame[group], "ma_doi_tuong", source=ctx.ref.file)
 
 
 def _group_of_rows(ctx: Context, key: str, frame: pd.DataFrame) -> tuple[pd.Series, str]:

@@ -6,8 +6,8 @@ and, when the reference (the master) already holds the work, it must not move ba
 """
 from __future__ import annotations
 
-from .. import schema
 from ..findings import ERROR, WARNING, define
+from ..schema.lists import PLAQUE_KINDS, WORK_DONE, WORK_FOR_PLAQUE, WORK_KINDS, WORK_STATUSES
 from .engine import Context, rule
 from .frames import as_dates, day_number, fmt_date
 
@@ -31,10 +31,8 @@ STATUS_BACKWARDS = define(
     "thái; nếu đúng, Ban Chấp hành sửa ở sổ chính.")
 
 KEY = "cong_trinh"
-PLAQUE_KINDS = ("Công trình", "Sản phẩm")  # a "Phần việc" is a task: no plaque
-STATUSES = schema.FIXED_LIST_VALUES["ds_trang_thai"]  # in the order a work goes through them
-DONE = STATUSES[2:]  # Hoàn thành, Đề nghị gắn biển, Đã gắn biển
-PLAQUE_STATUSES = STATUSES[3:]
+STATUSES = WORK_STATUSES
+DONE, PLAQUE_STATUSES = WORK_DONE, WORK_FOR_PLAQUE
 
 
 @rule("works.dates")
@@ -62,8 +60,7 @@ def plaque(ctx: Context) -> None:
     if frame is None or frame.empty:
         return
     kind = frame["loai"]
-    no_plaque = kind.notna() & kind.isin(schema.FIXED_LIST_VALUES["ds_loai_cong_trinh"]) \
-        & ~kind.isin(PLAQUE_KINDS)
+    no_plaque = kind.notna() & kind.isin(WORK_KINDS) & ~kind.isin(PLAQUE_KINDS)
     kinds = " và ".join(k.lower() for k in PLAQUE_KINDS)
     ctx.emit(PLAQUE_NOT_ALLOWED, KEY, frame[no_plaque & frame["cap_gan_bien"].notna()],
              "cap_gan_bien", kind=kind, kinds=kinds)

@@ -16,7 +16,9 @@ from ..wording import roman
 from ..figures import figures, percent, vn_number
 from ..lists import award_sections, proposed_count, proposed_works
 from ..summary import opening, subject
-from ..tables import DONE, group_rows, movement_rows
+from ...rulesets import DESTINATIONS, STATE, UNION, role_name
+from ...schema.lists import WORK_DONE
+from ..tables import group_rows, movement_rows
 from .layout import WordDoc
 
 RATING_WORDS = dict(zip(DUTY_RATINGS, ("hoàn thành xuất sắc nhiệm vụ",
@@ -77,7 +79,7 @@ class Narrative:
         rows, rc = self.groups, self.rc
         if not rows:
             return ["Chưa có kết quả chấm điểm thi đua của các tổ công đoàn."]
-        bands = [b.label for b in rc.scores.choice.ruleset.group_bands]
+        bands = [b.label for b in rc.bands.group_bands]
         counts = [(b, sum(r["xl"] == b for r in rows)) for b in bands]
         best = max(rows, key=lambda r: r["diem"])
         worst = min(rows, key=lambda r: r["diem"])
@@ -103,7 +105,7 @@ class Narrative:
         if not len(rc.works):
             return ["Chưa có công trình, sản phẩm, phần việc nào được đăng ký trong "
                     f"{self.when}."]
-        done = int(rc.works["trang_thai"].isin(DONE).sum())
+        done = int(rc.works["trang_thai"].isin(WORK_DONE).sum())
         text = (f"Các tổ công đoàn thực hiện {vn_number(f['cong_trinh'])} công trình, sản phẩm, "
                 f"phần việc, đã hoàn thành {vn_number(done)}")
         proposed = proposed_works(rc)
@@ -132,14 +134,24 @@ class Narrative:
                 f"(Phụ lục {self.annexes['bc_tin_bai']})."]
 
     def awards(self) -> list[str]:
+        """One sentence per destination: the agency's council (state titles), the upper union
+        (union awards, the report's award list)."""
         rc = self.rc
         titles = {t.code: t for t in rc.shortlist.titles}
-        parts = [f"{len(part)} {'tập thể' if titles[c].subject == 'Tập thể' else 'cá nhân'} "
-                 f"“{titles[c].name}”" for c, part in award_sections(rc)]
-        if not parts:
-            return ["Chưa có cá nhân, tập thể nào được đề nghị khen thưởng."]
-        return [f"Ban Chấp hành đề nghị khen thưởng {vn_number(self.f['de_nghi_khen_thuong'])} "
-                f"lượt: {', '.join(parts)} (Phụ lục {self.annexes['bc_khen_thuong']})."]
+        out = []
+        for track in (STATE, UNION):
+            destination = DESTINATIONS[track]
+            parts = [f"{len(part)} {'tập thể' if titles[c].subject == 'Tập thể' else 'cá nhân'}"
+                     f" “{titles[c].name}”" for c, part in award_sections(rc, destination)]
+            if not parts:
+                continue
+            total = sum(len(part) for _, part in award_sections(rc, destination))
+            text = (f"Ban Chấp hành đề nghị {role_name(destination, rc.config)} xét "
+                    f"{vn_number(total)} lượt: {', '.join(parts)}")
+            if track == UNION:
+                text += f" (Phụ lục {self.annexes['bc_khen_thuong']})"
+            out.append(text + ".")
+        return out or ["Chưa có cá nhân, tập thể nào được đề nghị khen thưởng."]
 
     # -- II. assessment, III. direction ---------------------------------------------------
 
@@ -148,7 +160,7 @@ class Narrative:
         out = [f"- {_pct(f['dk_ca_nhan'], f['so_doan_vien'])} đoàn viên và "
                f"{vn_number(f['dk_tap_the'])}/{vn_number(f['so_to'])} tổ công đoàn đăng ký "
                "thi đua."]
-        top_band = self.rc.scores.choice.ruleset.group_bands[0].label
+        top_band = self.rc.bands.group_bands[0].label
         good = [r["ten"] for r in rows if r["xl"] == top_band]
         if good:
             out.append(f"- {len(good)} tổ công đoàn xếp loại “{top_band}”: {_quoted(good)}.")
@@ -169,11 +181,11 @@ class Narrative:
         idle = [r["ten"] for r in movements if not r["cong"]]
         if idle:
             out.append(f"- Chưa có lượt đăng ký ở {len(idle)} phong trào: {_quoted(idle)}.")
-        low_band = rc.scores.choice.ruleset.group_bands[-1].label
+        low_band = rc.bands.group_bands[-1].label
         low = [r["ten"] for r in rows if r["xl"] == low_band]
         if low:
             out.append(f"- {len(low)} tổ công đoàn xếp loại “{low_band}”: {_quoted(low)}.")
-        running = int((~rc.works["trang_thai"].isin(DONE)).sum()) if len(rc.works) else 0
+        running = int((~rc.works["trang_thai"].isin(WORK_DONE)).sum()) if len(rc.works) else 0
         if running:
             out.append(f"- {vn_number(running)} công trình, sản phẩm, phần việc chưa hoàn "
                        "thành.")

@@ -1,48 +1,13 @@
-"""Rule-set choice by date, tie-breaks, the vững mạnh half-rule, excluded rows, empty masters."""
-import datetime as dt
-
+"""Tie-breaks, the vững mạnh half-rule, excluded rows, empty masters."""
 import numpy as np
 import pandas as pd
 import pytest
 
 from workbook.reading import read_workbook
-from workbook.rulesets import load_rulesets, pick_ruleset
 from workbook.scoring import prepare, score_campaign
+from workbook.scoring.bands import load_bands
 from workbook.scoring.compute import add_bands, add_ranks, name_ranks
 from workbook.scoring.rubric import Criterion
-
-
-def test_both_rule_sets_load_with_their_regimes():
-    sets = load_rulesets()
-    assert set(sets) == {"2023", "2024"}
-    assert sets["2023"].cstdcs_quota_percent == 15
-    assert sets["2024"].cstdcs_quota_percent is None
-    assert any("91/2017" in b for b in sets["2023"].legal_basis)
-    assert any("98/2023" in b for b in sets["2024"].legal_basis)
-
-
-@pytest.mark.parametrize("end, code", [
-    (dt.date(2023, 12, 31), "2023"), (dt.date(2023, 6, 30), "2023"),
-    (dt.date(2024, 1, 1), "2024"), (dt.date(2025, 12, 31), "2024"),
-])
-def test_the_campaign_end_picks_the_rule_set(end, code):
-    choice = pick_ruleset(end)
-    assert choice.ruleset.code == code
-    assert end.strftime("%d/%m/%Y") in choice.reason
-
-
-def test_configured_set_disagreeing_with_dates_is_warned_not_used():
-    choice = pick_ruleset(dt.date(2024, 12, 31), configured="2023")
-    assert choice.ruleset.code == "2024"
-    assert "2023" in choice.warning and "Cấu hình" in choice.warning
-
-
-def test_a_2024_campaign_is_scored_under_2024(tmp_path):
-    from tests.scoring.small_campaign import build_small_master
-    master = build_small_master(tmp_path / "m.xlsx", year=2024)
-    inp = prepare(read_workbook(master))
-    assert inp.ruleset.code == "2024"
-    assert any(f.code == "ruleset-mismatch" for f in inp.findings)  # Cấu hình still says 2023
 
 
 def _frame(rows):
@@ -75,14 +40,14 @@ def test_unregistered_sorts_after_registered_at_equal_score():
 
 
 def test_vung_manh_needs_every_main_criterion_at_half_its_maximum():
-    rs = load_rulesets()["2023"]
+    bands = load_bands()
     crit = [Criterion("T1", "a", "Tin bài", (), 2, 10, "Tập thể", None),
             Criterion("T2", "b", "Tin bài", (), 1, 90, "Tập thể", None),
             Criterion("T3", "bonus", "Tin bài", (), 1, 5, "Tập thể", None, bonus=True)]
     frame = pd.DataFrame({"dot": ["Đợt 1"] * 3, "T1": [4.0, 5.0, 10.0], "T2": [88.0, 88.0, 60],
                           "T3": [0.0, 0.0, 0.0], "tong": [92.0, 93.0, 70.0],
                           "giai_thich": ["x", "y", "z"]})
-    out = add_bands(frame, crit, rs.group_bands)
+    out = add_bands(frame, crit, bands.group_bands)
     # 4 < 5 (half of 10): not vững mạnh despite 92 points → khá, and the explanation says why
     assert list(out["xep_loai_diem"]) == ["Khá", "Vững mạnh", "Khá"]
     assert out["giai_thich"][0] == "x; chưa xếp Vững mạnh: T1 dưới 50% điểm tối đa"
