@@ -19,7 +19,7 @@ from cli.main import cli
 from workbook.campaign import load_campaign
 from workbook.consolidation.summaries import (COUNT_KEYS, NAME_KEY, OUT_SHEET, REPORT_SHEET,
                                               SUMMARY_COLUMNS, consolidate_summaries)
-from workbook.demo_data import demo_group_data, demo_setup
+from workbook.demo_data import demo_group_data, demo_setup, demo_titles
 from workbook.master import init_master
 from workbook.reports import FIGURES
 from workbook.results import report_master
@@ -39,7 +39,8 @@ def demo_cdcs(path, name: str, seed: int):
     campaign = copy.deepcopy(load_campaign())
     campaign.config["ten_cong_doan"] = name
     setup = demo_setup(seed)
-    init_master(path, campaign, extra=setup)
+    init_master(path, campaign,
+                extra={**setup, "danh_hieu": demo_titles(campaign.rows("danh_hieu"))})
     by_group, _ = demo_group_data(setup, seed)
     fill_tables(path, {k: [r for g in sorted(by_group) for r in by_group[g][k]]
                        for k in ("dang_ky", "cong_trinh", "ket_qua", "tin_bai")})
@@ -75,6 +76,7 @@ def test_totals_equal_the_sum_of_the_cdcs_reports(province):
     assert sorted(r[NAME_KEY] for r in result.rows) == sorted(UNITS)
     for key in COUNT_KEYS:
         assert result.totals[key] == sum(r.figures[key] for r in reports.values()), key
+    assert all(r.figures["de_nghi_khen_thuong"] for r in reports.values())  # not all zeros
     for row in result.rows:
         assert {k: row[k] for k in COUNT_KEYS} == reports[row[NAME_KEY]].figures
     assert result.missing == ["CĐCS Sở Xây dựng"] and result.exit_code == 1
