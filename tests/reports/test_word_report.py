@@ -135,3 +135,13 @@ def test_printed_word_reports(written):
         motto = pages[0].phrase("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
         assert motto and len({round(w.y0) for w in motto}) == 1  # one line, not wrapped
         assert not pages[0].collisions(motto)
+
+
+def test_the_year_quotes_the_official_annual_ratings(written):
+    """Xếp loại năm as the agency entered it (3 HTXSNV, 6 HTTNV, 1 HTNV), not union points."""
+    out, _ = written
+    text = " ".join(text_of(docx.Document(out / "tong-ket.docx")).split())
+    assert ("Kết quả đánh giá, xếp loại chất lượng năm 2023 của đoàn viên: 3 hoàn thành xuất "
+            "sắc nhiệm vụ, 6 hoàn thành tốt nhiệm vụ, 1 hoàn thành nhiệm vụ.") in text
+    soket = " ".join(text_of(docx.Document(out / "so-ket.docx")).split())
+    assert "Kết quả đánh giá đoàn viên Đợt 1:" in soket

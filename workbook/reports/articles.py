@@ -33,6 +33,6 @@ def write_articles(ws: Worksheet, rc: ReportContext, number: int) -> None:
             "Tin, bài", [(r["ten"], r["cong"]) for r in rows if r["cong"]])
         doc.chart(share_pie(ws, first, last, names, values,
                             "Tin, bài theo cấp cơ quan báo chí", "Số tin, bài"),
-                  height_cm=7.5, width_cm=13, tail=doc.signature_height(False))
+                  height_cm=6, width_cm=13, tail=doc.signature_height(False))
     doc.signature(with_recipients=False)
     doc.finish()

@@ -52,7 +52,7 @@ class ReportResult:
     def headline(self) -> str:
         where = f" → {self.out.name}" if self.out else ""
         text = (f"Lập báo cáo {self.moment['label']} ngày {self.day.strftime('%d/%m/%Y')}, "
-                f"{len(self.sheets)} trang{where}: {self.works_proposed} công trình đề nghị "
+                f"{len(self.sheets)} trang tính{where}: {self.works_proposed} công trình đề nghị "
                 f"gắn biển, {self.articles} tin, bài")
         if self.moment["kind"] != "sơ kết":
             text += f", {self.proposed} đề nghị khen thưởng của Công đoàn"

@@ -34,6 +34,7 @@ class ReportContext:
     milestones: dict[str, str]  # phase code -> the anniversaries it salutes
     all_phases: list[str]  # every phase of the plan, in order
     bands: ScoreBands  # the union rubric's point bands and score range
+    annual_ratings: dict[str, str]  # member code -> the year's official rating (Xếp loại năm)
 
     @property
     def day(self) -> dt.date:
@@ -116,4 +117,5 @@ def report_context(inp: ScoringInput, scores: ScoreResult, shortlist: ShortlistR
         milestones=dict(zip(inp.phases["ma_dot"], codes(
             inp.phases.get("moc_ky_niem", pd.Series([""] * len(inp.phases)))))),
         all_phases=list(inp.phases["ma_dot"]), bands=inp.bands,
+        annual_ratings=inp.annual_ratings("Cá nhân"),
     )

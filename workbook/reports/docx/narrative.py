@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from ...safe_io import atomic_write
 from ...schema.lists import DUTY_RATINGS, OUTLET_LEVELS
 from ..context import ReportContext
@@ -87,17 +89,34 @@ class Narrative:
                + ", ".join(f"{n} tổ xếp loại “{b}”" for b, n in counts if n)
                + f"; điểm cao nhất là tổ “{best['ten']}” ({vn_number(best['diem'])} điểm), "
                f"thấp nhất là tổ “{worst['ten']}” ({vn_number(worst['diem'])} điểm)."]
+        out += self.ratings()
+        levels = rc.results.groupby("cap_sang_kien")["so_sang_kien"].sum()
+        by_level = [f"cấp {lv.lower()} {vn_number(int(levels[lv]))}" for lv in levels.index
+                    if lv and levels[lv]]
+        text = f"Có {vn_number(self.f['sang_kien'])} sáng kiến được công nhận"
+        out.append(text + (f" ({', '.join(by_level)})." if by_level else "."))
+        return out
+
+    def ratings(self) -> list[str]:
+        """The members' assessment: per phase (Kết quả) for a sơ kết; for the year, the
+        official annual rating the agency gave (Xếp loại năm), never derived from points."""
+        rc = self.rc
+        if rc.moment.is_year:
+            rated = pd.Series([rc.annual_ratings.get(m, "") for m in rc.members["ma_doan_vien"]])
+            counts = rated.value_counts()
+            said = [f"{vn_number(int(counts[k]))} {RATING_WORDS[k]}" for k in DUTY_RATINGS
+                    if counts.get(k, 0)]
+            if not said:
+                return []
+            return [f"Kết quả đánh giá, xếp loại chất lượng năm {rc.config.get('nam', '')} của "
+                    f"đoàn viên: {', '.join(said)}."]
+        out = []
         for phase in rc.phases:
             part = rc.results[rc.results["dot"] == phase]["xep_loai"].value_counts()
             said = [f"{vn_number(int(part[k]))} lượt {RATING_WORDS[k]}"
                     for k in DUTY_RATINGS if part.get(k, 0)]
             if said:
                 out.append(f"Kết quả đánh giá đoàn viên {phase}: " + ", ".join(said) + ".")
-        levels = rc.results.groupby("cap_sang_kien")["so_sang_kien"].sum()
-        by_level = [f"cấp {lv.lower()} {vn_number(int(levels[lv]))}" for lv in levels.index
-                    if lv and levels[lv]]
-        text = f"Có {vn_number(self.f['sang_kien'])} sáng kiến được công nhận"
-        out.append(text + (f" ({', '.join(by_level)})." if by_level else "."))
         return out
 
     def works(self) -> list[str]:
