@@ -9,6 +9,8 @@ for the year's tổng kết (the biggest report: it carries the award list):
   BC sheets          the print-ready workbook (openpyxl), paginated by us
   BC sheets, naive   the same drawing with a new style object per cell (openpyxl hashes each)
   Word report        the narrative report (python-docx)
+  council list       the list to the agency's council (the sheet `thidua shortlist` draws)
+  dossier (Word)     a tờ trình per destination with its list, and the biên bản
   thidua report      end to end: `thidua report --dot "cả năm" --out … --word …`
 and prints a table with the seconds and the pages the workbook prints to.
 """
@@ -29,13 +31,15 @@ from openpyxl.styles import Alignment, Font  # noqa: E402
 
 from bench.make_corpus import group_data, members_of  # noqa: E402
 from workbook.campaign import load_campaign  # noqa: E402
-from workbook.demo_data import demo_group_data, demo_setup  # noqa: E402
+from workbook.demo_data import demo_group_data, demo_setup, demo_titles  # noqa: E402
 from workbook.layout import FONT_NAME  # noqa: E402
 from workbook.master import init_master  # noqa: E402
 from workbook.reading import read_workbook  # noqa: E402
 from workbook.reports import choose_moment, report_context, save_report  # noqa: E402
 from workbook.reports import document  # noqa: E402
-from workbook.reports.docx import write_narrative  # noqa: E402
+from workbook.layout import new_workbook  # noqa: E402
+from workbook.reports.docx import write_dossier, write_narrative  # noqa: E402
+from workbook.reports.lists import write_council_list  # noqa: E402
 from workbook.results import compute, report_master  # noqa: E402
 from workbook.writing import fill_tables  # noqa: E402
 
@@ -44,7 +48,9 @@ DATA_KEYS = ("dang_ky", "cong_trinh", "ket_qua", "tin_bai")
 
 def demo_master(path: Path) -> Path:
     setup = demo_setup()
-    init_master(path, load_campaign(), force=True, extra=setup)
+    campaign = load_campaign()
+    init_master(path, campaign, force=True,
+                extra={**setup, "danh_hieu": demo_titles(campaign.rows("danh_hieu"))})
     by_group, _ = demo_group_data(setup)
     fill_tables(path, {k: [r for g in sorted(by_group) for r in by_group[g][k]]
                        for k in DATA_KEYS})
@@ -52,8 +58,11 @@ def demo_master(path: Path) -> Path:
 
 
 def big_master(path: Path, members: int, per_group: int = 50) -> Path:
+    """Synthetic groups and members (bench/make_corpus.py), the year's official ratings, and
+    the demo's award list with quotas scaled to the size (10% Giấy khen of the upper union)."""
     rng = random.Random(45)
     groups, people, data = [], [], {k: [] for k in DATA_KEYS}
+    ratings = []
     for g in range(1, max(1, members // per_group) + 1):
         code = f"{g:03d}"
         mine = members_of(code, per_group, rng)
@@ -61,8 +70,18 @@ def big_master(path: Path, members: int, per_group: int = 50) -> Path:
         people += mine
         for key, rows in group_data(code, mine, rng).items():
             data[key] += rows
-    init_master(path, load_campaign(), force=True,
-                extra={"to_cong_doan": groups, "doan_vien": people})
+        ratings += [{"nam": 2023, "loai_doi_tuong": "Cá nhân", "ma_doi_tuong": m["ma_doan_vien"],
+                     "xep_loai": rng.choices(["HTXSNV", "HTTNV", "HTNV"], [20, 70, 10])[0]}
+                    for m in mine]
+        ratings.append({"nam": 2023, "loai_doi_tuong": "Tập thể", "ma_doi_tuong": code,
+                        "xep_loai": "HTXSNV" if g % 4 == 0 else "HTTNV"})
+    campaign = load_campaign()
+    titles = [{**t, "chi_tieu": {"GKCT": "10%", "BKLD": "1%", "GKCQ": "5%",
+                                 "GKCTTT": "2"}.get(t["ma_danh_hieu"], t.get("chi_tieu"))}
+              for t in demo_titles(campaign.rows("danh_hieu"))]
+    init_master(path, campaign, force=True,
+                extra={"to_cong_doan": groups, "doan_vien": people, "xep_loai_nam": ratings,
+                       "danh_hieu": titles})
     fill_tables(path, data)
     return path
 
@@ -105,6 +124,13 @@ def measure(name: str, master: Path, work: Path) -> list[tuple[str, str, float, 
     rows.append((name, "BC sheets, naive", t, "style per cell"))
     t, _ = timed(lambda: write_narrative(rc, work / f"{name}.docx"))
     rows.append((name, "Word report", t, ""))
+    wb = new_workbook()
+    t, _ = timed(lambda: write_council_list(wb.create_sheet("Trình Hội đồng TĐKT"), rc))
+    council = len(wb["Trình Hội đồng TĐKT"].row_breaks.brk) + 1
+    rows.append((name, "council list", t, f"{council} trang (sheet of `shortlist`)"))
+    t, dossier = timed(lambda: write_dossier(rc, work / f"{name}-ho-so"))
+    rows.append((name, "dossier (Word)", t, "; ".join(f"{n}: {k}" for n, k in
+                                                     dossier.destinations.items())))
     t, _ = timed(lambda: report_master(master, out=work / f"{name}-e2e.xlsx", moment="cả năm",
                                        word=work / f"{name}-e2e.docx"))
     rows.append((name, "thidua report", t, "end to end"))

@@ -12,8 +12,9 @@ Places the officer must write are highlighted and bracketed, never passed off as
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
-from typing import Sequence
+from typing import Any, Sequence
 
 from docx import Document as new_document
 from docx.document import Document as WordDocument
@@ -22,6 +23,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
+from docx.oxml.table import CT_Tc
 from docx.table import _Cell
 
 from ...layout import FONT_NAME
@@ -202,20 +204,34 @@ class WordDoc:
         table.autofit = False
         for cell, text in zip(_widths(table, widths_mm), headers):
             self._cell_line(cell, str(text), size, bold=True, first=True)
+        tbl = table._tbl
+        protos: dict[tuple, Any] = {}
+
+        def cell(text: str, width: float, bold: bool, align, span: int = 1):
+            """A <w:tc> copied from a prototype built once per look (python-docx's setters
+            re-order the XML on every call: a 3,000-line list took half a minute)."""
+            key = (width, bold, align, span)
+            if key not in protos:
+                tc = CT_Tc.new()
+                tc.width = Mm(width)
+                if span > 1:
+                    tc.get_or_add_tcPr().grid_span = span
+                proto = _Cell(tc, table)
+                self._cell_line(proto, "x", size, bold=bold, first=True).alignment = align
+                protos[key] = tc
+            tc = copy.deepcopy(protos[key])
+            tc.find(f".//{qn('w:t')}").text = text
+            return tc
+
         for values in rows:
-            cells = table.add_row().cells
-            for cell, width in zip(cells, widths_mm):
-                cell.width = Mm(width)
+            tr = tbl.add_tr()
             if isinstance(values, str):
-                merged = cells[0].merge(cells[-1])
-                para = self._cell_line(merged, values, size, bold=True, first=True)
-                para.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                tr.append(cell(values, sum(widths_mm), True, WD_ALIGN_PARAGRAPH.LEFT,
+                               len(widths_mm)))
                 continue
-            for j, (cell, value) in enumerate(zip(cells, values)):
-                para = self._cell_line(cell, "" if value is None else str(value), size,
-                                       first=True)
-                if j in left:
-                    para.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            for j, (value, width) in enumerate(zip(values, widths_mm)):
+                align = WD_ALIGN_PARAGRAPH.LEFT if j in left else WD_ALIGN_PARAGRAPH.CENTER
+                tr.append(cell("" if value is None else str(value), width, False, align))
         _repeat_header(table)
         self.line("", 6)
 
