@@ -62,8 +62,7 @@ def synthetic(n: int, seed: int = 45) -> WorkbookData:
                       "ma_doan_vien": rng.choice(codes, k), "dot": rng.choice(PHASES, k),
                       "co_quan_bao": rng.choice(outlets, k)})
     tables = {"doan_vien": members, "ket_qua": results, "dang_ky": regs, "tin_bai": articles,
-              "to_cong_doan": frame({"ma_to": sorted(set(groups)), "ten_to": sorted(set(groups)),
-                                     "xep_loai_tap_the": "HTTNV"})}
+              "to_cong_doan": frame({"ma_to": sorted(set(groups)), "ten_to": sorted(set(groups))})}
     for key in ("dot_thi_dua", "thang_diem", "danh_hieu", "phong_trao", "ds_co_quan_bao"):
         tables[key] = frame({c: [r.get(c) for r in campaign.rows(key)]
                              for c in campaign.rows(key)[0]})

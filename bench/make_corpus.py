@@ -51,7 +51,6 @@ def members_of(code: str, n: int, rng: random.Random) -> list[dict]:
             "ma_to": code, "chuc_vu": rng.choice(POSITIONS), "thanh_phan": "Đoàn viên",
             "dien_thoai": "09" + "".join(str(rng.randint(0, 9)) for _ in range(8)),
             "ngay_tuyen_dung": D(rng.randint(2000, 2021), rng.randint(1, 12), 1),
-            "so_ngay_nghi": rng.choice([0, 0, 0, 2, 5]), "nghi_thai_san": "Không",
             "ky_luat": "Không"})
     return out
 

@@ -13,7 +13,7 @@ from .output_sheets import OUTPUT_SHEETS, STAMP
 from .setup_sheets import CONFIG_ITEMS, SETUP_SHEETS
 
 # Bump when a sheet or column changes in a way old group workbooks cannot be read with.
-TEMPLATE_VERSION = "1.0"
+TEMPLATE_VERSION = "1.1"  # 1.1: Xếp loại năm, Danh hiệu by track, Tổ công đoàn department
 
 # Master sheet order as the officer sees it (list tables share one sheet, after the set-up).
 MASTER_ORDER: tuple[Sheet, ...] = (*SETUP_SHEETS, *LIST_TABLES, *DATA_SHEETS, *OUTPUT_SHEETS)
