@@ -7,7 +7,7 @@ for the year's tổng kết (the biggest report: it carries the award list):
   read master        python-calamine, every sheet typed by the schema
   compute            validation, scores and the award shortlist
   BC sheets          the print-ready workbook (openpyxl), paginated by us
-  BC sheets, naive   the same drawing with a new style object per cell (openpyxl hashes each)
+  …, naive           the same drawing with a new style object per cell (openpyxl hashes each)
   Word report        the narrative report (python-docx)
   council list       the list to the agency's council (the sheet `thidua shortlist` draws)
   dossier (Word)     a tờ trình per destination with its list, and the biên bản
@@ -96,6 +96,16 @@ def naive_style(self, cell, look, align, wrap=False, boxed=False, fmt=None, vali
         cell.number_format = fmt
 
 
+def naive(func):
+    """Run ``func`` with the per-cell-style drawing."""
+    shared = document.Document._style
+    document.Document._style = naive_style
+    try:
+        return func()
+    finally:
+        document.Document._style = shared
+
+
 def timed(func):
     start = time.perf_counter()
     value = func()
@@ -115,12 +125,7 @@ def measure(name: str, master: Path, work: Path) -> list[tuple[str, str, float, 
     wb = load_workbook(work / f"{name}-bc.xlsx")
     pages = sum(len(ws.row_breaks.brk) + 1 for ws in wb.worksheets if ws.sheet_state == "visible")
     rows.append((name, "BC sheets", t, f"{pages} trang"))
-    shared = document.Document._style
-    document.Document._style = naive_style
-    try:
-        t, _ = timed(lambda: save_report(rc, work / f"{name}-naive.xlsx"))
-    finally:
-        document.Document._style = shared
+    t, _ = timed(lambda: naive(lambda: save_report(rc, work / f"{name}-naive.xlsx")))
     rows.append((name, "BC sheets, naive", t, "style per cell"))
     t, _ = timed(lambda: write_narrative(rc, work / f"{name}.docx"))
     rows.append((name, "Word report", t, ""))
@@ -128,6 +133,9 @@ def measure(name: str, master: Path, work: Path) -> list[tuple[str, str, float, 
     t, _ = timed(lambda: write_council_list(wb.create_sheet("Trình Hội đồng TĐKT"), rc))
     council = len(wb["Trình Hội đồng TĐKT"].row_breaks.brk) + 1
     rows.append((name, "council list", t, f"{council} trang (sheet of `shortlist`)"))
+    wb = new_workbook()
+    t, _ = timed(lambda: naive(lambda: write_council_list(wb.create_sheet("DS"), rc)))
+    rows.append((name, "council list, naive", t, "style per cell"))
     t, dossier = timed(lambda: write_dossier(rc, work / f"{name}-ho-so"))
     rows.append((name, "dossier (Word)", t, "; ".join(f"{n}: {k}" for n, k in
                                                      dossier.destinations.items())))
@@ -147,9 +155,9 @@ def main() -> None:
     cases = [("demo", demo_master(work / "demo.xlsx")),
              (f"{args.members} ĐV", big_master(work / "big.xlsx", args.members))]
     rows = [row for name, master in cases for row in measure(name, master, work)]
-    print(f"{'case':<10} {'step':<18} {'seconds':>8}  note")
+    print(f"{'case':<10} {'step':<20} {'seconds':>8}  note")
     for name, step, seconds, note in rows:
-        print(f"{name:<10} {step:<18} {seconds:>8.2f}  {note}")
+        print(f"{name:<10} {step:<20} {seconds:>8.2f}  {note}")
 
 
 if __name__ == "__main__":
