@@ -102,6 +102,9 @@ def write_summary_book(path: Path, result: "SummaryResult") -> None:
         if col.key in totals:
             _value(ws, r, j, col, totals[col.key], fmt, total=True)
     ws.freeze_panes(HEAD_ROW + 1, 2)
+    # The file names and hashes are for checking on screen; the printed table stops before.
+    dated = next(j for j, c in enumerate(COLUMNS) if c.key == "ngay_bao_cao")
+    ws.print_area(0, 0, r, dated)
     _charts(wb, result, fmt)
     _missing(wb, result, fmt)
     _aside(wb, result, fmt)
