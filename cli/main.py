@@ -9,7 +9,7 @@ from .consolidate_cmd import consolidate_cmd, consolidate_summaries_cmd
 from .excel_cmds import doctor_cmd, excel_cmd
 from .help import vietnamese_help
 from .members_cmd import members_cmd
-from .results_cmds import export_cmd, report_cmd, score_cmd, shortlist_cmd
+from .results_cmds import dossier_cmd, export_cmd, report_cmd, score_cmd, shortlist_cmd
 from .rules_cmd import rules_cmd
 from .setup_cmds import demo_cmd, groups_cmd, init_cmd
 from .validate_cmd import validate_cmd
@@ -36,7 +36,7 @@ def cli(ctx: click.Context) -> None:
 
 for command in (init_cmd, members_cmd, groups_cmd, demo_cmd, validate_cmd, consolidate_cmd,
                 consolidate_summaries_cmd, score_cmd, shortlist_cmd, rules_cmd, report_cmd,
-                export_cmd, excel_cmd, doctor_cmd):
+                dossier_cmd, export_cmd, excel_cmd, doctor_cmd):
     cli.add_command(command)
 vietnamese_help(cli)
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from workbook.results import (RunResult, export_tdkt_master, report_master, score_master,
-                              shortlist_master)
+from workbook.results import (RunResult, dossier_master, export_tdkt_master, report_master,
+                              score_master, shortlist_master)
 
 from .common import EXIT_FINDINGS, echo_json, edge, json_option
 
@@ -84,24 +84,64 @@ def shortlist_cmd(master: Path, details: bool, as_json: bool) -> None:
 
 @click.command("report")
 @MASTER
+@click.option("--dot", "moment", metavar="ĐỢT",
+              help="Báo cáo sơ kết đợt này (mã đợt hoặc số thứ tự, ví dụ 1), hoặc 'cả năm' "
+                   "cho báo cáo tổng kết. Mặc định: đợt gần nhất đã kết thúc (tổng kết khi "
+                   "đợt cuối đã kết thúc).")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Ghi các trang báo cáo ra tệp mới này thay vì vào sổ chính.")
+              help="Ghi các trang báo cáo ra tệp mới này (để gửi cấp trên) thay vì vào sổ chính.")
+@click.option("--word", "word", type=click.Path(dir_okay=False, path_type=Path),
+              help="Ghi thêm báo cáo bằng lời (Word .docx) theo Nghị định 30/2020: phần kết quả "
+                   "viết sẵn từ số liệu, chỗ tô vàng để Ban Chấp hành viết đánh giá, phương "
+                   "hướng.")
 @click.option("--date", "day", type=click.DateTime(["%d/%m/%Y", "%Y-%m-%d"]),
-              help="Ngày ghi trên báo cáo (dd/mm/yyyy). Mặc định: hôm nay.")
+              help="Ngày ghi trên báo cáo (dd/mm/yyyy). Mặc định: ngày báo cáo sơ kết, tổng "
+                   "kết trên trang Cấu hình (hoặc hạn báo cáo của đợt).")
 @json_option
 @edge
-def report_cmd(master: Path, out: Path | None, day: dt.datetime | None, as_json: bool) -> None:
-    """Lập các trang báo cáo cấp trên (BC …), in được trên khổ A4.
+def report_cmd(master: Path, moment: str | None, out: Path | None, word: Path | None,
+               day: dt.datetime | None, as_json: bool) -> None:
+    """Lập báo cáo sơ kết đợt, tổng kết năm gửi cấp trên (các trang BC …), in trên khổ A4.
 
-    Báo cáo tổng hợp theo phong trào, đợt, tổ; danh sách công trình đề nghị gắn biển; danh
-    sách đề nghị khen thưởng; tin, bài theo cơ quan báo chí; có biểu đồ.
+    Báo cáo gồm số liệu chung, kết quả theo tổ công đoàn (có biểu đồ), đăng ký theo phong
+    trào, công trình, tin bài; các phụ lục: công trình đề nghị gắn biển, tin bài theo cơ quan
+    báo chí, và (khi tổng kết) danh sách đề nghị khen thưởng. Tệp --out là tệp gửi công
+    đoàn cấp trên (cấp trên tổng hợp bằng lệnh consolidate-summaries). Báo cáo tổng kết năm:
+    --dot "cả năm".
 
     \b
     Ví dụ:
-      thidua report so-thi-dua.xlsx --out bao-cao.xlsx
+      thidua report so-thi-dua.xlsx --dot 1 --out bao-cao-so-ket-dot-1.xlsx --word bao-cao-so-ket-dot-1.docx
     """
-    run = report_master(master, out=out, day=day.date() if day else None)
-    _finish(run, as_json, [run.result.headline, *_notes(run.result)])
+    run = report_master(master, out=out, day=day.date() if day else None, moment=moment,
+                        word=word)
+    words = [f"Báo cáo bằng lời (Word): {p}" for p in run.result.documents]
+    _finish(run, as_json, [run.result.headline, *words, *_notes(run.result)])
+
+
+@click.command("dossier")
+@MASTER
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--date", "day", type=click.DateTime(["%d/%m/%Y", "%Y-%m-%d"]),
+              help="Ngày ghi trên tờ trình, biên bản (dd/mm/yyyy). Mặc định: ngày báo cáo tổng "
+                   "kết trên trang Cấu hình.")
+@click.option("--force", is_flag=True, help="Ghi đè các tệp đã có trong thư mục (có sao lưu).")
+@json_option
+@edge
+def dossier_cmd(master: Path, outdir: Path, day: dt.datetime | None, force: bool,
+                as_json: bool) -> None:
+    """Lập dự thảo hồ sơ đề nghị khen thưởng cuối năm (Word, theo Nghị định 30/2020).
+
+    Một tờ trình cho mỗi nơi nhận đề nghị (kèm danh sách, tóm tắt thành tích) và biên bản họp
+    Ban Chấp hành xét khen thưởng (mỗi người một dòng để ghi số phiếu). Thời gian, địa điểm,
+    thành phần và số phiếu là chỗ tô vàng để Ban Chấp hành điền.
+
+    \b
+    Ví dụ:
+      thidua dossier so-thi-dua.xlsx ho-so-khen-thuong/
+    """
+    run = dossier_master(master, outdir, day=day.date() if day else None, force=force)
+    _finish(run, as_json, [run.result.headline, *[f"  {p}" for p in run.result.files]])
 
 
 @click.group("export")

@@ -17,6 +17,10 @@ from . import schema
 from .errors import CampaignError
 from .values import BadValue, convert, to_text
 
+# Cấu hình items holding a date (ISO or dd/mm/yyyy in the JSON; dd/mm/yyyy on the sheet).
+DATE_ITEMS = ("ngay_ke_hoach", "ngay_bao_cao_so_ket", "ngay_bao_cao_tong_ket",
+              "ngay_xet_khen_thuong")
+
 
 @dataclass
 class Campaign:
@@ -54,9 +58,9 @@ def load_campaign(path: str | Path | None = None) -> Campaign:
     unknown = set(config) - {k for k, _ in schema.CONFIG_ITEMS}
     if unknown:
         raise CampaignError(f"Tệp {path.name}: mục cấu hình không có trong mẫu: {sorted(unknown)}")
-    if "ngay_ke_hoach" in config:
-        config["ngay_ke_hoach"] = _typed(path, "config", "ngay_ke_hoach", config["ngay_ke_hoach"],
-                                         "date")
+    for key in DATE_ITEMS:
+        if key in config:
+            config[key] = _typed(path, "config", key, config[key], "date")
     sheets: dict[str, list[dict[str, Any]]] = {}
     for key, rows in (raw.get("sheets") or {}).items():
         if key not in schema.SHEETS or key in schema.FIXED_LIST_VALUES:

@@ -5,6 +5,8 @@ summary; features add their step to ``STEPS``. Files land in OUTDIR:
   So-thi-dua-45-KH-CDCS.xlsm   the master (BCH's workbook; .xlsx without the Excel side)
   so-to/                        group workbooks as issued
   so-to-gui-lai/                the same workbooks as the groups return them, filled in
+  Bao-cao-so-ket-Dot-1.xlsx/.docx, Bao-cao-tong-ket-nam.xlsx/.docx   the reports sent upward
+  ho-so-khen-thuong/            the proposal dossier drafts: a tờ trình per destination, the biên bản
 """
 from __future__ import annotations
 
@@ -126,10 +128,25 @@ def step_shortlist(ctx: DemoContext) -> str:
     return shortlist_master(ctx.master).result.headline
 
 
+REPORTS = (("1", "Bao-cao-so-ket-Dot-1"), ("cả năm", "Bao-cao-tong-ket-nam"))
+
+
 def step_report(ctx: DemoContext) -> str:
+    """The sơ kết of Đợt 1 and the year's tổng kết: each a workbook to send upward (the BC
+    sheets) and its narrative report in Word."""
     from .results import report_master
-    out = ctx.outdir / "Bao-cao-cap-tren.xlsx"
-    return report_master(ctx.master, out=out).result.headline
+    lines = []
+    for moment, stem in REPORTS:
+        run = report_master(ctx.master, out=ctx.outdir / f"{stem}.xlsx", moment=moment,
+                            word=ctx.outdir / f"{stem}.docx")
+        lines.append(f"{run.result.headline} và {stem}.docx")
+    return "; ".join(lines)
+
+
+def step_dossier(ctx: DemoContext) -> str:
+    from .results import dossier_master
+    result = dossier_master(ctx.master, ctx.outdir / "ho-so-khen-thuong", force=True).result
+    return f"{result.headline} trong ho-so-khen-thuong/"
 
 
 def step_export(ctx: DemoContext) -> str:
@@ -148,6 +165,7 @@ STEPS: list[tuple[str, Callable[[DemoContext], str]]] = [
     ("score", step_score),
     ("shortlist", step_shortlist),
     ("report", step_report),
+    ("dossier", step_dossier),
     ("export", step_export),
 ]
 

@@ -15,9 +15,12 @@ from .export_tdkt import export_tdkt
 from . import schema
 from .outputs import LogEntry, SheetWriter, rewrite_outputs
 from .reading import WorkbookData, read_workbook
-from .reports import ReportContext, report_context, report_result, save_report
+from .reports import (ReportContext, choose_moment, report_context, report_result,
+                      save_report)
 from .reports.build import writers
+from .reports.docx import write_dossier, write_narrative
 from .reports.lists import write_council_list
+from .reports.moment import YEAR_CODE as YEAR
 from .safe_io import file_hash
 from .scoring import ScoreResult, ScoringInput, prepare, score_campaign
 from .scoring.sheet import write_scores
@@ -83,7 +86,8 @@ def shortlist_outputs(data: WorkbookData, excluded: dict | set | None = None,
                       day: dt.date | None = None) -> Outputs:
     inp, scores, shortlist = compute(data, excluded)
     # the list to the council is dated the review day unless a day is given
-    rc = report_context(inp, scores, shortlist, day or shortlist.regime.review_date)
+    rc = report_context(inp, scores, shortlist, choose_moment(
+        inp.config, inp.phases, YEAR, day or shortlist.regime.review_date))
     counts = "; ".join(f"{t.code}: {t.proposed}/{t.eligible}" for t in shortlist.titles)
     return Outputs(shortlist, {"diem": lambda ws: write_scores(ws, scores),
                                "de_nghi": lambda ws: write_shortlist(ws, shortlist),
@@ -93,12 +97,17 @@ def shortlist_outputs(data: WorkbookData, excluded: dict | set | None = None,
 
 
 def report_outputs(data: WorkbookData, day: dt.date | None = None,
-                   excluded: dict | set | None = None) -> Outputs:
+                   excluded: dict | set | None = None, moment: str | None = None,
+                   today: dt.date | None = None) -> Outputs:
+    """The BC sheets of one moment: ``moment`` is a phase (code or number) for its sơ kết, or
+    'cả năm' for the tổng kết; by default the latest phase ended by ``today``."""
     inp, scores, shortlist = compute(data, excluded)
-    rc = report_context(inp, scores, shortlist, day)
+    chosen = choose_moment(inp.config, inp.phases, moment, day, today)
+    rc = report_context(inp, scores, shortlist, chosen)
     result = report_result(rc)
+    counts = f"{chosen.label}; {result.regime}"
     return Outputs(result, writers(rc), _log(data, "Báo cáo cấp trên", result.headline,
-                                             result.regime), rc)
+                                             counts), rc)
 
 
 def _save(master: Path, outputs: Outputs) -> RunResult:
@@ -120,15 +129,34 @@ def shortlist_master(master: str | Path, excluded: dict | set | None = None) -> 
 
 def report_master(master: str | Path, out: str | Path | None = None,
                   day: dt.date | None = None, excluded: dict | set | None = None,
-                  force: bool = True) -> RunResult:
-    """BC sheets into the master's output sheets, or (``out``) into a new workbook."""
+                  force: bool = True, moment: str | None = None,
+                  today: dt.date | None = None, word: str | Path | None = None) -> RunResult:
+    """BC sheets of one moment into the master's output sheets, or (``out``) into a new
+    workbook; ``word``: also the narrative report as a Word document."""
     master = Path(master)
-    outputs = report_outputs(read_workbook(master), day, excluded)
+    outputs = report_outputs(read_workbook(master), day, excluded, moment, today)
     if out is None:
-        return _save(master, outputs)
-    out = Path(out)
-    backup = save_report(outputs.context, out, force=force)
-    return RunResult(master, report_result(outputs.context, out), [str(out)], backup)
+        run = _save(master, outputs)
+    else:
+        out = Path(out)
+        backup = save_report(outputs.context, out, force=force)
+        run = RunResult(master, report_result(outputs.context, out), [str(out)], backup)
+    if word is not None:
+        write_narrative(outputs.context, word, force=force)
+        run.result.documents.append(Path(word))
+        run.written.append(str(word))
+    return run
+
+
+def dossier_master(master: str | Path, outdir: str | Path, day: dt.date | None = None,
+                   force: bool = False, excluded: dict | set | None = None) -> RunResult:
+    """The year's proposal dossier drafts (Word) in ``outdir``: a tờ trình per destination and
+    the biên bản of the meeting that votes on them."""
+    master = Path(master)
+    inp, scores, shortlist = compute(master, excluded)
+    rc = report_context(inp, scores, shortlist, choose_moment(inp.config, inp.phases, YEAR))
+    result = write_dossier(rc, outdir, day, force=force)
+    return RunResult(master, result, [str(p) for p in result.files])
 
 
 def export_tdkt_master(master: str | Path, outdir: str | Path, force: bool = False,

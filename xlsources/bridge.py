@@ -164,7 +164,9 @@ def replay(ws: Worksheet, sheet) -> None:
             for address in ranges:
                 _apply_style(sheet.range(address), kind, key)
     for letter, dim in ws.column_dimensions.items():
-        if dim.width:
+        if dim.hidden:  # width 0 hides a column (e.g. a chart's data beside a report)
+            sheet.range(f"{letter}1").column_width = 0
+        elif dim.width:
             sheet.range(f"{letter}1").column_width = dim.width
     heights = [(r, 1, dim.height) for r, dim in ws.row_dimensions.items() if dim.height]
     for height, ranges in _runs(heights).items():

@@ -19,7 +19,10 @@ from workbook.findings import ERROR, WARNING
 from workbook.groups import make_group_workbooks
 from workbook.members_import import plan_member_import
 from workbook.outputs import LogEntry
-from workbook.reports import save_report
+from workbook.reports import Moment, default_moment, report_moments, save_report
+from workbook.reports.docx import write_narrative
+from workbook.scoring.context import read_config, read_phases
+from workbook.text import slug_filename
 from workbook.results import Outputs, report_outputs, score_outputs, shortlist_outputs
 from workbook.validation import validate_data
 from workbook.validation.sheet import checks_writer
@@ -55,6 +58,23 @@ class ExcelUI:
             with contextlib.suppress(Exception):
                 self.app.screen_updating = True
             self.status(None)
+
+    @property
+    def can_ask(self) -> bool:
+        """A question needs a synchronous dialog: desktop Excel, not the remote engine, not the
+        maintainer's silent smoke test."""
+        if os.environ.get("THIDUA_SILENT"):
+            return False
+        with contextlib.suppress(Exception):
+            return self.app.engine.name != "remote"
+        return False
+
+    def ask(self, text: str) -> str | None:
+        """'yes', 'no' or 'cancel'; None when no answer can be had."""
+        if not self.can_ask:
+            return None
+        answer = self.app.alert(text, title=TITLE, buttons="yes_no_cancel", mode="info")
+        return answer if answer in ("yes", "no", "cancel") else None
 
     def message(self, text: str, *, error: bool = False) -> None:
         if os.environ.get("THIDUA_SILENT"):  # the maintainer's smoke test: no modal boxes
@@ -180,19 +200,57 @@ def shortlist(book=None) -> str:
     return run("Lập danh sách khen thưởng", action, book)
 
 
-def report_file(book) -> Path:
-    """The print-ready copy of the BC sheets, next to the master."""
-    return book_path(book).parent / f"{book_path(book).stem}-bao-cao-cap-tren.xlsx"
+def report_file(book, moment: Moment, suffix: str = ".xlsx") -> Path:
+    """The print-ready report of a moment, next to the master:
+    'So-thi-dua-bao-cao-so-ket-dot-1.xlsx', '…-tong-ket-nam-2023.docx'."""
+    slug = slug_filename(moment.label).lower()
+    return book_path(book).parent / f"{book_path(book).stem}-bao-cao-{slug}{suffix}"
 
 
-def report(book=None) -> str:
+def pick_moment(ui: ExcelUI, data) -> Moment | None:
+    """Ask which moment, offering first the latest phase that has ended: Có takes the moment
+    offered, Không offers the next, Hủy stops (None). Without a dialog: the default."""
+    config, phases = read_config(data), read_phases(data)
+    choices = report_moments(config, phases)
+    default = default_moment(config, phases)
+    start = next(i for i, m in enumerate(choices) if m.code == default.code)
+    for step in range(3 * len(choices)):
+        offered = choices[(start + step) % len(choices)]
+        others = ", ".join(m.label for m in choices if m is not offered)
+        answer = ui.ask(f"Lập báo cáo {offered.label} (ngày {offered.day:%d/%m/%Y})?\n\n"
+                        f"Có: lập báo cáo này.\nKhông: chọn kỳ khác ({others}).\n"
+                        "Hủy: không lập báo cáo.")
+        if answer in (None, "yes"):
+            return offered
+        if answer == "cancel":
+            return None
+    return None
+
+
+def report(book=None, moment: str | None = None) -> str:
+    """'Báo cáo cấp trên': asks which moment (unless ``moment`` is given), draws the BC sheets
+    into the book, and saves next to it the report file to send and its Word report."""
     def action(book, ui):
-        outputs = _draw(book, ui, "Báo cáo cấp trên", report_outputs)
-        ui.status("Báo cáo cấp trên: đang lưu bản in…")
-        out = report_file(book)
-        save_report(outputs.context, out, force=True)
-        return (f"{outputs.result.headline}.\nĐã ghi các trang BC trong sổ này, và bản in sẵn "
-                f"khổ A4 có biểu đồ: {out}")
+        ui.status("Báo cáo cấp trên: đang đọc các trang…")
+        data = read_book(book)
+        chosen = moment or pick_moment(ui, data)
+        if chosen is None:
+            return "Đã hủy: chưa lập báo cáo."
+        code = chosen if isinstance(chosen, str) else chosen.code
+        outputs = report_outputs(data, moment=code)
+        ui.status("Báo cáo cấp trên: đang ghi các trang BC…")
+        write_outputs(book, outputs.writers)
+        log_run(book, outputs.log)
+        ui.status("Báo cáo cấp trên: đang lưu bản in và bản Word…")
+        rc = outputs.context
+        out, word = report_file(book, rc.moment), report_file(book, rc.moment, ".docx")
+        save_report(rc, out, force=True)
+        write_narrative(rc, word, force=True)
+        asked = "" if ui.can_ask or moment else (
+            "\n(Kỳ mặc định: đợt gần nhất đã kết thúc. Kỳ khác: lệnh thidua report --dot.)")
+        return (f"{outputs.result.headline}.{asked}\nĐã ghi các trang BC trong sổ này; bản in "
+                f"khổ A4 có biểu đồ để gửi cấp trên: {out}\nBáo cáo bằng lời (Word), viết "
+                f"thêm vào các chỗ tô vàng: {word}")
     return run("Báo cáo cấp trên", action, book)
 
 

@@ -2,6 +2,7 @@
 its VBA project and ribbon through consolidation."""
 from __future__ import annotations
 
+import os
 import shutil
 import zipfile
 
@@ -10,7 +11,7 @@ from openpyxl import load_workbook
 
 from workbook.consolidation import consolidate
 from workbook.consolidation.summaries import (COUNT_KEYS, REPORT_SHEET, SUMMARY_COLUMNS,
-                                              consolidate_summaries, summary_from_master)
+                                              consolidate_summaries)
 from xlsources.xlsm import build_xlsm
 
 from .consolidation_helpers import MASTER, RETURNED, rows_of
@@ -41,28 +42,28 @@ def test_summaries_from_reports_and_masters_one_row_each_with_totals(batch, tmp_
     (folder / "hong.xlsx").write_bytes(b"not a workbook")
     result = consolidate_summaries(tmp_path / "tinh.xlsx", [folder])
     assert [s.code for s in result.set_aside] == ["corrupt"] and result.exit_code == 1
-    from_master = summary_from_master(batch / MASTER)
+    from_master = next(r for r in result.rows if r["nguon"] == "master")
     assert from_master["so_doan_vien"] == 60 and from_master["so_to"] == 6
-    assert from_master["tin_bai"] == len(rows_of(batch / MASTER, "tin_bai"))
     names = [r["cong_doan_co_so"] for r in result.rows]
     assert names == ["Công đoàn cơ sở Ăn uống", "Công đoàn cơ sở Bệnh viện Đa khoa",
                      from_master["cong_doan_co_so"]]  # Vietnamese order: Ă after A, before B
     for key in COUNT_KEYS:
         assert result.totals[key] == 2 + 5 + from_master[key]
     ws = load_workbook(tmp_path / "tinh.xlsx").active
-    values = [[c.value for c in row] for row in ws.iter_rows(min_row=4)]
-    assert len(values) == 4 and values[-1][1] == "Tổng cộng"
+    values = [[c.value for c in row] for row in ws.iter_rows(min_row=5)]
+    assert len(values) == 4 and values[-1][1].startswith("Tổng cộng")
     assert values[-1][2] == result.totals["so_to"]
 
 
-def test_two_reports_of_one_union_are_both_set_aside(tmp_path):
+def test_two_reports_of_one_union_count_once_the_later(tmp_path):
     folder = tmp_path / "bc"
     folder.mkdir()
     write_report(folder / "a.xlsx", "CĐCS Trường THPT Việt Bắc", dict.fromkeys(COUNT_KEYS, 1))
     write_report(folder / "b.xlsx", "CĐCS Trường THPT Việt Bắc", dict.fromkeys(COUNT_KEYS, 3))
+    os.utime(folder / "a.xlsx", (1_700_000_000, 1_700_000_000))  # sent earlier
     result = consolidate_summaries(tmp_path / "tinh.xlsx", [folder])
-    assert [s.code for s in result.set_aside] == ["unit-claimed-twice"] * 2
-    assert result.rows == []
+    assert result.set_aside == [] and [r.dropped.name for r in result.replaced] == ["a.xlsx"]
+    assert [r["so_to"] for r in result.rows] == [3]
 
 
 def test_xlsm_master_keeps_vba_and_ribbon(batch):

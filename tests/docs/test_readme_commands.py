@@ -77,6 +77,10 @@ def workspace(returned_demo, tmp_path_factory) -> Path:
     shutil.copy(returned_demo / "so-thi-dua.xlsx", root / "bao-cao-cac-cdcs" / "CDCS-So-KHDT.xlsx")
     init_master(root / "So-thi-dua.xlsx", load_campaign(), extra=demo_setup())
     member_list(root / "danh-sach-doan-vien.xlsx")
+    expected = Workbook()  # the province's list of the CĐCSs that must report
+    expected.active.append(["STT", "Công đoàn cơ sở"])
+    expected.active.append([1, load_campaign().config["ten_cong_doan"]])
+    expected.save(root / "danh-sach-cdcs.xlsx")
     return root
 
 

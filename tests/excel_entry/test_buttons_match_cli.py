@@ -103,11 +103,51 @@ def test_result_buttons_log_their_run(filled_master, monkeypatch):
 def test_report_button_saves_the_print_ready_file(filled_master, monkeypatch):
     monkeypatch.chdir(filled_master.parent)
     text, _, _ = run_button(filled_master, "report")
-    out = filled_master.parent / f"{filled_master.stem}-bao-cao-cap-tren.xlsx"
-    assert out.name in text
+    # The remote engine cannot ask: the latest phase ended (here the year's tổng kết).
+    out = filled_master.parent / f"{filled_master.stem}-bao-cao-tong-ket-nam-2023.xlsx"
+    word = out.with_suffix(".docx")
+    assert out.name in text and word.name in text and "Kỳ mặc định" in text
     wb = load_workbook(out)
-    assert wb.sheetnames == ["BC Tổng hợp", "BC Công trình", "BC Khen thưởng", "BC Tin bài"]
+    visible = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
+    assert visible == ["BC Tổng hợp", "BC Công trình", "BC Khen thưởng", "BC Tin bài"]
     assert wb["BC Tổng hợp"]._charts  # the picture the sheets in the master cannot carry
+    assert word.exists()
+
+
+class AskingUI(macros.ExcelUI):
+    """Desktop Excel's dialog, answered from a list."""
+
+    answers: list[str] = []
+    asked: list[str] = []
+
+    @property
+    def can_ask(self):
+        return True
+
+    def ask(self, text):
+        AskingUI.asked.append(text)
+        return AskingUI.answers.pop(0)
+
+
+@pytest.mark.parametrize("answers, written", [
+    (["yes"], "tong-ket-nam-2023"),  # the default offered first: the year is over
+    (["no", "yes"], "so-ket-dot-1"),  # Không: the other moment
+    (["no", "no", "yes"], "tong-ket-nam-2023"),  # round again
+    (["cancel"], None),
+])
+def test_report_button_asks_which_moment(filled_master, monkeypatch, answers, written):
+    monkeypatch.chdir(filled_master.parent)
+    monkeypatch.setattr(macros, "ExcelUI", AskingUI)
+    AskingUI.answers, AskingUI.asked = list(answers), []
+    text, _, _ = run_button(filled_master, "report")
+    assert AskingUI.asked[0].startswith("Lập báo cáo tổng kết năm 2023 (ngày 05/01/2024)?")
+    files = sorted(p.name for p in filled_master.parent.glob("*-bao-cao-*"))
+    if written is None:
+        assert files == [] and text == "Đã hủy: chưa lập báo cáo."
+    else:
+        stem = f"{filled_master.stem}-bao-cao-{written}"
+        assert files == [f"{stem}.docx", f"{stem}.xlsx"]
+        assert "Kỳ mặc định" not in text
 
 
 def test_result_button_on_a_locked_sheet_error_is_a_message_box(filled_master, monkeypatch):

@@ -1,4 +1,4 @@
-"""The data every report sheet draws from, gathered once (valid rows only)."""
+"""The data every report draws from, gathered once (valid rows only) for one moment."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,35 +6,78 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..scoring import ScoreResult, ScoringInput
-from ..scoring.facts import codes, dates, numbers
+from ..scoring import CAMPAIGN, ScoreResult, ScoringInput
+from ..scoring.bands import ScoreBands
+from ..scoring.facts import codes, dates, numbers, registrations_in_force
 from ..shortlist import ShortlistResult
+from .moment import Moment, choose_moment
 
 
 @dataclass
 class ReportContext:
     config: dict[str, str]
-    day: dt.date
+    moment: Moment
     scores: ScoreResult
     shortlist: ShortlistResult
     members: pd.DataFrame
-    regs: pd.DataFrame
-    works: pd.DataFrame
-    articles: pd.DataFrame
+    regs: pd.DataFrame  # registrations made in the moment's phases
+    regs_in_force: pd.DataFrame  # registrations standing in its phases (one per phase)
+    works: pd.DataFrame  # works of the moment's phases
+    articles: pd.DataFrame  # articles of the moment's phases
+    results: pd.DataFrame  # Kết quả rows of the moment's phases
     movements: list[str]
     plaque_levels: list[str]
     outlets: list[tuple[str, str]]
     phase_names: dict[str, str]
     group_names: dict[str, str]
+    title_names: dict[str, str]  # Danh hiệu code -> name
+    milestones: dict[str, str]  # phase code -> the anniversaries it salutes
+    all_phases: list[str]  # every phase of the plan, in order
+    bands: ScoreBands  # the union rubric's point bands and score range
+    annual_ratings: dict[str, str]  # member code -> the year's official rating (Xếp loại năm)
+
+    @property
+    def day(self) -> dt.date:
+        return self.moment.day
+
+    @property
+    def phases(self) -> list[str]:
+        return list(self.moment.phases)
+
+    @property
+    def score_phase(self) -> str:
+        """The 'dot' of the score rows that sum up the moment: the phase, or the year."""
+        return CAMPAIGN if self.moment.is_year else self.moment.phases[0]
+
+    def group_scores(self) -> pd.DataFrame:
+        groups = self.scores.groups
+        return groups[groups["dot"] == self.score_phase].sort_values("hang")
+
+    @property
+    def notes(self) -> list[str]:
+        """What the officer should know and the pages sent upward do not say."""
+        return [*self.scores.notes, *self.moment.notes]
+
+
+def _in(frame: pd.DataFrame, phases: tuple[str, ...]) -> pd.DataFrame:
+    return frame[frame["dot"].isin(phases)].reset_index(drop=True)
 
 
 def report_context(inp: ScoringInput, scores: ScoreResult, shortlist: ShortlistResult,
-                   day: dt.date | None = None) -> ReportContext:
+                   moment: Moment | None = None, day: dt.date | None = None) -> ReportContext:
+    """Everything the report pages draw from, for ``moment`` (default: the latest phase that
+    has ended); ``day`` overrides the moment's report date."""
+    if moment is None:
+        moment = choose_moment(inp.config, inp.phases, day=day)
+    elif day is not None:
+        moment = choose_moment(inp.config, inp.phases, moment.code, day)
     m = inp.table("doan_vien")
     members = pd.DataFrame({"ma_doan_vien": codes(m["ma_doan_vien"]), "ma_to": codes(m["ma_to"])})
+    members = members[members["ma_doan_vien"] != ""].drop_duplicates("ma_doan_vien")
     r = inp.table("dang_ky")
     regs = pd.DataFrame({"loai": codes(r["loai_doi_tuong"]), "ma": codes(r["ma_doi_tuong"]),
-                         "dot": codes(r["dot"]), "phong_trao": codes(r["phong_trao"])})
+                         "dot": codes(r["dot"]), "phong_trao": codes(r["phong_trao"]),
+                         "danh_hieu": codes(r["danh_hieu"])})
     w = inp.table("cong_trinh")
     works = pd.DataFrame({
         "ma_cong_trinh": codes(w["ma_cong_trinh"]), "ten": codes(w["ten_cong_trinh"]),
@@ -46,16 +89,33 @@ def report_context(inp: ScoringInput, scores: ScoreResult, shortlist: ShortlistR
     a = inp.table("tin_bai")
     articles = pd.DataFrame({"co_quan_bao": codes(a["co_quan_bao"]), "dot": codes(a["dot"])})
     articles["cap"] = articles["co_quan_bao"].map(inp.outlet_levels).fillna("")
+    k = inp.table("ket_qua")
+    results = pd.DataFrame({"ma_doan_vien": codes(k["ma_doan_vien"]), "dot": codes(k["dot"]),
+                            "xep_loai": codes(k["xep_loai"]),
+                            "so_sang_kien": numbers(k["so_sang_kien"]).fillna(0),
+                            "cap_sang_kien": codes(k["cap_sang_kien"])})
     mv = inp.table("phong_trao")
     plaques = inp.table("ds_cap_gan_bien")
     outlets = inp.table("ds_co_quan_bao")
     groups = inp.table("to_cong_doan")
+    titles = inp.table("danh_hieu")
     return ReportContext(
-        config=inp.config, day=day or dt.date.today(), scores=scores, shortlist=shortlist,
-        members=members, regs=regs, works=works, articles=articles,
+        config=inp.config, moment=moment, scores=scores, shortlist=shortlist,
+        members=members, regs=_in(regs, moment.phases),
+        # a registration made once stands from its phase to the campaign's end
+        regs_in_force=_in(registrations_in_force(regs, list(inp.phases["ma_dot"])),
+                          moment.phases),
+        works=_in(works, moment.phases),
+        articles=_in(articles, moment.phases), results=_in(results, moment.phases),
         movements=[x for x in codes(mv["ten_phong_trao"]) if x],
         plaque_levels=[x for x in codes(plaques["gia_tri"]) if x],
         outlets=[(n, c) for n, c in zip(codes(outlets["gia_tri"]), codes(outlets["cap"])) if n],
         phase_names=dict(zip(inp.phases["ma_dot"], inp.phases["ten_dot"].map(str))),
-        group_names=dict(zip(codes(groups["ma_to"]), codes(groups["ten_to"]))),
+        group_names={c: n for c, n in zip(codes(groups["ma_to"]), codes(groups["ten_to"])) if c},
+        title_names={c: n for c, n in zip(codes(titles["ma_danh_hieu"]),
+                                          codes(titles["ten_danh_hieu"])) if c},
+        milestones=dict(zip(inp.phases["ma_dot"], codes(
+            inp.phases.get("moc_ky_niem", pd.Series([""] * len(inp.phases)))))),
+        all_phases=list(inp.phases["ma_dot"]), bands=inp.bands,
+        annual_ratings=inp.annual_ratings("Cá nhân"),
     )

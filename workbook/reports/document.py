@@ -1,36 +1,54 @@
-"""A union document on a worksheet, laid out as Nghị định 30/2020 asks.
+"""A union document on a worksheet, laid out as Nghị định 30/2020 asks, paginated by us.
 
-Times New Roman; A4; margins top/bottom 20 mm, left 30 mm, right 15 mm; on the left the upper
-union and the issuing union (bold), on the right the national motto; place and date in italics;
-the title in bold capitals; the table; "Nơi nhận" on the left and the signature block on the
-right (TM. BAN CHẤP HÀNH / title / name, from the Cấu hình sheet).
+Times New Roman; A4; margins top/bottom 20 mm, left 30 mm, right 15 mm; page numbers in the
+footer. On the left the upper union and the issuing union (bold, a short rule under it), on the
+right the national motto (a rule under the tiêu ngữ); the number and symbol under the union,
+place and date in italics under the motto; the title in bold capitals; the body; "Nơi nhận" on
+the left and the signature block on the right (TM. BAN CHẤP HÀNH / title / name, from Cấu hình).
+An annex (phụ lục) carries "Kèm theo Báo cáo số …" instead of a number of its own.
+
+Every row gets a fixed height and the document places its own page breaks (``page.Page``):
+a table's header is written again at the top of each page the table continues on, a heading
+stays with its table's first rows, a chart and the signature block are never split.
 """
 from __future__ import annotations
 
 import datetime as dt
-import math
+from copy import copy
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, NamedTuple, Sequence
 
+from openpyxl.drawing.spreadsheet_drawing import OneCellAnchor
 from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils.units import cm_to_EMU, inch_to_EMU
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..layout import FONT_NAME, print_setup, set_cell
+from .page import Page, em, line_height, lines_needed, text_points
+from .wording import MOTTO, recipients, symbol, vn_date
 
-MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 LINE = Side(style="thin", color="000000")
 BOX = Border(left=LINE, right=LINE, top=LINE, bottom=LINE)
+RULE_SIZE = 7  # font size of the underscores that draw the header's rules
+GAP = 9  # points of an empty row between parts
+BODY, SMALL, HEAD = 12, 11, 13  # font sizes: body text, tables, header and signature
+HEADER_ROOM = 48  # width (characters) the motto block needs at 13 pt bold
+FOOTER = "Trang &P/&N"
+CHART_OFFSET = 4  # points between a chart's first row and its top edge
 
 
-def font(size: float = 12, bold: bool = False, italic: bool = False) -> Font:
-    return Font(name=FONT_NAME, size=size, bold=bold, italic=italic)
+class Look(NamedTuple):
+    """A cell's font (Times New Roman, of this size and weight)."""
+    size: float
+    bold: bool = False
+    italic: bool = False
 
 
-def vn_date(place: str, day: dt.date) -> str:
-    """'Lạng Sơn, ngày 05 tháng 01 năm 2024' (days < 10 and months 1–2 take a leading 0)."""
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+def font(size: float = BODY, bold: bool = False, italic: bool = False) -> Look:
+    return Look(size, bold, italic)
 
 
 @dataclass
@@ -39,137 +57,320 @@ class Col:
     key: str = ""
     fmt: str = "@"
     align: str = "left"
+    span: int = 1  # sheet columns the column covers (the last column takes the rest)
 
 
 class Document:
-    """Writes top to bottom on one sheet; ``row`` is the next free row."""
+    """Writes top to bottom on one sheet; ``row`` is the next free row, ``used`` the points
+    already filled on the current page."""
 
     def __init__(self, ws: Worksheet, widths: Sequence[float], config: dict[str, str],
                  day: dt.date, landscape: bool = True):
         self.ws, self.config, self.day = ws, config, day
+        self.widths = list(widths)
         self.n = len(widths)
-        self.row = 1
+        self.page = Page(tuple(widths), landscape)
+        self.row, self.used, self.pages = 1, 0.0, 1
+        self.chart_top = 1  # next free row of the hidden chart data
+        self._protos: dict[tuple, StyleArray] = {}
         for j, w in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(j)].width = w
-        self.left_span = max(2, round(self.n * 0.42))
+        self.left_span = self._split()
         print_setup(ws, landscape=landscape, title_rows=None)
+        ws.oddFooter.center.text = FOOTER
+        ws.oddFooter.center.font = FONT_NAME
+        ws.oddFooter.center.size = SMALL
         ws.sheet_view.showGridLines = False
+
+    # -- pagination -------------------------------------------------------------------------
+
+    def _split(self) -> int:
+        """Columns of the left header block: near 45% of the width, leaving the motto room."""
+        total = sum(self.widths)
+        best, best_gap = 1, None
+        for cut in range(1, self.n):
+            right = sum(self.widths[cut:])
+            if right < HEADER_ROOM and cut > 1:
+                break
+            gap = abs(sum(self.widths[:cut]) - 0.45 * total)
+            if best_gap is None or gap < best_gap:
+                best, best_gap = cut, gap
+        return best
+
+    def keep(self, height: float) -> None:
+        """Start a new page unless ``height`` points still fit on this one."""
+        if self.used and self.used + height > self.page.capacity:
+            self.new_page()
+
+    def new_page(self) -> None:
+        self.ws.row_breaks.append(Break(id=self.row - 1))
+        self.used = 0.0
+        self.pages += 1
+
+    def _advance(self, height: float) -> int:
+        self.ws.row_dimensions[self.row].height = height
+        self.used += height
+        self.row += 1
+        return self.row - 1
+
+    def gap(self, height: float = GAP) -> None:
+        if self.used:  # never at the top of a page
+            self._advance(height)
 
     # -- low-level --------------------------------------------------------------------------
 
-    def text(self, row: int, first: int, last: int, value: Any, style: Font,
-             align: str = "center", wrap: bool = False, height: float | None = None) -> None:
+    def _style(self, cell, look: Look, align: str, wrap: bool = False, boxed: bool = False,
+               fmt: str | None = None, valign: str = "center") -> None:
+        """Style a cell; each distinct style is built once and copied after (openpyxl hashes
+        every style object assigned: a 1,000-line award list would spend seconds on it)."""
+        key = (look, align, wrap, boxed, fmt, valign)
+        proto = self._protos.get(key)
+        if proto is None:
+            cell.font = Font(name=FONT_NAME, size=look.size, bold=look.bold,
+                             italic=look.italic)
+            cell.alignment = Alignment(horizontal=align, vertical=valign, wrap_text=wrap)
+            if boxed:
+                cell.border = BOX
+            if fmt:
+                cell.number_format = fmt
+            self._protos[key] = copy(cell._style)
+        else:
+            cell._style = copy(proto)
+
+    def text(self, row: int, first: int, last: int, value: Any, style: Look,
+             align: str = "center", wrap: bool = False) -> None:
         cell = set_cell(self.ws, row, first, value)
-        cell.font = style
-        cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=wrap)
+        self._style(cell, style, align, wrap)
         if last > first:
             self.ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
-        if height:
-            self.ws.row_dimensions[row].height = height
+
+    def span_width(self, a: int, b: int) -> float:
+        return sum(self.widths[a - 1:b])
+
+    def _line(self, value: str, size: float, bold: bool = False, italic: bool = False,
+              align: str = "center") -> None:
+        """One paragraph across the sheet, as many lines high as it needs."""
+        lines = lines_needed(value, self.span_width(1, self.n), size, bold)
+        height = lines * line_height(size) + 2
+        self.keep(height)
+        row = self._advance(height)
+        self.text(row, 1, self.n, value, font(size, bold, italic), align=align, wrap=True)
+
+    def _rule(self, row: int, first: int, last: int, length: float) -> None:
+        """A thin line of about ``length`` points centred in columns first..last, drawn with
+        underscores (cell borders could only follow the table's columns)."""
+        count = max(3, round(length / (em("_") * RULE_SIZE)))
+        cell = set_cell(self.ws, row, first, "_" * count)
+        self._style(cell, font(RULE_SIZE), "center", valign="top")
+        if last > first:
+            self.ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
 
     # -- parts ------------------------------------------------------------------------------
 
-    def header(self, number: str = "") -> None:
+    def header(self, number: bool = True) -> None:
+        """The header block; ``number=False`` for an annex (it has no number or date of its
+        own)."""
         c, L, n = self.config, self.left_span, self.n
         upper = (c.get("cong_doan_cap_tren") or "").upper()
         own = (c.get("ten_cong_doan") or "").upper()
-        self.text(1, 1, L, upper, font(12))
-        self.text(1, L + 1, n, MOTTO[0], font(12, bold=True))
-        self.text(2, 1, L, own, font(12, bold=True), wrap=True, height=32)
-        self.text(2, L + 1, n, MOTTO[1], font(13, bold=True))
-        self.text(3, 1, L, number or "Số:        /BC-CĐCS", font(12))
-        self.text(3, L + 1, n, vn_date(c.get("dia_danh") or "", self.day),
-                  font(12, italic=True))
-        self.row = 5
+        own_lines = lines_needed(own, self.span_width(1, L), BODY, True)
+        upper_lines = lines_needed(upper, self.span_width(1, L), BODY)
+        row = self._advance(upper_lines * line_height(BODY) + 2)
+        self.text(row, 1, L, upper, font(BODY), wrap=True)
+        self.text(row, L + 1, n, MOTTO[0], font(BODY, bold=True))
+        row = self._advance(max(own_lines * line_height(BODY), line_height(HEAD)) + 2)
+        self.text(row, 1, L, own, font(BODY, bold=True), wrap=True)
+        self.text(row, L + 1, n, MOTTO[1], font(HEAD, bold=True), align="center")
+        rules = self._advance(8)
+        self._rule(rules, 1, L, text_points(own, BODY, True) / max(own_lines, 1) * 0.4)
+        self._rule(rules, L + 1, n, text_points(MOTTO[1], HEAD, True))
+        row = self._advance(line_height(HEAD) + 4)
+        if number:
+            self.text(row, 1, L, f"Số:        {symbol(c)}", font(HEAD))
+            self.text(row, L + 1, n, vn_date(c.get("dia_danh") or "", self.day),
+                      font(HEAD, italic=True))
+        self.gap(12)
 
-    def title(self, *lines: str) -> None:
-        for i, line in enumerate(lines):
-            style = font(14, bold=True) if i == 0 else font(13, bold=True if i == 1 else False,
-                                                            italic=i > 1)
-            self.text(self.row, 1, self.n, line, style, wrap=True,
-                      height=None if len(line) < 110 else 34)
-            self.row += 1
-        self.row += 1
+    def title(self, kind: str, *lines: str) -> None:
+        """'BÁO CÁO' and the summary lines under it (bold), a short rule beneath."""
+        self._line(kind, 14, bold=True)
+        for line in lines:
+            self._line(line, HEAD, bold=True)
+        longest = max((text_points(x, HEAD, True) for x in lines), default=0.0)
+        rule = self._advance(8)
+        self._rule(rule, 1, self.n, min(longest, self.span_width(1, self.n) * 6) / 3)
+        self.gap(6)
+
+    def annex(self, number: int, title: str, attached_to: str, *more: str) -> None:
+        """'Phụ lục N', its title, and '(Kèm theo Báo cáo số …/BC-… ngày … của …)'."""
+        self._line(f"Phụ lục {number}", HEAD, bold=True)
+        self._line(title, HEAD, bold=True)
+        for line in more:
+            self._line(line, BODY, bold=True)
+        self._line(attached_to, BODY, italic=True)
+        self.gap(6)
 
     def heading(self, text: str) -> None:
-        self.text(self.row, 1, self.n, text, font(12, bold=True), align="left")
-        self.row += 1
+        self._line(text, BODY, bold=True, align="left")
 
     def paragraph(self, text: str, italic: bool = False) -> None:
-        self.text(self.row, 1, self.n, text, font(12, italic=italic), align="left", wrap=True,
-                  height=16 * max(1, len(text) // 150 + 1))
-        self.row += 1
+        self._line(text, BODY, italic=italic, align="left")
+
+    def _cells(self, cols: Sequence[Col]) -> list[tuple[int, int]]:
+        spans, first = [], 1
+        for col in cols:
+            spans.append((first, first + col.span - 1))
+            first += col.span
+        spans[-1] = (spans[-1][0], self.n)
+        return spans
+
+    def _height(self, values: list[Any], spans: list[tuple[int, int]], bold: bool) -> float:
+        lines = 1
+        for value, (a, b) in zip(values, spans):
+            if isinstance(value, str) and value:
+                lines = max(lines, lines_needed(value, self.span_width(a, b), SMALL, bold))
+        return lines * line_height(SMALL) + 4
+
+    def _table_header(self, cols: Sequence[Col], spans, height: float) -> None:
+        row = self._advance(height)
+        for (a, b), col in zip(spans, cols):
+            self._boxed(row, a, b, col.header, font(SMALL, bold=True), "center", wrap=True)
 
     def table(self, cols: Sequence[Col], rows: Sequence[dict[str, Any] | str],
-              total: dict[str, Any] | None = None) -> tuple[int, int]:
-        """Header + rows (a str row is a section line across the table); returns the first and
-        last body rows. Columns map 1:1 onto the sheet's first ``len(cols)`` columns, except the
-        last, which spans to the right edge."""
-        ws, top = self.ws, self.row
-        spans = [(j, j) for j in range(1, len(cols) + 1)]
-        spans[-1] = (len(cols), self.n)
-        for (a, b), col in zip(spans, cols):
-            self._boxed(top, a, b, col.header, font(11, bold=True), "center", wrap=True)
-        ws.row_dimensions[top].height = 45
-        r = top
-        for r, row in enumerate(rows, start=top + 1):
+              total: dict[str, Any] | None = None, heading: str | None = None,
+              keep: int | None = 2, tail: float = 0.0) -> tuple[int, int]:
+        """Header + rows (a str row is a section line across the table) + an optional total
+        row, under an optional heading kept with them; returns the first and last rows
+        written. ``keep`` rows stay with the header (None: the whole table stays on one
+        page when it can); the last row stays with the total and
+        ``tail`` points of what follows (the signature block). Columns map 1:1 onto the
+        sheet's first ``len(cols)`` columns, except the last, which spans to the right
+        edge."""
+        spans = self._cells(cols)
+        head_h = self._height([c.header for c in cols], spans, True)
+        body = []
+        for row in rows:
             if isinstance(row, str):
-                self._boxed(r, 1, self.n, row, font(11, bold=True), "left")
+                body.append((row, self._height([row], [(1, self.n)], True)))
+            else:
+                body.append((row, self._height([row.get(c.key) for c in cols], spans, False)))
+        total_h = self._height([total.get(c.key) for c in cols], spans, True) if total else 0
+        heading_h = (lines_needed(heading, self.span_width(1, self.n), BODY, True)
+                     * line_height(BODY) + 2) if heading else 0
+        keep = len(body) if keep is None else keep
+        self.keep(heading_h + head_h + sum(h for _, h in body[:keep])
+                  + (total_h + tail if len(body) <= keep else 0))
+        if heading:
+            self.heading(heading)
+        top = self.row
+        self._table_header(cols, spans, head_h)
+        for i, (row, h) in enumerate(body):
+            need = h
+            if isinstance(row, str) and i + 1 < len(body):
+                need += body[i + 1][1]  # a section line stays with its first row
+            if i == len(body) - 1:
+                need += total_h + tail  # the last row stays with the total and the tail
+            if self.used + need > self.page.capacity:
+                self.new_page()
+                self._table_header(cols, spans, head_h)
+            r = self._advance(h)
+            if isinstance(row, str):
+                self._boxed(r, 1, self.n, row, font(SMALL, bold=True), "left", wrap=True)
                 continue
             for (a, b), col in zip(spans, cols):
-                self._boxed(r, a, b, row.get(col.key), font(11), col.align, wrap=True,
+                self._boxed(r, a, b, row.get(col.key), font(SMALL), col.align, wrap=True,
                             fmt=col.fmt)
-            self.fit_height(r, [(row.get(c.key), self.span_width(a, b))
-                                for (a, b), c in zip(spans, cols)])
         if total:
-            r += 1
+            if self.used + total_h + (tail if not body else 0) > self.page.capacity:
+                self.new_page()
+                self._table_header(cols, spans, head_h)
+            r = self._advance(total_h)
             for (a, b), col in zip(spans, cols):
-                self._boxed(r, a, b, total.get(col.key), font(11, bold=True), col.align,
-                            fmt=col.fmt)
-        self.row = r + 2
-        return top + 1, r
+                self._boxed(r, a, b, total.get(col.key), font(SMALL, bold=True), col.align,
+                            wrap=True, fmt=col.fmt)
+        last = self.row - 1
+        self.gap()
+        return top + 1, last
 
-    def span_width(self, a: int, b: int) -> float:
-        return sum(self.ws.column_dimensions[get_column_letter(j)].width or 8
-                   for j in range(a, b + 1))
-
-    def fit_height(self, row: int, cells: list[tuple[Any, float]]) -> None:
-        """Row height for wrapped text (LibreOffice and Excel keep a written height; a
-        computed one prints the same everywhere)."""
-        lines = 1
-        for value, width in cells:
-            if isinstance(value, str) and value:
-                per_line = max(1.0, width * 1.1)
-                lines = max(lines, sum(math.ceil(max(len(part), 1) / per_line)
-                                       for part in value.split("\n")))
-        if lines > 1:
-            self.ws.row_dimensions[row].height = 15 * lines
-
-    def _boxed(self, row: int, a: int, b: int, value: Any, style: Font, align: str,
+    def _boxed(self, row: int, a: int, b: int, value: Any, style: Look, align: str,
                wrap: bool = False, fmt: str | None = None) -> None:
         cell = set_cell(self.ws, row, a, value)
-        cell.font = style
-        cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=wrap)
-        if fmt and not isinstance(value, str):
-            cell.number_format = fmt
-        for j in range(a, b + 1):
-            self.ws.cell(row=row, column=j).border = BOX
+        self._style(cell, style, align, wrap, boxed=True,
+                    fmt=fmt if fmt and not isinstance(value, str) else None)
+        for j in range(a + 1, b + 1):
+            self._style(self.ws.cell(row=row, column=j), style, align, wrap, boxed=True)
         if b > a:
             self.ws.merge_cells(start_row=row, start_column=a, end_row=row, end_column=b)
 
-    def reserve(self, rows: int) -> int:
-        """Keep ``rows`` empty rows (for a chart); returns the first."""
-        first = self.row
-        self.row += rows + 1
-        return first
+    def chart_data(self, header: str, pairs: list[tuple[str, float]]
+                   ) -> tuple[int, int, int, int]:
+        """Write a chart's labels and values in two hidden columns right of the page, rows
+        contiguous (the table they come from may be split by page breaks); returns the first
+        and last rows and the label and value columns."""
+        names, values = self.n + 2, self.n + 3
+        top = self.chart_top
+        set_cell(self.ws, top, names, header)
+        for i, (label, value) in enumerate(pairs, start=top + 1):
+            set_cell(self.ws, i, names, label)
+            set_cell(self.ws, i, values, value)
+        for j in (names, values):
+            self.ws.column_dimensions[get_column_letter(j)].hidden = True
+        self.chart_top = top + len(pairs) + 2
+        return top + 1, top + len(pairs), names, values
 
-    def signature(self, recipients: Sequence[str]) -> None:
-        c, L, n, r = self.config, self.left_span, self.n, self.row
-        self.text(r, 1, L, "Nơi nhận:", font(12, bold=True, italic=True), align="left")
-        for i, who in enumerate(recipients, start=1):
-            self.text(r + i, 1, L, f"- {who}", font(11), align="left")
-        self.text(r, L + 1, n, c.get("thay_mat") or "TM. BAN CHẤP HÀNH", font(13, bold=True))
-        self.text(r + 1, L + 1, n, (c.get("chuc_vu_ky") or "").upper(), font(13, bold=True))
-        self.text(r + 5, L + 1, n, c.get("nguoi_ky") or "", font(13, bold=True))
-        self.row = r + 6
-        self.ws.print_area = f"A1:{get_column_letter(n)}{self.row}"
+    def chart(self, chart, height_cm: float, width_cm: float, column: int = 2,
+              tail: float = 0.0) -> None:
+        """A chart on rows of its own, never split by a page break (and kept with ``tail``
+        points of what follows)."""
+        room_cm = self.span_width(column, self.n) * 6 / 28.35
+        chart.width, chart.height = min(width_cm, room_cm), height_cm
+        per_row = 15.0
+        rows = int(height_cm * 28.35 / per_row) + 2
+        self.keep(rows * per_row + tail)
+        first = self.row
+        for _ in range(rows):
+            self._advance(per_row)
+        chart.visible_cells_only = False  # its data sits in hidden columns
+        # Anchored a few points below its first row: LibreOffice also prints an object that
+        # starts exactly on a page's top edge at the foot of the page before.
+        anchor = OneCellAnchor()
+        anchor._from.col, anchor._from.row = column - 1, first - 1
+        anchor._from.rowOff = inch_to_EMU(CHART_OFFSET / 72)
+        anchor.ext.width, anchor.ext.height = cm_to_EMU(chart.width), cm_to_EMU(chart.height)
+        chart.anchor = anchor
+        self.ws.add_chart(chart)
+        self.gap()
+
+    def _signature_rows(self, with_recipients: bool) -> list[float]:
+        body = line_height(SMALL) + 2
+        sign = line_height(HEAD) + 3
+        rows = max(len(recipients(self.config)) + 1 if with_recipients else 0, 7)
+        return [sign, sign] + [body] * (rows - 2)
+
+    def signature_height(self, with_recipients: bool = True) -> float:
+        """Points the signature block takes (for ``table(tail=…)``)."""
+        return sum(self._signature_rows(with_recipients)) + 2 * GAP
+
+    def signature(self, with_recipients: bool = True) -> None:
+        """'Nơi nhận' (main document only) on the left, the signer on the right; kept on one
+        page."""
+        c, L, n = self.config, self.left_span, self.n
+        lines = recipients(c) if with_recipients else []
+        heights = self._signature_rows(with_recipients)
+        rows = len(heights)
+        self.keep(sum(heights) + GAP)
+        self.gap(GAP)
+        first = self.row
+        for h in heights:
+            self._advance(h)
+        if with_recipients:
+            self.text(first, 1, L, "Nơi nhận:", font(BODY, bold=True, italic=True),
+                      align="left")
+            for i, line in enumerate(lines, start=1):
+                self.text(first + i, 1, L, line, font(SMALL), align="left")
+        self.text(first, L + 1, n, c.get("thay_mat") or "TM. BAN CHẤP HÀNH", font(HEAD, True))
+        self.text(first + 1, L + 1, n, (c.get("chuc_vu_ky") or "").upper(), font(HEAD, True))
+        self.text(first + rows - 1, L + 1, n, c.get("nguoi_ky") or "", font(HEAD, True))
+
+    def finish(self) -> None:
+        self.ws.print_area = f"A1:{get_column_letter(self.n)}{self.row - 1}"

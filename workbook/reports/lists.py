@@ -17,9 +17,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..rulesets import DESTINATIONS, STATE, UNION, role_name
 from ..schema.lists import WORK_PROPOSED_FOR_PLAQUE
 from ..scoring.compute import name_ranks
-from ..shortlist import PROPOSED
 from .context import ReportContext
 from .document import Col, Document
+from .summary import annex_line
+from .wording import roman, symbol
 
 
 AWARD_COLUMNS = [
@@ -59,18 +60,8 @@ def award_sections(rc: ReportContext, destination: str) -> list[tuple[str, pd.Da
     return out
 
 
-def roman(n: int) -> str:
-    """1 → I, 14 → XIV: section numbers never restart."""
-    out = ""
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
-                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-                           (4, "IV"), (1, "I")):
-        count, n = divmod(n, value)
-        out += letters * count
-    return out
-
-
-def _award_rows(rc: ReportContext, destination: str) -> list:
+def award_rows(rc: ReportContext, destination: str) -> list:
+    """Section lines and people of the awards sent to ``destination``."""
     titles = {t.code: t for t in rc.shortlist.titles}
     unit = rc.config.get("co_quan", "")
     rows: list = []
@@ -89,38 +80,48 @@ def _award_rows(rc: ReportContext, destination: str) -> list:
                 "ngay_sinh": None if group else _date(rec.get("ngay_sinh")),
                 "chuc_vu": None if group else rec.get("chuc_vu"),
                 "to": rc.group_names.get(rec["ma_to"], rec["ma_to"]), "don_vi": unit,
-                "danh_hieu": t.name, "tom_tat": rec["tom_tat"], "ghi_chu": note})
+                "danh_hieu": t.name, "tom_tat": rec["tom_tat"], "ghi_chu": note,
+                "tap_the": group})
     return rows
 
 
-def _award_document(ws: Worksheet, rc: ReportContext, destination: str, title: str,
-                    recipients: list[str]) -> None:
-    doc = Document(ws, AWARD_WIDTHS, rc.config, rc.day, landscape=True)
-    doc.header()
-    doc.title(title, f"Phong trào thi đua năm {rc.config.get('nam', '')}",
-              f"(Kèm theo văn bản đề nghị của {rc.config.get('ten_cong_doan', '')})")
-    rows = _award_rows(rc, destination)
+def _award_list(doc: Document, rows: list) -> None:
     if not rows:
         doc.paragraph("Chưa có cá nhân, tập thể nào được đề nghị.", italic=True)
-    doc.table(AWARD_COLUMNS, rows)
-    ws.print_title_rows = None
-    doc.signature(recipients)
+    else:
+        doc.table(AWARD_COLUMNS, rows, keep=3, tail=doc.signature_height(False))
+    doc.signature(with_recipients=False)
+    doc.finish()
 
 
-def write_awards(ws: Worksheet, rc: ReportContext) -> None:
-    """BC Khen thưởng: union awards only, proposed to the upper union."""
+def write_awards(ws: Worksheet, rc: ReportContext, number: int | None) -> None:
+    """BC Khen thưởng: union awards only, proposed to the upper union; an annex of the
+    tổng kết (a sơ kết proposes no award: the master's sheet then says so)."""
+    doc = Document(ws, AWARD_WIDTHS, rc.config, rc.day, landscape=True)
+    doc.header(number=False)
+    if number is None:
+        doc.paragraph(f"Báo cáo {rc.moment.label} không kèm danh sách đề nghị khen thưởng; "
+                      "danh sách được lập khi tổng kết năm.", italic=True)
+        doc.finish()
+        return
     upper = rc.config.get("cong_doan_cap_tren", "")
-    _award_document(ws, rc, DESTINATIONS[UNION],
-                    f"DANH SÁCH ĐỀ NGHỊ {upper.upper()} KHEN THƯỞNG",
-                    [f"{upper} (để xét);", "Lưu: VT, BCH."])
+    doc.annex(number, f"DANH SÁCH ĐỀ NGHỊ {upper.upper()} KHEN THƯỞNG", annex_line(rc),
+              f"Phong trào thi đua năm {rc.config.get('nam', '')}")
+    _award_list(doc, award_rows(rc, DESTINATIONS[UNION]))
 
 
 def write_council_list(ws: Worksheet, rc: ReportContext) -> None:
-    """State titles and the agency's Giấy khen, proposed to the agency's emulation council."""
+    """State titles and the agency's Giấy khen, proposed to the agency's emulation council:
+    the list the tờ trình to the council carries."""
+    doc = Document(ws, AWARD_WIDTHS, rc.config, rc.day, landscape=True)
+    doc.header(number=False)
     council = role_name(DESTINATIONS[STATE], rc.config)
-    _award_document(ws, rc, DESTINATIONS[STATE],
-                    "DANH SÁCH ĐỀ NGHỊ XÉT TẶNG DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG",
-                    [f"{council} (để xét);", "Lưu: VT, BCH."])
+    doc.title("DANH SÁCH ĐỀ NGHỊ XÉT TẶNG DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG",
+              f"Phong trào thi đua năm {rc.config.get('nam', '')}")
+    doc.paragraph(f"(Kèm theo Tờ trình số        {symbol(rc.config, 'TTr')} ngày "
+                  f"{rc.day:%d/%m/%Y} của Ban Chấp hành {rc.config.get('ten_cong_doan', '')} "
+                  f"gửi {council})", italic=True)
+    _award_list(doc, award_rows(rc, DESTINATIONS[STATE]))
 
 
 WORK_COLUMNS = [
@@ -130,7 +131,7 @@ WORK_COLUMNS = [
     Col("Thời gian thực hiện", "thoi_gian", align="center"),
     Col("Cấp gắn biển", "cap_gan_bien"), Col("Trạng thái", "trang_thai", align="center"),
 ]
-WORK_WIDTHS = [5, 36, 11, 18, 14, 14, 14, 14, 24, 13]
+WORK_WIDTHS = [5, 36, 11, 18, 14, 15, 14, 14, 24, 13]
 
 
 def _period(start, end) -> str:
@@ -138,18 +139,18 @@ def _period(start, end) -> str:
     return " - ".join(parts)
 
 
-def write_works(ws: Worksheet, rc: ReportContext) -> None:
+def write_works(ws: Worksheet, rc: ReportContext, number: int) -> None:
     doc = Document(ws, WORK_WIDTHS, rc.config, rc.day, landscape=True)
-    doc.header()
-    doc.title("DANH SÁCH CÔNG TRÌNH, SẢN PHẨM, PHẦN VIỆC ĐỀ NGHỊ GẮN BIỂN",
-              rc.config.get("ten_phong_trao", ""))
-    works = rc.works[rc.works["trang_thai"] == WORK_PROPOSED_FOR_PLAQUE]
+    doc.header(number=False)
+    doc.annex(number, "DANH SÁCH CÔNG TRÌNH, SẢN PHẨM, PHẦN VIỆC ĐỀ NGHỊ GẮN BIỂN",
+              annex_line(rc))
+    works = proposed_works(rc)
     rows: list = []
     levels = [lv for lv in rc.plaque_levels if lv in set(works["cap_gan_bien"])]
     levels += sorted(set(works["cap_gan_bien"]) - set(levels))
-    for i, level in enumerate(levels):
+    for i, level in enumerate(levels, start=1):
         part = works[works["cap_gan_bien"] == level]
-        rows.append(f"{roman(i + 1)}. CHÀO MỪNG {(level or 'chưa ghi cấp').upper()}: "
+        rows.append(f"{roman(i)}. CHÀO MỪNG {(level or 'chưa ghi cấp').upper()}: "
                     f"{len(part)} công trình, sản phẩm")
         for j, rec in enumerate(part.to_dict("records"), start=1):
             rows.append({**rec, "stt": j, "to": rc.group_names.get(rec["ma_to"], rec["ma_to"]),
@@ -157,12 +158,21 @@ def write_works(ws: Worksheet, rc: ReportContext) -> None:
                          "gia_tri": rec["gia_tri"] or None})
     if not levels:
         doc.paragraph("Chưa có công trình, sản phẩm nào đề nghị gắn biển.", italic=True)
-    doc.table(WORK_COLUMNS, rows, {"ten": f"Cộng: {len(works)} công trình, sản phẩm",
-                                   "gia_tri": float(works["gia_tri"].sum())})
-    doc.signature([rc.config.get("cong_doan_cap_tren", "") + ";", "Lưu: VT, BCH."])
+    else:
+        doc.table(WORK_COLUMNS, rows, {"ten": f"Cộng: {len(works)} công trình, sản phẩm",
+                                       "gia_tri": float(works["gia_tri"].sum())}, keep=3,
+                  tail=doc.signature_height(False))
+    doc.signature(with_recipients=False)
+    doc.finish()
+
+
+def proposed_works(rc: ReportContext) -> pd.DataFrame:
+    return rc.works[rc.works["trang_thai"] == WORK_PROPOSED_FOR_PLAQUE]
 
 
 def proposed_count(rc: ReportContext, destination: str = DESTINATIONS[UNION]) -> int:
-    """Proposals sent to one destination (the BC sheets carry the upper union's)."""
-    d = rc.shortlist.decisions
-    return int(((d["ket_qua"] == PROPOSED) & (d["noi_nhan"] == destination)).sum())
+    """Proposals sent to one destination that the moment's report carries (the BC sheets:
+    the upper union's, at the tổng kết; a sơ kết proposes none)."""
+    if not rc.moment.is_year:
+        return 0
+    return sum(len(part) for _, part in award_sections(rc, destination))

@@ -23,6 +23,11 @@ CONFIG_ITEMS: tuple[tuple[str, str], ...] = (
     ("thay_mat", "Thay mặt"),
     ("chuc_vu_ky", "Chức vụ người ký"),
     ("nguoi_ky", "Người ký"),
+    # Reports to the upper union (issue 11): document symbol, reporting days, recipients.
+    ("ky_hieu", "Chữ viết tắt tên công đoàn trong số, ký hiệu văn bản"),
+    ("ngay_bao_cao_so_ket", "Ngày báo cáo sơ kết (để trống: theo hạn báo cáo của đợt)"),
+    ("ngay_bao_cao_tong_ket", "Ngày báo cáo tổng kết năm (để trống: theo hạn báo cáo của đợt cuối)"),
+    ("noi_nhan", "Nơi nhận báo cáo (các nơi cách nhau bằng dấu chấm phẩy)"),
     # The award review: the law in force on this day decides (not the campaign's period).
     ("ngay_xet_khen_thuong", "Ngày xét khen thưởng (họp Hội đồng Thi đua – Khen thưởng)"),
     ("bo_quy_tac", "Bộ quy tắc áp dụng (để trống: theo ngày xét khen thưởng)"),

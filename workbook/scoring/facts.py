@@ -29,6 +29,11 @@ def codes(s: pd.Series) -> pd.Series:
     return out.where(out.notna(), "")
 
 
+def text_lookup(keys: pd.Series, table: dict[str, str]) -> pd.Series:
+    """Text looked up per key, '' where the table has none (an empty table stays text)."""
+    return pd.Series([table.get(k, "") for k in keys], index=keys.index, dtype=object)
+
+
 def numbers(s: pd.Series) -> pd.Series:
     return pd.to_numeric(s, errors="coerce").fillna(0.0).astype(float)
 
@@ -92,7 +97,7 @@ class Facts:
         extra = sorted(set(self.members[G]) - set(groups[G]) - {""})
         groups = pd.concat([groups, pd.DataFrame({G: extra, "ten_to": extra})])
         # the collective's official annual rating (Xếp loại năm), for the rubric's 'Xếp loại'
-        groups["xep_loai_to"] = groups[G].map(inp.annual_ratings("Tập thể")).fillna("")
+        groups["xep_loai_to"] = text_lookup(groups[G], inp.annual_ratings("Tập thể"))
         self.groups = groups.reset_index(drop=True)
         self.phases = phases
         self.grid = grid = Grid(self.members[M], phases)

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..rulesets import discipline_rank
 from ..scoring import ScoreResult, ScoringInput
-from ..scoring.facts import codes, dates, numbers
+from ..scoring.facts import codes, dates, numbers, text_lookup
 from ..values import to_text
 
 LEVEL_ORDER = {"Cơ sở": 1, "Ngành": 2, "Tỉnh": 3, "Toàn quốc": 4}
@@ -48,12 +48,12 @@ def member_facts(inp: ScoringInput, scores: ScoreResult) -> pd.DataFrame:
     frame = scores.campaign("members")[[
         "ma_doan_vien", "ho_dem", "ten", "ho_ten", "ma_to", "tong", "hang", "xep_loai_diem",
         "so_sang_kien", "so_tin_bai", "ngay_dang_ky"]].copy()
-    frame["xep_loai_nam"] = frame["ma_doan_vien"].map(inp.annual_ratings("Cá nhân")).fillna("")
+    frame["xep_loai_nam"] = text_lookup(frame["ma_doan_vien"], inp.annual_ratings("Cá nhân"))
     ini = _initiatives(inp, scores.phases)
     frame["sk_cong_nhan"] = frame["ma_doan_vien"].map(ini["sk_cong_nhan"]).fillna(0.0)
     frame["sk_cap"] = frame["ma_doan_vien"].map(ini["sk_cap"]).fillna(0).astype(int)
-    frame["cap_sang_kien"] = frame["sk_cap"].map(LEVEL_NAMES).fillna("")
-    frame["ten_sang_kien"] = frame["ma_doan_vien"].map(ini["ten_sang_kien"]).fillna("")
+    frame["cap_sang_kien"] = text_lookup(frame["sk_cap"], LEVEL_NAMES)
+    frame["ten_sang_kien"] = text_lookup(frame["ma_doan_vien"], dict(ini["ten_sang_kien"]))
 
     regs = inp.table("dang_ky")
     regs = pd.DataFrame({"loai": codes(regs["loai_doi_tuong"]), "ma": codes(regs["ma_doi_tuong"]),
@@ -86,8 +86,8 @@ def group_facts(inp: ScoringInput, scores: ScoreResult) -> pd.DataFrame:
                                        "xep_loai_diem", "so_sang_kien", "so_tin_bai"]].copy()
     setup = inp.table("to_cong_doan")
     units = dict(zip(codes(setup["ma_to"]), codes(setup["don_vi"])))
-    frame["don_vi"] = frame["ma_to"].map(units).fillna("")
-    frame["xep_loai_nam"] = frame["ma_to"].map(inp.annual_ratings("Tập thể")).fillna("")
+    frame["don_vi"] = text_lookup(frame["ma_to"], units)
+    frame["xep_loai_nam"] = text_lookup(frame["ma_to"], inp.annual_ratings("Tập thể"))
     return frame
 
 
