@@ -4,7 +4,10 @@ B4 8, A3 9, A4 10."""
 import pytest
 from openpyxl import load_workbook
 
+from tests.scoring.small_campaign import build_small_master
 from tests.shortlist.conftest import shortlist_of
+from workbook.campaign import load_campaign
+from workbook.writing import fill_tables
 from workbook.results import shortlist_master
 from workbook.shortlist import NOT_PROPOSED, PROPOSED, quota_for
 
@@ -71,7 +74,10 @@ def test_2023_cstdcs_needs_an_initiative_and_is_cut_to_15_percent_of_ldtt(shortl
     assert shortlist_2023.codes("CSTDCS") == ["B1"]
     a1 = _decision(shortlist_2023, "CSTDCS", "A1")
     assert a1["ket_qua"] == NOT_PROPOSED and a1["thu_tu"] == 2
-    assert a1["ly_do"].startswith("Đủ tiêu chuẩn nhưng ngoài chỉ tiêu (Không quá 15%")
+    # eligible but cut by the quota: the criteria met are still named with their citations
+    assert a1["ly_do"].startswith("Đủ tiêu chuẩn: Đạt danh hiệu Lao động tiên tiến (điểm a "
+                                  "khoản 3 Điều 9 Nghị định 91/2017/NĐ-CP): ")
+    assert "; nhưng ngoài chỉ tiêu (Không quá 15%" in a1["ly_do"]
     assert _decision(shortlist_2023, "CSTDCS", "B4")["ly_do"] == (
         "Chưa đủ tiêu chuẩn: Có sáng kiến được cơ sở công nhận hoặc đề tài nghiên cứu khoa học "
         "đã nghiệm thu, được áp dụng (hoàn thành xuất sắc nhiệm vụ không thay thế được) (điểm b "
@@ -125,8 +131,8 @@ def test_one_form_per_person_per_track_highest_level_first(quota_master):
     assert result.codes("GKCT") == ["A1", "A2", "A5"]
     b1 = _decision(result, "GKCT", "B1")
     assert b1["ket_qua"] == NOT_PROPOSED
-    assert b1["ly_do"].startswith("Đủ tiêu chuẩn nhưng đã được đề nghị Bằng khen của Liên đoàn "
-                                  "Lao động tỉnh")
+    assert b1["ly_do"].startswith("Đủ tiêu chuẩn: Là đoàn viên công đoàn (")
+    assert "; nhưng đã được đề nghị Bằng khen của Liên đoàn Lao động tỉnh" in b1["ly_do"]
     # the state Giấy khen is another track: B1 may be proposed there too
     assert result.codes("GKCQ") == ["B1", "A1"]
     proposed = result.proposed()
@@ -192,3 +198,20 @@ def test_shortlist_sheet_states_the_law_then_every_decision(small_master):
         "Đề nghị", 1, "B1", "Vi Thị Hoa"]
     assert len(run.result.decisions) == int(table.ref.split(":")[1][1:]) - top
     assert "Trình Hội đồng TĐKT" in wb.sheetnames and "Nhật ký" in wb.sheetnames
+
+
+def test_a_quota_on_an_unknown_base_proposes_nobody_and_names_the_cell(tmp_path):
+    # 'Tỷ lệ tính trên' pasted from elsewhere: the quota cannot be computed, so it must not
+    # become "no limit" (nor a crash); nobody is proposed and the reason says what to fix
+    path = build_small_master(tmp_path / "so-ty-le-la.xlsx")
+    rows = [{**r, "chi_tieu": "50%", "chi_tieu_tren": "Đoàn viên công đoàn"}
+            if r["ma_danh_hieu"] == "GKCT" else r for r in load_campaign().rows("danh_hieu")]
+    fill_tables(path, {"danh_hieu": rows})
+    result = shortlist_of(path)
+    title = result.title("GKCT")
+    assert (title.quota, result.codes("GKCT")) == (0, [])
+    assert title.quota_rule == (
+        "chỉ tiêu được giao không tính được: 'Tỷ lệ tính trên' là 'Đoàn viên công đoàn', không "
+        "có trong danh sách (Đoàn viên, Lao động tiên tiến, Tổ công đoàn); sửa ô này trên trang "
+        "Danh hiệu")
+    assert title.eligible > 0

@@ -28,6 +28,7 @@ from ..rulesets import AwardRule, Regime, role_name
 from ..scoring import ScoreResult, ScoringInput
 from ..scoring.compute import name_ranks
 from ..scoring.explain import fmt_array
+from ..schema.lists import QUOTA_BASES
 from ..scoring.rubric import GROUP, fmt
 from .criteria import Context, describe, evaluate
 from .facts import group_facts, member_facts, ratings_summary
@@ -192,12 +193,20 @@ def _quota(award: AwardRule, outcome: TitleOutcome, ctx: Context, n_members: int
         if given.percent is None:
             caps.append((int(given.count), f"chỉ tiêu được giao: {int(given.count)}"))
         else:
-            base = {"Đoàn viên": n_members, "Tổ công đoàn": n_groups,
-                    "Lao động tiên tiến": len(ctx.proposed.get("LDTT", ()))}[given.base]
-            n = quota_for(given.percent, base)
-            exact = fmt(float(Fraction(str(given.percent)) * base / 100))
-            caps.append((n, f"chỉ tiêu được giao {fmt(given.percent)}% × {base} "
-                            f"{given.base.lower()} = {exact}, làm tròn xuống: {n}"))
+            bases = dict(zip(QUOTA_BASES, (n_members, len(ctx.proposed.get("LDTT", ())),
+                                           n_groups)))
+            if given.base not in bases:
+                # A quota that cannot be read never becomes "no limit": nobody is proposed
+                # until the officer corrects the cell (thidua validate names it too).
+                caps.append((0, f"chỉ tiêu được giao không tính được: 'Tỷ lệ tính trên' là "
+                                f"'{given.base}', không có trong danh sách "
+                                f"({', '.join(QUOTA_BASES)}); sửa ô này trên trang Danh hiệu"))
+            else:
+                base = bases[given.base]
+                n = quota_for(given.percent, base)
+                exact = fmt(float(Fraction(str(given.percent)) * base / 100))
+                caps.append((n, f"chỉ tiêu được giao {fmt(given.percent)}% × {base} "
+                                f"{given.base.lower()} = {exact}, làm tròn xuống: {n}"))
     if not caps:
         if award.is_form:
             return 0, ("chưa có chỉ tiêu: hình thức khen thưởng được đề nghị theo số lượng "
@@ -232,12 +241,13 @@ def _decide(award: AwardRule, outcome: TitleOutcome, subjects: pd.DataFrame, ev:
     reasons = np.where(within, "Đủ tiêu chuẩn: " + ev.met + "; " + score + "; " + place + cap,
                        "Chưa đủ tiêu chuẩn: " + ev.missing)
     cut = free & ~within
-    reasons[cut] = ("Đủ tiêu chuẩn nhưng ngoài chỉ tiêu (" + rule + "); " + place[cut] + "; "
-                    + score[cut])
+    # Those eligible but not proposed still see every criterion they met, with its citation.
+    reasons[cut] = ("Đủ tiêu chuẩn: " + ev.met[cut] + "; nhưng ngoài chỉ tiêu (" + rule + "); "
+                    + place[cut] + "; " + score[cut])
     other = eligible & (higher != "")
-    reasons[other] = ("Đủ tiêu chuẩn nhưng đã được đề nghị " + higher[other] + " (mỗi người, "
-                      "mỗi tập thể một hình thức khen thưởng của " + award.track.lower()
-                      + " trong năm; xét từ hình thức cao nhất)")
+    reasons[other] = ("Đủ tiêu chuẩn: " + ev.met[other] + "; nhưng đã được đề nghị "
+                      + higher[other] + " (mỗi người, mỗi tập thể một hình thức khen thưởng của "
+                      + award.track.lower() + " trong năm; xét từ hình thức cao nhất)")
     out["ly_do"] = reasons
     out["_k"] = np.where(within, 0, np.where(cut | other, 1, 2))
     out["_name"] = (name_ranks(subjects["ten_to"]) if group
