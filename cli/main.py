@@ -1,10 +1,13 @@
 """Entry point of the `thidua` command."""
 from __future__ import annotations
 
+import sys
+
 import click
 
 from workbook import __version__
 
+from .common import echo_json
 from .consolidate_cmd import consolidate_cmd, consolidate_summaries_cmd
 from .excel_cmds import doctor_cmd, excel_cmd
 from .help import vietnamese_help
@@ -41,8 +44,23 @@ for command in (init_cmd, members_cmd, groups_cmd, demo_cmd, validate_cmd, conso
 vietnamese_help(cli)
 
 
-def main() -> None:
-    cli(prog_name="thidua")
+def main(argv: list[str] | None = None) -> None:
+    """Run ``thidua``. Click's own errors (a missing file, a wrong option) are shown as Click
+    shows them; with ``--json`` they are also printed on stdout as the JSON error object every
+    command prints, so a script reading the output always gets JSON."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    try:
+        code = cli.main(args=args, prog_name="thidua", standalone_mode=False)
+    except click.ClickException as err:
+        if "--json" in args:
+            echo_json({"error": {"code": "usage", "message": err.format_message()},
+                       "exit_code": err.exit_code})
+        err.show()
+        sys.exit(err.exit_code)
+    except click.Abort:
+        click.echo("Đã dừng theo yêu cầu.", err=True)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)  # ctx.exit(n): --help, --version
 
 
 if __name__ == "__main__":

@@ -20,8 +20,9 @@ def _finish(run: RunResult, as_json: bool, lines: list[str]) -> None:
     else:
         for line in lines:
             click.echo(line)
-        if run.backup:
-            click.echo(f"Bản trước được sao lưu tại {run.backup}.")
+        for backup in (run.backup, run.word_backup):
+            if backup:
+                click.echo(f"Bản trước được sao lưu tại {backup}.")
     if run.has_errors:
         raise SystemExit(EXIT_FINDINGS)
 

@@ -36,6 +36,7 @@ class RunResult:
     result: Any  # ScoreResult | ShortlistResult | ReportResult
     written: list[str] = field(default_factory=list)  # sheet names or files written
     backup: Path | None = None
+    word_backup: Path | None = None  # the Word report replaced (the officer may have edited it)
 
     @property
     def has_errors(self) -> bool:
@@ -46,6 +47,7 @@ class RunResult:
     def to_dict(self) -> dict[str, Any]:
         return {"master": str(self.master), "written": self.written,
                 "backup": str(self.backup) if self.backup else None,
+                "word_backup": str(self.word_backup) if self.word_backup else None,
                 "result": self.result.to_dict()}
 
 
@@ -142,7 +144,7 @@ def report_master(master: str | Path, out: str | Path | None = None,
         backup = save_report(outputs.context, out, force=force)
         run = RunResult(master, report_result(outputs.context, out), [str(out)], backup)
     if word is not None:
-        write_narrative(outputs.context, word, force=force)
+        run.word_backup = write_narrative(outputs.context, word, force=force)
         run.result.documents.append(Path(word))
         run.written.append(str(word))
     return run

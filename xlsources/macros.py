@@ -244,13 +244,16 @@ def report(book=None, moment: str | None = None) -> str:
         ui.status("Báo cáo cấp trên: đang lưu bản in và bản Word…")
         rc = outputs.context
         out, word = report_file(book, rc.moment), report_file(book, rc.moment, ".docx")
-        save_report(rc, out, force=True)
-        write_narrative(rc, word, force=True)
+        # both files are replaced on a re-run; the officer may have written in the Word one,
+        # so the message names the copies kept
+        backups = [b for b in (save_report(rc, out, force=True),
+                               write_narrative(rc, word, force=True)) if b]
         asked = "" if ui.can_ask or moment else (
             "\n(Kỳ mặc định: đợt gần nhất đã kết thúc. Kỳ khác: lệnh thidua report --dot.)")
+        kept = "".join(f"\nBản trước được sao lưu tại {b}." for b in backups)
         return (f"{outputs.result.headline}.{asked}\nĐã ghi các trang BC trong sổ này; bản in "
                 f"khổ A4 có biểu đồ để gửi cấp trên: {out}\nBáo cáo bằng lời (Word), viết "
-                f"thêm vào các chỗ tô vàng: {word}")
+                f"thêm vào các chỗ tô vàng: {word}{kept}")
     return run("Báo cáo cấp trên", action, book)
 
 

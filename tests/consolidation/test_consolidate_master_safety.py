@@ -97,8 +97,12 @@ def test_both_writers_give_the_same_master(batch, tmp_path):
 def test_dask_local_cluster_gives_the_thread_pool_result(batch, tmp_path):
     distributed = pytest.importorskip("distributed")
     expected = consolidate(batch / MASTER, [batch / RETURNED], dry_run=True).to_dict()
-    with distributed.LocalCluster(processes=False, n_workers=2, threads_per_worker=1,
-                                  dashboard_address=None) as cluster:
+    import dask
+    # the workers' scratch space inside the test's own folder, not the shared /tmp
+    with dask.config.set({"temporary-directory": str(tmp_path / "dask")}), \
+            distributed.LocalCluster(processes=False, n_workers=2, threads_per_worker=1,
+                                     dashboard_address=None,
+                                     local_directory=str(tmp_path / "dask")) as cluster:
         got = consolidate(batch / MASTER, [batch / RETURNED], dry_run=True,
                           scheduler=cluster.scheduler_address).to_dict()
     assert got == expected
@@ -143,5 +147,5 @@ def test_cluster_without_dask_says_how_to_install_it(batch, monkeypatch):
     run = CliRunner().invoke(cli, ["consolidate", str(batch / MASTER), str(batch / RETURNED),
                                    "--dry-run", "--scheduler", "tcp://127.0.0.1:8786"])
     assert run.exit_code != 0
-    assert 'pip install "thidua[cluster]"' in run.output
+    assert 'pip install ".[cluster]"' in run.output
     assert "Traceback" not in run.output

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import shutil
 
+import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
@@ -33,6 +34,24 @@ def test_json_prints_an_error_object_on_exit_2(tmp_path, empty_master):
     error = json.loads(result.stdout)
     assert error["exit_code"] == 2 and error["error"]["code"] == "read-only-file"
     assert "chỉ đọc" in error["error"]["message"]
+
+
+def test_json_error_object_also_for_clicks_own_errors(tmp_path, capsys):
+    # a wrong path or option is found by Click before any command runs: the script reading
+    # stdout still gets the JSON error object; the officer still reads the Vietnamese message
+    from cli.main import main
+    for args in (["score", str(tmp_path / "khong-co.xlsx"), "--json"],
+                 ["score", "--json", "--khong-co-tuy-chon", str(tmp_path)]):
+        with pytest.raises(SystemExit) as stop:
+            main(args)
+        out, err = capsys.readouterr()
+        assert stop.value.code == 2
+        error = json.loads(out)
+        assert error["exit_code"] == 2 and error["error"]["code"] == "usage"
+        assert error["error"]["message"] in err and "Lỗi:" in err
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0 and "phiên bản" in capsys.readouterr().out
 
 
 def test_read_only_master_is_refused_and_left_as_it_was(filled_master):

@@ -16,7 +16,7 @@ D = dt.date
 MOVEMENTS = ["Lao động giỏi – Lao động sáng tạo", "Tham mưu giỏi, phục vụ tốt"]
 
 
-def build_wide_master(path, groups: int = 32, per_group: int = 3):
+def build_wide_master(path, groups: int = 40, per_group: int = 3):
     """``groups`` union groups of ``per_group`` members, everyone registered for the year and
     rated HTTNV or better (the year's official rating too), 60 Giấy khen of the upper union
     given: a long group table and a long award list."""

@@ -145,3 +145,22 @@ def test_the_year_quotes_the_official_annual_ratings(written):
             "sắc nhiệm vụ, 6 hoàn thành tốt nhiệm vụ, 1 hoàn thành nhiệm vụ.") in text
     soket = " ".join(text_of(docx.Document(out / "so-ket.docx")).split())
     assert "Kết quả đánh giá đoàn viên Đợt 1:" in soket
+
+
+def test_a_second_run_keeps_the_word_report_the_officer_wrote_in(small_master, tmp_path):
+    from click.testing import CliRunner
+
+    from cli.main import cli
+    word = tmp_path / "bao-cao.docx"
+    args = ["report", str(small_master), "--out", str(tmp_path / "bao-cao.xlsx"),
+            "--word", str(word)]
+    assert CliRunner().invoke(cli, args).exit_code in (0, 1)
+    edited = docx.Document(str(word))
+    edited.add_paragraph("Ý kiến của Ban Chấp hành viết tay")
+    edited.save(str(word))
+    again = CliRunner().invoke(cli, args)
+    docx_backups = [line for line in again.output.splitlines()
+                    if line.startswith("Bản trước được sao lưu tại") and line.endswith(".docx.")]
+    assert len(docx_backups) == 1, again.output
+    kept = docx_backups[0].removeprefix("Bản trước được sao lưu tại ").removesuffix(".")
+    assert "Ý kiến của Ban Chấp hành viết tay" in text_of(docx.Document(kept))

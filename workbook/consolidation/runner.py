@@ -52,8 +52,10 @@ def _run_dask(func: Callable[..., Any], items: Sequence[tuple], scheduler: Any,
     try:
         from distributed import Client, as_completed as dask_completed
     except ImportError:  # an optional extra: say how to get it instead of a crash log
-        raise ThiduaError("Chạy trên cụm Dask cần gói dask[distributed]. Cài bằng lệnh: "
-                          "pip install \"thidua[cluster]\", hoặc bỏ tùy chọn --scheduler.") from None
+        raise ThiduaError("Chạy trên cụm Dask cần gói dask[distributed]. Cài phần cụm của "
+                          "thidua (trong thư mục mã nguồn: pip install \".[cluster]\"; hoặc "
+                          "tệp phát hành: pip install \"thidua-….whl[cluster]\"), hoặc bỏ tùy "
+                          "chọn --scheduler.") from None
 
     own = isinstance(scheduler, str)
     client = Client(scheduler) if own else scheduler

@@ -49,7 +49,11 @@ def group_score_bars(ws: Worksheet, first: int, last: int, name_col: int, value_
     chart.y_axis.delete = False
     chart.x_axis.delete = False
     chart.x_axis.scaling.orientation = "maxMin"  # first group on top, as in the table
-    chart.y_axis.txPr = chart.x_axis.txPr = _text(10)
+    # every group named: LibreOffice and Excel otherwise drop every other label once the
+    # bars get thin (40 groups printed 20 names); smaller text keeps the chart on one page
+    chart.x_axis.tickLblSkip = chart.x_axis.tickMarkSkip = 1
+    size = 10 if last - first < 30 else 8 if last - first < 45 else 6
+    chart.y_axis.txPr, chart.x_axis.txPr = _text(10), _text(size)
     _style(chart, title)
     return chart
 

@@ -225,6 +225,8 @@ class WordDoc:
 
         for values in rows:
             tr = tbl.add_tr()
+            # a person's line never breaks across pages (an orphan "hạng 33/60" atop a page)
+            tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
             if isinstance(values, str):
                 tr.append(cell(values, sum(widths_mm), True, WD_ALIGN_PARAGRAPH.LEFT,
                                len(widths_mm)))
