@@ -126,7 +126,8 @@ def report_cmd(master: Path, moment: str | None, out: Path | None, word: Path | 
 @click.option("--date", "day", type=click.DateTime(["%d/%m/%Y", "%Y-%m-%d"]),
               help="Ngày ghi trên tờ trình, biên bản (dd/mm/yyyy). Mặc định: ngày báo cáo tổng "
                    "kết trên trang Cấu hình.")
-@click.option("--force", is_flag=True, help="Ghi đè các tệp đã có trong thư mục (có sao lưu).")
+@click.option("--force", is_flag=True, hidden=True,
+              help="Không cần nữa: tệp đã có luôn được thay sau khi sao lưu.")
 @json_option
 @edge
 def dossier_cmd(master: Path, outdir: Path, day: dt.datetime | None, force: bool,
@@ -135,14 +136,16 @@ def dossier_cmd(master: Path, outdir: Path, day: dt.datetime | None, force: bool
 
     Một tờ trình cho mỗi nơi nhận đề nghị (kèm danh sách, tóm tắt thành tích) và biên bản họp
     Ban Chấp hành xét khen thưởng (mỗi người một dòng để ghi số phiếu). Thời gian, địa điểm,
-    thành phần và số phiếu là chỗ tô vàng để Ban Chấp hành điền.
+    thành phần và số phiếu là chỗ tô vàng để Ban Chấp hành điền. Tệp đã có được thay, bản cũ
+    (có thể đã điền) được sao lưu trong sao-luu/.
 
     \b
     Ví dụ:
       thidua dossier so-thi-dua.xlsx ho-so-khen-thuong/
     """
-    run = dossier_master(master, outdir, day=day.date() if day else None, force=force)
-    _finish(run, as_json, [run.result.headline, *[f"  {p}" for p in run.result.files]])
+    run = dossier_master(master, outdir, day=day.date() if day else None)
+    _finish(run, as_json, [run.result.headline, *[f"  {p}" for p in run.result.files],
+                           *[f"Bản trước được sao lưu tại {p}." for p in run.result.backups]])
 
 
 @click.group("export")

@@ -151,9 +151,10 @@ def report_master(master: str | Path, out: str | Path | None = None,
 
 
 def dossier_master(master: str | Path, outdir: str | Path, day: dt.date | None = None,
-                   force: bool = False, excluded: dict | set | None = None) -> RunResult:
+                   force: bool = True, excluded: dict | set | None = None) -> RunResult:
     """The year's proposal dossier drafts (Word) in ``outdir``: a tờ trình per destination and
-    the biên bản of the meeting that votes on them."""
+    the biên bản of the meeting that votes on them. Drafts already there are replaced after a
+    backup, as every output is (``force=False`` refuses instead)."""
     master = Path(master)
     inp, scores, shortlist = compute(master, excluded)
     rc = report_context(inp, scores, shortlist, choose_moment(inp.config, inp.phases, YEAR))

@@ -2,12 +2,14 @@
 or its value kept exactly with a finding naming the cell, and every other workbook is merged."""
 from __future__ import annotations
 
+import pytest
 from openpyxl import load_workbook
 
 from workbook import schema
 from workbook.cell_checks import EXCEL_MAX_CELL
 from workbook.consolidation import consolidate
 from workbook.consolidation.long_text import LONG_TEXT_DIR
+from workbook.errors import ThiduaError
 from workbook.reading import read_workbook
 from workbook.safe_io import file_hash
 
@@ -83,6 +85,17 @@ def test_cell_over_32767_keeps_the_full_text_in_the_side_file_it_names(batch):
     again = consolidate(batch.master, [batch.folder])  # the cut value compares equal next time
     assert not again.written and file_hash(batch.master) == before
     assert_others_merged(result, batch)
+
+
+def test_read_only_master_writes_no_side_file_either(batch):
+    batch.damage(defects.cell_over_32767)
+    batch.master.chmod(0o444)
+    before = file_hash(batch.master)
+    with pytest.raises(ThiduaError) as refused:
+        consolidate(batch.master, [batch.folder])
+    assert "chỉ đọc" in refused.value.message
+    assert file_hash(batch.master) == before
+    assert not (batch.root / LONG_TEXT_DIR).exists()  # "nothing was written" holds
 
 
 def test_line_breaks_and_tabs_come_back_exactly_as_typed(batch):

@@ -5,6 +5,7 @@ through LibreOffice (A4, Times New Roman, the list's header on every page)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import docx
 import pytest
@@ -112,8 +113,18 @@ def test_cli_json_equals_the_library(small_master, tmp_path):
     assert got.exit_code == 0, got.output
     library = dossier_master(small_master, tmp_path / "b").to_dict()
     assert json.loads(got.output) == json.loads(json.dumps(library).replace("/b", "/a"))
+    # the one overwrite rule: replaced after a backup, and the run says so for each draft
+    minutes = tmp_path / "a" / "Bien-ban-hop-xet-khen-thuong.docx"
+    edited = docx.Document(str(minutes))
+    edited.add_paragraph("Số phiếu đã điền")
+    edited.save(str(minutes))
     again = CliRunner().invoke(cli, ["dossier", str(small_master), str(tmp_path / "a")])
-    assert again.exit_code == 2 and "đã có" in again.output  # never overwritten silently
+    assert again.exit_code == 0, again.output
+    kept = [line.removeprefix("Bản trước được sao lưu tại ").removesuffix(".")
+            for line in again.output.splitlines() if line.startswith("Bản trước được sao lưu")]
+    assert len(kept) == len(library["result"]["files"])
+    minutes_kept = [k for k in kept if "Bien-ban" in k]
+    assert "Số phiếu đã điền" in paragraphs(Path(minutes_kept[0]))[1]  # what was typed is kept
 
 
 @needs_office

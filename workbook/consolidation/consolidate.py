@@ -14,7 +14,7 @@ from typing import Any, Sequence
 
 from ..errors import UnreadableWorkbook
 from ..reading import WorkbookData, read_workbook
-from ..safe_io import ensure_not_open
+from ..safe_io import ensure_not_open, ensure_writable
 from .long_text import save_long_text
 from .plan import check_master, plan_consolidation
 from .result import ACTION, ConsolidationResult, FileOutcome
@@ -38,8 +38,10 @@ def consolidate(master: str | Path, paths: Sequence[str | Path], *, dry_run: boo
                 check: bool = True) -> ConsolidationResult:
     """Merge the group workbooks in ``paths`` into ``master`` (see ``plan_consolidation``)."""
     master = Path(master)
-    if not dry_run:
-        ensure_not_open(master)  # refuse before any work: nothing will be written
+    if not dry_run:  # refuse before any work: nothing at all is written (side files neither)
+        ensure_not_open(master)
+        if master.exists():
+            ensure_writable(master)
     data = read_master(master)
     result, plan = plan_consolidation(data, master.name, paths, scheduler=scheduler,
                                       workers=workers, progress=progress, check=check)

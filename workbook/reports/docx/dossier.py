@@ -30,6 +30,8 @@ VOTE_WIDTHS = (12, 40, 32, 33, 16, 16, 16)
 class DossierResult:
     files: list[Path] = field(default_factory=list)
     destinations: dict[str, int] = field(default_factory=dict)  # name -> proposals
+    backups: list[Path] = field(default_factory=list)  # drafts replaced (the officer may have
+    # written in them): kept in sao-luu/ and named to the officer
 
     @property
     def headline(self) -> str:
@@ -38,7 +40,7 @@ class DossierResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {"headline": self.headline, "files": [str(p) for p in self.files],
-                "destinations": self.destinations}
+                "destinations": self.destinations, "backups": [str(p) for p in self.backups]}
 
 
 def _year(rc: ReportContext) -> str:
@@ -172,9 +174,11 @@ def write_dossier(rc: ReportContext, outdir: str | Path, day: dt.date | None = N
     result = DossierResult()
     for dest in sent:
         result.destinations[dest.name] = dest.count
-        write_submission(rc, dest, submissions[dest.key], day, force)
+        backup = write_submission(rc, dest, submissions[dest.key], day, force)
         result.files.append(submissions[dest.key])
+        result.backups += [backup] if backup else []
     if sent:
-        write_minutes(rc, sent, minutes, day, force)
+        backup = write_minutes(rc, sent, minutes, day, force)
         result.files.append(minutes)
+        result.backups += [backup] if backup else []
     return result
