@@ -191,7 +191,10 @@ def export_tdkt(inp: ScoringInput, shortlist: ShortlistResult, outdir: str | Pat
     outdir = Path(outdir)
     cfg = load_codes()
     groups = inp.table("to_cong_doan")
-    group_names = dict(zip(codes(groups["ma_to"]), codes(groups["ten_to"])))
+    # the state software knows the agency's departments, not union groups: a person's
+    # "Tên phòng ban" is the department their group stands for (the group's name if none)
+    units = [u or name for u, name in zip(codes(groups["don_vi"]), codes(groups["ten_to"]))]
+    group_names = dict(zip(codes(groups["ma_to"]), units))
     data = {
         "CANHAN": individual_rows(shortlist, inp.config, group_names, cfg["mac_dinh"]),
         "TAPTHE": collective_rows(shortlist, inp.config, cfg["mac_dinh"]),

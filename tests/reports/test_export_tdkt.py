@@ -46,6 +46,8 @@ def test_individuals(exported):
     assert [(r[9], r[10]) for r in b1] == [(None, LDTT), (None, CSTDCS), (GIAY_KHEN, None)]
     assert any("Không xuất khen thưởng của Công đoàn" in n for n in run.result.notes)
     assert b1[0][2] == "NU" and b1[0][4] == "Phó Trưởng phòng" and b1[0][8] == LEADER
+    # "Tên phòng ban" is the department Tổ B stands for, as on TAPTHE, never the union group
+    assert {r[5] for r in b1} == {"Phòng Đầu tư"}
     an = next(r for r in data if r[1] == "Nguyễn Văn An")
     assert an[2] == "NAM" and an[8] == LEADER  # Trưởng phòng
     assert next(r for r in data if r[1] == "Chu Văn Khánh")[8] == STAFF
