@@ -24,7 +24,7 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
-from ..rulesets import AwardRule, Regime, role_name
+from ..rulesets import STATE, AwardRule, Regime, role_name
 from ..scoring import ScoreResult, ScoringInput
 from ..scoring.compute import name_ranks
 from ..scoring.explain import fmt_array
@@ -113,7 +113,7 @@ def decide_awards(members: pd.DataFrame, groups: pd.DataFrame, regime: Regime,
         subjects = groups if group else members
         key = "ma_to" if group else "ma_doan_vien"
         ev = Evaluation(award, subjects, ctx, group)
-        if group and award.track == "Nhà nước":
+        if group and award.track == STATE:
             _needs_unit(ev, subjects)
         ctx.eligible[award.code] = set(subjects[key][ev.ok])
         title = listed.get(award.code)
@@ -264,7 +264,7 @@ def _base_frame(award: AwardRule, outcome: TitleOutcome, subjects: pd.DataFrame,
     if group:
         unit = subjects["don_vi"].to_numpy(dtype=object)
         name = np.where(unit != "", unit, subjects["ten_to"].to_numpy(dtype=object)) \
-            if award.track == "Nhà nước" else "Tổ công đoàn " + subjects["ten_to"].to_numpy(
+            if award.track == STATE else "Tổ công đoàn " + subjects["ten_to"].to_numpy(
                 dtype=object)
     else:
         name = subjects["ho_ten"].to_numpy(dtype=object)

@@ -12,11 +12,12 @@ import numpy as np
 import pandas as pd
 
 from ..rulesets import discipline_rank
+from ..schema.lists import INITIATIVE_LEVELS
 from ..scoring import ScoreResult, ScoringInput
 from ..scoring.facts import codes, dates, numbers, text_lookup
 from ..values import to_text
 
-LEVEL_ORDER = {"Cơ sở": 1, "Ngành": 2, "Tỉnh": 3, "Toàn quốc": 4}
+LEVEL_ORDER = {level: rank for rank, level in enumerate(INITIATIVE_LEVELS, start=1)}
 LEVEL_NAMES = {v: k for k, v in LEVEL_ORDER.items()}
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..layout import print_setup
+from ..rulesets import STATE, UNION
 from ..schema import Column
 from ..scoring.compute import TIE_BREAKS
 from ..scoring.sheet import SECTION_FONT, TITLE_FONT, note, put_table
@@ -54,7 +55,7 @@ def write_shortlist(ws: Worksheet, result: ShortlistResult) -> None:
          + "; ".join(TIE_BREAKS[1:]) + ". Điểm thi đua chỉ dùng để xếp thứ tự trong chỉ tiêu, "
          "không thay kết quả xếp loại chất lượng năm.")
     row += 2
-    for track in ("Nhà nước", "Công đoàn"):
+    for track in (STATE, UNION):
         titles = [t for t in result.titles if t.track == track]
         if not titles:
             continue
