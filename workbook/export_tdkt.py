@@ -206,6 +206,10 @@ def export_tdkt(inp: ScoringInput, shortlist: ShortlistResult, outdir: str | Pat
     if existing and not force:
         raise FileExistsRefused(f"Thư mục {outdir} đã có {', '.join(existing)}. Chọn thư mục "
                                 "khác, hoặc dùng --force để ghi đè (bản cũ được sao lưu).")
+    regime = shortlist.regime
+    # the import templates have fixed columns: the law applied is said to the officer instead
+    result.notes.append(f"Danh sách xét theo {regime.state.name} (ngày xét khen thưởng "
+                        f"{regime.review_date:%d/%m/%Y}).")
     known = {i["ma"] for k in ("hinh_thuc", "danh_hieu") for i in cfg["danh_muc"][k]}
     union = [t.name for t in shortlist.titles if t.track != STATE and t.proposed]
     if union:

@@ -45,6 +45,8 @@ def test_individuals(exported):
     b1 = [r for r in data if r[1] == "Vi Thị Hoa"]
     assert [(r[9], r[10]) for r in b1] == [(None, LDTT), (None, CSTDCS), (GIAY_KHEN, None)]
     assert any("Không xuất khen thưởng của Công đoàn" in n for n in run.result.notes)
+    assert ("Danh sách xét theo Luật Thi đua, khen thưởng 2003 (sửa đổi 2013) và Nghị định "
+            "91/2017/NĐ-CP (ngày xét khen thưởng 28/12/2023).") in run.result.notes
     assert b1[0][2] == "NU" and b1[0][4] == "Phó Trưởng phòng" and b1[0][8] == LEADER
     # "Tên phòng ban" is the department Tổ B stands for, as on TAPTHE, never the union group
     assert {r[5] for r in b1} == {"Phòng Đầu tư"}

@@ -99,6 +99,9 @@ def test_award_list_carries_union_awards_only_as_an_annex(small_master, tmp_path
     assert body[5][9] == "Liên đoàn Lao động tỉnh Lạng Sơn quyết định"
     assert {r[7] for r in body if isinstance(r[0], int)} == {
         "Giấy khen của Công đoàn Viên chức tỉnh", "Bằng khen của Liên đoàn Lao động tỉnh"}
+    # the union's own rules, named as the basis (reviewed 28/12/2023: QĐ 1689)
+    assert ["Căn cứ: Quy chế khen thưởng của tổ chức Công đoàn (Quyết định 1689/QĐ-TLĐ); xét "
+            "ngày 28/12/2023."] in [[c for c in r if c] for r in rows]
 
 
 def test_council_list_carries_state_awards_and_departments(small_master, tmp_path):
@@ -124,6 +127,8 @@ def test_council_list_carries_state_awards_and_departments(small_master, tmp_pat
     assert units[0][9] == "Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn quyết định"
     text = " ".join(str(c) for r in rows for c in r if c)
     assert "Kèm theo Tờ trình số" in text and "Hội đồng Thi đua – Khen thưởng" in text
+    assert ("Căn cứ: Luật Thi đua, khen thưởng 2003 (sửa đổi 2013) và Nghị định 91/2017/NĐ-CP; "
+            "xét ngày 28/12/2023.") in text
 
 
 def test_report_into_the_master_output_sheets_only(small_master, tmp_path):

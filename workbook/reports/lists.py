@@ -107,7 +107,16 @@ def write_awards(ws: Worksheet, rc: ReportContext, number: int | None) -> None:
     upper = rc.config.get("cong_doan_cap_tren", "")
     doc.annex(number, f"DANH SÁCH ĐỀ NGHỊ {upper.upper()} KHEN THƯỞNG", annex_line(rc),
               f"Phong trào thi đua năm {rc.config.get('nam', '')}")
+    doc.paragraph(legal_basis(rc, UNION), italic=True)
     _award_list(doc, award_rows(rc, DESTINATIONS[UNION]))
+
+
+def legal_basis(rc: ReportContext, track: str) -> str:
+    """The texts the list's awards were judged by (the rule set of the review day): a proposal
+    names its legal basis, so the receiving body sees which law was applied."""
+    regime = rc.shortlist.regime
+    rules = regime.state if track == STATE else regime.union
+    return f"Căn cứ: {rules.name}; xét ngày {regime.review_date:%d/%m/%Y}."
 
 
 def write_council_list(ws: Worksheet, rc: ReportContext) -> None:
@@ -121,6 +130,7 @@ def write_council_list(ws: Worksheet, rc: ReportContext) -> None:
     doc.paragraph(f"(Kèm theo Tờ trình số        {symbol(rc.config, 'TTr')} ngày "
                   f"{rc.day:%d/%m/%Y} của Ban Chấp hành {rc.config.get('ten_cong_doan', '')} "
                   f"gửi {council})", italic=True)
+    doc.paragraph(legal_basis(rc, STATE), italic=True)
     _award_list(doc, award_rows(rc, DESTINATIONS[STATE]))
 
 
