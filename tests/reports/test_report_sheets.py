@@ -10,6 +10,7 @@ import shutil
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from cli.main import cli
 from workbook.reading import read_workbook
@@ -183,3 +184,21 @@ def test_recipients_from_cau_hinh_or_the_upper_union():
                                 "- Lưu: VT, CĐ."]
     older = {"cong_doan_cap_tren": "Công đoàn Viên chức tỉnh Lạng Sơn"}  # a master before it
     assert recipients(older) == ["- Công đoàn Viên chức tỉnh Lạng Sơn (b/c);", "- Lưu: VT."]
+
+
+def test_articles_annex_prints_as_wide_in_every_moment_and_keeps_its_pie_on_one_page(
+        filled_master, tmp_path):
+    # the demo's outlets: a sơ kết (one phase column fewer) used to print larger than the
+    # tổng kết, pushing its pie and signer alone onto a second page
+    sheets = {}
+    for moment in ("1", "cả năm"):
+        out = tmp_path / f"bao-cao-{moment}.xlsx"
+        report_master(filled_master, out=out, moment=moment)
+        sheets[moment] = load_workbook(out)["BC Tin bài"]
+    widths = {}
+    for m, ws in sheets.items():
+        last = column_index_from_string(ws.print_area.split(":")[-1].split("$")[1])
+        widths[m] = sum(ws.column_dimensions[get_column_letter(i)].width
+                        for i in range(1, last + 1))
+    assert widths["1"] == widths["cả năm"]
+    assert [len(ws.row_breaks.brk) for ws in sheets.values()] == [0, 0]

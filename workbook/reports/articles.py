@@ -18,7 +18,12 @@ COUNT_WIDTH, LEVEL_WIDTH = 10, 12
 
 
 def write_articles(ws: Worksheet, rc: ReportContext, number: int) -> None:
-    widths = [*NAME_WIDTHS, *[COUNT_WIDTH] * (len(rc.phases) + 1), LEVEL_WIDTH]
+    # the same printed width whatever the moment: a sơ kết's missing phase columns widen the
+    # name instead, so its page shrinks as the tổng kết's does and the pie fits beside its
+    # signer on the annex's one page
+    name = [*NAME_WIDTHS[:-1], NAME_WIDTHS[-1] + COUNT_WIDTH * (len(rc.all_phases)
+                                                                 - len(rc.phases))]
+    widths = [*name, *[COUNT_WIDTH] * (len(rc.phases) + 1), LEVEL_WIDTH]
     doc = Document(ws, widths, rc.config, rc.day, landscape=False)
     doc.header(number=False)
     doc.annex(number, "TIN, BÀI TUYÊN TRUYỀN THEO CƠ QUAN BÁO CHÍ", annex_line(rc))
