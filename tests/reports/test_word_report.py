@@ -106,6 +106,13 @@ def test_every_figure_equals_the_report_sheet(written, name):
     if name == "tong-ket":  # the upper union's share: the report's award list
         sentences.append(f"đề nghị Công đoàn Viên chức tỉnh Lạng Sơn xét "
                          f"{n('de_nghi_khen_thuong')} lượt")
+        # the next year's tasks start from this year's figures
+        sentences.append("Phát động phong trào thi đua năm 2024 ngay từ đầu năm")
+        sentences.append(f"Duy trì phong trào sáng kiến ({n('sang_kien')} sáng kiến được công "
+                         "nhận năm 2023)")
+        missing = f["so_doan_vien"] - f["dk_ca_nhan"]
+        if missing:
+            sentences.append(f"Vận động {vn_number(missing)} đoàn viên chưa đăng ký năm 2023")
     for sentence in sentences:
         assert sentence in text, sentence
     # …and the sheet prints the same numbers.

@@ -227,6 +227,8 @@ class Narrative:
 
     def direction(self) -> list[str]:
         rc = self.rc
+        if rc.moment.is_year:
+            return self.year_direction()
         nxt = self.next_phase()
         if nxt is None:
             return []
@@ -236,6 +238,33 @@ class Narrative:
         if rc.milestones.get(nxt):
             out[0] += f", lập thành tích chào mừng {rc.milestones[nxt]}"
         out[0] += "."
+        return out
+
+
+    def year_direction(self) -> list[str]:
+        """The next year's tasks, from this year's figures: what to keep up and what the
+        assessment found lacking (the officer adds the unit's own priorities)."""
+        f, rc = self.f, self.rc
+        year = rc.config.get("nam") or ""
+        nxt = str(int(year) + 1) if year.isdigit() else "tới"
+        out = [f"- Phát động phong trào thi đua năm {nxt} ngay từ đầu năm; tổ chức cho đoàn "
+               "viên, tổ công đoàn đăng ký thi đua theo hướng dẫn của Công đoàn cấp trên."]
+        missing = f["so_doan_vien"] - f["dk_ca_nhan"]
+        if missing > 0:
+            out.append(f"- Vận động {vn_number(missing)} đoàn viên chưa đăng ký năm {year} tham "
+                       "gia, phấn đấu 100% đoàn viên đăng ký thi đua.")
+        low_band = rc.bands.group_bands[-1].label
+        low = [r["ten"] for r in self.groups if r["xl"] == low_band]
+        if low:
+            out.append(f"- Giúp {len(low)} tổ công đoàn xếp loại “{low_band}” "
+                       f"({_quoted(low)}) nâng kết quả thi đua.")
+        running = int((~rc.works["trang_thai"].isin(WORK_DONE)).sum()) if len(rc.works) else 0
+        if running:
+            out.append(f"- Hoàn thành {vn_number(running)} công trình, sản phẩm, phần việc "
+                       f"còn dở dang của năm {year}.")
+        if f["sang_kien"]:
+            out.append(f"- Duy trì phong trào sáng kiến ({vn_number(f['sang_kien'])} sáng kiến "
+                       f"được công nhận năm {year}); nhân rộng các sáng kiến có hiệu quả.")
         return out
 
 
