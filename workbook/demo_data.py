@@ -231,6 +231,9 @@ def demo_group_data(setup: dict[str, list[dict[str, Any]]], seed: int = 45
         by_group[code] = {"dang_ky": reg, "cong_trinh": ct, "ket_qua": res, "tin_bai": art}
         fonts[code] = {}
     _exemplary_group(by_group[EXEMPLARY], name=dict((c, n) for c, n, _ in GROUPS)[EXEMPLARY])
+    for code, data in by_group.items():
+        if code != EXEMPLARY:
+            _steady_group(data, code)
     _plant_mistakes(by_group, fonts)
     return by_group, fonts
 
@@ -257,6 +260,25 @@ def _exemplary_group(data: dict[str, list[dict[str, Any]]], name: str) -> None:
                 f"hoàn thành vượt mức kế hoạch ({k + 1})", "co_quan_bao": outlet,
                 "chuyen_muc": column, "ngay_dang": start + dt.timedelta(days=30 * (k + 1)),
                 "dot": phase, "duong_dan": f"https://baolangson.vn/bai-viet-{code}{n:02d}"})
+
+
+def _steady_group(data: dict[str, list[dict[str, Any]]], code: str) -> None:
+    """A real group finishes some task of its own in each phase (a clean-up day, a help
+    desk): a completed 'Phần việc' where the phase has none, so the demo's group bands look like
+    a real year's (mostly Khá, some Trung bình) rather than most groups Trung bình. Applied after
+    the random draws, so the rest of the demo's data does not change."""
+    for phase, (start, end) in PHASES.items():
+        if any(w["dot"] == phase and w["trang_thai"] in ("Hoàn thành", "Đề nghị gắn biển")
+               for w in data["cong_trinh"]):
+            continue
+        n = len(data["cong_trinh"]) + 1
+        data["cong_trinh"].append({
+            "ma_cong_trinh": f"CT{code}-{n:02d}", "loai": "Phần việc", "ma_to": code,
+            "ten_cong_trinh": f"Ngày thứ Bảy tình nguyện, vệ sinh nơi làm việc ({phase})",
+            "dot": phase, "quy_mo": "Tổ công đoàn", "gia_tri": 0,
+            "nguon_kinh_phi": "Quỹ công đoàn", "ngay_bat_dau": start + dt.timedelta(days=30),
+            "ngay_hoan_thanh": start + dt.timedelta(days=60), "cap_gan_bien": None,
+            "trang_thai": "Hoàn thành"})
 
 
 def _add_work(data: dict[str, list[dict[str, Any]]], code: str, phase: str, start: dt.date,
