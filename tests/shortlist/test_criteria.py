@@ -44,6 +44,9 @@ def eligible(review, award, **facts):
     (R2024, "GKCQ", {}, True),
     (R2024, "GKCQ", {"rating": "HTNV"}, False),
     (R2024, "GKCQ", {"discipline": "Khiển trách"}, False),
+    (R2023, "GKCQ", {}, True),
+    (R2023, "GKCQ", {"rating": "HTNV"}, False),
+    (R2023, "GKCQ", {"discipline": "Khiển trách"}, False),
     # union: Giấy khen of the upper union, Bằng khen of the provincial federation
     (R2023, "GKCT", {}, True),
     (R2023, "GKCT", {"kind": "Người lao động"}, False),
@@ -107,3 +110,33 @@ def test_union_collective_award_needs_a_vung_manh_year():
     assert "A" not in _team(member("1"), band="Khá").eligible["GKCTTT"]
     assert "A" not in _team(member("1"), member("2", discipline="Cảnh cáo"),
                             band="Vững mạnh").eligible["GKCTTT"]
+
+
+def _team_2024(*members, rating="HTXSNV", unit="Phòng"):
+    return decide(list(members), [group("A", rating=rating, unit=unit)], R2024)
+
+
+def test_2024_tap_the_lao_dong_tien_tien_each_criterion():
+    three_of_four = [member("1"), member("2"), member("3"), member("4", rating="HTNV")]
+    assert "A" in _team_2024(*three_of_four).eligible["TTLDTT"]
+    assert "A" in _team_2024(*three_of_four, rating="HTTNV").eligible["TTLDTT"]
+    assert "A" not in _team_2024(*three_of_four, rating="HTNV").eligible["TTLDTT"]
+    half = [member("1"), member("2"), member("3", rating="HTNV"), member("4", rating="HTNV")]
+    assert "A" not in _team_2024(*half).eligible["TTLDTT"]  # 50% is not "trên 50%"
+    warned = [*three_of_four[:3], member("5", discipline="Cảnh cáo")]
+    assert "A" not in _team_2024(*warned).eligible["TTLDTT"]
+    assert "A" not in _team_2024(*three_of_four, unit=None).eligible["TTLDTT"]
+
+
+def test_2024_tap_the_lao_dong_xuat_sac_each_criterion():
+    # no CSTĐCS quota from 2024: one member with an initiative and LĐTT is CSTĐCS
+    good = [member("1", rating="HTXSNV"), member("2"), member("3"), member("4")]
+    assert "A" in _team_2024(*good).eligible["TTLDXS"]
+    assert "A" not in _team_2024(*good, rating="HTTNV").eligible["TTLDXS"]  # its own rating
+    assert "A" not in _team_2024(*good, member("5", rating="KHTNV")).eligible["TTLDXS"]
+    # 70% LĐTT: 3 of 5 is 60% (still HTNV+ for everyone, and TTLĐTT's "trên 50%" holds)
+    sixty = [*good[:3], member("4", rating="HTNV"), member("5", rating="HTNV")]
+    result = _team_2024(*sixty)
+    assert "A" in result.eligible["TTLDTT"] and "A" not in result.eligible["TTLDXS"]
+    no_cstdcs = [member(str(i), initiative=0) for i in range(1, 5)]
+    assert "A" not in _team_2024(*no_cstdcs).eligible["TTLDXS"]
