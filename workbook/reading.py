@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 import pandas as pd
 from openpyxl.utils import get_column_letter
-from python_calamine import CalamineError, CalamineWorkbook, XmlError, ZipError
+from python_calamine import CalamineError, CalamineWorkbook, PasswordError, XmlError, ZipError
 
 from . import schema
 from .cell_checks import (CELL_TOO_LONG, CONTROL_CHARACTERS, EXCEL_MAX_CELL, GROUP_CODE_AS_NUMBER,
@@ -29,7 +29,7 @@ from .cell_checks import (CELL_TOO_LONG, CONTROL_CHARACTERS, EXCEL_MAX_CELL, GRO
 from .errors import UnreadableWorkbook
 from .findings import ERROR, WARNING, Finding, define
 from .schema import Column, Sheet
-from .sniff import not_a_workbook_reason
+from .sniff import encrypted_package, not_a_workbook_reason
 from .text import ascii_fold
 from .values import BadValue, convert, is_blank, to_text
 
@@ -106,16 +106,16 @@ def read_workbook(path: str | Path, sheets: tuple[str, ...] | None = None) -> Wo
             merges[name] = list(sheet.merged_cell_ranges or [])
         except CalamineError as err:
             raise UnreadableWorkbook(
-                f"Không đọc được tệp {path.name}: trang '{name}' bị hỏng ({_short(err)}). Mở "
-                "tệp bằng Excel (Excel thường tự sửa được) rồi lưu lại và gửi lại; hoặc chép dữ "
-                "liệu sang sổ tổ mới.") from None
+                f"Không đọc được tệp {path.name}: trang '{name}' bị hỏng "
+                f"({damage_reason(err)}). Mở tệp bằng Excel (Excel thường tự sửa được) rồi lưu "
+                "lại và gửi lại; hoặc chép dữ liệu sang sổ tổ mới.") from err
         return rows
 
     return read_sheets(path, list(book.sheet_names), get_rows, sheets,
                        get_merges=lambda name: merges.get(name, []))
 
 
-def _short(err: Exception) -> str:
+def damage_reason(err: Exception) -> str:
     """What broke, in the officer's words (calamine's own text is English)."""
     if isinstance(err, XmlError):
         return "nội dung XML của trang không đọc được"
@@ -182,23 +182,24 @@ def open_calamine(path: Path) -> CalamineWorkbook:
         try:
             with zipfile.ZipFile(path) as zf:
                 total = sum(i.file_size for i in zf.infolist())
-        except zipfile.BadZipFile:
+        except zipfile.BadZipFile as err:
             raise UnreadableWorkbook(f"Tệp {path.name} bị hỏng, không mở được.",
-                                     "corrupt") from None
+                                     "corrupt") from err
         if total > MAX_UNZIPPED_BYTES:
             raise UnreadableWorkbook(
                 f"Tệp {path.name} giải nén ra quá lớn ({total // 2**20} MiB): có thể là tệp "
                 "độc hại (zip bomb); không đọc.", "zip-bomb")
     try:
         return CalamineWorkbook.from_path(str(path))
-    except Exception as err:  # calamine raises several types; all mean "cannot read this file"
-        text = str(err).lower()
-        if "password" in text or "encrypt" in text or "cfb" in text:
+    except (CalamineError, OSError) as err:  # OSError: calamine's own I/O failures
+        # calamine says PasswordError for an encrypted package named .xlsx; named .xls it
+        # tries the legacy reader, which fails on the compound file: look for the package.
+        if isinstance(err, PasswordError) or encrypted_package(path):
             code, reason = ("password-protected",
                             "có mật khẩu hoặc bị mã hóa; hãy gỡ mật khẩu rồi gửi lại")
         else:
             code, reason = "corrupt", "bị hỏng hoặc không phải sổ Excel (.xlsx, .xlsm, .xls, .ods)"
-        raise UnreadableWorkbook(f"Không đọc được tệp {path.name}: {reason}.", code) from None
+        raise UnreadableWorkbook(f"Không đọc được tệp {path.name}: {reason}.", code) from err
 
 
 def _match_sheet_name(name: str, names: list[str]) -> str | None:
