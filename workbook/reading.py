@@ -11,6 +11,7 @@ that was there (nothing typed is lost) and reported. Column ``_row`` is the Exce
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import zipfile
@@ -27,6 +28,7 @@ from .cell_checks import (CELL_TOO_LONG, CONTROL_CHARACTERS, EXCEL_MAX_CELL, GRO
                           MERGED_ROWS, Merge, area_a1, fill_merged, group_code_cells, preview,
                           show_controls, without_controls)
 from .errors import UnreadableWorkbook
+from .excel_dates import WINDOWS_1900, workbook_epoch
 from .findings import ERROR, WARNING, Finding, define
 from .schema import Column, Sheet
 from .sniff import encrypted_package, not_a_workbook_reason
@@ -58,6 +60,7 @@ class WorkbookData:
     sheet_names: dict[str, str] = field(default_factory=dict)  # sheet key -> name in the file
     stamp: dict[str, str] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    epoch: dt.datetime = WINDOWS_1900  # the workbook's date system, for bare date serials
 
     @property
     def file(self) -> str:
@@ -112,7 +115,7 @@ def read_workbook(path: str | Path, sheets: tuple[str, ...] | None = None) -> Wo
         return rows
 
     return read_sheets(path, list(book.sheet_names), get_rows, sheets,
-                       get_merges=lambda name: merges.get(name, []))
+                       get_merges=lambda name: merges.get(name, []), epoch=workbook_epoch(path))
 
 
 def damage_reason(err: Exception) -> str:
@@ -126,12 +129,14 @@ def damage_reason(err: Exception) -> str:
 
 def read_sheets(path: Path, names: list[str], get_rows: Callable[[str], list[list[Any]]],
                 sheets: tuple[str, ...] | None = None,
-                get_merges: Callable[[str], list[Merge]] | None = None) -> WorkbookData:
+                get_merges: Callable[[str], list[Merge]] | None = None,
+                epoch: dt.datetime = WINDOWS_1900) -> WorkbookData:
     """The reader proper, over any source of rows: a file (calamine) or a live workbook
     (xlwings, in the Excel entry points). ``get_rows(sheet_name)`` returns the sheet's cells
     from A1 as a list of rows; ``get_merges(sheet_name)``, when given, the merged areas of the
-    sheet read last (0-based ((row, col), (row, col)) corners)."""
-    data = WorkbookData(path=Path(path))
+    sheet read last (0-based ((row, col), (row, col)) corners); ``epoch``, the workbook's date
+    system."""
+    data = WorkbookData(path=Path(path), epoch=epoch)
     if schema.STAMP.name in names:
         data.stamp = {str(r[0]): str(to_text(r[1]) or "") for r in get_rows(schema.STAMP.name)
                       if len(r) >= 2 and r[0]}
@@ -294,7 +299,7 @@ def _read_table(data: WorkbookData, sheet: Sheet, actual: str, rows: list[list[A
                 if chars or length:
                     troubled[value] = (chars, length)
             try:
-                record[key] = cache[value] = convert(typed_input, col.type)
+                record[key] = cache[value] = convert(typed_input, col.type, data.epoch)
                 if troubled and value in troubled:
                     _report_text(data, actual, sheet, col, f"{letters[key]}{i + 1}", raw, value,
                                  record[key], troubled[value])

@@ -23,12 +23,12 @@ from lxml import etree
 from openpyxl.utils import column_index_from_string, get_column_letter, range_boundaries
 
 from .. import schema
+from ..excel_dates import WINDOWS_1900, WORKBOOK_PART, date_serial, package_epoch
 from .merge import OutRow
 
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-EPOCH = dt.date(1899, 12, 30)
 FAST_DEFLATE_BYTES = 1 << 20
 
 _ROW = re.compile(rb"<row\b[^>]*?(?:/>|>.*?</row>)", re.S)
@@ -100,8 +100,9 @@ class SheetRewrite:
     """One worksheet whose table body is rebuilt."""
 
     def __init__(self, sheet: schema.Sheet, xml: bytes, table_xml: bytes,
-                 dates: set[bytes] | None = None):
+                 dates: set[bytes] | None = None, epoch: dt.datetime = WINDOWS_1900):
         self.dates = dates
+        self.epoch = epoch
         if b"<sheetData" not in xml or any(b in xml for b in _BLOCKERS):
             raise Unsupported(sheet.name)
         self.sheet = sheet
@@ -214,7 +215,7 @@ class SheetRewrite:
                 if c in manual:
                     cells.append(_CELL_REF.sub(b'r="' + ref + b'"', manual[c], count=1))
                 continue
-            cells.append(cell_xml(ref, self.styles[j], row.values.get(col.key)))
+            cells.append(cell_xml(ref, self.styles[j], row.values.get(col.key), self.epoch))
         return b'<row r="%d">%s</row>' % (n, b"".join(cells))
 
 
@@ -223,18 +224,16 @@ def _renumber(raw: bytes, n: int) -> bytes:
     return _CELL_REF.sub(lambda m: b'r="' + m.group(1) + b'%d"' % n, raw)
 
 
-def cell_xml(ref: bytes, style: bytes, value: Any) -> bytes:
+def cell_xml(ref: bytes, style: bytes, value: Any, epoch: dt.datetime = WINDOWS_1900) -> bytes:
     if value is None or value == "":
         return b'<c r="%s" s="%s"/>' % (ref, style)
     if isinstance(value, bool):
         return b'<c r="%s" s="%s" t="b"><v>%d</v></c>' % (ref, style, int(value))
     if isinstance(value, (int, float)):
         return b'<c r="%s" s="%s"><v>%s</v></c>' % (ref, style, repr(value).encode())
-    if isinstance(value, dt.datetime):
-        serial = (value - dt.datetime(1899, 12, 30)).total_seconds() / 86400
+    if isinstance(value, dt.date):  # datetimes too: a serial with the time as its fraction
+        serial = date_serial(value, epoch)
         return b'<c r="%s" s="%s"><v>%s</v></c>' % (ref, style, repr(serial).encode())
-    if isinstance(value, dt.date):
-        return b'<c r="%s" s="%s"><v>%d</v></c>' % (ref, style, (value - EPOCH).days)
     # A control character left in text is a space (it separated words); a carriage return is
     # written as a reference, which XML keeps, where a raw one would become a line feed.
     text = escape(_ILLEGAL_XML.sub(" ", str(value)), {"\r": "&#13;"})
@@ -252,6 +251,7 @@ def rewrite_package(source: Path, target: Path,
             raise Unsupported("binary workbook")
         parts = _parts(zin)
         dates = date_styles(zin)
+        epoch = package_epoch(zin.read(WORKBOOK_PART))
         replaced: dict[str, bytes] = {}
         jobs = dict(rows_by_sheet)
         for key in [*jobs, *(["nhat_ky"] if log_rows else [])]:
@@ -260,7 +260,7 @@ def rewrite_package(source: Path, target: Path,
                 raise Unsupported(f"sheet {sheet.name} missing")
             part = parts[sheet.name]
             table_part = _table_part(zin, part, sheet.table)
-            rewrite = SheetRewrite(sheet, zin.read(part), zin.read(table_part), dates)
+            rewrite = SheetRewrite(sheet, zin.read(part), zin.read(table_part), dates, epoch)
             if key == "nhat_ky":
                 kept = [OutRow(None, r) for r in range(rewrite.min_row + 1, rewrite.max_row + 1)
                         if not rewrite.is_blank_row(r)]
