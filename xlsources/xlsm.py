@@ -18,14 +18,13 @@ import io
 import os
 import posixpath
 import re
-import tempfile
 import zipfile
 from importlib import resources
 from pathlib import Path
 
 from lxml import etree
 
-from workbook.safe_io import give_mode
+from workbook.safe_io import atomic_write
 from xlsources.ovba import VbaModule, build_vba_project, class_module_from_cls, document_module
 
 NS_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -337,18 +336,9 @@ def _read(src: str | os.PathLike | bytes) -> bytes:
 
 
 def _write_atomic(out_path: str | os.PathLike, data: bytes) -> Path:
+    # No backup here: the callers (init, excel build) make theirs before asking for the file.
     out = Path(out_path)
-    fd, tmp = tempfile.mkstemp(prefix=out.name + ".", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        give_mode(Path(tmp), out)  # mkstemp's 0600 would hide the master from colleagues
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(out, lambda tmp: tmp.write_bytes(data), make_backup=False)
     return out
 
 

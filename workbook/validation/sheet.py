@@ -16,9 +16,7 @@ cell people coloured themselves keeps its colour (it only gets the comment).
 """
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Callable
@@ -36,8 +34,7 @@ from ..findings import ERROR, WARNING, Finding, title_of
 from ..layout import FONT_NAME, print_setup, sheet_ref, write_table
 from ..outputs import LogEntry, rewrite_outputs
 from ..package_parts import escape_control_characters
-from ..safe_io import (backup, ensure_not_open, ensure_writable, file_hash, folder_not_writable,
-                       give_mode, make_folder)
+from ..safe_io import atomic_write, file_hash
 from ..stamps import CHECKED_COPY_OF
 from .report import CheckedFile, ValidationReport
 from .run import Reference, validate_workbooks
@@ -156,9 +153,6 @@ def write_receipt(source: Path, target: Path, findings: list[Finding]) -> tuple[
     if target.resolve() == source.resolve():
         raise FileExistsRefused(f"Không ghi đè sổ gốc {source.name}: hãy chọn tệp khác cho "
                                 "kết quả kiểm tra (--out).")
-    make_folder(target.parent)
-    ensure_not_open(target)
-    ensure_writable(target)
     highlight = highlighter(findings, source.name)
     source_hash = file_hash(source)[:16]
 
@@ -168,19 +162,13 @@ def write_receipt(source: Path, target: Path, findings: list[Finding]) -> tuple[
         if schema.STAMP.name in wb.sheetnames:
             _mark_as_copy(wb, source_hash)
 
-    try:
-        folder = tempfile.TemporaryDirectory(prefix=".thidua-", dir=target.parent)
-    except PermissionError:
-        raise folder_not_writable(target.parent) from None
-    with folder as tmp:
-        work = Path(tmp) / target.name
+    def write(work: Path) -> None:
         shutil.copyfile(source, work)
         escape_control_characters(work)  # openpyxl cannot load XML holding them raw
-        rewrite_outputs(work, {"kiem_tra": checks_writer(findings, source.name)}, edit=edit)
-        saved = backup(target) if target.exists() else None
-        give_mode(work, target)
-        os.replace(work, target)
-    return target, saved
+        rewrite_outputs(work, {"kiem_tra": checks_writer(findings, source.name)}, edit=edit,
+                        make_backup=False)
+
+    return target, atomic_write(target, write)
 
 
 def write_master(path: Path, report: ValidationReport, findings: list[Finding]) -> Path:
