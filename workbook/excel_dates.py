@@ -15,9 +15,10 @@ from pathlib import Path
 
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel, to_excel
 
+from .ooxml import WORKBOOK_PART
+
 WINDOWS_1900 = CALENDAR_WINDOWS_1900
 MAC_1904 = CALENDAR_MAC_1904
-WORKBOOK_PART = "xl/workbook.xml"
 _DATE_1904 = re.compile(rb'<(?:\w+:)?workbookPr\b[^>]*?\bdate1904="(?:1|true)"')
 
 

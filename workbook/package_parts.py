@@ -19,10 +19,9 @@ import zipfile
 from pathlib import Path
 from typing import Callable
 
-RELS = "_rels/.rels"
-REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-UI_TYPES = ("http://schemas.microsoft.com/office/2007/relationships/ui/extensibility",
-            "http://schemas.microsoft.com/office/2006/relationships/ui/extensibility")
+from .ooxml import PACKAGE_RELS_PART as RELS
+from .ooxml import PKG_REL_NS as REL_NS
+from .ooxml import REL_UI as UI_TYPES
 
 
 def _ui_relationships(rels_xml: bytes) -> list[ET.Element]:

@@ -24,12 +24,12 @@ from openpyxl.utils import get_column_letter
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError, XmlError, ZipError
 
 from . import schema
-from .cell_checks import (CELL_TOO_LONG, CONTROL_CHARACTERS, EXCEL_MAX_CELL, GROUP_CODE_AS_NUMBER,
-                          MERGED_ROWS, Merge, area_a1, fill_merged, group_code_cells, preview,
+from .cell_checks import (CELL_TOO_LONG, CONTROL_CHARACTERS, GROUP_CODE_AS_NUMBER, MERGED_ROWS, Merge, area_a1, fill_merged, group_code_cells, preview,
                           show_controls, without_controls)
 from .errors import UnreadableWorkbook
 from .excel_dates import WINDOWS_1900, workbook_epoch
 from .findings import ERROR, WARNING, Finding, define
+from .ooxml import MAX_CELL_CHARS
 from .schema import Column, Sheet
 from .sniff import encrypted_package, not_a_workbook_reason
 from .text import ascii_fold
@@ -295,7 +295,7 @@ def _read_table(data: WorkbookData, sheet: Sheet, actual: str, rows: list[list[A
             typed_input = value
             if value.__class__ is str:
                 typed_input, chars = without_controls(value)
-                length = len(value) if len(value) > EXCEL_MAX_CELL else 0
+                length = len(value) if len(value) > MAX_CELL_CHARS else 0
                 if chars or length:
                     troubled[value] = (chars, length)
             try:
@@ -330,7 +330,7 @@ def _report_text(data: WorkbookData, actual: str, sheet: Sheet, col: Column, cel
         data.findings.append(CELL_TOO_LONG.at(
             file=data.file, sheet=actual, cell=cell, row_key=row_key, value=preview(value),
             header=col.header, length=f"{length:,}".replace(",", "."),
-            limit=f"{EXCEL_MAX_CELL:,}".replace(",", ".")))
+            limit=f"{MAX_CELL_CHARS:,}".replace(",", ".")))
 
 
 def _row_key(sheet: Sheet, raw: dict[str, Any]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from openpyxl import load_workbook
 
 from workbook import schema
-from workbook.cell_checks import EXCEL_MAX_CELL
+from workbook.ooxml import MAX_CELL_CHARS
 from workbook.consolidation import consolidate
 from workbook.consolidation.long_text import LONG_TEXT_DIR
 from workbook.reading import read_workbook
@@ -77,7 +77,7 @@ def test_cell_over_32767_keeps_the_full_text_in_the_side_file_it_names(batch):
     assert side.name in kept.message
     assert side.read_text(encoding="utf-8") == defects.LONG_TEXT
     in_master = load_workbook(batch.master)[defects.NEWS]["D2"].value
-    assert len(in_master) <= EXCEL_MAX_CELL
+    assert len(in_master) <= MAX_CELL_CHARS
     assert in_master.startswith(defects.LONG_TEXT[:30_000]) and side.name in in_master
     before = file_hash(batch.master)
     again = consolidate(batch.master, [batch.folder])  # the cut value compares equal next time

@@ -23,12 +23,13 @@ from lxml import etree
 from openpyxl.utils import column_index_from_string, get_column_letter, range_boundaries
 
 from .. import schema
-from ..excel_dates import WINDOWS_1900, WORKBOOK_PART, date_serial, package_epoch
+from ..excel_dates import WINDOWS_1900, date_serial, package_epoch
+from ..ooxml import CALC_CHAIN_PART, CONTENT_TYPES_PART, WORKBOOK_PART
+from ..ooxml import DOC_REL_NS as R_NS
+from ..ooxml import MAIN_NS as NS
+from ..ooxml import PKG_REL_NS as REL_NS
 from .merge import OutRow
 
-NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 FAST_DEFLATE_BYTES = 1 << 20
 
 _ROW = re.compile(rb"<row\b[^>]*?(?:/>|>.*?</row>)", re.S)
@@ -47,9 +48,9 @@ class Unsupported(Exception):
 
 def _parts(zin: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> worksheet part path."""
-    wb = etree.fromstring(zin.read("xl/workbook.xml"))
+    wb = etree.fromstring(zin.read(WORKBOOK_PART))
     rels = etree.fromstring(zin.read("xl/_rels/workbook.xml.rels"))
-    targets = {r.get("Id"): _resolve("xl/workbook.xml", r.get("Target")) for r in rels}
+    targets = {r.get("Id"): _resolve(WORKBOOK_PART, r.get("Target")) for r in rels}
     return {s.get("name"): targets[s.get(f"{{{R_NS}}}id")]
             for s in wb.iter(f"{{{NS}}}sheet")}
 
@@ -268,7 +269,7 @@ def rewrite_package(source: Path, target: Path,
             else:
                 out_rows = jobs[key]
             replaced[part], replaced[table_part] = rewrite.build(out_rows)
-        drop = {"xl/calcChain.xml"}  # cell positions moved: Excel rebuilds the chain
+        drop = {CALC_CHAIN_PART}  # cell positions moved: Excel rebuilds the chain
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
             for info in zin.infolist():
                 name = info.filename
@@ -278,7 +279,7 @@ def rewrite_package(source: Path, target: Path,
                     data = replaced[name]
                 else:
                     data = zin.read(info)
-                    if name == "[Content_Types].xml" and "xl/calcChain.xml" in zin.namelist():
+                    if name == CONTENT_TYPES_PART and CALC_CHAIN_PART in zin.namelist():
                         data = re.sub(rb'<Override[^>]*PartName="/xl/calcChain.xml"[^>]*/>',
                                       b"", data)
                     elif name == "xl/_rels/workbook.xml.rels":
