@@ -60,7 +60,7 @@ def test_control_characters_become_spaces_with_a_warning_per_cell(batch):
     assert news["TB01-02"]["tieu_de"] == "Đoàn viên công đoàn chung tay vì người nghèo"
     results = [r for r in batch.rows("ket_qua") if r["dong_nguon"] == 4 and r["to_nguon"] == "01"]
     assert results[0]["ho_ten"] == "Vi Minh Khánh"  # never "Vi MinhKhỏnh"
-    assert not [f for f in result.findings if f.code == "legacy-text-converted"
+    assert not [f for f in result.findings if f.code == "legacy-encoding"
                 and f.file == bad.name]
     assert_others_merged(result, batch)
 
