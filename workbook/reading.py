@@ -24,8 +24,9 @@ from openpyxl.utils import get_column_letter
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError, XmlError, ZipError
 
 from . import schema
-from .cell_checks import (CELL_TOO_LONG, CONTROL_CHARACTERS, GROUP_CODE_AS_NUMBER, MERGED_ROWS, Merge, area_a1, fill_merged, group_code_cells, preview,
-                          show_controls, without_controls)
+from .cell_checks import (CELL_TOO_LONG, CONTROL_CHARACTERS, GROUP_CODE_AS_NUMBER, MERGED_ROWS,
+                          Merge, area_a1, fill_merged, group_code_cells, preview, show_controls,
+                          without_controls)
 from .errors import UnreadableWorkbook
 from .excel_dates import WINDOWS_1900, workbook_epoch
 from .findings import ERROR, WARNING, Finding, define

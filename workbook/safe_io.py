@@ -3,10 +3,10 @@
 Writes go to a temporary file in the same folder, flushed to disk, then replace the target in one
 rename, after a timestamped backup of what was there; ``atomic_write`` is the one place that does
 this, for every file thidua writes or rewrites in place. Excel marks an open workbook with an
-owner file ``~$name`` next to it; when present we refuse and say so. A file marked read-only is refused too: someone
-protected it on purpose. The new file keeps the mode of the file it replaces; a new file gets the
-mode the user's umask gives (the temporary file would otherwise leave it readable by its owner
-only, and colleagues sharing the folder could not open it).
+owner file ``~$name`` next to it; when present we refuse and say so. A file marked read-only is
+refused too: someone protected it on purpose. The new file keeps the mode of the file it
+replaces; a new file gets the mode the user's umask gives (the temporary file would otherwise
+leave it readable by its owner only, and colleagues sharing the folder could not open it).
 """
 from __future__ import annotations
 
