@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel, to_excel
@@ -62,6 +63,15 @@ def workbook_epoch(path: Path) -> dt.datetime:
         return WINDOWS_1900
     try:
         with zipfile.ZipFile(path) as zf:
-            return package_epoch(zf.read(WORKBOOK_PART))
-    except (KeyError, zipfile.BadZipFile, OSError):
+            return zip_epoch(zf)
+    except (zipfile.BadZipFile, OSError):
+        return WINDOWS_1900
+
+
+def zip_epoch(zf: zipfile.ZipFile) -> dt.datetime:
+    """The date system of an open OOXML package; 1900 when its workbook part is missing or
+    damaged (the reader then says what is wrong with the file)."""
+    try:
+        return package_epoch(zf.read(WORKBOOK_PART))
+    except (KeyError, zipfile.BadZipFile, zlib.error, EOFError):
         return WINDOWS_1900

@@ -28,7 +28,7 @@ from .cell_checks import (CELL_TOO_LONG, CONTROL_CHARACTERS, GROUP_CODE_AS_NUMBE
                           Merge, area_a1, fill_merged, group_code_cells, preview, show_controls,
                           without_controls)
 from .errors import UnreadableWorkbook
-from .excel_dates import WINDOWS_1900, workbook_epoch
+from .excel_dates import WINDOWS_1900, zip_epoch
 from .findings import ERROR, WARNING, Finding, define
 from .ooxml import MAX_CELL_CHARS
 from .schema import Column, Sheet
@@ -100,7 +100,7 @@ def read_workbook(path: str | Path, sheets: tuple[str, ...] | None = None) -> Wo
     A sheet whose XML is damaged makes the whole file unreadable (``UnreadableWorkbook`` naming
     the sheet): half a group's data must not be merged as if it were all of it."""
     path = Path(path)
-    book = open_calamine(path)
+    book, epoch = _open(path)
     merges: dict[str, list[Merge]] = {}
 
     def get_rows(name: str) -> list[list[Any]]:
@@ -116,7 +116,7 @@ def read_workbook(path: str | Path, sheets: tuple[str, ...] | None = None) -> Wo
         return rows
 
     return read_sheets(path, list(book.sheet_names), get_rows, sheets,
-                       get_merges=lambda name: merges.get(name, []), epoch=workbook_epoch(path))
+                       get_merges=lambda name: merges.get(name, []), epoch=epoch)
 
 
 def damage_reason(err: Exception) -> str:
@@ -178,25 +178,32 @@ def _restore_group_codes(data: WorkbookData) -> None:
 
 
 def open_calamine(path: Path) -> CalamineWorkbook:
+    return _open(path)[0]
+
+
+def _open(path: Path) -> tuple[CalamineWorkbook, dt.datetime]:
+    """The workbook and its date system (read from the package while it is open anyway)."""
     if not path.exists():
         raise UnreadableWorkbook(f"Không tìm thấy tệp {path}.", "not-found")
     not_a_workbook = not_a_workbook_reason(path)
     if not_a_workbook:
         code, reason = not_a_workbook
         raise UnreadableWorkbook(f"Không đọc được tệp {path.name}: {reason}.", code)
+    epoch = WINDOWS_1900
     if zipfile.is_zipfile(path):
         try:
             with zipfile.ZipFile(path) as zf:
                 total = sum(i.file_size for i in zf.infolist())
+                if total > MAX_UNZIPPED_BYTES:
+                    raise UnreadableWorkbook(
+                        f"Tệp {path.name} giải nén ra quá lớn ({total // 2**20} MiB): có thể là "
+                        "tệp độc hại (zip bomb); không đọc.", "zip-bomb")
+                epoch = zip_epoch(zf)
         except zipfile.BadZipFile as err:
             raise UnreadableWorkbook(f"Tệp {path.name} bị hỏng, không mở được.",
                                      "corrupt") from err
-        if total > MAX_UNZIPPED_BYTES:
-            raise UnreadableWorkbook(
-                f"Tệp {path.name} giải nén ra quá lớn ({total // 2**20} MiB): có thể là tệp "
-                "độc hại (zip bomb); không đọc.", "zip-bomb")
     try:
-        return CalamineWorkbook.from_path(str(path))
+        return CalamineWorkbook.from_path(str(path)), epoch
     except (CalamineError, OSError) as err:  # OSError: calamine's own I/O failures
         # calamine says PasswordError for an encrypted package named .xlsx; named .xls it
         # tries the legacy reader, which fails on the compound file: look for the package.
