@@ -21,7 +21,6 @@ from .text import CONTROL, control_characters, detect_legacy
 from .text._tables import UNICODE_TO_TCVN3
 from .values import is_blank
 
-EXCEL_MAX_CELL = 32_767  # characters one Excel cell holds
 PREVIEW = 60  # characters of a long value shown in a finding
 
 CONTROL_CHARACTERS = define(

@@ -82,7 +82,6 @@ TITLES: dict[str, str] = {
     "out-of-range": "Số ngoài khoảng cho phép", "negative-value": "Số âm",
     "bad-code-format": "Mã sai dạng", "duplicate-id": "Trùng mã",
     "formula-like-text": "Chữ giống công thức", "legacy-encoding": "Bảng mã cũ (TCVN3, VNI)",
-    "legacy-text-converted": "Bảng mã cũ đã chuyển",
     # references to the set-up
     "unknown-member": "Đoàn viên không có trong danh sách", "unknown-group": "Tổ không có",
     "unknown-phase": "Đợt không có", "unknown-movement": "Phong trào không có",

@@ -27,6 +27,7 @@ from openpyxl.utils import get_column_letter
 from . import schema
 from .cell_checks import padded_group_code, without_controls
 from .errors import ThiduaError
+from .excel_dates import workbook_epoch
 from .findings import ERROR, WARNING, Finding, count_by_severity, define
 from .outputs import LogEntry, append_log
 from .reading import WorkbookData, find_header, header_key, open_calamine, read_workbook
@@ -169,6 +170,7 @@ def plan_member_import(master: WorkbookData, source: str | Path) -> MembersImpor
     source = Path(source)
     out = MembersImport(master=master.path, source=source)
     sheet_name, header, mapping, rows = read_member_list(source)
+    epoch = workbook_epoch(source)  # a birth date kept as a bare serial counts in its system
     by_key = {c.key: c for c in SOURCE_COLUMNS}
     letters = {key: get_column_letter(j + 1) for j, key in mapping.items()}
     groups = master.table("to_cong_doan")
@@ -202,7 +204,7 @@ def plan_member_import(master: WorkbookData, source: str | Path) -> MembersImpor
             col = by_key[key]
             text = without_controls(value)[0] if isinstance(value, str) else value
             try:
-                typed[key] = convert(text, col.type)
+                typed[key] = convert(text, col.type, epoch)
             except BadValue as err:
                 typed[key] = to_text(text)
                 finding(BAD_CELL, key, excel_row, cells, value=to_text(value),

@@ -97,11 +97,13 @@ def append_log(wb: Workbook, entry: LogEntry, now: dt.datetime | None = None) ->
 
 def rewrite_outputs(master: str | Path, writers: dict[str, SheetWriter],
                     log: LogEntry | None = None,
-                    edit: Callable[[Workbook], None] | None = None) -> Path | None:
+                    edit: Callable[[Workbook], None] | None = None,
+                    make_backup: bool = True) -> Path | None:
     """Redraw the given output sheets of the master; returns the backup's path.
 
     ``edit`` lets a caller change the workbook beyond output sheets (validation highlighting
-    cells); it must not change what people typed.
+    cells); it must not change what people typed. ``make_backup=False`` for a file still being
+    made (a receipt's temporary copy).
     """
     master = Path(master)
     ensure_not_open(master)
@@ -119,4 +121,4 @@ def rewrite_outputs(master: str | Path, writers: dict[str, SheetWriter],
         edit(wb)
     if log:
         append_log(wb, log)
-    return atomic_write(master, wb.save)
+    return atomic_write(master, wb.save, make_backup=make_backup)

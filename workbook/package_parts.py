@@ -14,16 +14,14 @@ Pure zip/XML work: nothing here runs or parses VBA.
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
+from typing import Callable
 
-RELS = "_rels/.rels"
-REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-UI_TYPES = ("http://schemas.microsoft.com/office/2007/relationships/ui/extensibility",
-            "http://schemas.microsoft.com/office/2006/relationships/ui/extensibility")
+from .ooxml import PACKAGE_RELS_PART as RELS
+from .ooxml import PKG_REL_NS as REL_NS
+from .ooxml import REL_UI as UI_TYPES
 
 
 def _ui_relationships(rels_xml: bytes) -> list[ET.Element]:
@@ -58,15 +56,24 @@ def carry_custom_ui(source: Path, target: Path) -> bool:
             ET.SubElement(root, f"{{{REL_NS}}}Relationship",
                           {"Id": rel_id, "Type": rel.get("Type"), "Target": rel.get("Target")})
         new_rels = ET.tostring(root, xml_declaration=True, encoding="UTF-8")
-        fd, tmp_name = tempfile.mkstemp(suffix=target.suffix, dir=target.parent)
-        with open(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as out:
+
+    def write(tmp: Path) -> None:
+        with zipfile.ZipFile(target) as dst, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
             for name in names:
                 out.writestr(dst.getinfo(name), new_rels if name == RELS else dst.read(name))
             for name, data in parts.items():
                 if name not in names:
                     out.writestr(name, data)
-    shutil.move(tmp_name, target)
+    _rewrite(target, write)
     return True
+
+
+def _rewrite(path: Path, write: Callable[[Path], None]) -> None:
+    """Replace ``path`` in place (no backup: callers rewrite a file they are still making).
+    ``write`` opens ``path`` itself: a file still open for reading cannot be replaced on
+    Windows."""
+    from .safe_io import atomic_write  # safe_io calls carry_custom_ui: a late import
+    atomic_write(path, write, make_backup=False)
 
 
 _RAW_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -100,11 +107,12 @@ def escape_control_characters(path: Path) -> bool:
                 fixed = _escape_part(xml)
                 if fixed != xml:
                     changed[name] = fixed
-        if not changed:
-            return False
-        fd, tmp_name = tempfile.mkstemp(suffix=path.suffix, dir=path.parent)
-        with open(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as out:
+    if not changed:
+        return False
+
+    def write(tmp: Path) -> None:
+        with zipfile.ZipFile(path) as zf, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
             for info in zf.infolist():
                 out.writestr(info, changed.get(info.filename, zf.read(info)))
-    shutil.move(tmp_name, path)
+    _rewrite(path, write)
     return True

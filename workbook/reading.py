@@ -11,6 +11,7 @@ that was there (nothing typed is lost) and reported. Column ``_row`` is the Exce
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import zipfile
@@ -20,16 +21,18 @@ from typing import Any, Callable
 
 import pandas as pd
 from openpyxl.utils import get_column_letter
-from python_calamine import CalamineError, CalamineWorkbook, XmlError, ZipError
+from python_calamine import CalamineError, CalamineWorkbook, PasswordError, XmlError, ZipError
 
 from . import schema
-from .cell_checks import (CELL_TOO_LONG, CONTROL_CHARACTERS, EXCEL_MAX_CELL, GROUP_CODE_AS_NUMBER,
-                          MERGED_ROWS, Merge, area_a1, fill_merged, group_code_cells, preview,
-                          show_controls, without_controls)
+from .cell_checks import (CELL_TOO_LONG, CONTROL_CHARACTERS, GROUP_CODE_AS_NUMBER, MERGED_ROWS,
+                          Merge, area_a1, fill_merged, group_code_cells, preview, show_controls,
+                          without_controls)
 from .errors import UnreadableWorkbook
+from .excel_dates import WINDOWS_1900, zip_epoch
 from .findings import ERROR, WARNING, Finding, define
+from .ooxml import MAX_CELL_CHARS
 from .schema import Column, Sheet
-from .sniff import not_a_workbook_reason
+from .sniff import encrypted_package, not_a_workbook_reason
 from .text import ascii_fold
 from .values import BadValue, convert, is_blank, to_text
 
@@ -58,6 +61,7 @@ class WorkbookData:
     sheet_names: dict[str, str] = field(default_factory=dict)  # sheet key -> name in the file
     stamp: dict[str, str] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    epoch: dt.datetime = WINDOWS_1900  # the workbook's date system, for bare date serials
 
     @property
     def file(self) -> str:
@@ -96,7 +100,7 @@ def read_workbook(path: str | Path, sheets: tuple[str, ...] | None = None) -> Wo
     A sheet whose XML is damaged makes the whole file unreadable (``UnreadableWorkbook`` naming
     the sheet): half a group's data must not be merged as if it were all of it."""
     path = Path(path)
-    book = open_calamine(path)
+    book, epoch = _open(path)
     merges: dict[str, list[Merge]] = {}
 
     def get_rows(name: str) -> list[list[Any]]:
@@ -106,16 +110,16 @@ def read_workbook(path: str | Path, sheets: tuple[str, ...] | None = None) -> Wo
             merges[name] = list(sheet.merged_cell_ranges or [])
         except CalamineError as err:
             raise UnreadableWorkbook(
-                f"Không đọc được tệp {path.name}: trang '{name}' bị hỏng ({_short(err)}). Mở "
-                "tệp bằng Excel (Excel thường tự sửa được) rồi lưu lại và gửi lại; hoặc chép dữ "
-                "liệu sang sổ tổ mới.") from None
+                f"Không đọc được tệp {path.name}: trang '{name}' bị hỏng "
+                f"({damage_reason(err)}). Mở tệp bằng Excel (Excel thường tự sửa được) rồi lưu "
+                "lại và gửi lại; hoặc chép dữ liệu sang sổ tổ mới.") from err
         return rows
 
     return read_sheets(path, list(book.sheet_names), get_rows, sheets,
-                       get_merges=lambda name: merges.get(name, []))
+                       get_merges=lambda name: merges.get(name, []), epoch=epoch)
 
 
-def _short(err: Exception) -> str:
+def damage_reason(err: Exception) -> str:
     """What broke, in the officer's words (calamine's own text is English)."""
     if isinstance(err, XmlError):
         return "nội dung XML của trang không đọc được"
@@ -126,12 +130,14 @@ def _short(err: Exception) -> str:
 
 def read_sheets(path: Path, names: list[str], get_rows: Callable[[str], list[list[Any]]],
                 sheets: tuple[str, ...] | None = None,
-                get_merges: Callable[[str], list[Merge]] | None = None) -> WorkbookData:
+                get_merges: Callable[[str], list[Merge]] | None = None,
+                epoch: dt.datetime = WINDOWS_1900) -> WorkbookData:
     """The reader proper, over any source of rows: a file (calamine) or a live workbook
     (xlwings, in the Excel entry points). ``get_rows(sheet_name)`` returns the sheet's cells
     from A1 as a list of rows; ``get_merges(sheet_name)``, when given, the merged areas of the
-    sheet read last (0-based ((row, col), (row, col)) corners)."""
-    data = WorkbookData(path=Path(path))
+    sheet read last (0-based ((row, col), (row, col)) corners); ``epoch``, the workbook's date
+    system."""
+    data = WorkbookData(path=Path(path), epoch=epoch)
     if schema.STAMP.name in names:
         data.stamp = {str(r[0]): str(to_text(r[1]) or "") for r in get_rows(schema.STAMP.name)
                       if len(r) >= 2 and r[0]}
@@ -172,33 +178,41 @@ def _restore_group_codes(data: WorkbookData) -> None:
 
 
 def open_calamine(path: Path) -> CalamineWorkbook:
+    return _open(path)[0]
+
+
+def _open(path: Path) -> tuple[CalamineWorkbook, dt.datetime]:
+    """The workbook and its date system (read from the package while it is open anyway)."""
     if not path.exists():
         raise UnreadableWorkbook(f"Không tìm thấy tệp {path}.", "not-found")
     not_a_workbook = not_a_workbook_reason(path)
     if not_a_workbook:
         code, reason = not_a_workbook
         raise UnreadableWorkbook(f"Không đọc được tệp {path.name}: {reason}.", code)
+    epoch = WINDOWS_1900
     if zipfile.is_zipfile(path):
         try:
             with zipfile.ZipFile(path) as zf:
                 total = sum(i.file_size for i in zf.infolist())
-        except zipfile.BadZipFile:
+                if total > MAX_UNZIPPED_BYTES:
+                    raise UnreadableWorkbook(
+                        f"Tệp {path.name} giải nén ra quá lớn ({total // 2**20} MiB): có thể là "
+                        "tệp độc hại (zip bomb); không đọc.", "zip-bomb")
+                epoch = zip_epoch(zf)
+        except zipfile.BadZipFile as err:
             raise UnreadableWorkbook(f"Tệp {path.name} bị hỏng, không mở được.",
-                                     "corrupt") from None
-        if total > MAX_UNZIPPED_BYTES:
-            raise UnreadableWorkbook(
-                f"Tệp {path.name} giải nén ra quá lớn ({total // 2**20} MiB): có thể là tệp "
-                "độc hại (zip bomb); không đọc.", "zip-bomb")
+                                     "corrupt") from err
     try:
-        return CalamineWorkbook.from_path(str(path))
-    except Exception as err:  # calamine raises several types; all mean "cannot read this file"
-        text = str(err).lower()
-        if "password" in text or "encrypt" in text or "cfb" in text:
+        return CalamineWorkbook.from_path(str(path)), epoch
+    except (CalamineError, OSError) as err:  # OSError: calamine's own I/O failures
+        # calamine says PasswordError for an encrypted package named .xlsx; named .xls it
+        # tries the legacy reader, which fails on the compound file: look for the package.
+        if isinstance(err, PasswordError) or encrypted_package(path):
             code, reason = ("password-protected",
                             "có mật khẩu hoặc bị mã hóa; hãy gỡ mật khẩu rồi gửi lại")
         else:
             code, reason = "corrupt", "bị hỏng hoặc không phải sổ Excel (.xlsx, .xlsm, .xls, .ods)"
-        raise UnreadableWorkbook(f"Không đọc được tệp {path.name}: {reason}.", code) from None
+        raise UnreadableWorkbook(f"Không đọc được tệp {path.name}: {reason}.", code) from err
 
 
 def _match_sheet_name(name: str, names: list[str]) -> str | None:
@@ -289,11 +303,11 @@ def _read_table(data: WorkbookData, sheet: Sheet, actual: str, rows: list[list[A
             typed_input = value
             if value.__class__ is str:
                 typed_input, chars = without_controls(value)
-                length = len(value) if len(value) > EXCEL_MAX_CELL else 0
+                length = len(value) if len(value) > MAX_CELL_CHARS else 0
                 if chars or length:
                     troubled[value] = (chars, length)
             try:
-                record[key] = cache[value] = convert(typed_input, col.type)
+                record[key] = cache[value] = convert(typed_input, col.type, data.epoch)
                 if troubled and value in troubled:
                     _report_text(data, actual, sheet, col, f"{letters[key]}{i + 1}", raw, value,
                                  record[key], troubled[value])
@@ -324,7 +338,7 @@ def _report_text(data: WorkbookData, actual: str, sheet: Sheet, col: Column, cel
         data.findings.append(CELL_TOO_LONG.at(
             file=data.file, sheet=actual, cell=cell, row_key=row_key, value=preview(value),
             header=col.header, length=f"{length:,}".replace(",", "."),
-            limit=f"{EXCEL_MAX_CELL:,}".replace(",", ".")))
+            limit=f"{MAX_CELL_CHARS:,}".replace(",", ".")))
 
 
 def _row_key(sheet: Sheet, raw: dict[str, Any]) -> str:

@@ -1,11 +1,12 @@
 """Writing workbooks safely: never half a file, never over a file Excel holds open.
 
-Writes go to a temporary file in the same folder, then replace the target in one rename, after a
-timestamped backup of what was there. Excel marks an open workbook with an owner file ``~$name``
-next to it; when present we refuse and say so. A file marked read-only is refused too: someone
-protected it on purpose. The new file keeps the mode of the file it replaces; a new file gets the
-mode the user's umask gives (the temporary file would otherwise leave it readable by its owner
-only, and colleagues sharing the folder could not open it).
+Writes go to a temporary file in the same folder, flushed to disk, then replace the target in one
+rename, after a timestamped backup of what was there; ``atomic_write`` is the one place that does
+this, for every file thidua writes or rewrites in place. Excel marks an open workbook with an
+owner file ``~$name`` next to it; when present we refuse and say so. A file marked read-only is
+refused too: someone protected it on purpose. The new file keeps the mode of the file it
+replaces; a new file gets the mode the user's umask gives (the temporary file would otherwise
+leave it readable by its owner only, and colleagues sharing the folder could not open it).
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import FileExistsRefused, FolderNotWritable, ReadOnlyFile, WorkbookLocked
-from .package_parts import carry_custom_ui
+from .package_parts import carry_custom_ui  # it rewrites through atomic_write, imported late
 
 BACKUP_DIR = "sao-luu"  # folder next to the master holding timestamped backups
 
@@ -101,7 +102,10 @@ def backup(path: Path, now: dt.datetime | None = None) -> Path:
 
 def atomic_write(path: str | Path, write: Callable[[Path], None], *, overwrite: bool = True,
                  make_backup: bool = True) -> Path | None:
-    """Call ``write(tmp_path)`` then move the result over ``path``. Returns the backup path."""
+    """Call ``write(tmp_path)`` then move the result over ``path``. Returns the backup path.
+
+    The temporary file is removed when anything fails: ``path`` is either the old file or the
+    whole new one."""
     path = Path(path)
     if path.exists() and not overwrite:
         raise FileExistsRefused(
@@ -118,6 +122,8 @@ def atomic_write(path: str | Path, write: Callable[[Path], None], *, overwrite: 
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        with open(tmp, "rb+") as fh:  # on disk before the rename: a power cut leaves one file
+            os.fsync(fh.fileno())
         if path.exists():
             carry_custom_ui(path, tmp)  # openpyxl drops the ribbon of an .xlsm it re-saves
         give_mode(tmp, path)

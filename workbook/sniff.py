@@ -67,6 +67,30 @@ def _as_text(head: bytes) -> str | None:
         return head.decode("cp1258", errors="replace")  # a Vietnamese Windows text file
 
 
+# The name of the stream that holds an encrypted OOXML package's key data (MS-OFFCRYPTO 2.3.4.1),
+# as a compound file directory entry stores it: UTF-16LE with its terminating NUL.
+_ENCRYPTION_INFO = "EncryptionInfo\0".encode("utf-16-le")
+_DIR_ENTRY = 128  # every directory entry starts on a 128-byte boundary of the file
+
+
+def encrypted_package(path: Path) -> bool:
+    """True for a password-protected .xlsx/.xlsm: Excel wraps the encrypted package in a
+    compound file with an ``EncryptionInfo`` stream. Only asked when a reader has already
+    failed, so reading the whole file costs nothing on the good path."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    if not data.startswith(CFB_MAGIC):
+        return False
+    start = data.find(_ENCRYPTION_INFO)
+    while start != -1:
+        # A directory entry: the name at the entry's start, its byte length (with the NUL) at 64.
+        if start % _DIR_ENTRY == 0 and \
+                int.from_bytes(data[start + 64:start + 66], "little") == len(_ENCRYPTION_INFO):
+            return True
+        start = data.find(_ENCRYPTION_INFO, start + 1)
+    return False
+
+
 def not_a_workbook_reason(path: Path) -> tuple[str, str] | None:
     """(code, Vietnamese reason) when the file is a known non-workbook kind, else None."""
     kind = sniff(path)

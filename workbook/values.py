@@ -10,9 +10,9 @@ import datetime as dt
 import re
 from typing import Any
 
+from .excel_dates import WINDOWS_1900, serial_date, serial_datetime
 from .text import CONTROL, INVISIBLE_CHARACTERS, clean_text
 
-EXCEL_EPOCH = dt.datetime(1899, 12, 30)  # 1900 date system, Lotus leap-year bug included
 _DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
 
@@ -56,7 +56,9 @@ def to_text(value: Any, *, keep_lines: bool = False) -> str | None:
     return clean_text(str(value), keep_lines=keep_lines)
 
 
-def to_date(value: Any) -> dt.date | None:
+def to_date(value: Any, epoch: dt.datetime = WINDOWS_1900) -> dt.date | None:
+    """A day: a date, an Excel serial (counted in the workbook's date system ``epoch``) or
+    'dd/mm/yyyy' text."""
     if is_blank(value):
         return None
     if isinstance(value, dt.datetime):
@@ -64,9 +66,10 @@ def to_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if 1 <= value < 2958466:  # Excel serial up to 31/12/9999
-            return (EXCEL_EPOCH + dt.timedelta(days=int(value))).date()
-        raise BadValue("số ngày kiểu Excel nằm ngoài khoảng hợp lệ")
+        try:
+            return serial_date(value, epoch)
+        except ValueError:
+            raise BadValue("số ngày kiểu Excel nằm ngoài khoảng hợp lệ") from None
     text = clean_text(str(value)) or ""
     if m := _DMY.match(text):  # day first, always
         day, month, year = (int(g) for g in m.groups())
@@ -85,16 +88,17 @@ def to_date(value: Any) -> dt.date | None:
 _DMY_TIME = re.compile(r"^(.*?)\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 
 
-def to_datetime(value: Any) -> dt.datetime | None:
+def to_datetime(value: Any, epoch: dt.datetime = WINDOWS_1900) -> dt.datetime | None:
     """A date and time: a datetime, an Excel serial with its fraction, or 'dd/mm/yyyy hh:mm:ss'."""
     if is_blank(value):
         return None
     if isinstance(value, dt.datetime):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        day = to_date(value)
-        seconds = round((float(value) - int(value)) * 86400)
-        return dt.datetime.combine(day, dt.time()) + dt.timedelta(seconds=seconds)
+        try:
+            return serial_datetime(value, epoch)
+        except ValueError:
+            raise BadValue("số ngày kiểu Excel nằm ngoài khoảng hợp lệ") from None
     if isinstance(value, dt.date):
         return dt.datetime.combine(value, dt.time())
     text = clean_text(str(value)) or ""
@@ -143,16 +147,17 @@ def to_int(value: Any, *, money: bool = False) -> int | None:
     return int(number)
 
 
-def convert(value: Any, column_type: str) -> Any:
-    """Typed value for a schema column type; raises BadValue."""
+def convert(value: Any, column_type: str, epoch: dt.datetime = WINDOWS_1900) -> Any:
+    """Typed value for a schema column type; raises BadValue. ``epoch``: the date system of
+    the workbook the value came from, for dates given as bare serials."""
     if column_type == "text":
         return to_text(value, keep_lines=True)  # free text stays as the person typed it
     if column_type == "code":
         return to_text(value)
     if column_type == "date":
-        return to_date(value)
+        return to_date(value, epoch)
     if column_type == "datetime":
-        return to_datetime(value)
+        return to_datetime(value, epoch)
     if column_type == "int":
         return to_int(value)
     if column_type == "money":

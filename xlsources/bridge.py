@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbook import schema
+from workbook.ooxml import MAX_SHEET_NAME
 from workbook.reading import WorkbookData, read_sheets
 
 SheetWriter = Callable[[Worksheet], None]
@@ -74,7 +75,7 @@ def excel_value(value: Any) -> Any:
 
 def draw(writer: SheetWriter, name: str = "Sheet") -> Worksheet:
     ws = Workbook().active
-    ws.title = name[:31]
+    ws.title = name[:MAX_SHEET_NAME]
     writer(ws)
     return ws
 

@@ -11,6 +11,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workbook.ooxml import CONTENT_TYPES_PART, PACKAGE_RELS_PART
+
 from .setup import CONF_NAME, read_conf
 from .xlsm import customui_xml, own_bas_sources, ribbon_actions, runpython_targets
 
@@ -78,8 +80,9 @@ def check_workbook(path: Path) -> list[Check]:
                       "Tạo lại sổ bằng: thidua init So-thi-dua.xlsm")]
     with zipfile.ZipFile(path) as zf:
         names = set(zf.namelist())
-        rels = zf.read("_rels/.rels").decode("utf-8", "replace") if "_rels/.rels" in names else ""
-        types = zf.read("[Content_Types].xml").decode("utf-8", "replace")
+        rels = zf.read(PACKAGE_RELS_PART).decode("utf-8", "replace") \
+            if PACKAGE_RELS_PART in names else ""
+        types = zf.read(CONTENT_TYPES_PART).decode("utf-8", "replace")
         ui = zf.read("customUI/customUI14.xml") if "customUI/customUI14.xml" in names else b""
     fix_build = f"Chạy: thidua excel build \"{path.name}\" (giữ nguyên dữ liệu)."
     checks = [

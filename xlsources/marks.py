@@ -1,43 +1,40 @@
 """Highlighting offending cells in the live workbook, and clearing last run's highlights.
 
-The same marks the CLI puts in a file (workbook.validation.sheet): a fill in one of our two
-shades and a note listing the findings. A note is ours when its text starts with a severity tag
-("[Lỗi]" / "[Cảnh báo]"); only our notes and fills are removed, so fixed cells lose their mark
-and a colour someone chose stays.
+The same marks, by the same rule, as the CLI puts in a file (``workbook.validation.marks``): a
+note listing the findings and, unless someone coloured the cell, a fill in one of our two
+shades. A note is ours when its text starts with a severity tag; only our notes and our fills
+are removed, so fixed cells lose their mark and a colour someone chose stays.
 """
 from __future__ import annotations
 
 import contextlib
-from collections import defaultdict
 
-from workbook import schema
-from workbook.findings import ERROR, WARNING, Finding
-from workbook.validation.sheet import FILL_RGB
-
-TAGS = tuple(f"[{s}]" for s in (ERROR, WARNING))
-OURS = {"#" + rgb.lower() for rgb in FILL_RGB.values()}
-SKIP = {s.name for s in schema.OUTPUT_SHEETS} | {schema.STAMP.name}
+from workbook.findings import Finding
+from workbook.validation.marks import (SKIP_SHEETS, cells_to_mark, fill_to_set, is_our_fill,
+                                       is_our_note, note_text)
 
 
-def _is_our_note(text: str | None) -> bool:
-    text = (text or "").lstrip()
-    if text.startswith("thidua:"):
-        text = text.split("\n", 1)[-1].lstrip()
-    return text.startswith(TAGS)
+def _colour(cell):
+    """The cell's fill: (r, g, b) on the desktop, None when it has none. xlwings' remote
+    engine cannot read it; the cell then counts as not filled, so it gets our shade."""
+    try:
+        return cell.color
+    except NotImplementedError:
+        return None
 
 
 def clear_marks(book) -> int:
     """Remove our notes (and our fills on those cells) from every data sheet."""
     cleared = 0
     for sheet in book.sheets:
-        if sheet.name in SKIP:
+        if sheet.name in SKIP_SHEETS:
             continue
         with contextlib.suppress(Exception):  # an engine without notes has none of ours
             for note in list(sheet.notes):
-                if _is_our_note(note.text):
+                if is_our_note(note.text):
                     cell = note.parent
                     note.delete()
-                    if str(cell.color or "").lower() in OURS or cell.color is None:
+                    if is_our_fill(_colour(cell)):
                         cell.color = None
                     cleared += 1
     return cleared
@@ -45,18 +42,13 @@ def clear_marks(book) -> int:
 
 def mark(book, findings: list[Finding], file: str) -> int:
     """Fill and annotate the cells of ``file``'s findings; returns the number of cells marked."""
-    by_cell: dict[tuple[str, str], list[Finding]] = defaultdict(list)
-    names = {s.name for s in book.sheets}
-    for f in findings:
-        if f.file == file and f.cell and f.sheet in names and f.sheet not in SKIP:
-            by_cell[(f.sheet, f.cell)].append(f)
+    by_cell = cells_to_mark(findings, file, [s.name for s in book.sheets])
     for (sheet, ref), found in by_cell.items():
         cell = book.sheets[sheet].range(ref)
-        worst = ERROR if any(f.severity == ERROR for f in found) else WARNING
-        cell.color = "#" + FILL_RGB[worst]
-        text = "\n".join(f"[{f.severity}] {f.message}" for f in found)
+        if fill := fill_to_set(_colour(cell), found):
+            cell.color = "#" + fill
         with contextlib.suppress(NotImplementedError):  # xlwings' remote engine for VBA clients
             if cell.note is not None:
                 cell.note.delete()
-            cell.add_note(text)
+            cell.add_note(note_text(found))
     return len(by_cell)

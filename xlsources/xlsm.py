@@ -18,29 +18,21 @@ import io
 import os
 import posixpath
 import re
-import tempfile
 import zipfile
 from importlib import resources
 from pathlib import Path
 
 from lxml import etree
 
-from workbook.safe_io import give_mode
+from workbook.ooxml import CONTENT_TYPES_NS as NS_CT
+from workbook.ooxml import CONTENT_TYPES_PART, PACKAGE_RELS_PART, REL_OFFICE_DOCUMENT, REL_UI, \
+    REL_VBA, REL_WORKSHEET
+from workbook.ooxml import DOC_REL_NS as NS_R
+from workbook.ooxml import MAIN_NS as NS_MAIN
+from workbook.ooxml import PKG_REL_NS as NS_REL
+from workbook.safe_io import atomic_write
 from xlsources.ovba import VbaModule, build_vba_project, class_module_from_cls, document_module
 
-NS_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-NS_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-NS_CUSTOMUI14 = "http://schemas.microsoft.com/office/2009/07/customui"
-
-REL_OFFICE_DOCUMENT = NS_R + "/officeDocument"
-REL_WORKSHEET = NS_R + "/worksheet"
-REL_VBA = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
-REL_UI = (
-    "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility",  # customUI14
-    "http://schemas.microsoft.com/office/2006/relationships/ui/extensibility",  # customUI (2007)
-)
 CT_VBA = "application/vnd.ms-office.vbaProject"
 CT_MACRO_MAIN = {
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml":
@@ -186,21 +178,21 @@ class _Package:
                     raise ValueError(f"duplicate zip entry {info.filename!r}")
                 self.parts[info.filename] = zf.read(info)
                 self.dates[info.filename] = info.date_time
-        if "[Content_Types].xml" not in self.parts:
+        if CONTENT_TYPES_PART not in self.parts:
             raise ValueError("not an OPC package: no [Content_Types].xml")
-        self.content_types = _parse(self.parts["[Content_Types].xml"])
+        self.content_types = _parse(self.parts[CONTENT_TYPES_PART])
 
     def xml(self, part: str) -> etree._ElementTree:
         return _parse(self.parts[part])
 
     def rels(self, part: str) -> etree._ElementTree:
-        name = _rels_name(part) if part else "_rels/.rels"
+        name = _rels_name(part) if part else PACKAGE_RELS_PART
         if name not in self.parts:
             self.parts[name] = DEFAULT_DECLARATION + f'<Relationships xmlns="{NS_REL}"/>'.encode()
         return self.xml(name)
 
     def save_rels(self, part: str, tree: etree._ElementTree) -> None:
-        self.store(_rels_name(part) if part else "_rels/.rels", tree)
+        self.store(_rels_name(part) if part else PACKAGE_RELS_PART, tree)
 
     def store(self, part: str, tree: etree._ElementTree) -> None:
         self.parts[part] = _dump(tree, self.parts.get(part))
@@ -255,10 +247,10 @@ class _Package:
         self.save_rels(source, tree)
 
     def to_bytes(self) -> bytes:
-        self.store("[Content_Types].xml", self.content_types)
+        self.store(CONTENT_TYPES_PART, self.content_types)
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-            names = ["[Content_Types].xml"] + [n for n in self.parts if n != "[Content_Types].xml"]
+            names = [CONTENT_TYPES_PART] + [n for n in self.parts if n != CONTENT_TYPES_PART]
             for name in names:
                 info = zipfile.ZipInfo(name, self.dates.get(name, ZIP_DATE))
                 info.compress_type = zipfile.ZIP_DEFLATED
@@ -337,18 +329,9 @@ def _read(src: str | os.PathLike | bytes) -> bytes:
 
 
 def _write_atomic(out_path: str | os.PathLike, data: bytes) -> Path:
+    # No backup here: the callers (init, excel build) make theirs before asking for the file.
     out = Path(out_path)
-    fd, tmp = tempfile.mkstemp(prefix=out.name + ".", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        give_mode(Path(tmp), out)  # mkstemp's 0600 would hide the master from colleagues
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(out, lambda tmp: tmp.write_bytes(data), make_backup=False)
     return out
 
 

@@ -42,10 +42,9 @@ def test_first_run_merges_every_row_with_provenance(batch):
 def test_rows_are_validated_against_the_master_and_merged_all_the_same(batch):
     """Each planted mistake is reported once, at its file and cell; its row is merged."""
     result = consolidate(batch / MASTER, [batch / RETURNED])
-    codes = {"legacy-encoding": "legacy-text-converted"}  # consolidation converts and says so
     group_of = {f.path.name: f.group for f in result.files}
     found = {(f.code, group_of[f.file], f.row_key) for f in result.findings}
-    assert found == {(codes.get(m.code, m.code), m.group, m.row_key) for m in MISTAKES}
+    assert found == {(m.code, m.group, m.row_key) for m in MISTAKES}
     assert all(f.sheet and f.cell for f in result.findings)
     assert result.errors == sum(1 for m in MISTAKES if m.code not in
                                 ("registration-late", "formula-like-text", "legacy-encoding"))
@@ -58,7 +57,7 @@ def test_every_cell_of_the_master_equals_its_source(batch):
     """Leading zeros, whole numbers, blanks and dates come through exactly as typed."""
     result = consolidate(batch / MASTER, [batch / RETURNED])
     converted = {(f.file, f.sheet, f.row_key, f.value) for f in result.findings
-                 if f.code == "legacy-text-converted"}
+                 if f.code == "legacy-encoding"}
     assert [(v[0][:5], v[3]) for v in converted] == [("To-05", "Hoµng V¨n B×nh")]
     master = load_workbook(batch / MASTER)
     books = {p.name: load_workbook(p) for p in (batch / RETURNED).glob("*.xlsx")}
@@ -234,7 +233,25 @@ def test_no_check_merges_the_same_rows_without_validating(batch, tmp_path):
     checked = consolidate(batch / MASTER, [batch / RETURNED])
     unchecked = consolidate(other, [batch / RETURNED], check=False)
     assert checked.totals == unchecked.totals
-    assert {f.code for f in unchecked.findings} == {"legacy-text-converted"}
+    assert {f.code for f in unchecked.findings} == {"legacy-encoding"}  # converted all the same
     assert unchecked.exit_code == 0 and checked.exit_code == 1
     for key in DATA_KEYS:
         assert rows_of(batch / MASTER, key) == rows_of(other, key)
+
+
+def test_legacy_text_is_converted_once_with_the_validation_warning(batch):
+    """Consolidation and validation share one conversion and one finding: the cell is named,
+    the master gets the Unicode text."""
+    result = consolidate(batch / MASTER, [batch / RETURNED])
+    legacy = [f for f in result.findings if f.code == "legacy-encoding"]
+    assert len(legacy) == 1
+    found = legacy[0]
+    assert (found.file[:5], found.sheet, found.row_key, found.value) == (
+        "To-05", schema.sheet("ket_qua").name, "DV042 / Đợt 1", "Hoµng V¨n B×nh")
+    assert found.cell.startswith(read_workbook(batch / RETURNED / found.file).columns[
+        "ket_qua"]["ho_ten"])
+    assert found.message == ("Chữ trong ô được gõ bằng bảng mã cũ TCVN3 (ABC) (nhận ra theo nội "
+                             "dung); đã tự chuyển thành 'Hoàng Văn Bình'. Hãy gõ lại bằng Unicode "
+                             "(phông Times New Roman) để không phải chuyển đổi nữa.")
+    names = {r["ho_ten"] for r in rows_of(batch / MASTER, "ket_qua")}
+    assert "Hoàng Văn Bình" in names and "Hoµng V¨n B×nh" not in names

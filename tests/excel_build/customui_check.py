@@ -16,7 +16,7 @@ import re
 
 from lxml import etree
 
-NS = "http://schemas.microsoft.com/office/2009/07/customui"
+from workbook.ooxml import CUSTOMUI14_NS as NS
 
 _ID = {"id", "idQ", "idMso", "tag"}
 _LABEL = {"label", "getLabel"}

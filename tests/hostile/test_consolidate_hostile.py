@@ -6,7 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from workbook import schema
-from workbook.cell_checks import EXCEL_MAX_CELL
+from workbook.ooxml import MAX_CELL_CHARS
 from workbook.consolidation import consolidate
 from workbook.consolidation.long_text import LONG_TEXT_DIR
 from workbook.errors import ThiduaError
@@ -62,7 +62,7 @@ def test_control_characters_become_spaces_with_a_warning_per_cell(batch):
     assert news["TB01-02"]["tieu_de"] == "Đoàn viên công đoàn chung tay vì người nghèo"
     results = [r for r in batch.rows("ket_qua") if r["dong_nguon"] == 4 and r["to_nguon"] == "01"]
     assert results[0]["ho_ten"] == "Vi Minh Khánh"  # never "Vi MinhKhỏnh"
-    assert not [f for f in result.findings if f.code == "legacy-text-converted"
+    assert not [f for f in result.findings if f.code == "legacy-encoding"
                 and f.file == bad.name]
     assert_others_merged(result, batch)
 
@@ -79,7 +79,7 @@ def test_cell_over_32767_keeps_the_full_text_in_the_side_file_it_names(batch):
     assert side.name in kept.message
     assert side.read_text(encoding="utf-8") == defects.LONG_TEXT
     in_master = load_workbook(batch.master)[defects.NEWS]["D2"].value
-    assert len(in_master) <= EXCEL_MAX_CELL
+    assert len(in_master) <= MAX_CELL_CHARS
     assert in_master.startswith(defects.LONG_TEXT[:30_000]) and side.name in in_master
     before = file_hash(batch.master)
     again = consolidate(batch.master, [batch.folder])  # the cut value compares equal next time

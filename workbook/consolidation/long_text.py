@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import schema
-from ..cell_checks import EXCEL_MAX_CELL
 from ..findings import WARNING, Finding, define
+from ..ooxml import MAX_CELL_CHARS
 from ..reading import ROW
 from ..safe_io import make_folder
 from ..text import slug_filename
@@ -43,7 +43,7 @@ def side_name(file: str, sheet: str, cell: str) -> str:
 def cut(text: str, name: str) -> str:
     """The value the master holds: the start of the text and where the rest is."""
     note = f" … [toàn văn: {LONG_TEXT_DIR}/{name}]"
-    return text[:EXCEL_MAX_CELL - len(note)].rstrip() + note  # read back, it compares equal
+    return text[:MAX_CELL_CHARS - len(note)].rstrip() + note  # read back, it compares equal
 
 
 def cut_long_text(reads: list[GroupRead]) -> tuple[list[LongText], list[Finding]]:
@@ -55,7 +55,7 @@ def cut_long_text(reads: list[GroupRead]) -> tuple[list[LongText], list[Finding]
             for row in rows:
                 for col in sheet.columns:
                     value = row.get(col.key)
-                    if not isinstance(value, str) or len(value) <= EXCEL_MAX_CELL:
+                    if not isinstance(value, str) or len(value) <= MAX_CELL_CHARS:
                         continue
                     cell = read.cell(key, row[ROW], col.key)
                     name = side_name(read.file, row[SHEET], cell)

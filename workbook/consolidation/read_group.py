@@ -4,35 +4,29 @@
 rows of the data sheets with their Excel row numbers, the reader's findings, and — when the file
 cannot be merged at all — the reason. Being pure and picklable, it runs in a thread pool here and
 on Dask workers on a cluster alike. Text in a legacy Vietnamese encoding (TCVN3, VNI) is converted
-to Unicode here, with a warning naming the cell.
+to Unicode here, with a warning naming the cell (``validation.legacy_text``, by content: reading
+the cell fonts would cost a second pass over every sheet).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import schema
 from ..errors import UnreadableWorkbook
-from ..findings import WARNING, Finding, define
+from ..findings import Finding
 from ..reading import MISSING_COLUMN, MISSING_SHEET, ROW, WorkbookData, read_workbook
 from ..safe_io import file_hash
 from ..stamps import KIND_NAMES, version_refusal
-from ..text import fix_legacy
 from ..validation import validate_data
-from ..validation.legacy_text import LEGACY_ENCODING
+from ..validation.legacy_text import fix_text_cells
 from ..validation.lookups import Lookups
 from .collect import HASH_CHARS
 
 
 DATA_KEYS = tuple(s.key for s in schema.DATA_SHEETS)
 SHEET = "_sheet"  # the sheet's name in the source file, carried with each row
-
-LEGACY_TEXT = define("legacy-text-converted", WARNING,
-                     "Cột '{header}': chữ gõ bằng bảng mã cũ ({encoding}) '{value}' đã được "
-                     "chuyển sang Unicode thành '{converted}'. Kiểm tra lại; lần sau hãy gõ "
-                     "Unicode (bộ gõ Unikey, bảng mã Unicode).")
 
 
 @dataclass
@@ -106,6 +100,8 @@ def read_group(path: str | Path, sha256: str | None = None,
         out.error_code, out.error = refusal.code, refusal.message
         return out
     structure = [f for f in data.findings if f.code in (MISSING_SHEET.code, MISSING_COLUMN.code)]
+    if not structure:  # a file set aside is not converted: its rows are not merged
+        fix_text_cells(data)
     out.findings = [f for f in data.findings if f not in structure]
     for key in DATA_KEYS:
         frame = data.tables.get(key)
@@ -119,7 +115,6 @@ def read_group(path: str | Path, sha256: str | None = None,
         out.error = ("Sổ không đúng mẫu: " + "; ".join(f.message for f in structure))
         out.findings = structure + out.findings
         return out
-    _convert_legacy(out)
     if reference is not None:
         _validate(out, data, reference, lookups)
     return out
@@ -129,8 +124,8 @@ def _validate(out: GroupRead, data: WorkbookData, reference: WorkbookData,
               lookups: Lookups | None) -> None:
     known = set(out.findings)
     for finding in validate_data(data, reference, lookups=lookups).findings:
-        # Legacy text was converted above, with its own finding; the reader's are known.
-        if finding.code != LEGACY_ENCODING.code and finding not in known:
+        # The reader's findings and the legacy conversions above are known already.
+        if finding not in known:
             out.findings.append(finding)
 
 
@@ -138,34 +133,6 @@ def records(frame) -> list[dict[str, Any]]:
     """Rows of an object frame as dicts, without pandas' per-cell boxing."""
     columns = list(frame.columns)
     return [dict(zip(columns, values)) for values in zip(*(frame[c].tolist() for c in columns))]
-
-
-# Letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư and the precomposed toned vowels): text with
-# one of them cannot be a legacy encoding's bytes, which all lie in single-byte code pages.
-_UNICODE_VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169"
-                                 "\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
-
-
-def _convert_legacy(out: GroupRead) -> None:
-    seen: dict[str, tuple[str, str | None]] = {}
-    for key, rows in out.rows.items():
-        sheet = schema.SHEETS[key]
-        text_cols = [c for c in sheet.columns if c.type == "text"]
-        for row in rows:
-            for col in text_cols:
-                value = row.get(col.key)
-                if not isinstance(value, str) or value.isascii() or \
-                        _UNICODE_VIETNAMESE.search(value):
-                    continue
-                if value not in seen:
-                    seen[value] = fix_legacy(value)
-                converted, encoding = seen[value]
-                if encoding:
-                    row[col.key] = converted
-                    out.findings.append(LEGACY_TEXT.at(
-                        file=out.file, sheet=row[SHEET], cell=out.cell(key, row[ROW], col.key),
-                        row_key=row_key_text(sheet, row), value=value, header=col.header,
-                        encoding=encoding.upper(), converted=converted))
 
 
 def row_key(sheet: schema.Sheet, row: dict[str, Any]) -> tuple | None:

@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl.utils import get_column_letter
+from python_calamine import CalamineError
 
 from .. import schema
 from ..errors import ThiduaError, UnreadableWorkbook
-from ..reading import HEADER_SCAN_ROWS, header_key, open_calamine, read_workbook
+from ..reading import HEADER_SCAN_ROWS, damage_reason, header_key, open_calamine, read_workbook
 from ..reports.figures import FIGURES
 from ..reports.moment import YEAR_CODE as YEAR
 from ..reports.moment import MomentError
@@ -179,8 +180,14 @@ def read_summary(path: str | Path, sha256: str) -> SummaryRead:
             f"Không có trang '{REPORT_SHEET}' với bảng số liệu chung (cột '{LABEL_HEADER}', "
             f"'{VALUE_HEADER}'), cũng không phải sổ chính của CĐCS; không tổng hợp được.")
     except UnreadableWorkbook as err:
-        out.error_code = "password-protected" if "mật khẩu" in err.message else "corrupt"
+        # A summary set aside says only "locked" or "cannot be read", as it always has.
+        out.error_code = "password-protected" if err.reason_code == "password-protected" \
+            else "corrupt"
         out.error = err.message
+    except CalamineError as err:  # the file opened, but a sheet's content is damaged
+        out.error_code, out.error = "corrupt", (
+            f"Không đọc được tệp {path.name}: có trang bị hỏng ({damage_reason(err)}). Mở tệp "
+            "bằng Excel rồi lưu lại và gửi lại.")
     except ValueError as err:
         out.error_code = "bad-summary-value"
         out.error = f"Báo cáo có số liệu không đọc được: {err}. Sửa ô này rồi gửi lại."

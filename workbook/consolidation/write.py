@@ -22,12 +22,12 @@ from .. import schema
 from ..errors import ThiduaError
 from ..layout import BODY_FONT, THIN, set_cell
 from ..outputs import LogEntry, append_log, log_rows
+from ..ooxml import MAX_ROWS
 from ..safe_io import atomic_write
 from ..writing import load_for_edit
 from .merge import OutRow
 from .zip_write import Unsupported, rewrite_package
 
-EXCEL_MAX_ROWS = 1_048_576
 
 
 class TooManyRows(ThiduaError):
@@ -36,10 +36,10 @@ class TooManyRows(ThiduaError):
 
 def check_row_limit(sheet_key: str, rows: int) -> None:
     """Refuse, before anything is written, a data sheet longer than Excel allows."""
-    if rows + 1 > EXCEL_MAX_ROWS:
+    if rows + 1 > MAX_ROWS:
         raise TooManyRows(
             f"Trang '{schema.SHEETS[sheet_key].name}' sẽ có {rows:,} dòng, quá giới hạn "
-            f"{EXCEL_MAX_ROWS - 1:,} dòng của Excel; chưa có gì được ghi. Hãy gộp theo "
+            f"{MAX_ROWS - 1:,} dòng của Excel; chưa có gì được ghi. Hãy gộp theo "
             "từng đơn vị (nhiều sổ chính).".replace(",", "."))
 
 

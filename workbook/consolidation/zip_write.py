@@ -23,12 +23,13 @@ from lxml import etree
 from openpyxl.utils import column_index_from_string, get_column_letter, range_boundaries
 
 from .. import schema
+from ..excel_dates import WINDOWS_1900, date_serial, package_epoch
+from ..ooxml import CALC_CHAIN_PART, CONTENT_TYPES_PART, WORKBOOK_PART
+from ..ooxml import DOC_REL_NS as R_NS
+from ..ooxml import MAIN_NS as NS
+from ..ooxml import PKG_REL_NS as REL_NS
 from .merge import OutRow
 
-NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-EPOCH = dt.date(1899, 12, 30)
 FAST_DEFLATE_BYTES = 1 << 20
 
 _ROW = re.compile(rb"<row\b[^>]*?(?:/>|>.*?</row>)", re.S)
@@ -47,9 +48,9 @@ class Unsupported(Exception):
 
 def _parts(zin: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> worksheet part path."""
-    wb = etree.fromstring(zin.read("xl/workbook.xml"))
+    wb = etree.fromstring(zin.read(WORKBOOK_PART))
     rels = etree.fromstring(zin.read("xl/_rels/workbook.xml.rels"))
-    targets = {r.get("Id"): _resolve("xl/workbook.xml", r.get("Target")) for r in rels}
+    targets = {r.get("Id"): _resolve(WORKBOOK_PART, r.get("Target")) for r in rels}
     return {s.get("name"): targets[s.get(f"{{{R_NS}}}id")]
             for s in wb.iter(f"{{{NS}}}sheet")}
 
@@ -100,8 +101,9 @@ class SheetRewrite:
     """One worksheet whose table body is rebuilt."""
 
     def __init__(self, sheet: schema.Sheet, xml: bytes, table_xml: bytes,
-                 dates: set[bytes] | None = None):
+                 dates: set[bytes] | None = None, epoch: dt.datetime = WINDOWS_1900):
         self.dates = dates
+        self.epoch = epoch
         if b"<sheetData" not in xml or any(b in xml for b in _BLOCKERS):
             raise Unsupported(sheet.name)
         self.sheet = sheet
@@ -214,7 +216,7 @@ class SheetRewrite:
                 if c in manual:
                     cells.append(_CELL_REF.sub(b'r="' + ref + b'"', manual[c], count=1))
                 continue
-            cells.append(cell_xml(ref, self.styles[j], row.values.get(col.key)))
+            cells.append(cell_xml(ref, self.styles[j], row.values.get(col.key), self.epoch))
         return b'<row r="%d">%s</row>' % (n, b"".join(cells))
 
 
@@ -223,18 +225,16 @@ def _renumber(raw: bytes, n: int) -> bytes:
     return _CELL_REF.sub(lambda m: b'r="' + m.group(1) + b'%d"' % n, raw)
 
 
-def cell_xml(ref: bytes, style: bytes, value: Any) -> bytes:
+def cell_xml(ref: bytes, style: bytes, value: Any, epoch: dt.datetime = WINDOWS_1900) -> bytes:
     if value is None or value == "":
         return b'<c r="%s" s="%s"/>' % (ref, style)
     if isinstance(value, bool):
         return b'<c r="%s" s="%s" t="b"><v>%d</v></c>' % (ref, style, int(value))
     if isinstance(value, (int, float)):
         return b'<c r="%s" s="%s"><v>%s</v></c>' % (ref, style, repr(value).encode())
-    if isinstance(value, dt.datetime):
-        serial = (value - dt.datetime(1899, 12, 30)).total_seconds() / 86400
+    if isinstance(value, dt.date):  # datetimes too: a serial with the time as its fraction
+        serial = date_serial(value, epoch)
         return b'<c r="%s" s="%s"><v>%s</v></c>' % (ref, style, repr(serial).encode())
-    if isinstance(value, dt.date):
-        return b'<c r="%s" s="%s"><v>%d</v></c>' % (ref, style, (value - EPOCH).days)
     # A control character left in text is a space (it separated words); a carriage return is
     # written as a reference, which XML keeps, where a raw one would become a line feed.
     text = escape(_ILLEGAL_XML.sub(" ", str(value)), {"\r": "&#13;"})
@@ -252,6 +252,7 @@ def rewrite_package(source: Path, target: Path,
             raise Unsupported("binary workbook")
         parts = _parts(zin)
         dates = date_styles(zin)
+        epoch = package_epoch(zin.read(WORKBOOK_PART))
         replaced: dict[str, bytes] = {}
         jobs = dict(rows_by_sheet)
         for key in [*jobs, *(["nhat_ky"] if log_rows else [])]:
@@ -260,7 +261,7 @@ def rewrite_package(source: Path, target: Path,
                 raise Unsupported(f"sheet {sheet.name} missing")
             part = parts[sheet.name]
             table_part = _table_part(zin, part, sheet.table)
-            rewrite = SheetRewrite(sheet, zin.read(part), zin.read(table_part), dates)
+            rewrite = SheetRewrite(sheet, zin.read(part), zin.read(table_part), dates, epoch)
             if key == "nhat_ky":
                 kept = [OutRow(None, r) for r in range(rewrite.min_row + 1, rewrite.max_row + 1)
                         if not rewrite.is_blank_row(r)]
@@ -268,7 +269,7 @@ def rewrite_package(source: Path, target: Path,
             else:
                 out_rows = jobs[key]
             replaced[part], replaced[table_part] = rewrite.build(out_rows)
-        drop = {"xl/calcChain.xml"}  # cell positions moved: Excel rebuilds the chain
+        drop = {CALC_CHAIN_PART}  # cell positions moved: Excel rebuilds the chain
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
             for info in zin.infolist():
                 name = info.filename
@@ -278,7 +279,7 @@ def rewrite_package(source: Path, target: Path,
                     data = replaced[name]
                 else:
                     data = zin.read(info)
-                    if name == "[Content_Types].xml" and "xl/calcChain.xml" in zin.namelist():
+                    if name == CONTENT_TYPES_PART and CALC_CHAIN_PART in zin.namelist():
                         data = re.sub(rb'<Override[^>]*PartName="/xl/calcChain.xml"[^>]*/>',
                                       b"", data)
                     elif name == "xl/_rels/workbook.xml.rels":

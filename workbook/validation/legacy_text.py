@@ -20,6 +20,7 @@ from xml.etree import ElementTree as ET
 
 from .. import schema
 from ..findings import WARNING, Finding, define
+from ..ooxml import DOC_REL_NS, MAIN_NS, PKG_REL_NS, WORKBOOK_PART
 from ..reading import ROW, WorkbookData
 from ..text import clean_text, encoding_from_font, fix_legacy
 from ..values import to_text
@@ -30,9 +31,7 @@ LEGACY_ENCODING = define(
     "Hãy gõ lại bằng Unicode (phông Times New Roman) để không phải chuyển đổi nữa.")
 ENCODING_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI-Windows"}
 
-MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-DOC_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+MAIN, DOC_REL, PKG_REL = (f"{{{ns}}}" for ns in (MAIN_NS, DOC_REL_NS, PKG_REL_NS))
 FONT_FORMATS = (".xlsx", ".xlsm")
 
 Fonts = dict[str, dict[str, str]]  # sheet name -> cell (A1) -> legacy font name
@@ -65,7 +64,7 @@ def _legacy_styles(zf: zipfile.ZipFile) -> dict[str, str]:
 
 def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> part name in the package."""
-    book = ET.fromstring(zf.read("xl/workbook.xml"))
+    book = ET.fromstring(zf.read(WORKBOOK_PART))
     rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
     targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{PKG_REL}Relationship")}
     out = {}

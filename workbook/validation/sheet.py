@@ -16,10 +16,7 @@ cell people coloured themselves keeps its colour (it only gets the comment).
 """
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
-from collections import defaultdict
 from pathlib import Path
 from typing import Callable
 
@@ -36,14 +33,13 @@ from ..findings import ERROR, WARNING, Finding, title_of
 from ..layout import FONT_NAME, print_setup, sheet_ref, write_table
 from ..outputs import LogEntry, rewrite_outputs
 from ..package_parts import escape_control_characters
-from ..safe_io import (backup, ensure_not_open, ensure_writable, file_hash, folder_not_writable,
-                       give_mode, make_folder)
+from ..safe_io import atomic_write, file_hash
 from ..stamps import CHECKED_COPY_OF
+from .marks import SKIP_SHEETS, cells_to_mark, fill_to_set, is_our_fill, note_text
 from .report import CheckedFile, ValidationReport
 from .run import Reference, validate_workbooks
 
 AUTHOR = "thidua"
-FILL_RGB = {ERROR: "F8CBD1", WARNING: "FDE9A9"}  # our own shades: recognised when clearing
 RECEIPT_SUFFIX = "-ket-qua-kiem-tra"
 RECEIPTS_DIR = "bien-nhan"  # beside the checked workbooks, the default home of their receipts
 WRITABLE = (".xlsx", ".xlsm")
@@ -85,13 +81,19 @@ def checks_writer(findings: list[Finding], linked_file: str) -> Callable[[Worksh
     return write
 
 
+def _fill_colour(cell) -> str | None:
+    """The cell's fill colour for the marking rule; None when it has no fill. A patterned
+    fill gives its pattern's name: never one of our shades, so a person's choice."""
+    fill = cell.fill
+    if fill is None or fill.fill_type is None:
+        return None
+    return str(fill.fgColor.rgb or "") if fill.fill_type == "solid" else fill.fill_type
+
+
 def _is_ours(cell) -> tuple[bool, bool]:
     """(our comment, our fill) on a cell."""
     comment = cell.comment is not None and cell.comment.author == AUTHOR
-    fill = cell.fill
-    ours = (fill is not None and fill.fill_type == "solid"
-            and str(fill.fgColor.rgb or "")[-6:].upper() in FILL_RGB.values())
-    return comment, ours
+    return comment, is_our_fill(_fill_colour(cell))
 
 
 def clear_marks(ws: Worksheet) -> int:
@@ -109,25 +111,18 @@ def clear_marks(ws: Worksheet) -> int:
 
 def highlighter(findings: list[Finding], file: str) -> Callable[[Workbook], None]:
     """An ``edit`` for rewrite_outputs: clear old marks, mark the cells of ``file``'s findings."""
-    skip = {s.name for s in schema.OUTPUT_SHEETS} | {schema.STAMP.name}
-
     def edit(wb: Workbook) -> None:
         for ws in wb.worksheets:
-            if ws.title not in skip:
+            if ws.title not in SKIP_SHEETS:
                 clear_marks(ws)
-        by_cell: dict[tuple[str, str], list[Finding]] = defaultdict(list)
-        for f in findings:
-            if f.file == file and f.cell and f.sheet in wb.sheetnames and f.sheet not in skip:
-                by_cell[(f.sheet, f.cell)].append(f)
-        for (sheet, ref), found in by_cell.items():
+        for (sheet, ref), found in cells_to_mark(findings, file, wb.sheetnames).items():
             cell = wb[sheet][ref]
             if isinstance(cell, MergedCell):
                 continue
-            worst = ERROR if any(f.severity == ERROR for f in found) else WARNING
-            if cell.fill is None or cell.fill.fill_type is None:
-                cell.fill = PatternFill("solid", fgColor=FILL_RGB[worst])
-            text = "\n".join(f"[{f.severity}] {f.message}" for f in found)
-            cell.comment = Comment(text, AUTHOR, height=60 + 50 * len(found), width=360)
+            if fill := fill_to_set(_fill_colour(cell), found):
+                cell.fill = PatternFill("solid", fgColor=fill)
+            cell.comment = Comment(note_text(found), AUTHOR, height=60 + 50 * len(found),
+                                   width=360)
     return edit
 
 
@@ -156,9 +151,6 @@ def write_receipt(source: Path, target: Path, findings: list[Finding]) -> tuple[
     if target.resolve() == source.resolve():
         raise FileExistsRefused(f"Không ghi đè sổ gốc {source.name}: hãy chọn tệp khác cho "
                                 "kết quả kiểm tra (--out).")
-    make_folder(target.parent)
-    ensure_not_open(target)
-    ensure_writable(target)
     highlight = highlighter(findings, source.name)
     source_hash = file_hash(source)[:16]
 
@@ -168,19 +160,13 @@ def write_receipt(source: Path, target: Path, findings: list[Finding]) -> tuple[
         if schema.STAMP.name in wb.sheetnames:
             _mark_as_copy(wb, source_hash)
 
-    try:
-        folder = tempfile.TemporaryDirectory(prefix=".thidua-", dir=target.parent)
-    except PermissionError:
-        raise folder_not_writable(target.parent) from None
-    with folder as tmp:
-        work = Path(tmp) / target.name
+    def write(work: Path) -> None:
         shutil.copyfile(source, work)
         escape_control_characters(work)  # openpyxl cannot load XML holding them raw
-        rewrite_outputs(work, {"kiem_tra": checks_writer(findings, source.name)}, edit=edit)
-        saved = backup(target) if target.exists() else None
-        give_mode(work, target)
-        os.replace(work, target)
-    return target, saved
+        rewrite_outputs(work, {"kiem_tra": checks_writer(findings, source.name)}, edit=edit,
+                        make_backup=False)
+
+    return target, atomic_write(target, write)
 
 
 def write_master(path: Path, report: ValidationReport, findings: list[Finding]) -> Path:
