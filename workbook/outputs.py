@@ -33,13 +33,15 @@ class LogEntry:
     result: str  # one line, Vietnamese
     counts: str = ""
     files: list[tuple[str, str]] = field(default_factory=list)  # (file name, sha256)
+    marks: dict[str, str] = field(default_factory=dict)  # sha256 -> data mark (consolidation)
 
 
 def log_rows(entry: LogEntry, now: dt.datetime) -> list[dict[str, Any]]:
     """The Nhật ký rows of one run (one per file), keyed by the log's column keys."""
     stamp = now.replace(microsecond=0)
     return [{"thoi_diem": stamp, "thao_tac": entry.action, "ket_qua": entry.result,
-             "so_lieu": entry.counts, "tep": name, "bam": digest[:16]}
+             "so_lieu": entry.counts, "tep": name, "bam": digest[:16],
+             "dau_du_lieu": entry.marks.get(digest, "") if digest else ""}
             for name, digest in (entry.files or [("", "")])]
 
 

@@ -20,6 +20,7 @@ from workbook.consolidation.merge import OutRow, SheetPlan
 from workbook.consolidation.plan import plan_consolidation
 from workbook.consolidation.result import ConsolidationResult
 from workbook.consolidation.runner import ProgressFn
+from workbook.consolidation.unchanged import MASTER_KEYS
 from workbook.consolidation.write import check_row_limit
 from workbook.errors import ThiduaError
 from workbook.reading import WorkbookData
@@ -89,7 +90,7 @@ def consolidate_into_book(book, folder: str | Path, *, progress: ProgressFn | No
                              "tổ gửi về.")
     status("Gộp sổ tổ: đang đọc sổ chính…")
     grids: dict[str, list[list[Any]]] = {}
-    data = read_book(book, grids=grids)
+    data = read_book(book, sheets=MASTER_KEYS, grids=grids)
     result, plan = plan_consolidation(data, book_path(book).name, [folder],
                                       workers=workers, progress=progress)
     save_long_text(result.long_texts, book_path(book).parent)

@@ -16,12 +16,14 @@ from ..errors import NotOurWorkbook
 from ..reading import WorkbookData
 from ..stamps import CHECKED_COPY_OF, campaign_refusal, master_identity
 from ..validation.lookups import build_lookups
-from .collect import SetAside, collect
+from .collect import Candidate, SetAside, collect
 from .long_text import cut_long_text
 from .merge import MergePlan, plan_merge
 from .read_group import DATA_KEYS, GroupRead, read_group, records
 from .result import ConsolidationResult, FileOutcome
 from .runner import ProgressFn, run_batch
+from .unchanged import (CHECKED, UNCHECKED, UNCHANGED_REASON, UNCHANGED_STATUS, context,
+                        find_unchanged, marks_after, to_read_again)
 
 
 def check_master(data: WorkbookData, master_name: str) -> None:
@@ -47,21 +49,42 @@ def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str
     candidates, aside = collect(paths, data.path)
     result = ConsolidationResult(master=data.path, set_aside=list(aside))
     reference = (data, build_lookups(data)) if check else (None, None)
-    reads: list[GroupRead] = run_batch(read_group,
-                                       [(c.path, c.sha256, *reference) for c in candidates],
-                                       scheduler=scheduler, workers=workers, progress=progress,
-                                       label=lambda item: Path(item[0]).name)
     config = {r["ma_muc"]: r["gia_tri"] for r in records(data.table("cau_hinh"))}
-    accepted = _accept(reads, known, result, master_identity(data.stamp, config))
-    result.long_texts, long_findings = cut_long_text(accepted)
+    identity = master_identity(data.stamp, config)
     master_rows = {k: records(data.table(k)) for k in DATA_KEYS}
+    skip = find_unchanged(data, candidates, known, identity, check, master_rows)
+
+    def read(batch: list[Candidate]) -> list[GroupRead]:
+        return run_batch(read_group, [(c.path, c.sha256, *reference) for c in batch],
+                         scheduler=scheduler, workers=workers, progress=progress,
+                         label=lambda item: Path(item[0]).name)
+
+    reads = read([c for c in candidates if c.path not in skip])
+    again = to_read_again(reads, skip, master_rows)
+    if again:
+        reads += read([skip.pop(p).candidate for p in again])
+        order = {c.path: i for i, c in enumerate(candidates)}
+        reads.sort(key=lambda r: order[r.path])
+    accepted = _accept(reads, known, result, identity)
+    result.long_texts, long_findings = cut_long_text(accepted)
     plan = plan_merge(master_rows, accepted, master_name)
+    for unchanged in skip.values():  # nothing removed: all of the group's rows stay
+        plan.count(unchanged.group, "unchanged", unchanged.rows)
+        result.files.append(FileOutcome(unchanged.candidate.path, unchanged.candidate.sha256,
+                                        unchanged.group, UNCHANGED_STATUS, unchanged.rows,
+                                        UNCHANGED_REASON, "unchanged"))
+    order = {c.path: i for i, c in enumerate(candidates)}
+    result.files.sort(key=lambda f: order[f.path])
     result.groups = {g: plan.counts[g] for g in sorted(plan.counts)}
     result.held, result.changes = plan.held, plan.changes
-    for read in accepted:
-        result.findings.extend(read.findings)
+    for read_ in accepted:
+        result.findings.extend(read_.findings)
     result.findings.extend(long_findings)
     result.findings.extend(plan.findings)
+    mode = CHECKED if check else UNCHECKED
+    result.marks = {u.candidate.sha256: u.mark for u in skip.values()} | marks_after(
+        plan, master_rows, accepted, {f.file for f in long_findings},
+        context(data, identity, mode), mode)
     return result, plan
 
 

@@ -10,6 +10,7 @@ from ..outputs import LogEntry
 from .collect import HASH_CHARS, SetAside
 from .long_text import LongText
 from .merge import KINDS, Change, HeldRow
+from .unchanged import UNCHANGED_STATUS
 
 ACTION = "Gộp sổ tổ"
 
@@ -19,7 +20,7 @@ class FileOutcome:
     path: Path
     sha256: str
     group: str
-    status: str  # "gộp" | "để riêng"
+    status: str  # "gộp" | "không đọc lại" (unchanged since it was merged, not read again)
     rows: int
     reason: str = ""
     code: str = ""
@@ -44,9 +45,11 @@ class ConsolidationResult:
     backup: Path | None = None
     writer: str = ""  # "zip" | "openpyxl" | "" when nothing was written
     long_texts: list[LongText] = field(default_factory=list)  # full texts cut in the master
+    marks: dict[str, str] = field(default_factory=dict)  # sha256 -> ledger data mark
 
     @property
     def rows_read(self) -> int:
+        """Rows accounted for: read from the files, or kept from a file not read again."""
         return sum(f.rows for f in self.files) + sum(s.rows for s in self.set_aside)
 
     @property
@@ -57,6 +60,7 @@ class ConsolidationResult:
         out["held"] += out["held_in_files_set_aside"]
         out["rows_read"] = self.rows_read
         out["files_merged"] = sum(1 for f in self.files if f.status == "gộp")
+        out["files_unchanged"] = sum(1 for f in self.files if f.status == UNCHANGED_STATUS)
         out["files_set_aside"] = sum(1 for s in self.set_aside if s.blocking)
         out["files_skipped"] = len(self.set_aside) - out["files_set_aside"]
         return out
@@ -96,6 +100,8 @@ class ConsolidationResult:
     def summary_line(self) -> str:
         t = self.totals
         skipped = f", {t['files_skipped']} bản kiểm tra bỏ qua" if t["files_skipped"] else ""
+        if t["files_unchanged"]:
+            skipped += f", {t['files_unchanged']} sổ không đổi (không đọc lại)"
         return (f"{t['files_merged']} sổ gộp, {t['files_set_aside']} tệp để riêng{skipped}; dòng: "
                 f"{t['added']} thêm, {t['changed']} sửa, {t['removed']} bỏ, {t['unchanged']} "
                 f"giữ nguyên, {t['held']} chưa gộp; {self.errors} lỗi, {self.warnings} cảnh báo")
@@ -106,4 +112,5 @@ class ConsolidationResult:
                         counts="; ".join(f"tổ {g}: +{c['added']} ~{c['changed']} "
                                          f"-{c['removed']} ={c['unchanged']} !{c['held']}"
                                          for g, c in self.groups.items()),
-                        files=[(f.path.name, f.sha256) for f in self.files if f.status == "gộp"])
+                        files=[(f.path.name, f.sha256) for f in self.files],
+                        marks=self.marks)
