@@ -82,9 +82,12 @@ def consolidate_cmd(master: Path, paths: tuple[Path, ...], dry_run: bool,
     if as_json:
         echo_json(result.to_dict())
         sys.exit(result.exit_code)
-    unchanged = {f.group: f.path.name for f in result.files if f.code == "unchanged"}
+    unchanged = {f.group: f for f in result.files if f.code == "unchanged"}
     for code, c in result.groups.items():
-        note = f" (tệp {unchanged[code]} không đổi, không đọc lại)" if code in unchanged else ""
+        f = unchanged.get(code)
+        note = "" if f is None else f" (tệp {f.path.name} không đổi, không đọc lại" + (
+            f"; lần gộp trước có {f.earlier_errors} lỗi, {f.earlier_warnings} cảnh báo"
+            if f.earlier_errors or f.earlier_warnings else "") + ")"
         click.echo(f"  Tổ {code}: {c['added']} thêm, {c['changed']} sửa, {c['removed']} bỏ, "
                    f"{c['unchanged']} giữ nguyên, {c['held']} chưa gộp{note}")
     for s in result.set_aside:

@@ -95,17 +95,37 @@ def test_one_changed_file_is_the_only_one_read_and_the_master_equals_a_full_run(
     assert reads == []
 
 
-def test_checked_rerun_skips_clean_files_and_reads_files_with_errors_again(batch, reads):
-    """A file whose rows have errors is read and reported on every run until it is fixed;
-    the demo's group 06 has only a warning, and is not read again."""
+def test_checked_rerun_reads_nothing_and_still_counts_the_errors_found_before(batch, reads):
+    """The demo's planted mistakes were reported by the run that merged them; a re-run does
+    not list them again but says how many each file had, and still exits 1 as a full run."""
     first = consolidate(batch / MASTER, [batch / RETURNED])
     reads.clear()
     again = consolidate(batch / MASTER, [batch / RETURNED])
-    assert sorted(reads) == sorted(names(batch / RETURNED, "01", "02", "03", "04", "05"))
-    six = group_file(batch / RETURNED, "06").name
-    assert [f.status for f in again.files if f.path.name == six] == ["không đọc lại"]
-    assert again.findings == [f for f in first.findings if f.file != six]
-    assert again.errors == first.errors and again.exit_code == first.exit_code == 1
+    assert reads == [] and again.findings == [] and not again.written
+    group_of = {f.path.name: f.group for f in first.files}
+    for f in again.files:
+        mine = [x for x in first.findings if x.file == f.path.name]
+        assert (f.earlier_errors, f.earlier_warnings) == (
+            sum(1 for x in mine if x.severity == "Lỗi"),
+            sum(1 for x in mine if x.severity == "Cảnh báo")), group_of[f.path.name]
+    assert sum(f.earlier_errors for f in again.files) == first.errors > 0
+    assert again.exit_code == first.exit_code == 1
+    assert f"(và {first.errors} lỗi đã báo ở lần gộp trước)" in again.summary_line()
+    one = next(f for f in again.files if f.group == "01")
+    assert "thidua validate" in one.reason and "1 lỗi" in one.reason
+
+
+def test_a_file_with_rows_held_back_is_read_on_every_run(batch, reads):
+    path = group_file(batch / RETURNED, "01")
+    rows = rows_of(path, "tin_bai")
+    rows.append(dict(rows[0]))  # the same key twice: the second is held back
+    fill_tables(path, {"tin_bai": rows})
+    first = consolidate(batch / MASTER, [batch / RETURNED], check=False)
+    assert [h.group for h in first.held] == ["01"]
+    reads.clear()
+    again = consolidate(batch / MASTER, [batch / RETURNED], check=False)
+    assert reads == [path.name]
+    assert again.held == first.held and again.exit_code == 1
 
 
 def test_marks_made_without_checking_never_spare_a_checked_run(batch, reads):

@@ -70,9 +70,14 @@ def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str
     plan = plan_merge(master_rows, accepted, master_name)
     for unchanged in skip.values():  # nothing removed: all of the group's rows stay
         plan.count(unchanged.group, "unchanged", unchanged.rows)
+        reason = UNCHANGED_REASON + (
+            f" Lần gộp trước các dòng của tệp có {unchanged.errors} lỗi, {unchanged.warnings} "
+            "cảnh báo; xem lại bằng lệnh thidua validate trên sổ chính."
+            if unchanged.errors or unchanged.warnings else "")
         result.files.append(FileOutcome(unchanged.candidate.path, unchanged.candidate.sha256,
                                         unchanged.group, UNCHANGED_STATUS, unchanged.rows,
-                                        UNCHANGED_REASON, "unchanged"))
+                                        reason, "unchanged", unchanged.errors,
+                                        unchanged.warnings))
     order = {c.path: i for i, c in enumerate(candidates)}
     result.files.sort(key=lambda f: order[f.path])
     result.groups = {g: plan.counts[g] for g in sorted(plan.counts)}

@@ -24,11 +24,14 @@ class FileOutcome:
     rows: int
     reason: str = ""
     code: str = ""
+    earlier_errors: int = 0  # a file not read again: what its rows had when merged
+    earlier_warnings: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {"file": self.path.name, "path": str(self.path), "hash": self.sha256[:HASH_CHARS],
                 "group": self.group, "status": self.status, "rows": self.rows,
-                "code": self.code, "reason": self.reason}
+                "code": self.code, "reason": self.reason, "earlier_errors": self.earlier_errors,
+                "earlier_warnings": self.earlier_warnings}
 
 
 @dataclass
@@ -82,7 +85,8 @@ class ConsolidationResult:
     @property
     def exit_code(self) -> int:
         blocking = any(s.blocking for s in self.set_aside)
-        return 1 if blocking or self.held or self.errors else 0
+        earlier = any(f.earlier_errors for f in self.files)  # as a full read would find them
+        return 1 if blocking or self.held or self.errors or earlier else 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -102,9 +106,12 @@ class ConsolidationResult:
         skipped = f", {t['files_skipped']} bản kiểm tra bỏ qua" if t["files_skipped"] else ""
         if t["files_unchanged"]:
             skipped += f", {t['files_unchanged']} sổ không đổi (không đọc lại)"
+        earlier = sum(f.earlier_errors for f in self.files)
+        earlier_text = f" (và {earlier} lỗi đã báo ở lần gộp trước)" if earlier else ""
         return (f"{t['files_merged']} sổ gộp, {t['files_set_aside']} tệp để riêng{skipped}; dòng: "
                 f"{t['added']} thêm, {t['changed']} sửa, {t['removed']} bỏ, {t['unchanged']} "
-                f"giữ nguyên, {t['held']} chưa gộp; {self.errors} lỗi, {self.warnings} cảnh báo")
+                f"giữ nguyên, {t['held']} chưa gộp; {self.errors} lỗi{earlier_text}, "
+                f"{self.warnings} cảnh báo")
 
     def log_entry(self) -> LogEntry:
         """The run's row(s) for ``Nhật ký``: the result line, counts per group, merged files."""

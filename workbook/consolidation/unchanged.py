@@ -9,11 +9,12 @@ reproduce: then reading the file again could only find every row unchanged. Any 
 group's rows in the master (a value, a deleted or added row, provenance), a changed set-up (when
 checking), another campaign identity or template version changes the mark, and the file is read.
 
-A mark is written only for a file merged cleanly: no row held back, no finding of severity Lỗi,
-no text cut for length; a file with any of these is read on every run until it is fixed, so its
-report comes back every time. Warnings of a file not read again are not repeated: the run that
-merged it listed them, and the master's own check (``thidua validate``) shows what still holds.
-A mark made without checking (``--no-check``) never lets a checked run skip the file.
+A mark is written only for a file merged whole: no row held back, no text cut for length; a file
+with either is read on every run until it is fixed, so what was not merged is reported every
+time. The findings of a file not read again are not repeated one by one: the mark carries how
+many errors and warnings its rows had, the result says so for the file (and an error still makes
+the run's exit code 1), and the master's own check (``thidua validate``) lists them with their
+cells. A mark made without checking (``--no-check``) never lets a checked run skip the file.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .. import schema
-from ..findings import ERROR
+from ..findings import ERROR, WARNING
 from ..reading import ROW, WorkbookData
 from .collect import HASH_CHARS, Candidate
 from .merge import PROVENANCE_KEYS, MergePlan
@@ -47,6 +48,8 @@ class Unchanged:
     group: str
     rows: int  # the group's rows in the master, all unchanged
     mark: str
+    errors: int = 0  # findings the file's rows had when merged
+    warnings: int = 0
 
 
 def _norm(value: Any) -> str:
@@ -103,11 +106,21 @@ def group_lines(rows_by_sheet: dict[str, Iterable[dict[str, Any]]], groups: set[
     return out
 
 
-def mark(mode: str, context_digest: str, lines: list[str]) -> str:
+def mark(mode: str, context_digest: str, lines: list[str], errors: int = 0,
+         warnings: int = 0) -> str:
+    """``k-<digest>-<errors>-<warnings>``: how checked, what the rows were, what was found."""
     digest = hashlib.sha256(context_digest.encode())
     for line in lines:
         digest.update(line.encode())
-    return f"{mode}-{digest.hexdigest()[:HASH_CHARS]}"
+    return f"{mode}-{digest.hexdigest()[:HASH_CHARS]}-{errors}-{warnings}"
+
+
+def _parts(recorded: str) -> tuple[str, int, int]:
+    """(mode and digest, errors, warnings) of a recorded mark."""
+    parts = recorded.split("-")
+    if len(parts) != 4 or not (parts[2].isdigit() and parts[3].isdigit()):
+        return "", 0, 0
+    return f"{parts[0]}-{parts[1]}", int(parts[2]), int(parts[3])
 
 
 def ledger_marks(data: WorkbookData) -> dict[tuple[str, str], str]:
@@ -152,9 +165,10 @@ def find_unchanged(data: WorkbookData, candidates: list[Candidate], known: set[s
     out: dict[Path, Unchanged] = {}
     for path, group in groups.items():
         candidate, recorded = wanted[path]
-        if mark(recorded[:1], contexts[recorded[:1]], lines[group]) == recorded:
+        same, errors, warnings = _parts(recorded)
+        if same and _parts(mark(recorded[:1], contexts[recorded[:1]], lines[group]))[0] == same:
             rows = sum(1 for line in lines[group] if not line.startswith("\x1d"))
-            out[path] = Unchanged(candidate, group, rows, recorded)
+            out[path] = Unchanged(candidate, group, rows, recorded, errors, warnings)
     # Two files of one group: the decision which is right is the officer's (a full read).
     per_group: dict[str, int] = {}
     for u in out.values():
@@ -188,11 +202,9 @@ def to_read_again(reads: list[GroupRead], unchanged: dict[Path, Unchanged],
 def marks_after(plan: MergePlan, master_rows: dict[str, list[dict[str, Any]]],
                 accepted: list[GroupRead], long_files: set[str], context_digest: str,
                 mode: str) -> dict[str, str]:
-    """sha256 -> the mark of each file merged cleanly, over its group's rows after the merge."""
+    """sha256 -> the mark of each file merged whole, over its group's rows after the merge."""
     held = {h.group for h in plan.held}
-    clean = {r.group: r for r in accepted
-             if r.group not in held and r.file not in long_files
-             and not any(f.severity == ERROR for f in r.findings)}
+    clean = {r.group: r for r in accepted if r.group not in held and r.file not in long_files}
     if not clean:
         return {}
     after: dict[str, list[dict[str, Any]]] = {}
@@ -204,4 +216,7 @@ def marks_after(plan: MergePlan, master_rows: dict[str, list[dict[str, Any]]],
                       for out in rows] if sheet_plan is not None and sheet_plan.dirty \
             else master_rows.get(key, [])
     lines = group_lines(after, set(clean))
-    return {r.sha256: mark(mode, context_digest, lines[g]) for g, r in clean.items()}
+    return {r.sha256: mark(mode, context_digest, lines[g],
+                           sum(1 for f in r.findings if f.severity == ERROR),
+                           sum(1 for f in r.findings if f.severity == WARNING))
+            for g, r in clean.items()}
