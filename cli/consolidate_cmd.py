@@ -112,6 +112,9 @@ def consolidate_cmd(master: Path, paths: tuple[Path, ...], dry_run: bool,
     click.echo(result.summary_line() + ".")
     if result.dry_run:
         click.echo("Chạy thử: sổ chính chưa được ghi.")
+    elif result.written and result.log_only:
+        click.echo(f"Dữ liệu không thay đổi; chỉ ghi thêm Nhật ký của sổ chính "
+                   f"{result.master.name} để lần sau không đọc lại các sổ không đổi.")
     elif result.written:
         click.echo(f"Đã ghi sổ chính {result.master.name}"
                    + (f" (bản cũ sao lưu tại {result.backup})." if result.backup else "."))

@@ -241,3 +241,50 @@ def test_cli_lists_the_files_not_read_again_in_vietnamese_and_json(batch):
     got = json.loads(CliRunner().invoke(cli, [*args, "--json"]).output)
     assert {f["status"] for f in got["files"]} == {"không đọc lại"}
     assert got["totals"]["files_unchanged"] == 6 and got["balanced"]
+
+
+def test_a_checked_run_after_an_unchecked_one_records_its_marks_once(batch, reads):
+    """Nothing to change but the ledger lacks the checked marks: the ledger alone is written,
+    and the run after that reads nothing and writes nothing."""
+    consolidate(batch / MASTER, [batch / RETURNED], check=False)
+    data = {k: rows_of(batch / MASTER, k) for k in DATA_KEYS}
+    checked = consolidate(batch / MASTER, [batch / RETURNED])
+    assert checked.written and checked.log_only and checked.errors > 0
+    assert data_sheets(batch / MASTER) == data
+    before = file_hash(batch / MASTER)
+    reads.clear()
+    again = consolidate(batch / MASTER, [batch / RETURNED])
+    assert reads == [] and not again.written and not again.log_only
+    assert file_hash(batch / MASTER) == before
+    assert sum(f.earlier_errors for f in again.files) == checked.errors
+
+
+def _drop_mark_column(master: Path) -> None:
+    """A master made before the ledger kept data marks: its log has six columns."""
+    log = schema.sheet("nhat_ky")
+    wb = load_workbook(master)
+    ws = wb[log.name]
+    table = ws.tables[log.table]
+    header = next(c for row in ws.iter_rows(max_row=5) for c in row
+                  if c.value == log.column("dau_du_lieu").header)
+    ws.delete_cols(header.column)
+    table.ref = table.ref.replace("G", "F")
+    table.tableColumns = table.tableColumns[:-1]
+    if table.autoFilter is not None:
+        table.autoFilter.ref = table.ref
+    wb.save(master)
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_master_without_the_mark_column_reads_every_file_and_stays_idempotent(
+        batch, reads, fast):
+    _drop_mark_column(batch / MASTER)
+    consolidate(batch / MASTER, [batch / RETURNED], check=False, fast=fast)
+    before = file_hash(batch / MASTER)
+    reads.clear()
+    again = consolidate(batch / MASTER, [batch / RETURNED], check=False, fast=fast)
+    assert sorted(reads) == sorted(names(batch / RETURNED, *GROUPS))
+    assert not again.written and file_hash(batch / MASTER) == before
+    ws = load_workbook(batch / MASTER)[schema.sheet("nhat_ky").name]
+    assert ws.tables[schema.sheet("nhat_ky").table].ref == f"A1:F{1 + len(GROUPS)}"
+    assert ws.max_column == 6

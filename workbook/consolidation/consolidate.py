@@ -49,7 +49,7 @@ def consolidate(master: str | Path, paths: Sequence[str | Path], *, dry_run: boo
     if dry_run:
         return result
     save_long_text(result.long_texts, master.parent)  # before the master names them
-    if not plan.dirty:
+    if not plan.dirty and not result.log_only:
         return result
     rows = {k: p.rows for k, p in plan.sheets.items() if p.dirty}
     result.backup, result.writer = write_master(master, rows, result.log_entry(), fast=fast)

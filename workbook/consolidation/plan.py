@@ -23,7 +23,7 @@ from .read_group import DATA_KEYS, GroupRead, read_group, records
 from .result import ConsolidationResult, FileOutcome
 from .runner import ProgressFn, run_batch
 from .unchanged import (CHECKED, UNCHECKED, UNCHANGED_REASON, UNCHANGED_STATUS, context,
-                        find_unchanged, marks_after, to_read_again)
+                        find_unchanged, ledger_behind, marks_after, to_read_again)
 
 
 def check_master(data: WorkbookData, master_name: str) -> None:
@@ -90,6 +90,8 @@ def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str
     result.marks = {u.candidate.sha256: u.mark for u in skip.values()} | marks_after(
         plan, master_rows, accepted, {f.file for f in long_findings},
         context(data, identity, mode), mode)
+    result.log_only = not plan.dirty and ledger_behind(
+        data, [(f.path.name, f.sha256) for f in result.files], result.marks)
     return result, plan
 
 

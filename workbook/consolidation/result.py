@@ -49,6 +49,7 @@ class ConsolidationResult:
     writer: str = ""  # "zip" | "openpyxl" | "" when nothing was written
     long_texts: list[LongText] = field(default_factory=list)  # full texts cut in the master
     marks: dict[str, str] = field(default_factory=dict)  # sha256 -> ledger data mark
+    log_only: bool = False  # no row changes; only the ledger is written, to record new marks
 
     @property
     def rows_read(self) -> int:
@@ -91,6 +92,7 @@ class ConsolidationResult:
     def to_dict(self) -> dict[str, Any]:
         return {
             "master": str(self.master), "dry_run": self.dry_run, "written": self.written,
+            "log_only": self.log_only,
             "writer": self.writer, "backup": str(self.backup) if self.backup else None,
             "totals": self.totals, "balanced": self.balanced, "exit_code": self.exit_code,
             "groups": self.groups, "files": [f.to_dict() for f in self.files],

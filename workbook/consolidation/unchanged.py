@@ -123,10 +123,15 @@ def _parts(recorded: str) -> tuple[str, int, int]:
     return f"{parts[0]}-{parts[1]}", int(parts[2]), int(parts[3])
 
 
+def has_marks(data: WorkbookData) -> bool:
+    """Whether the master's ledger has the data mark column (found on the sheet)."""
+    return "dau_du_lieu" in data.columns.get(LEDGER_KEY, {})
+
+
 def ledger_marks(data: WorkbookData) -> dict[tuple[str, str], str]:
     """(file name, short hash) -> the mark on the latest ledger line for them ('' if none)."""
     frame = data.tables.get(LEDGER_KEY)
-    if frame is None or "dau_du_lieu" not in frame.columns:
+    if frame is None or not has_marks(data):
         return {}
     out: dict[tuple[str, str], str] = {}
     for row in records(frame):
@@ -134,6 +139,18 @@ def ledger_marks(data: WorkbookData) -> dict[tuple[str, str], str]:
         if name and digest:
             out[(str(name), str(digest))] = str(row.get("dau_du_lieu") or "")
     return out
+
+
+def ledger_behind(data: WorkbookData, files: list[tuple[str, str]], marks: dict[str, str]
+                  ) -> bool:
+    """Whether a mark this run made is not the ledger's latest for its file: the run then
+    records it even with no row to change (the set-up changed, a checked run after one without
+    checking), so that the next run need not read the file. A second run records nothing."""
+    if not has_marks(data):
+        return False  # an older master: its ledger has nowhere to keep a mark
+    recorded = ledger_marks(data)
+    return any(marks.get(digest) and recorded.get((name, digest[:HASH_CHARS])) != marks[digest]
+               for name, digest in files)
 
 
 def find_unchanged(data: WorkbookData, candidates: list[Candidate], known: set[str],
