@@ -288,3 +288,21 @@ def test_a_master_without_the_mark_column_reads_every_file_and_stays_idempotent(
     ws = load_workbook(batch / MASTER)[schema.sheet("nhat_ky").name]
     assert ws.tables[schema.sheet("nhat_ky").table].ref == f"A1:F{1 + len(GROUPS)}"
     assert ws.max_column == 6
+
+
+def test_a_changed_set_up_makes_a_checked_run_read_again_but_not_an_unchecked_one(batch, reads):
+    """Checking depends on the master's members, phases and lists; merging without it does not."""
+    consolidate(batch / MASTER, [batch / RETURNED])
+    members = rows_of(batch / MASTER, "doan_vien")
+    fill_tables(batch / MASTER, {"doan_vien": members + [{**members[0], "ma_doan_vien": "DV999"}]})
+    reads.clear()
+    unchecked = consolidate(batch / MASTER, [batch / RETURNED], check=False)
+    assert reads == []  # a checked mark serves a run without checking
+    # ... which, like reading the files without checking, reports no checked findings
+    assert unchecked.exit_code == 0 and not any(f.earlier_errors for f in unchecked.files)
+    checked = consolidate(batch / MASTER, [batch / RETURNED])
+    assert sorted(reads) == sorted(names(batch / RETURNED, *GROUPS))
+    assert checked.log_only  # new marks for the new set-up
+    reads.clear()
+    consolidate(batch / MASTER, [batch / RETURNED])
+    assert reads == []

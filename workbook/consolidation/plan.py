@@ -89,7 +89,7 @@ def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str
     mode = CHECKED if check else UNCHECKED
     result.marks = {u.candidate.sha256: u.mark for u in skip.values()} | marks_after(
         plan, master_rows, accepted, {f.file for f in long_findings},
-        context(data, identity, mode), mode)
+        context(data, identity), mode)
     result.log_only = not plan.dirty and ledger_behind(
         data, [(f.path.name, f.sha256) for f in result.files], result.marks)
     return result, plan

@@ -14,7 +14,9 @@ with either is read on every run until it is fixed, so what was not merged is re
 time. The findings of a file not read again are not repeated one by one: the mark carries how
 many errors and warnings its rows had, the result says so for the file (and an error still makes
 the run's exit code 1), and the master's own check (``thidua validate``) lists them with their
-cells. A mark made without checking (``--no-check``) never lets a checked run skip the file.
+cells. A mark made without checking (``--no-check``) never lets a checked run skip the file; a
+checked mark serves a run without checking whatever the set-up (that run reports no checked
+counts, as reading the file without checking would not).
 """
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ from .merge import PROVENANCE_KEYS, MergePlan
 from .read_group import DATA_KEYS, GroupRead, records, row_key
 
 CHECKED, UNCHECKED = "k", "n"  # how the rows behind a mark were merged: checked or not
+SETUP_CHARS = 8
 LEDGER_KEY = "nhat_ky"
 # What the master read must hold for the decision: every table but the outputs, and the ledger.
 MASTER_KEYS = tuple(s.key for s in schema.MASTER_ORDER if s.role != "output") + (LEDGER_KEY,)
@@ -75,20 +78,24 @@ def _sheet_keys(sheet: schema.Sheet) -> tuple[str, ...]:
     return tuple(sheet.keys) + PROVENANCE_KEYS
 
 
-def context(data: WorkbookData, identity: tuple[set[str], str], mode: str) -> str:
-    """What the rows' merge depended on besides the file: identity, template, set-up if checked."""
-    digest = hashlib.sha256()
+@dataclass(frozen=True)
+class Context:
+    """What a group's merge depended on besides its file."""
+    base: str  # template version and the master's campaign identity
+    setup: str  # the set-up the rows are checked against (members, phases, lists)
+
+
+def context(data: WorkbookData, identity: tuple[set[str], str]) -> Context:
     plans, union = identity
-    digest.update(f"{mode}\x1f{schema.TEMPLATE_VERSION}\x1f{sorted(plans)}\x1f{union}\x1e"
-                  .encode())
-    if mode == CHECKED:
-        for sheet in schema.MASTER_ORDER:
-            if sheet.role in ("setup", "lists") and sheet.key in data.tables:
-                digest.update(f"\x1d{sheet.key}\x1e".encode())
-                keys = tuple(c.key for c in sheet.columns)
-                for row in records(data.tables[sheet.key]):
-                    digest.update(_line(keys, row).encode())
-    return digest.hexdigest()
+    base = f"{schema.TEMPLATE_VERSION}\x1f{sorted(plans)}\x1f{union}\x1e"
+    digest = hashlib.sha256()
+    for sheet in schema.MASTER_ORDER:
+        if sheet.role in ("setup", "lists") and sheet.key in data.tables:
+            digest.update(f"\x1d{sheet.key}\x1e".encode())
+            keys = tuple(c.key for c in sheet.columns)
+            for row in records(data.tables[sheet.key]):
+                digest.update(_line(keys, row).encode())
+    return Context(base, digest.hexdigest()[:SETUP_CHARS])
 
 
 def group_lines(rows_by_sheet: dict[str, Iterable[dict[str, Any]]], groups: set[str]
@@ -106,21 +113,23 @@ def group_lines(rows_by_sheet: dict[str, Iterable[dict[str, Any]]], groups: set[
     return out
 
 
-def mark(mode: str, context_digest: str, lines: list[str], errors: int = 0,
-         warnings: int = 0) -> str:
-    """``k-<digest>-<errors>-<warnings>``: how checked, what the rows were, what was found."""
-    digest = hashlib.sha256(context_digest.encode())
+def mark(mode: str, ctx: Context, lines: list[str], errors: int = 0, warnings: int = 0) -> str:
+    """``k-<rows>-<set-up>-<errors>-<warnings>``: how the rows were merged (checked or not),
+    a digest of the group's rows with the template and campaign identity, the set-up they were
+    checked against (zeros when not checked) and what was found in them."""
+    digest = hashlib.sha256(ctx.base.encode())
     for line in lines:
         digest.update(line.encode())
-    return f"{mode}-{digest.hexdigest()[:HASH_CHARS]}-{errors}-{warnings}"
+    setup = ctx.setup if mode == CHECKED else "0" * SETUP_CHARS
+    return f"{mode}-{digest.hexdigest()[:HASH_CHARS]}-{setup}-{errors}-{warnings}"
 
 
-def _parts(recorded: str) -> tuple[str, int, int]:
-    """(mode and digest, errors, warnings) of a recorded mark."""
+def _parts(recorded: str) -> tuple[str, str, str, int, int] | None:
     parts = recorded.split("-")
-    if len(parts) != 4 or not (parts[2].isdigit() and parts[3].isdigit()):
-        return "", 0, 0
-    return f"{parts[0]}-{parts[1]}", int(parts[2]), int(parts[3])
+    if len(parts) != 5 or parts[0] not in (CHECKED, UNCHECKED) or \
+            not (parts[3].isdigit() and parts[4].isdigit()):
+        return None
+    return parts[0], parts[1], parts[2], int(parts[3]), int(parts[4])
 
 
 def has_marks(data: WorkbookData) -> bool:
@@ -178,14 +187,18 @@ def find_unchanged(data: WorkbookData, candidates: list[Candidate], known: set[s
     groups = {p: by_source.get((c.path.name, c.short_hash)) for p, (c, _) in wanted.items()}
     groups = {p: g for p, g in groups.items() if g in known}
     lines = group_lines(master_rows, set(groups.values()))
-    contexts = {m: context(data, identity, m) for m in {r[:1] for _, r in wanted.values()}}
+    ctx = context(data, identity)
     out: dict[Path, Unchanged] = {}
     for path, group in groups.items():
         candidate, recorded = wanted[path]
-        same, errors, warnings = _parts(recorded)
-        if same and _parts(mark(recorded[:1], contexts[recorded[:1]], lines[group]))[0] == same:
-            rows = sum(1 for line in lines[group] if not line.startswith("\x1d"))
-            out[path] = Unchanged(candidate, group, rows, recorded, errors, warnings)
+        was = _parts(recorded)
+        now = _parts(mark(CHECKED, ctx, lines[group]))
+        if was is None or now is None or was[1] != now[1] or (check and was[2] != now[2]):
+            continue
+        # Run without checking: its findings would not include the checked ones.
+        errors, warnings = was[3:] if check or was[0] == UNCHECKED else (0, 0)
+        rows = sum(1 for line in lines[group] if not line.startswith("\x1d"))
+        out[path] = Unchanged(candidate, group, rows, recorded, errors, warnings)
     # Two files of one group: the decision which is right is the officer's (a full read).
     per_group: dict[str, int] = {}
     for u in out.values():
@@ -217,7 +230,7 @@ def to_read_again(reads: list[GroupRead], unchanged: dict[Path, Unchanged],
 
 
 def marks_after(plan: MergePlan, master_rows: dict[str, list[dict[str, Any]]],
-                accepted: list[GroupRead], long_files: set[str], context_digest: str,
+                accepted: list[GroupRead], long_files: set[str], ctx: Context,
                 mode: str) -> dict[str, str]:
     """sha256 -> the mark of each file merged whole, over its group's rows after the merge."""
     held = {h.group for h in plan.held}
@@ -233,7 +246,7 @@ def marks_after(plan: MergePlan, master_rows: dict[str, list[dict[str, Any]]],
                       for out in rows] if sheet_plan is not None and sheet_plan.dirty \
             else master_rows.get(key, [])
     lines = group_lines(after, set(clean))
-    return {r.sha256: mark(mode, context_digest, lines[g],
+    return {r.sha256: mark(mode, ctx, lines[g],
                            sum(1 for f in r.findings if f.severity == ERROR),
                            sum(1 for f in r.findings if f.severity == WARNING))
             for g, r in clean.items()}
