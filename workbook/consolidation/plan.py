@@ -52,7 +52,8 @@ def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str
     config = {r["ma_muc"]: r["gia_tri"] for r in records(data.table("cau_hinh"))}
     identity = master_identity(data.stamp, config)
     master_rows = {k: records(data.table(k)) for k in DATA_KEYS}
-    skip = find_unchanged(data, candidates, known, identity, check, master_rows)
+    ctx = context(data, identity)
+    skip = find_unchanged(data, candidates, known, ctx, check, master_rows)
 
     def read(batch: list[Candidate]) -> list[GroupRead]:
         return run_batch(read_group, [(c.path, c.sha256, *reference) for c in batch],
@@ -89,7 +90,7 @@ def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str
     mode = CHECKED if check else UNCHECKED
     result.marks = {u.candidate.sha256: u.mark for u in skip.values()} | marks_after(
         plan, master_rows, accepted, {f.file for f in long_findings},
-        context(data, identity), mode)
+        ctx, mode)
     result.log_only = not plan.dirty and ledger_behind(
         data, [(f.path.name, f.sha256) for f in result.files], result.marks)
     return result, plan

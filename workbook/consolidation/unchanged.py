@@ -57,6 +57,8 @@ class Unchanged:
 
 def _norm(value: Any) -> str:
     """One spelling per value as the merge compares them: blank is blank, 3 is 3.0."""
+    if type(value) is str:  # most cells: the fast way first
+        return "s:" + value if value else ""
     if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, bool):
@@ -71,7 +73,7 @@ def _norm(value: Any) -> str:
 
 
 def _line(keys: tuple[str, ...], row: dict[str, Any]) -> str:
-    return "\x1f".join(_norm(row.get(k)) for k in keys) + "\x1e"
+    return "\x1f".join([_norm(row.get(k)) for k in keys]) + "\x1e"
 
 
 def _sheet_keys(sheet: schema.Sheet) -> tuple[str, ...]:
@@ -91,10 +93,10 @@ def context(data: WorkbookData, identity: tuple[set[str], str]) -> Context:
     digest = hashlib.sha256()
     for sheet in schema.MASTER_ORDER:
         if sheet.role in ("setup", "lists") and sheet.key in data.tables:
-            digest.update(f"\x1d{sheet.key}\x1e".encode())
-            keys = tuple(c.key for c in sheet.columns)
-            for row in records(data.tables[sheet.key]):
-                digest.update(_line(keys, row).encode())
+            # repr is enough here: the same master read the same way gives the same text
+            frame = data.tables[sheet.key]
+            keys = [c.key for c in sheet.columns if c.key in frame.columns]
+            digest.update(repr((sheet.key, keys, frame[keys].values.tolist())).encode())
     return Context(base, digest.hexdigest()[:SETUP_CHARS])
 
 
@@ -163,7 +165,7 @@ def ledger_behind(data: WorkbookData, files: list[tuple[str, str]], marks: dict[
 
 
 def find_unchanged(data: WorkbookData, candidates: list[Candidate], known: set[str],
-                   identity: tuple[set[str], str], check: bool,
+                   ctx: Context, check: bool,
                    master_rows: dict[str, list[dict[str, Any]]]) -> dict[Path, Unchanged]:
     """Candidates whose latest ledger mark the master's rows of their group still reproduce."""
     marks = ledger_marks(data)
@@ -187,7 +189,6 @@ def find_unchanged(data: WorkbookData, candidates: list[Candidate], known: set[s
     groups = {p: by_source.get((c.path.name, c.short_hash)) for p, (c, _) in wanted.items()}
     groups = {p: g for p, g in groups.items() if g in known}
     lines = group_lines(master_rows, set(groups.values()))
-    ctx = context(data, identity)
     out: dict[Path, Unchanged] = {}
     for path, group in groups.items():
         candidate, recorded = wanted[path]
