@@ -306,3 +306,29 @@ def test_a_changed_set_up_makes_a_checked_run_read_again_but_not_an_unchecked_on
     reads.clear()
     consolidate(batch / MASTER, [batch / RETURNED])
     assert reads == []
+
+
+def test_checked_copies_beside_unchanged_files_are_skipped_unread(batch, reads):
+    """validate writes receipts into the folder (bien-nhan/); a re-run reads none of them."""
+    from workbook.validation.sheet import check_workbooks
+    check_workbooks([batch / RETURNED], batch / MASTER)
+    first = consolidate(batch / MASTER, [batch / RETURNED])
+    copies = sorted(s.path.name for s in first.set_aside if s.code == "checked-copy")
+    assert len(copies) == 6 and len(reads) == 12
+    reads.clear()
+    again = consolidate(batch / MASTER, [batch / RETURNED])
+    assert reads == [] and not again.written
+    assert [(s.path.name, s.code, s.reason) for s in again.set_aside] == \
+        [(s.path.name, s.code, s.reason) for s in first.set_aside]
+    assert again.totals["files_unchanged"] == 6 and again.totals["files_skipped"] == 6
+    # a changed original brings its receipt back: it no longer copies it, and is merged
+    path = group_file(batch / RETURNED, "02")
+    rows = rows_of(path, "tin_bai")
+    rows[0]["tieu_de"] = "Bản sửa"
+    fill_tables(path, {"tin_bai": rows})
+    reads.clear()
+    third = consolidate(batch / MASTER, [batch / RETURNED])
+    receipt = next(s.path for s in first.set_aside if s.group == "02")
+    assert sorted(reads) == sorted([path.name, receipt.name])
+    assert {s.path.name: s.code for s in third.set_aside}.get(receipt.name) == \
+        "group-claimed-twice"

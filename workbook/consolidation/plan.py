@@ -22,7 +22,7 @@ from .merge import MergePlan, plan_merge
 from .read_group import DATA_KEYS, GroupRead, read_group, records
 from .result import ConsolidationResult, FileOutcome
 from .runner import ProgressFn, run_batch
-from .unchanged import (CHECKED, UNCHECKED, UNCHANGED_REASON, UNCHANGED_STATUS, context,
+from .unchanged import (CHECKED, COPY, UNCHECKED, UNCHANGED_REASON, UNCHANGED_STATUS, context,
                         find_unchanged, ledger_behind, marks_after, to_read_again)
 
 
@@ -43,6 +43,11 @@ def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str
 
     ``data.path`` is the master's path when known: a master file inside the batch's folder is
     then set aside instead of being merged into itself.
+
+    A file whose name and hash the ledger records with a data mark the master's rows of its
+    group still reproduce is not read (``unchanged``): its outcome says so, its group's rows
+    count as unchanged. It is read after all when another file of the batch claims its group
+    or one of its rows' keys, so that the decision is the one a full read would make.
     """
     check_master(data, master_name)
     known = {r for r in data.table("to_cong_doan")["ma_to"] if r}
@@ -55,21 +60,27 @@ def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str
     ctx = context(data, identity)
     skip = find_unchanged(data, candidates, known, ctx, check, master_rows)
 
-    def read(batch: list[Candidate]) -> list[GroupRead]:
+    def read_batch(batch: list[Candidate]) -> list[GroupRead]:
         return run_batch(read_group, [(c.path, c.sha256, *reference) for c in batch],
                          scheduler=scheduler, workers=workers, progress=progress,
                          label=lambda item: Path(item[0]).name)
 
-    reads = read([c for c in candidates if c.path not in skip])
+    order = {c.path: i for i, c in enumerate(candidates)}
+    reads = read_batch([c for c in candidates if c.path not in skip])
     again = to_read_again(reads, skip, master_rows)
     if again:
-        reads += read([skip.pop(p).candidate for p in again])
-        order = {c.path: i for i, c in enumerate(candidates)}
+        reads += read_batch([skip.pop(p).candidate for p in again])
         reads.sort(key=lambda r: order[r.path])
     accepted = _accept(reads, known, result, identity)
     result.long_texts, long_findings = cut_long_text(accepted)
     plan = plan_merge(master_rows, accepted, master_name)
     for unchanged in skip.values():  # nothing removed: all of the group's rows stay
+        if unchanged.copy_of is not None:
+            result.set_aside.append(_checked_copy(unchanged.candidate.path,
+                                                  unchanged.copy_of.name,
+                                                  unchanged.candidate.sha256, unchanged.group))
+            result.marks[unchanged.candidate.sha256] = unchanged.mark
+            continue
         plan.count(unchanged.group, "unchanged", unchanged.rows)
         reason = UNCHANGED_REASON + (
             f" Lần gộp trước các dòng của tệp có {unchanged.errors} lỗi, {unchanged.warnings} "
@@ -79,20 +90,18 @@ def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str
                                         unchanged.group, UNCHANGED_STATUS, unchanged.rows,
                                         reason, "unchanged", unchanged.errors,
                                         unchanged.warnings))
-    order = {c.path: i for i, c in enumerate(candidates)}
     result.files.sort(key=lambda f: order[f.path])
     result.groups = {g: plan.counts[g] for g in sorted(plan.counts)}
     result.held, result.changes = plan.held, plan.changes
-    for read_ in accepted:
-        result.findings.extend(read_.findings)
+    for read in accepted:
+        result.findings.extend(read.findings)
     result.findings.extend(long_findings)
     result.findings.extend(plan.findings)
     mode = CHECKED if check else UNCHECKED
-    result.marks = {u.candidate.sha256: u.mark for u in skip.values()} | marks_after(
-        plan, master_rows, accepted, {f.file for f in long_findings},
-        ctx, mode)
-    result.log_only = not plan.dirty and ledger_behind(
-        data, [(f.path.name, f.sha256) for f in result.files], result.marks)
+    result.marks |= {u.candidate.sha256: u.mark for u in skip.values()} | marks_after(
+        plan, master_rows, accepted, {f.file for f in long_findings}, ctx, mode)
+    result.log_only = not plan.dirty and ledger_behind(data, result.logged_files(),
+                                                       result.marks)
     return result, plan
 
 
@@ -147,10 +156,14 @@ def _skip_checked_copies(claimants: list[GroupRead], result: ConsolidationResult
     for read in claimants:
         original = hashes.get(read.stamp.get(CHECKED_COPY_OF, ""))
         if original is not None and original is not read and original.rows == read.rows:
-            result.set_aside.append(SetAside(
-                read.path, "checked-copy", f"Bản kết quả kiểm tra của {original.file} (do lệnh "
-                "thidua validate ghi), dữ liệu giống hệt; chỉ gộp sổ gốc.", read.sha256,
-                read.group))
+            result.set_aside.append(_checked_copy(read.path, original.file, read.sha256,
+                                                  read.group))
+            result.marks[read.sha256] = f"{COPY}-{original.short_hash}"
         else:
             kept.append(read)
     return kept
+
+
+def _checked_copy(path: Path, original: str, sha256: str, group: str) -> SetAside:
+    return SetAside(path, "checked-copy", f"Bản kết quả kiểm tra của {original} (do lệnh thidua "
+                    "validate ghi), dữ liệu giống hệt; chỉ gộp sổ gốc.", sha256, group)

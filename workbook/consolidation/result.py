@@ -7,7 +7,7 @@ from typing import Any
 
 from ..findings import ERROR, WARNING, Finding
 from ..outputs import LogEntry
-from .collect import HASH_CHARS, SetAside
+from .collect import HASH_CHARS, SKIPPED_CODES, SetAside
 from .long_text import LongText
 from .merge import KINDS, Change, HeldRow
 from .unchanged import UNCHANGED_STATUS
@@ -121,5 +121,10 @@ class ConsolidationResult:
                         counts="; ".join(f"tổ {g}: +{c['added']} ~{c['changed']} "
                                          f"-{c['removed']} ={c['unchanged']} !{c['held']}"
                                          for g, c in self.groups.items()),
-                        files=[(f.path.name, f.sha256) for f in self.files],
-                        marks=self.marks)
+                        files=self.logged_files(), marks=self.marks)
+
+    def logged_files(self) -> list[tuple[str, str]]:
+        """(name, sha256) of the files the ledger records: merged, not read again, and the
+        checked copies skipped beside them (their mark lets a re-run skip them unread)."""
+        return [(f.path.name, f.sha256) for f in self.files] + [
+            (s.path.name, s.sha256) for s in self.set_aside if s.code in SKIPPED_CODES]

@@ -35,6 +35,7 @@ from .merge import PROVENANCE_KEYS, MergePlan
 from .read_group import DATA_KEYS, GroupRead, records, row_key
 
 CHECKED, UNCHECKED = "k", "n"  # how the rows behind a mark were merged: checked or not
+COPY = "c"  # "c-<hash>": a checked copy, skipped beside the file with that (short) hash
 SETUP_CHARS = 8
 LEDGER_KEY = "nhat_ky"
 # What the master read must hold for the decision: every table but the outputs, and the ledger.
@@ -53,6 +54,7 @@ class Unchanged:
     mark: str
     errors: int = 0  # findings the file's rows had when merged
     warnings: int = 0
+    copy_of: Path | None = None  # a checked copy (``thidua validate``) of this skipped file
 
 
 def _norm(value: Any) -> str:
@@ -204,14 +206,25 @@ def find_unchanged(data: WorkbookData, candidates: list[Candidate], known: set[s
     per_group: dict[str, int] = {}
     for u in out.values():
         per_group[u.group] = per_group.get(u.group, 0) + 1
-    return {p: u for p, u in out.items() if per_group[u.group] == 1}
+    out = {p: u for p, u in out.items() if per_group[u.group] == 1}
+    # A checked copy skipped beside its original then is skipped again beside it unread: the
+    # same two contents give the same decision.
+    originals = {u.candidate.short_hash: u for u in out.values()}
+    for c in candidates:
+        recorded = marks.get((c.path.name, c.short_hash), "")
+        original = originals.get(recorded[2:]) if recorded[:2] == f"{COPY}-" else None
+        if original is not None and c.path not in out:
+            out[c.path] = Unchanged(c, original.group, 0, recorded,
+                                    copy_of=original.candidate.path)
+    return out
 
 
 def to_read_again(reads: list[GroupRead], unchanged: dict[Path, Unchanged],
                   master_rows: dict[str, list[dict[str, Any]]]) -> list[Path]:
     """Files set to skip whose group another file of the batch claims, or whose rows' keys a
-    file read now also uses: their rows take part in the decision, as in a full run."""
-    groups = {u.group: p for p, u in unchanged.items()}
+    file read now also uses: their rows take part in the decision, as in a full run (with
+    the checked copies skipped beside them)."""
+    groups = {u.group: p for p, u in unchanged.items() if u.copy_of is None}
     again = {groups[r.group] for r in reads if r.group in groups}
     keys: dict[str, dict[tuple, str]] = {}
     for sheet in schema.DATA_SHEETS:
@@ -227,7 +240,7 @@ def to_read_again(reads: list[GroupRead], unchanged: dict[Path, Unchanged],
                 owner = keys[sheet.key].get(row_key(sheet, row))
                 if owner is not None and owner != read.group:
                     again.add(groups[owner])
-    return [p for p in unchanged if p in again]
+    return [p for p, u in unchanged.items() if p in again or u.copy_of in again]
 
 
 def marks_after(plan: MergePlan, master_rows: dict[str, list[dict[str, Any]]],
