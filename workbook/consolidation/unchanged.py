@@ -17,6 +17,12 @@ the run's exit code 1), and the master's own check (``thidua validate``) lists t
 cells. A mark made without checking (``--no-check``) never lets a checked run skip the file; a
 checked mark serves a run without checking whatever the set-up (that run reports no checked
 counts, as reading the file without checking would not).
+
+A file set to skip is read after all when another file of the batch claims its group or a key of
+its rows: the decision is then the one a full read makes. A checked copy skipped beside a file is
+recorded too (``c-<hash>``) and skipped again, unread, beside that same file. A run that changes
+no row but made marks the ledger lacks (the set-up changed; a checked run after one without)
+writes the ledger alone, so that the next run need not read those files.
 """
 from __future__ import annotations
 
