@@ -60,16 +60,18 @@ def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str
     ctx = context(data, identity)
     skip = find_unchanged(data, candidates, known, ctx, check, master_rows)
 
-    def read_batch(batch: list[Candidate]) -> list[GroupRead]:
+    def read_batch(batch: list[Candidate], before: int = 0) -> list[GroupRead]:
+        counted = progress and (lambda done, total, name: progress(before + done,
+                                                                   before + total, name))
         return run_batch(read_group, [(c.path, c.sha256, *reference) for c in batch],
-                         scheduler=scheduler, workers=workers, progress=progress,
+                         scheduler=scheduler, workers=workers, progress=counted or None,
                          label=lambda item: Path(item[0]).name)
 
     order = {c.path: i for i, c in enumerate(candidates)}
     reads = read_batch([c for c in candidates if c.path not in skip])
     again = to_read_again(reads, skip, master_rows)
     if again:
-        reads += read_batch([skip.pop(p).candidate for p in again])
+        reads += read_batch([skip.pop(p).candidate for p in again], len(reads))
         reads.sort(key=lambda r: order[r.path])
     accepted = _accept(reads, known, result, identity)
     result.long_texts, long_findings = cut_long_text(accepted)
