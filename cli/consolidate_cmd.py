@@ -63,7 +63,9 @@ def consolidate_cmd(master: Path, paths: tuple[Path, ...], dry_run: bool,
     """Gộp các sổ tổ gửi lại (thư mục hoặc tệp .xlsx, .xlsm, .xls, .ods) vào sổ chính.
 
     Mỗi dòng gộp ghi rõ tổ, tệp, trang, dòng nguồn và mã băm tệp. Gộp lại cùng các tệp
-    không thay đổi gì; bản mới của một tổ thay các dòng của tổ đó. Tệp hỏng, có mật khẩu, sai
+    không thay đổi gì; bản mới của một tổ thay các dòng của tổ đó. Tệp đã gộp sạch (không
+    lỗi, không dòng chưa gộp) mà không đổi, và các dòng của tổ trong sổ chính vẫn như lúc gộp,
+    thì không đọc và kiểm tra lại. Tệp hỏng, có mật khẩu, sai
     mẫu, của kế hoạch hoặc công đoàn khác, trùng lặp được để riêng kèm lý do; bản kết quả kiểm
     tra (thidua validate) nằm cạnh sổ gốc thì được bỏ qua. Các dòng được kiểm tra theo danh sách đoàn viên,
     đợt và danh mục của sổ chính; dòng có lỗi vẫn được gộp và được kể ra (ô, lý do). Mã thoát:
@@ -80,9 +82,14 @@ def consolidate_cmd(master: Path, paths: tuple[Path, ...], dry_run: bool,
     if as_json:
         echo_json(result.to_dict())
         sys.exit(result.exit_code)
+    unchanged = {f.group: f for f in result.files if f.code == "unchanged"}
     for code, c in result.groups.items():
+        f = unchanged.get(code)
+        note = "" if f is None else f" (tệp {f.path.name} không đổi, không đọc lại" + (
+            f"; lần gộp trước có {f.earlier_errors} lỗi, {f.earlier_warnings} cảnh báo"
+            if f.earlier_errors or f.earlier_warnings else "") + ")"
         click.echo(f"  Tổ {code}: {c['added']} thêm, {c['changed']} sửa, {c['removed']} bỏ, "
-                   f"{c['unchanged']} giữ nguyên, {c['held']} chưa gộp")
+                   f"{c['unchanged']} giữ nguyên, {c['held']} chưa gộp{note}")
     for s in result.set_aside:
         if s.blocking:
             click.secho(f"  Để riêng {s.path.name}: {s.reason}", fg="yellow")
@@ -105,6 +112,9 @@ def consolidate_cmd(master: Path, paths: tuple[Path, ...], dry_run: bool,
     click.echo(result.summary_line() + ".")
     if result.dry_run:
         click.echo("Chạy thử: sổ chính chưa được ghi.")
+    elif result.written and result.log_only:
+        click.echo(f"Dữ liệu không thay đổi; chỉ ghi thêm Nhật ký của sổ chính "
+                   f"{result.master.name} để lần sau không đọc lại các sổ không đổi.")
     elif result.written:
         click.echo(f"Đã ghi sổ chính {result.master.name}"
                    + (f" (bản cũ sao lưu tại {result.backup})." if result.backup else "."))

@@ -33,13 +33,15 @@ class LogEntry:
     result: str  # one line, Vietnamese
     counts: str = ""
     files: list[tuple[str, str]] = field(default_factory=list)  # (file name, sha256)
+    marks: dict[str, str] = field(default_factory=dict)  # sha256 -> data mark (consolidation)
 
 
 def log_rows(entry: LogEntry, now: dt.datetime) -> list[dict[str, Any]]:
     """The Nhật ký rows of one run (one per file), keyed by the log's column keys."""
     stamp = now.replace(microsecond=0)
     return [{"thoi_diem": stamp, "thao_tac": entry.action, "ket_qua": entry.result,
-             "so_lieu": entry.counts, "tep": name, "bam": digest[:16]}
+             "so_lieu": entry.counts, "tep": name, "bam": digest[:16],
+             "dau_du_lieu": entry.marks.get(digest, "") if digest else ""}
             for name, digest in (entry.files or [("", "")])]
 
 
@@ -86,9 +88,13 @@ def append_log(wb: Workbook, entry: LogEntry, now: dt.datetime | None = None) ->
                                       for c in range(min_col, max_col + 1)):
         first_blank = max_row  # the empty body row of a fresh table
     rows = log_rows(entry, now or dt.datetime.now())
+    # By header: an older master's log lacks columns added since (the data mark).
+    headers = [ws.cell(min_row, c).value for c in range(min_col, max_col + 1)]
+    place = {c.key: min_col + headers.index(c.header) for c in log.columns if c.header in headers}
     for i, values in enumerate(rows):
-        for j, col in enumerate(log.columns):
-            set_cell(ws, first_blank + i, min_col + j, values[col.key], col)
+        for col in log.columns:
+            if col.key in place:
+                set_cell(ws, first_blank + i, place[col.key], values[col.key], col)
     last = first_blank + len(rows) - 1
     table.ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{last}"
     if table.autoFilter is not None:

@@ -20,6 +20,7 @@ from workbook.consolidation.merge import OutRow, SheetPlan
 from workbook.consolidation.plan import plan_consolidation
 from workbook.consolidation.result import ConsolidationResult
 from workbook.consolidation.runner import ProgressFn
+from workbook.consolidation.unchanged import MASTER_KEYS
 from workbook.consolidation.write import check_row_limit
 from workbook.errors import ThiduaError
 from workbook.reading import WorkbookData
@@ -89,11 +90,11 @@ def consolidate_into_book(book, folder: str | Path, *, progress: ProgressFn | No
                              "tổ gửi về.")
     status("Gộp sổ tổ: đang đọc sổ chính…")
     grids: dict[str, list[list[Any]]] = {}
-    data = read_book(book, grids=grids)
+    data = read_book(book, sheets=MASTER_KEYS, grids=grids)
     result, plan = plan_consolidation(data, book_path(book).name, [folder],
                                       workers=workers, progress=progress)
     save_long_text(result.long_texts, book_path(book).parent)
-    if not plan.dirty:
+    if not plan.dirty and not result.log_only:
         return result
     for key, sheet_plan in plan.sheets.items():
         if sheet_plan.dirty:
@@ -112,7 +113,9 @@ MAX_LINES = 8
 
 def message(result: ConsolidationResult) -> str:
     """The short Vietnamese text of the message box."""
-    lines = [("Đã gộp vào sổ chính đang mở: " if result.written else
+    lines = [("Sổ chính đã khớp với các sổ tổ, chỉ ghi thêm nhật ký (để lần sau không đọc lại "
+              "sổ không đổi): " if result.log_only else
+              "Đã gộp vào sổ chính đang mở: " if result.written else
               "Sổ chính đã khớp với các sổ tổ, không có gì thay đổi: ") + result.summary_line()
              + "."]
     details = [f"• {s.path.name}: {s.reason}" for s in result.set_aside if s.blocking]

@@ -102,7 +102,10 @@ def log_run(book, entry: LogEntry, now: dt.datetime | None = None) -> None:
     rows = [[excel_value(r[c.key]) for c in log.columns]
             for r in log_rows(entry, now or dt.datetime.now())]
     unprotect(live)
-    if not table.found:  # an empty or new sheet: the header first
+    header = grid[table.header_row - 1] if table.found and grid else []
+    header = header[table.first_col - 1:table.first_col - 1 + len(log.columns)]
+    if [str(v or "") for v in header] != [c.header for c in log.columns]:
+        # an empty or new sheet, or an older log without the columns added since: the header
         live.range((table.header_row, table.first_col)).value = [[c.header for c in log.columns]]
     start = table.header_row + 1 + table.body_rows
     live.range((start, table.first_col)).value = rows

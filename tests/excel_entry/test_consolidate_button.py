@@ -217,3 +217,18 @@ def test_every_ribbon_command_names_an_existing_function_and_doctor_agrees():
     assert all(callable(getattr(macros, f, None)) for _, f in targets)
     check = check_macro_module()
     assert check.ok, check.detail
+
+
+def test_button_after_the_cli_reads_no_unchanged_file(batch, monkeypatch):
+    """The marks the CLI left in the ledger serve the button's read of the open workbook."""
+    import workbook.consolidation.plan as planning
+    master, folder = batch / MASTER, batch / RETURNED
+    run_cli(master, folder)
+    calls = []
+    real = planning.read_group
+    monkeypatch.setattr(planning, "read_group", lambda *a: calls.append(a[0]) or real(*a))
+    text, shown, actions, _ = press(master, folder)
+    assert calls == []
+    assert text.startswith("Sổ chính đã khớp với các sổ tổ, không có gì thay đổi: 0 sổ gộp, "
+                           "0 tệp để riêng, 6 sổ không đổi (không đọc lại)")
+    assert not [a for a in actions if a["func"] == "setValues"]

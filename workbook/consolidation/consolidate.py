@@ -19,6 +19,7 @@ from .long_text import save_long_text
 from .plan import check_master, plan_consolidation
 from .result import ACTION, ConsolidationResult, FileOutcome
 from .runner import ProgressFn
+from .unchanged import MASTER_KEYS
 from .write import write_master
 
 __all__ = ["ACTION", "ConsolidationResult", "FileOutcome", "consolidate", "read_master"]
@@ -27,7 +28,8 @@ __all__ = ["ACTION", "ConsolidationResult", "FileOutcome", "consolidate", "read_
 def read_master(master: Path) -> WorkbookData:
     if not master.exists():
         raise UnreadableWorkbook(f"Không tìm thấy sổ chính {master}.")
-    data = read_workbook(master)  # all of it: the set-up validates the groups' rows
+    # All of it (the set-up validates the groups' rows) and the ledger (files not to read again)
+    data = read_workbook(master, sheets=MASTER_KEYS)
     check_master(data, master.name)
     return data
 
@@ -49,7 +51,7 @@ def consolidate(master: str | Path, paths: Sequence[str | Path], *, dry_run: boo
     if dry_run:
         return result
     save_long_text(result.long_texts, master.parent)  # before the master names them
-    if not plan.dirty:
+    if not plan.dirty and not result.log_only:
         return result
     rows = {k: p.rows for k, p in plan.sheets.items() if p.dirty}
     result.backup, result.writer = write_master(master, rows, result.log_entry(), fast=fast)

@@ -16,12 +16,14 @@ from ..errors import NotOurWorkbook
 from ..reading import WorkbookData
 from ..stamps import CHECKED_COPY_OF, campaign_refusal, master_identity
 from ..validation.lookups import build_lookups
-from .collect import SetAside, collect
+from .collect import Candidate, SetAside, collect
 from .long_text import cut_long_text
 from .merge import MergePlan, plan_merge
 from .read_group import DATA_KEYS, GroupRead, read_group, records
 from .result import ConsolidationResult, FileOutcome
 from .runner import ProgressFn, run_batch
+from .unchanged import (CHECKED, COPY, UNCHECKED, UNCHANGED_REASON, UNCHANGED_STATUS, context,
+                        find_unchanged, ledger_behind, marks_after, to_read_again)
 
 
 def check_master(data: WorkbookData, master_name: str) -> None:
@@ -41,27 +43,67 @@ def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str
 
     ``data.path`` is the master's path when known: a master file inside the batch's folder is
     then set aside instead of being merged into itself.
+
+    A file whose name and hash the ledger records with a data mark the master's rows of its
+    group still reproduce is not read (``unchanged``): its outcome says so, its group's rows
+    count as unchanged. It is read after all when another file of the batch claims its group
+    or one of its rows' keys, so that the decision is the one a full read would make.
     """
     check_master(data, master_name)
     known = {r for r in data.table("to_cong_doan")["ma_to"] if r}
     candidates, aside = collect(paths, data.path)
     result = ConsolidationResult(master=data.path, set_aside=list(aside))
     reference = (data, build_lookups(data)) if check else (None, None)
-    reads: list[GroupRead] = run_batch(read_group,
-                                       [(c.path, c.sha256, *reference) for c in candidates],
-                                       scheduler=scheduler, workers=workers, progress=progress,
-                                       label=lambda item: Path(item[0]).name)
     config = {r["ma_muc"]: r["gia_tri"] for r in records(data.table("cau_hinh"))}
-    accepted = _accept(reads, known, result, master_identity(data.stamp, config))
-    result.long_texts, long_findings = cut_long_text(accepted)
+    identity = master_identity(data.stamp, config)
     master_rows = {k: records(data.table(k)) for k in DATA_KEYS}
+    ctx = context(data, identity)
+    skip = find_unchanged(data, candidates, known, ctx, check, master_rows)
+
+    def read_batch(batch: list[Candidate], before: int = 0) -> list[GroupRead]:
+        counted = progress and (lambda done, total, name: progress(before + done,
+                                                                   before + total, name))
+        return run_batch(read_group, [(c.path, c.sha256, *reference) for c in batch],
+                         scheduler=scheduler, workers=workers, progress=counted or None,
+                         label=lambda item: Path(item[0]).name)
+
+    order = {c.path: i for i, c in enumerate(candidates)}
+    reads = read_batch([c for c in candidates if c.path not in skip])
+    again = to_read_again(reads, skip, master_rows)
+    if again:
+        reads += read_batch([skip.pop(p).candidate for p in again], len(reads))
+        reads.sort(key=lambda r: order[r.path])
+    accepted = _accept(reads, known, result, identity)
+    result.long_texts, long_findings = cut_long_text(accepted)
     plan = plan_merge(master_rows, accepted, master_name)
+    for unchanged in skip.values():  # nothing removed: all of the group's rows stay
+        if unchanged.copy_of is not None:
+            result.set_aside.append(_checked_copy(unchanged.candidate.path,
+                                                  unchanged.copy_of.name,
+                                                  unchanged.candidate.sha256, unchanged.group))
+            result.marks[unchanged.candidate.sha256] = unchanged.mark
+            continue
+        plan.count(unchanged.group, "unchanged", unchanged.rows)
+        reason = UNCHANGED_REASON + (
+            f" Lần gộp trước các dòng của tệp có {unchanged.errors} lỗi, {unchanged.warnings} "
+            "cảnh báo; xem lại bằng lệnh thidua validate trên sổ chính."
+            if unchanged.errors or unchanged.warnings else "")
+        result.files.append(FileOutcome(unchanged.candidate.path, unchanged.candidate.sha256,
+                                        unchanged.group, UNCHANGED_STATUS, unchanged.rows,
+                                        reason, "unchanged", unchanged.errors,
+                                        unchanged.warnings))
+    result.files.sort(key=lambda f: order[f.path])
     result.groups = {g: plan.counts[g] for g in sorted(plan.counts)}
     result.held, result.changes = plan.held, plan.changes
     for read in accepted:
         result.findings.extend(read.findings)
     result.findings.extend(long_findings)
     result.findings.extend(plan.findings)
+    mode = CHECKED if check else UNCHECKED
+    result.marks |= {u.candidate.sha256: u.mark for u in skip.values()} | marks_after(
+        plan, master_rows, accepted, {f.file for f in long_findings}, ctx, mode)
+    result.log_only = not plan.dirty and ledger_behind(data, result.logged_files(),
+                                                       result.marks)
     return result, plan
 
 
@@ -116,10 +158,14 @@ def _skip_checked_copies(claimants: list[GroupRead], result: ConsolidationResult
     for read in claimants:
         original = hashes.get(read.stamp.get(CHECKED_COPY_OF, ""))
         if original is not None and original is not read and original.rows == read.rows:
-            result.set_aside.append(SetAside(
-                read.path, "checked-copy", f"Bản kết quả kiểm tra của {original.file} (do lệnh "
-                "thidua validate ghi), dữ liệu giống hệt; chỉ gộp sổ gốc.", read.sha256,
-                read.group))
+            result.set_aside.append(_checked_copy(read.path, original.file, read.sha256,
+                                                  read.group))
+            result.marks[read.sha256] = f"{COPY}-{original.short_hash}"
         else:
             kept.append(read)
     return kept
+
+
+def _checked_copy(path: Path, original: str, sha256: str, group: str) -> SetAside:
+    return SetAside(path, "checked-copy", f"Bản kết quả kiểm tra của {original} (do lệnh thidua "
+                    "validate ghi), dữ liệu giống hệt; chỉ gộp sổ gốc.", sha256, group)

@@ -48,6 +48,8 @@ LOG = Sheet(
         C("so_lieu", "Số liệu", width=40),
         C("tep", "Tệp nguồn", width=30),
         C("bam", "Mã băm", "code", width=18),
+        # A consolidation's mark of the rows a file gave its group (see consolidation/unchanged)
+        C("dau_du_lieu", "Dấu dữ liệu", "code", width=20),
     ),
 )
 

@@ -1,0 +1,272 @@
+"""Files a re-run need not read again: the same content the master's rows of the group came from.
+
+After a merge the ledger (``Nhật ký``) records, per merged file, its name, its hash and a *data
+mark*: a digest of the group's rows in the master as that run left them (data and provenance
+columns), of the master's campaign identity and template version, and — when the rows were
+checked — of the set-up they were checked against. A later run skips a file when the latest
+ledger line for that name and hash carries a mark that the master's current rows of the group
+reproduce: then reading the file again could only find every row unchanged. Any edit of the
+group's rows in the master (a value, a deleted or added row, provenance), a changed set-up (when
+checking), another campaign identity or template version changes the mark, and the file is read.
+
+A mark is written only for a file merged whole: no row held back, no text cut for length; a file
+with either is read on every run until it is fixed, so what was not merged is reported every
+time. The findings of a file not read again are not repeated one by one: the mark carries how
+many errors and warnings its rows had, the result says so for the file (and an error still makes
+the run's exit code 1), and the master's own check (``thidua validate``) lists them with their
+cells. A mark made without checking (``--no-check``) never lets a checked run skip the file; a
+checked mark serves a run without checking whatever the set-up (that run reports no checked
+counts, as reading the file without checking would not).
+
+A file set to skip is read after all when another file of the batch claims its group or a key of
+its rows: the decision is then the one a full read makes. A checked copy skipped beside a file is
+recorded too (``c-<hash>``) and skipped again, unread, beside that same file. A run that changes
+no row but made marks the ledger lacks (the set-up changed; a checked run after one without)
+writes the ledger alone, so that the next run need not read those files.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from .. import schema
+from ..findings import ERROR, WARNING
+from ..reading import ROW, WorkbookData
+from .collect import HASH_CHARS, Candidate
+from .merge import PROVENANCE_KEYS, MergePlan
+from .read_group import DATA_KEYS, GroupRead, records, row_key
+
+CHECKED, UNCHECKED = "k", "n"  # how the rows behind a mark were merged: checked or not
+COPY = "c"  # "c-<hash>": a checked copy, skipped beside the file with that (short) hash
+SETUP_CHARS = 8
+LEDGER_KEY = "nhat_ky"
+# What the master read must hold for the decision: every table but the outputs, and the ledger.
+MASTER_KEYS = tuple(s.key for s in schema.MASTER_ORDER if s.role != "output") + (LEDGER_KEY,)
+UNCHANGED_STATUS = "không đọc lại"
+UNCHANGED_REASON = ("Tệp không đổi từ lần gộp trước (cùng tên, cùng mã băm) và các dòng của tổ "
+                    "trong sổ chính vẫn như lúc gộp: không đọc, không kiểm tra lại; các dòng "
+                    "giữ nguyên.")
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    candidate: Candidate
+    group: str
+    rows: int  # the group's rows in the master, all unchanged
+    mark: str
+    errors: int = 0  # findings the file's rows had when merged
+    warnings: int = 0
+    copy_of: Path | None = None  # a checked copy (``thidua validate``) of this skipped file
+
+
+def _norm(value: Any) -> str:
+    """One spelling per value as the merge compares them: blank is blank, 3 is 3.0."""
+    if type(value) is str:  # most cells: the fast way first
+        return "s:" + value if value else ""
+    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, bool):
+        return f"b:{value}"
+    if isinstance(value, (int, float)):
+        return f"n:{int(value) if float(value).is_integer() else repr(float(value))}"
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        value = value.date()
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"d:{value.isoformat()}"
+    return f"s:{value}"
+
+
+def _line(keys: tuple[str, ...], row: dict[str, Any]) -> str:
+    return "\x1f".join([_norm(row.get(k)) for k in keys]) + "\x1e"
+
+
+def _sheet_keys(sheet: schema.Sheet) -> tuple[str, ...]:
+    return tuple(sheet.keys) + PROVENANCE_KEYS
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a group's merge depended on besides its file."""
+    base: str  # template version and the master's campaign identity
+    setup: str  # the set-up the rows are checked against (members, phases, lists)
+
+
+def context(data: WorkbookData, identity: tuple[set[str], str]) -> Context:
+    plans, union = identity
+    base = f"{schema.TEMPLATE_VERSION}\x1f{sorted(plans)}\x1f{union}\x1e"
+    digest = hashlib.sha256()
+    for sheet in schema.MASTER_ORDER:
+        if sheet.role in ("setup", "lists") and sheet.key in data.tables:
+            # repr is enough here: the same master read the same way gives the same text
+            frame = data.tables[sheet.key]
+            keys = [c.key for c in sheet.columns if c.key in frame.columns]
+            digest.update(repr((sheet.key, keys, frame[keys].values.tolist())).encode())
+    return Context(base, digest.hexdigest()[:SETUP_CHARS])
+
+
+def group_lines(rows_by_sheet: dict[str, Iterable[dict[str, Any]]], groups: set[str]
+                ) -> dict[str, list[str]]:
+    """Each group's rows (owner ``Tổ nguồn``), sheet by sheet, in the master's order."""
+    out: dict[str, list[str]] = {g: [] for g in groups}
+    for sheet in schema.DATA_SHEETS:
+        keys = _sheet_keys(sheet)
+        for g in groups:
+            out[g].append(f"\x1d{sheet.key}\x1e")
+        for row in rows_by_sheet.get(sheet.key, ()):
+            owner = row.get("to_nguon") or ""
+            if owner in out:
+                out[owner].append(_line(keys, row))
+    return out
+
+
+def mark(mode: str, ctx: Context, lines: list[str], errors: int = 0, warnings: int = 0) -> str:
+    """``k-<rows>-<set-up>-<errors>-<warnings>``: how the rows were merged (checked or not),
+    a digest of the group's rows with the template and campaign identity, the set-up they were
+    checked against (zeros when not checked) and what was found in them."""
+    digest = hashlib.sha256(ctx.base.encode())
+    for line in lines:
+        digest.update(line.encode())
+    setup = ctx.setup if mode == CHECKED else "0" * SETUP_CHARS
+    return f"{mode}-{digest.hexdigest()[:HASH_CHARS]}-{setup}-{errors}-{warnings}"
+
+
+def _parts(recorded: str) -> tuple[str, str, str, int, int] | None:
+    parts = recorded.split("-")
+    if len(parts) != 5 or parts[0] not in (CHECKED, UNCHECKED) or \
+            not (parts[3].isdigit() and parts[4].isdigit()):
+        return None
+    return parts[0], parts[1], parts[2], int(parts[3]), int(parts[4])
+
+
+def has_marks(data: WorkbookData) -> bool:
+    """Whether the master's ledger has the data mark column (found on the sheet)."""
+    return "dau_du_lieu" in data.columns.get(LEDGER_KEY, {})
+
+
+def ledger_marks(data: WorkbookData) -> dict[tuple[str, str], str]:
+    """(file name, short hash) -> the mark on the latest ledger line for them ('' if none)."""
+    frame = data.tables.get(LEDGER_KEY)
+    if frame is None or not has_marks(data):
+        return {}
+    out: dict[tuple[str, str], str] = {}
+    for row in records(frame):
+        name, digest = row.get("tep"), row.get("bam")
+        if name and digest:
+            out[(str(name), str(digest))] = str(row.get("dau_du_lieu") or "")
+    return out
+
+
+def ledger_behind(data: WorkbookData, files: list[tuple[str, str]], marks: dict[str, str]
+                  ) -> bool:
+    """Whether a mark this run made is not the ledger's latest for its file: the run then
+    records it even with no row to change (the set-up changed, a checked run after one without
+    checking), so that the next run need not read the file. A second run records nothing."""
+    if not has_marks(data):
+        return False  # an older master: its ledger has nowhere to keep a mark
+    recorded = ledger_marks(data)
+    return any(marks.get(digest) and recorded.get((name, digest[:HASH_CHARS])) != marks[digest]
+               for name, digest in files)
+
+
+def find_unchanged(data: WorkbookData, candidates: list[Candidate], known: set[str],
+                   ctx: Context, check: bool,
+                   master_rows: dict[str, list[dict[str, Any]]]) -> dict[Path, Unchanged]:
+    """Candidates whose latest ledger mark the master's rows of their group still reproduce."""
+    marks = ledger_marks(data)
+    wanted: dict[Path, tuple[Candidate, str]] = {}
+    for c in candidates:
+        recorded = marks.get((c.path.name, c.short_hash), "")
+        if recorded[:2] == f"{CHECKED}-" or (not check and recorded[:2] == f"{UNCHECKED}-"):
+            wanted[c.path] = (c, recorded)
+    if not wanted:
+        return {}
+    # Which group a file holds is known without opening it: the group whose master rows all
+    # came from this very file content (provenance names the file and its hash).
+    sources: dict[str, set[tuple[str, str]]] = {}
+    for rows in master_rows.values():
+        for row in rows:
+            owner = row.get("to_nguon") or ""
+            if owner:
+                sources.setdefault(owner, set()).add((row.get("tep_nguon") or "",
+                                                      row.get("bam_nguon") or ""))
+    by_source = {next(iter(s)): g for g, s in sources.items() if len(s) == 1}
+    groups = {p: by_source.get((c.path.name, c.short_hash)) for p, (c, _) in wanted.items()}
+    groups = {p: g for p, g in groups.items() if g in known}
+    lines = group_lines(master_rows, set(groups.values()))
+    out: dict[Path, Unchanged] = {}
+    for path, group in groups.items():
+        candidate, recorded = wanted[path]
+        was = _parts(recorded)
+        now = _parts(mark(CHECKED, ctx, lines[group]))
+        if was is None or now is None or was[1] != now[1] or (check and was[2] != now[2]):
+            continue
+        # Run without checking: its findings would not include the checked ones.
+        errors, warnings = was[3:] if check or was[0] == UNCHECKED else (0, 0)
+        rows = sum(1 for line in lines[group] if not line.startswith("\x1d"))
+        out[path] = Unchanged(candidate, group, rows, recorded, errors, warnings)
+    # Two files of one group: the decision which is right is the officer's (a full read).
+    per_group: dict[str, int] = {}
+    for u in out.values():
+        per_group[u.group] = per_group.get(u.group, 0) + 1
+    out = {p: u for p, u in out.items() if per_group[u.group] == 1}
+    # A checked copy skipped beside its original then is skipped again beside it unread: the
+    # same two contents give the same decision.
+    originals = {u.candidate.short_hash: u for u in out.values()}
+    for c in candidates:
+        recorded = marks.get((c.path.name, c.short_hash), "")
+        original = originals.get(recorded[2:]) if recorded[:2] == f"{COPY}-" else None
+        if original is not None and c.path not in out:
+            out[c.path] = Unchanged(c, original.group, 0, recorded,
+                                    copy_of=original.candidate.path)
+    return out
+
+
+def to_read_again(reads: list[GroupRead], unchanged: dict[Path, Unchanged],
+                  master_rows: dict[str, list[dict[str, Any]]]) -> list[Path]:
+    """Files set to skip whose group another file of the batch claims, or whose rows' keys a
+    file read now also uses: their rows take part in the decision, as in a full run (with
+    the checked copies skipped beside them)."""
+    groups = {u.group: p for p, u in unchanged.items() if u.copy_of is None}
+    again = {groups[r.group] for r in reads if r.group in groups}
+    keys: dict[str, dict[tuple, str]] = {}
+    for sheet in schema.DATA_SHEETS:
+        mine = keys.setdefault(sheet.key, {})
+        for row in master_rows.get(sheet.key, []):
+            owner = row.get("to_nguon") or ""
+            key = row_key(sheet, row)
+            if owner in groups and key is not None:
+                mine[key] = owner
+    for read in reads:
+        for sheet in schema.DATA_SHEETS:
+            for row in read.rows.get(sheet.key, []):
+                owner = keys[sheet.key].get(row_key(sheet, row))
+                if owner is not None and owner != read.group:
+                    again.add(groups[owner])
+    return [p for p, u in unchanged.items() if p in again or u.copy_of in again]
+
+
+def marks_after(plan: MergePlan, master_rows: dict[str, list[dict[str, Any]]],
+                accepted: list[GroupRead], long_files: set[str], ctx: Context,
+                mode: str) -> dict[str, str]:
+    """sha256 -> the mark of each file merged whole, over its group's rows after the merge."""
+    held = {h.group for h in plan.held}
+    clean = {r.group: r for r in accepted if r.group not in held and r.file not in long_files}
+    if not clean:
+        return {}
+    after: dict[str, list[dict[str, Any]]] = {}
+    for key in DATA_KEYS:
+        by_row = {row[ROW]: row for row in master_rows.get(key, [])}
+        sheet_plan = plan.sheets.get(key)
+        rows = [] if sheet_plan is None else sheet_plan.rows
+        after[key] = [out.values if out.values is not None else by_row.get(out.origin, {})
+                      for out in rows] if sheet_plan is not None and sheet_plan.dirty \
+            else master_rows.get(key, [])
+    lines = group_lines(after, set(clean))
+    return {r.sha256: mark(mode, ctx, lines[g],
+                           sum(1 for f in r.findings if f.severity == ERROR),
+                           sum(1 for f in r.findings if f.severity == WARNING))
+            for g, r in clean.items()}
