@@ -6,12 +6,16 @@ import shutil
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from python_calamine import CalamineWorkbook
 
 import xlsources.macros as macros
 from cli.main import cli
 from tests.excel_entry.payload import (alerts, apply_actions, caller_book, payload_from_file,
                                        trimmed)
+from workbook.reading import read_workbook
+from workbook.validation import validate_data
+from workbook.validation.marks import cells_to_mark
 
 
 def cli_copy(master, tmp_path):
@@ -49,9 +53,18 @@ def test_validate_button_marks_cells(filled_master):
     book = caller_book(filled_master, client="Office.js")
     macros.validate(book)
     notes = [a for a in book.json()["actions"] if a["func"] == "addNote"]
-    colours = [a for a in book.json()["actions"] if a["func"] == "setRangeColor"]
-    assert notes and len(colours) >= len(notes)
     assert all(a["args"][1].startswith(("[Lỗi]", "[Cảnh báo]")) for a in notes)
+    # exactly the cells of the library's findings get a note, each once
+    names = [sheet.name for sheet in book.sheets]
+    noted = [(names[a["sheet_position"]],
+              f"{get_column_letter(a['start_column'] + 1)}{a['start_row'] + 1}") for a in notes]
+    findings = validate_data(read_workbook(filled_master)).findings
+    expected = cells_to_mark(findings, filled_master.name, names)
+    assert expected and sorted(noted) == sorted(expected)
+    coloured = {(names[a["sheet_position"]],
+                 f"{get_column_letter(a['start_column'] + 1)}{a['start_row'] + 1}")
+                for a in book.json()["actions"] if a["func"] == "setRangeColor"}
+    assert set(expected) <= coloured
 
 
 def comparable(grid):
