@@ -14,6 +14,8 @@ from workbook.consolidation.summaries import consolidate_summaries
 
 from .common import echo_json, edge, json_option
 
+SHOWN_AT_MOST = 50  # lines of one kind in the terminal; --json carries them all
+
 
 class _Bar:
     """A click progress bar on stderr that appears once the batch size is known."""
@@ -95,20 +97,20 @@ def consolidate_cmd(master: Path, paths: tuple[Path, ...], dry_run: bool,
             click.secho(f"  Để riêng {s.path.name}: {s.reason}", fg="yellow")
         else:
             click.echo(f"  Bỏ qua {s.path.name}: {s.reason}")
-    for h in result.held[:50]:
+    for h in result.held[:SHOWN_AT_MOST]:
         click.secho(f"  Chưa gộp {h.file} › {h.sheet}!{h.cell} ({h.row_key}): {h.reason}",
                     fg="yellow")
-    if len(result.held) > 50:
-        click.echo(f"  … và {len(result.held) - 50} dòng chưa gộp khác (xem --json).")
+    if len(result.held) > SHOWN_AT_MOST:
+        click.echo(f"  … và {len(result.held) - SHOWN_AT_MOST} dòng chưa gộp khác (xem --json).")
     conflicts = [f for f in result.findings if f.code == "key-conflict"]
     for f in conflicts:
         click.secho(f"  Xung đột: {f.message}", fg="red")
     others = [f for f in result.findings if f.code != "key-conflict"]
-    for f in others[:50]:
+    for f in others[:SHOWN_AT_MOST]:
         click.secho(f"  {f.severity} ở {f.file} › {f.sheet}!{f.cell}: {f.message}",
                     fg="red" if f.severity == ERROR else "yellow")
-    if len(others) > 50:
-        click.echo(f"  … và {len(others) - 50} mục khác (xem --json).")
+    if len(others) > SHOWN_AT_MOST:
+        click.echo(f"  … và {len(others) - SHOWN_AT_MOST} mục khác (xem --json).")
     click.echo(result.summary_line() + ".")
     if result.dry_run:
         click.echo("Chạy thử: sổ chính chưa được ghi.")

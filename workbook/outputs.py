@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from . import schema
 from .errors import NotOurWorkbook
 from .layout import protect, set_cell, write_table
-from .safe_io import atomic_write, ensure_not_open
+from .safe_io import HASH_CHARS, atomic_write, ensure_not_open
 from .writing import load_for_edit
 
 SheetWriter = Callable[[Worksheet], None]
@@ -40,7 +40,7 @@ def log_rows(entry: LogEntry, now: dt.datetime) -> list[dict[str, Any]]:
     """The Nhật ký rows of one run (one per file), keyed by the log's column keys."""
     stamp = now.replace(microsecond=0)
     return [{"thoi_diem": stamp, "thao_tac": entry.action, "ket_qua": entry.result,
-             "so_lieu": entry.counts, "tep": name, "bam": digest[:16],
+             "so_lieu": entry.counts, "tep": name, "bam": digest[:HASH_CHARS],
              "dau_du_lieu": entry.marks.get(digest, "") if digest else ""}
             for name, digest in (entry.files or [("", "")])]
 

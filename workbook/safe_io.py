@@ -79,6 +79,9 @@ def make_folder(folder: Path) -> None:
         raise folder_not_writable(folder) from None
 
 
+HASH_CHARS = 16  # provenance, stamps and the ledger keep the first 16 hex digits of the sha256
+
+
 def file_hash(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as fh:

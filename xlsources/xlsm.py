@@ -40,7 +40,6 @@ CT_MACRO_MAIN = {
     "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml":
         "application/vnd.ms-excel.template.macroEnabled.main+xml",
 }
-VBA_PART = "xl/vbaProject.bin"
 UI_PART = "customUI/customUI14.xml"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from ..safe_io import file_hash
+from ..safe_io import HASH_CHARS, file_hash
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
-HASH_CHARS = 16  # provenance and the ledger keep the first 16 hex digits of the sha256
 # Files left out on purpose, not because something is wrong with them: they do not make the run
 # fail (a checked copy written by `thidua validate` next to the workbook it copies).
 SKIPPED_CODES = frozenset({"checked-copy"})

@@ -19,7 +19,6 @@ import unicodedata
 # Combining marks in row order (index 0 = no tone).
 TONE_MARKS = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
 
-VOWELS = ("a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y")
 
 # --- TCVN3 (ABC, TCVN 5712 VN3 + VN1 capitals) -------------------------------
 # Byte value per tone; None = the plain ASCII letter itself.

@@ -22,7 +22,7 @@ from xml.etree import ElementTree as ET
 from ..errors import NotOurWorkbook, UnreadableWorkbook
 from ..findings import ERROR, Finding, define
 from ..reading import WorkbookData, read_workbook
-from ..safe_io import file_hash
+from ..safe_io import HASH_CHARS, file_hash
 from ..stamps import CHECKED_COPY_OF, KIND_NAMES, campaign_refusal, master_identity, version_refusal
 from .engine import DATA_KEYS, Context, Rule, default_rules, run_rules
 from .legacy_text import Fonts, fix_text_cells, fonts_readable, legacy_font_cells
@@ -148,7 +148,7 @@ def input_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[str]]:
 
 def _checked_copies(datas: list[WorkbookData], hashes: dict[str, str]) -> set[str]:
     """Files that are checked copies of another file of the run, with the same data."""
-    by_hash = {h[:16]: d for d in datas for h in [hashes[d.file]]}
+    by_hash = {h[:HASH_CHARS]: d for d in datas for h in [hashes[d.file]]}
     copies = set()
     for data in datas:
         original = by_hash.get(data.stamp.get(CHECKED_COPY_OF, ""))

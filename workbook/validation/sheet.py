@@ -33,7 +33,7 @@ from ..findings import ERROR, WARNING, Finding, title_of
 from ..layout import FONT_NAME, print_setup, sheet_ref, write_table
 from ..outputs import LogEntry, rewrite_outputs
 from ..package_parts import escape_control_characters
-from ..safe_io import atomic_write, file_hash
+from ..safe_io import HASH_CHARS, atomic_write, file_hash
 from ..stamps import CHECKED_COPY_OF
 from .marks import SKIP_SHEETS, cells_to_mark, fill_to_set, is_our_fill, note_text
 from .report import CheckedFile, ValidationReport
@@ -152,7 +152,7 @@ def write_receipt(source: Path, target: Path, findings: list[Finding]) -> tuple[
         raise FileExistsRefused(f"Không ghi đè sổ gốc {source.name}: hãy chọn tệp khác cho "
                                 "kết quả kiểm tra (--out).")
     highlight = highlighter(findings, source.name)
-    source_hash = file_hash(source)[:16]
+    source_hash = file_hash(source)[:HASH_CHARS]
 
     def edit(wb: Workbook) -> None:
         highlight(wb)
