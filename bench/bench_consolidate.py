@@ -61,14 +61,23 @@ def own_peak_mib() -> float:
         return next(int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:"))
 
 
-def contender(name: str, **arguments) -> dict:
-    """One contender in a fresh process: its result, seconds and own peak MiB."""
+def contender(run: Path, label: str, name: str, **arguments) -> dict:
+    """One contender in a fresh process: its result, seconds and own peak MiB.
+
+    A contender that fails or is stopped gives a row saying so; the bench goes on.
+    """
     arguments = {k: str(v) if isinstance(v, Path) else v for k, v in arguments.items()}
-    out = subprocess.run([sys.executable, str(CONTENDERS), name, json.dumps(arguments)],
-                         capture_output=True, text=True)
-    if out.returncode:
-        sys.exit(f"{name} failed:\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    result, log = run / f"{label}.json", run / f"{label}.log"
+    result.unlink(missing_ok=True)
+    with open(log, "w", encoding="utf-8") as sink:
+        code = subprocess.run([sys.executable, str(CONTENDERS), name, json.dumps(arguments),
+                               str(result)], stdout=sink, stderr=subprocess.STDOUT).returncode
+    info = json.loads(result.read_text(encoding="utf-8")) if result.exists() else {}
+    if code and "stopped" not in info:
+        info["stopped"] = f"failed (exit {code}, see {log})"
+    info.setdefault("seconds", float("nan"))
+    info.setdefault("peak_mib", float("nan"))
+    return info
 
 
 def thidua_command() -> list[str]:
@@ -96,7 +105,7 @@ def command(args: list[str], log: Path, timeout: float) -> dict:
         timer.cancel()
     proc.returncode = code = os.waitstatus_to_exitcode(status)
     return {"seconds": seconds, "peak_mib": usage.ru_maxrss / 1024, "exit_code": code,
-            "stopped": code < 0, "log": str(log)}
+            "stopped": f"stopped after {timeout:.0f} s" if code < 0 else "", "log": str(log)}
 
 
 def make_corpus(corpus: Path, groups: int, members: int, summaries: int = 0) -> None:
@@ -139,18 +148,22 @@ def bench_groups(base: Path, args) -> dict:
     run = fresh_run(corpus, [MASTER, "khong-kiem-tra.xlsx"], copy_returned=True)
     r = {}
     for name in ("floor", "pandas_read", "pandas_merge", "thidua_read"):
-        r[name] = contender(name, corpus=corpus)
+        r[name] = contender(run, name, name, corpus=corpus)
         step(name, r[name])
-    r["first"] = contender("consolidate", master=run / MASTER, folder=run / RETURNED)
+    r["first"] = contender(run, "first", "consolidate", master=run / MASTER,
+                           folder=run / RETURNED)
     step("first", r["first"])
-    r["unchecked"] = contender("consolidate", master=run / "khong-kiem-tra.xlsx",
+    r["unchecked"] = contender(run, "unchecked", "consolidate",
+                               master=run / "khong-kiem-tra.xlsx",
                                folder=corpus / RETURNED, check=False)
     step("unchecked", r["unchecked"])
-    r["changed_file"] = contender("change_one_group", folder=run / RETURNED)["file"]
-    r["update"] = contender("consolidate", master=run / MASTER, folder=run / RETURNED)
+    r["changed_file"] = contender(run, "change", "change_one_group",
+                                  folder=run / RETURNED)["file"]
+    r["update"] = contender(run, "update", "consolidate", master=run / MASTER,
+                            folder=run / RETURNED)
     step("update", r["update"])
     if (corpus / "bao-cao-cdcs").exists():
-        r["summaries"] = contender("summaries", corpus=corpus)
+        r["summaries"] = contender(run, "summaries", "summaries", corpus=corpus)
         step("summaries", r["summaries"])
     return r
 
@@ -168,14 +181,24 @@ def bench_cdcs(base: Path, args) -> dict:
 def bench_big(base: Path, args) -> dict:
     corpus = base / f"{args.big_groups}x{args.big_members}"
     make_corpus(corpus, args.big_groups, args.big_members)
-    run = fresh_run(corpus, [MASTER, "dask.xlsx"])
-    r = {"threads": contender("consolidate", master=run / MASTER, folder=corpus / RETURNED)}
-    step("big threads", r["threads"])
-    if args.dask_workers and _has_dask():
-        r["dask"] = contender("consolidate_dask", master=run / "dask.xlsx",
-                              folder=corpus / RETURNED, workers=args.dask_workers)
-        step("big dask", r["dask"])
-    r["master"] = contender("read_master", master=run / MASTER)
+    names = {"threads": MASTER, "dask": "dask.xlsx", "threads_unchecked": "nc.xlsx",
+             "dask_unchecked": "dask-nc.xlsx"}
+    run = fresh_run(corpus, list(names.values()))
+    dask = bool(args.dask_workers) and _has_dask()
+    r: dict = {}
+    for label, master in names.items():
+        check = not label.endswith("unchecked")
+        if label.startswith("dask"):
+            if not dask:
+                continue
+            r[label] = contender(run, label, "consolidate_dask", master=run / master,
+                                 folder=corpus / RETURNED, workers=args.dask_workers,
+                                 memory_cap_mib=args.dask_memory_cap, check=check)
+        else:
+            r[label] = contender(run, label, "consolidate", master=run / master,
+                                 folder=corpus / RETURNED, check=check)
+        step(f"big {label}", r[label])
+    r["master"] = contender(run, "master", "read_master", master=run / MASTER)
     step("big master read", r["master"])
     files = list((corpus / RETURNED).glob("*.xlsx"))
     r["largest_kib"] = max(f.stat().st_size for f in files) / 1024
@@ -205,7 +228,10 @@ def bench_master(base: Path, args) -> dict:
 
 
 def row(label: str, r: dict, *cells: str) -> None:
-    seconds = f"> {r['seconds']:.0f}" if r.get("stopped") else f"{r['seconds']:.2f}"
+    if r.get("stopped"):
+        seconds = f"> {r['seconds']:.0f}" if r["seconds"] == r["seconds"] else "failed"
+    else:
+        seconds = f"{r['seconds']:.2f}"
     print(f"{label:44} {seconds:>9} " + " ".join(f"{c:>9}" for c in cells)
           + f" {r['peak_mib']:9.0f}")
 
@@ -250,19 +276,31 @@ def print_cdcs(r: dict, args) -> None:
 
 
 def print_big(r: dict, args) -> None:
+    rows = r["master"].get("rows", 0)
     print(f"\n{args.big_groups} group workbooks of {args.big_members} members: largest "
           f"{r['largest_kib']:.0f} KiB, all {r['all_kib'] / 1024:.1f} MiB; merged master "
-          f"{r['master_kib'] / 1024:.1f} MiB ({r['threads']['rows']:,} rows)")
+          f"{r['master_kib'] / 1024:.1f} MiB ({rows:,} rows with the set-up sheets)")
     header("rows/s")
-    row("thidua consolidate, first run, threads", r["threads"],
-        f"{r['threads']['rows'] / r['threads']['seconds']:,.0f}")
-    if "dask" in r:
-        d = r["dask"]
-        row(f"  same, Dask local cluster, {args.dask_workers} workers", d,
-            f"{d['rows'] / d['seconds']:,.0f}")
-        print(f"  (cluster start {d['cluster_start']:.1f} s, not counted; each worker's peak "
-              f"up to {d['worker_peak_mib']:.0f} MiB, not in the column)")
+    labels = [("threads", "thidua consolidate, first run, threads"),
+              ("dask", f"  same, Dask local cluster, {args.dask_workers} workers"),
+              ("threads_unchecked", "  --no-check, threads"),
+              ("dask_unchecked", f"  --no-check, Dask, {args.dask_workers} workers")]
+    for label, text in labels:
+        if label not in r:
+            continue
+        x = r[label]
+        row(text, x, f"{x['rows'] / x['seconds']:,.0f}" if "rows" in x else "")
     row("reading the merged master alone", r["master"], "")
+    for label in ("dask", "dask_unchecked"):
+        d = r.get(label)
+        if d and "cluster_start" in d:
+            print(f"  {label}: cluster start {d['cluster_start']:.1f} s (not counted); each "
+                  f"task carries {d['reference_mib']:.1f} MiB of master set-up; process and "
+                  f"workers together peaked at {d['total_peak_mib']:.0f} MiB (each worker "
+                  f"{d['worker_peak_mib']:.0f} MiB)")
+        elif d:
+            print(f"  {label}: {d['stopped']}; process and workers together reached "
+                  f"{d.get('total_peak_mib', float('nan')):.0f} MiB")
 
 
 def print_master(r: dict, args) -> None:
@@ -313,7 +351,9 @@ def main() -> None:
     parser.add_argument("--cdcs-groups", type=int, default=20, help="0 skips the CĐCS row")
     parser.add_argument("--big-groups", type=int, default=1000, help="0 skips the section")
     parser.add_argument("--big-members", type=int, default=30)
-    parser.add_argument("--dask-workers", type=int, default=2, help="0 skips the Dask row")
+    parser.add_argument("--dask-workers", type=int, default=2, help="0 skips the Dask rows")
+    parser.add_argument("--dask-memory-cap", type=float, default=3072,
+                        help="MiB (process and workers) past which a Dask row is stopped")
     parser.add_argument("--master-rows", type=int, default=100_000,
                         help="data rows of the big master (0 skips the section)")
     parser.add_argument("--command-timeout", type=float, default=900,

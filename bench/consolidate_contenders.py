@@ -1,9 +1,10 @@
 """The contenders of bench/bench_consolidate.py, each run alone in a fresh process.
 
-    python bench/consolidate_contenders.py NAME '{"corpus": "...", ...}'
+    python bench/consolidate_contenders.py NAME '{"corpus": "...", ...}' RESULT.json
 
-prints one JSON line: the contender's own result, its wall time (imports included, as a user
-would wait for them) and its own peak memory. The peak is the high-water mark of this process's
+writes one JSON object to RESULT.json (not to stdout: a process the contender starts, such as
+Dask's resource tracker, may keep stdout open after the contender ends): the contender's own
+result, its wall time (imports included, as a user would wait for them) and its own peak memory. The peak is the high-water mark of this process's
 address space (VmHWM in /proc/self/status), not ``ru_maxrss``: on Linux ``ru_maxrss`` of an
 exec'd child starts at its parent's peak at fork time, so a child of a large parent reports the
 parent's memory (that is how every row of the old table repeated an earlier peak).
@@ -11,6 +12,7 @@ parent's memory (that is how every row of the old table repeated an earlier peak
 from __future__ import annotations
 
 import json
+import os
 import resource
 import shutil
 import sys
@@ -111,26 +113,72 @@ def consolidate(master: str, folder: str, check: bool = True) -> dict:
     return _consolidate(master, folder, check=check)
 
 
-def consolidate_dask(master: str, folder: str, workers: int = 2) -> dict:
+def consolidate_dask(master: str, folder: str, workers: int = 2,
+                     memory_cap_mib: float = 3072, check: bool = True) -> dict:
     """The same call with the reads on a local Dask cluster of ``workers`` processes.
 
     The cluster is started before the clock (its start is reported apart): a province runs a
-    standing cluster, it does not start one per batch.
+    standing cluster, it does not start one per batch. Each task carries the master's set-up
+    (for the row checks); its pickled size is reported. A watchdog stops the run when this
+    process and its workers together hold more than ``memory_cap_mib`` (the machine is shared).
     """
+    import pickle
+
+    import psutil
     from distributed import Client, LocalCluster
+
+    from workbook.consolidation.consolidate import read_master as read
+    from workbook.validation.lookups import build_lookups
+    data = read(Path(master))
+    reference_mib = len(pickle.dumps((data, build_lookups(data)))) / 2**20 if check else 0.0
+    del data
     started = time.perf_counter()
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                            dashboard_address=None)
     client = Client(cluster)
     cluster_start = time.perf_counter() - started
+    watch = _Watchdog(memory_cap_mib, psutil.Process())
     started = time.perf_counter()
-    info = _consolidate(master, folder, scheduler=client)
+    info = _consolidate(master, folder, scheduler=client, check=check)
     info["seconds"] = time.perf_counter() - started
-    info["cluster_start"] = cluster_start
-    info["worker_peak_mib"] = max(client.run(own_peak_mib).values())
+    watch.done = True
+    info.update(cluster_start=cluster_start, reference_mib=reference_mib,
+                worker_peak_mib=max(client.run(own_peak_mib).values()),
+                total_peak_mib=watch.peak)
     client.close()
     cluster.close()
     return info
+
+
+class _Watchdog:
+    """Polls the memory of a process tree; past the cap, reports and ends the tree."""
+
+    def __init__(self, cap_mib: float, process) -> None:
+        import threading
+        self.cap, self.process, self.peak, self.done = cap_mib, process, 0.0, False
+        self.started = time.perf_counter()
+        threading.Thread(target=self._watch, daemon=True).start()
+
+    def _rss_mib(self) -> float:
+        total = 0
+        for p in [self.process, *self.process.children(recursive=True)]:
+            try:
+                total += p.memory_info().rss
+            except Exception:  # a worker that just ended
+                pass
+        return total / 2**20
+
+    def _watch(self) -> None:
+        while not self.done:
+            self.peak = max(self.peak, self._rss_mib())
+            if self.peak > self.cap:
+                _write({"stopped": f"memory over {self.cap:.0f} MiB", "total_peak_mib":
+                        self.peak, "seconds": time.perf_counter() - self.started,
+                        "peak_mib": own_peak_mib()})
+                for child in self.process.children(recursive=True):
+                    child.kill()
+                os._exit(3)
+            time.sleep(0.2)
 
 
 def read_master(master: str) -> dict:
@@ -163,13 +211,17 @@ CONTENDERS = {f.__name__: f for f in (floor, pandas_read, pandas_merge, thidua_r
                                       change_one_group)}
 
 
+def _write(info: dict) -> None:
+    Path(sys.argv[3]).write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
+
+
 def main() -> None:
     name, arguments = sys.argv[1], json.loads(sys.argv[2])
     started = time.perf_counter()
     info = CONTENDERS[name](**arguments)
     info.setdefault("seconds", time.perf_counter() - started)
     info["peak_mib"] = own_peak_mib()
-    print(json.dumps(info, ensure_ascii=False))
+    _write(info)
 
 
 if __name__ == "__main__":
