@@ -137,7 +137,8 @@ def consolidate_dask(master: str, folder: str, workers: int = 2,
                            dashboard_address=None)
     client = Client(cluster)
     cluster_start = time.perf_counter() - started
-    watch = _Watchdog(memory_cap_mib, psutil.Process())
+    watch = _Watchdog(memory_cap_mib, psutil.Process(),
+                      {"cluster_start": cluster_start, "reference_mib": reference_mib})
     started = time.perf_counter()
     info = _consolidate(master, folder, scheduler=client, check=check)
     info["seconds"] = time.perf_counter() - started
@@ -153,9 +154,10 @@ def consolidate_dask(master: str, folder: str, workers: int = 2,
 class _Watchdog:
     """Polls the memory of a process tree; past the cap, reports and ends the tree."""
 
-    def __init__(self, cap_mib: float, process) -> None:
+    def __init__(self, cap_mib: float, process, known: dict) -> None:
         import threading
         self.cap, self.process, self.peak, self.done = cap_mib, process, 0.0, False
+        self.known = known  # what the stopped row can still report
         self.started = time.perf_counter()
         threading.Thread(target=self._watch, daemon=True).start()
 
@@ -174,7 +176,7 @@ class _Watchdog:
             if self.peak > self.cap:
                 _write({"stopped": f"memory over {self.cap:.0f} MiB", "total_peak_mib":
                         self.peak, "seconds": time.perf_counter() - self.started,
-                        "peak_mib": own_peak_mib()})
+                        "peak_mib": own_peak_mib(), **self.known})
                 for child in self.process.children(recursive=True):
                     child.kill()
                 os._exit(3)
