@@ -1,219 +1,392 @@
-"""Benchmark: consolidating N group workbooks, thidua against the naive pandas script.
+"""Benchmark: consolidating group workbooks, thidua against the naive pandas script.
 
-One command builds the corpus (bench/make_corpus.py) unless it exists, then times, each in its
-own subprocess so peak memory (max RSS) is measured per contender:
-  bytes floor       unzip every sheet's XML and scan it (no parsing into cells)
-  pandas read       pd.read_excel(f, sheet_name=None) with openpyxl, every file
-  pandas merge      the naive script end to end: read, pd.concat per sheet, to_excel
-  thidua read       the per-workbook step over the batch (thread pool, typed by the schema)
-  thidua first run  `thidua consolidate` into an empty master, master written
-  thidua update     again, one group's file changed, into the now full master
-  summaries         `thidua consolidate-summaries` over S CĐCS summary workbooks
-and prints a table with the time, the ratio to the floor and to the naive script, and the
-peak memory. It also counts the phone numbers and codes pandas turned into numbers.
+    python bench/bench_consolidate.py [--groups 200] [--members 150] [--summaries 1000]
+        [--cdcs-groups 20] [--big-groups 1000] [--big-members 30] [--dask-workers 2]
+        [--master-rows 100000] [--command-timeout 900] [--dir D]
 
-    python bench/bench_consolidate.py [--groups 50] [--members 150] [--summaries 1000] [--dir D]
+Quick run (about a minute on 2 cores):
+    python bench/bench_consolidate.py --groups 50 --big-groups 0 --master-rows 0
+
+Corpora are built with bench/make_corpus.py under D (default: the temp folder) and kept for
+the next run. Every row runs in its own fresh process (bench/consolidate_contenders.py, or the
+`thidua` command itself) and reports its own peak memory, so no row inherits another's.
+
+What each row means (developer note):
+  N groups (--groups; the issue's Targets use 200):
+    bytes floor            unzip every worksheet's XML and count cells: no reader can do less
+    naive pandas read      pd.read_excel(f, sheet_name=None) with openpyxl, every file
+    naive pandas end to end  read, pd.concat per sheet, to_excel: the script an officer writes
+    thidua read phase      the per-workbook step alone (thread pool, typed by the schema)
+    thidua consolidate, first run   library call into the empty master, validated (default)
+    same, --no-check       the same without the row checks (batches already validated)
+    1 group changed        the first run's folder again after one group resent its workbook
+                           with one article retitled; "% first" is its share of the first run
+    consolidate-summaries  the upper union merging S CĐCS summary workbooks
+  CĐCS scale (--cdcs-groups): the whole `thidua consolidate` command, first run, timed from
+    outside as a user waits for it (interpreter start and imports included).
+  --big-groups groups of --big-members members (0 skips the section): consolidate first run on
+    threads; the same on a local Dask cluster of --dask-workers processes when dask[distributed]
+    is installed (cluster start reported apart; worker peaks apart; stopped, and shown so, when
+    the process and its workers pass --dask-memory-cap MiB); both again with --no-check (no
+    master set-up shipped with each task); and reading the merged
+    master alone, the memory floor: consolidation memory should be bounded by the largest
+    workbook plus the merged master, not grow with the number of files.
+  A master holding --master-rows data rows (0 skips the section): `thidua consolidate` writes
+    it from a corpus of that many rows, then `thidua validate`, `score`, `shortlist` and
+    `report` run on it in an officer's order; "÷ consolidate" is each command's time over the
+    consolidate command's time. A command slower than --command-timeout is stopped and shown
+    as such. Exit code 1 in these rows is expected: make_corpus registers some members for a
+    movement meant for collectives, so every run has findings to report.
+The Targets of issue 13 are printed last, each with the measured value.
 """
 from __future__ import annotations
 
 import argparse
 import json
-import resource
+import math
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+BENCH = Path(__file__).resolve().parent
+CONTENDERS = BENCH / "consolidate_contenders.py"
+RETURNED = "so-to-gui-lai"
+MASTER = "so-thi-dua.xlsx"
 
 
-def _files(corpus: Path) -> list[Path]:
-    return sorted((corpus / "so-to-gui-lai").glob("*.xlsx"))
+def own_peak_mib() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        return next(int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:"))
 
 
-def run_floor(corpus: Path) -> dict:
-    cells = 0
-    for f in _files(corpus):
-        with zipfile.ZipFile(f) as zf:
-            for name in zf.namelist():
-                if name.startswith("xl/worksheets/sheet"):
-                    cells += zf.read(name).count(b"<c ")
-    return {"cells": cells}
+def contender(run: Path, label: str, name: str, **arguments) -> dict:
+    """One contender in a fresh process: its result, seconds and own peak MiB.
+
+    A contender that fails or is stopped gives a row saying so; the bench goes on.
+    """
+    arguments = {k: str(v) if isinstance(v, Path) else v for k, v in arguments.items()}
+    result, log = run / f"{label}.json", run / f"{label}.log"
+    result.unlink(missing_ok=True)
+    with open(log, "w", encoding="utf-8") as sink:
+        code = subprocess.run([sys.executable, str(CONTENDERS), name, json.dumps(arguments),
+                               str(result)], stdout=sink, stderr=subprocess.STDOUT).returncode
+    info = json.loads(result.read_text(encoding="utf-8")) if result.exists() else {}
+    if code and "stopped" not in info:
+        info["stopped"] = f"failed (exit {code}, see {log})"
+    info.setdefault("seconds", float("nan"))
+    info.setdefault("peak_mib", float("nan"))
+    return info
 
 
-def _naive_read(corpus: Path) -> dict:
-    import pandas as pd
-    frames: dict[str, list] = {}
-    for f in _files(corpus):
-        for name, df in pd.read_excel(f, sheet_name=None, engine="openpyxl").items():
-            df["Tệp"] = f.name
-            frames.setdefault(name, []).append(df)
-    return frames
+def thidua_command() -> list[str]:
+    script = Path(sys.executable).with_name("thidua")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "from cli.main import main; main()"]
 
 
-def run_pandas_read(corpus: Path) -> dict:
-    frames = _naive_read(corpus)
-    return {"rows": sum(len(df) for v in frames.values() for df in v)}
+def command(args: list[str], log: Path, timeout: float) -> dict:
+    """A `thidua` command end to end, as a user waits for it.
+
+    Its peak comes from wait4 on that one process: ru_maxrss there is the command's own peak or
+    this driver's at fork time, whichever is larger; the driver stays small (it imports no
+    pandas and builds nothing itself) and prints its own peak under the table.
+    """
+    argv = thidua_command() + [str(a) for a in args]
+    with open(log, "w", encoding="utf-8") as sink:
+        started = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=sink, stderr=subprocess.STDOUT)
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+        timer.cancel()
+    proc.returncode = code = os.waitstatus_to_exitcode(status)
+    return {"seconds": seconds, "peak_mib": usage.ru_maxrss / 1024, "exit_code": code,
+            "stopped": f"stopped after {timeout:.0f} s" if code < 0 else "", "log": str(log)}
 
 
-def run_pandas_merge(corpus: Path) -> dict:
-    import pandas as pd
-    frames = _naive_read(corpus)
-    merged = {name: pd.concat(parts, ignore_index=True) for name, parts in frames.items()}
-    out = Path(tempfile.mkdtemp()) / "tong-hop-pandas.xlsx"
-    with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        for name, df in merged.items():
-            df.to_excel(writer, sheet_name=name[:31], index=False)
-    phones = merged.get("Đoàn viên", pd.DataFrame()).get("Số điện thoại")
-    lost = 0 if phones is None else int(sum(not isinstance(v, str) for v in phones.dropna()))
-    codes = merged.get("Công trình, sản phẩm", pd.DataFrame()).get("Mã tổ")
-    lost_codes = 0 if codes is None else int(sum(not isinstance(v, str) for v in codes.dropna()))
-    shutil.rmtree(out.parent)
-    return {"rows": sum(len(df) for df in merged.values()),
-            "phones_corrupted": lost, "codes_corrupted": lost_codes}
+def make_corpus(corpus: Path, groups: int, members: int, summaries: int = 0) -> None:
+    """Build the corpus in a child process (the driver must stay small, see ``command``)."""
+    if (corpus / MASTER).exists():
+        return
+    print(f"Making {groups} group workbooks of {members} members in {corpus} …", flush=True)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, str(BENCH / "make_corpus.py"), str(corpus), "--groups",
+                    str(groups), "--members", str(members), "--summaries", str(summaries),
+                    "--workers", str(min(2, os.cpu_count() or 1))], check=True,
+                   stdout=subprocess.DEVNULL)
+    print(f"  made in {time.perf_counter() - started:.1f} s", flush=True)
 
 
-def run_thidua_read(corpus: Path) -> dict:
-    from workbook.consolidation.collect import collect
-    from workbook.consolidation.read_group import read_group
-    from workbook.consolidation.runner import run_batch
-    candidates, _ = collect([corpus / "so-to-gui-lai"])
-    reads = run_batch(read_group, [(c.path, c.sha256) for c in candidates])
-    return {"rows": sum(r.row_count for r in reads)}
-
-
-def run_thidua_first(corpus: Path) -> dict:
-    from workbook.consolidation import consolidate
-    master = corpus / "run" / "so-thi-dua.xlsx"
-    result = consolidate(master, [corpus / "so-to-gui-lai"])
-    return {"rows": result.totals["merged"], "writer": result.writer,
-            "balanced": result.balanced}
-
-
-def run_thidua_first_unchecked(corpus: Path) -> dict:
-    from workbook.consolidation import consolidate
-    master = corpus / "run" / "so-thi-dua-khong-kiem-tra.xlsx"
-    result = consolidate(master, [corpus / "so-to-gui-lai"], check=False)
-    return {"rows": result.totals["merged"], "writer": result.writer,
-            "balanced": result.balanced}
-
-
-def run_thidua_update(corpus: Path) -> dict:
-    from workbook.consolidation import consolidate
-    master = corpus / "run" / "so-thi-dua.xlsx"
-    result = consolidate(master, [corpus / "run" / "so-to-gui-lai"])
-    t = result.totals
-    return {"rows": t["merged"], "changed": t["changed"], "writer": result.writer}
-
-
-def run_summaries(corpus: Path) -> dict:
-    from workbook.consolidation.summaries import consolidate_summaries
-    result = consolidate_summaries(corpus / "run" / "tong-hop-tinh.xlsx",
-                                   [corpus / "bao-cao-cdcs"], force=True)
-    return {"units": len(result.rows)}
-
-
-RUNNERS = {"floor": run_floor, "pandas_read": run_pandas_read, "pandas_merge": run_pandas_merge,
-           "thidua_read": run_thidua_read, "thidua_first": run_thidua_first,
-           "thidua_unchecked": run_thidua_first_unchecked,
-           "thidua_update": run_thidua_update, "summaries": run_summaries}
-
-
-def child(name: str, corpus: Path) -> None:
-    start = time.perf_counter()
-    info = RUNNERS[name](corpus)
-    seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB -> MiB on Linux
-    print(json.dumps({"seconds": seconds, "peak_mib": peak, **info}, ensure_ascii=False))
-
-
-def measure(name: str, corpus: Path) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", name, "--dir", str(corpus)],
-                         capture_output=True, text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
-def prepare_run(corpus: Path) -> None:
-    """A fresh copy of the master and of the returned files for the thidua runs."""
+def fresh_run(corpus: Path, masters: list[str], copy_returned: bool = False) -> Path:
+    """A run folder with copies of the empty master (and of the returned files if asked)."""
     run = corpus / "run"
     shutil.rmtree(run, ignore_errors=True)
     run.mkdir()
-    shutil.copy(corpus / "so-thi-dua.xlsx", run / "so-thi-dua.xlsx")
-    shutil.copy(corpus / "so-thi-dua.xlsx", run / "so-thi-dua-khong-kiem-tra.xlsx")
+    for name in masters:
+        shutil.copy(corpus / MASTER, run / name)
+    if copy_returned:
+        shutil.copytree(corpus / RETURNED, run / RETURNED)
+    return run
 
 
-def change_one_group(corpus: Path) -> None:
-    """The update run: group 001 resends its workbook with one article retitled."""
-    from openpyxl import load_workbook
-    shutil.copytree(corpus / "so-to-gui-lai", corpus / "run" / "so-to-gui-lai")
-    path = corpus / "run" / "so-to-gui-lai" / "To-001.xlsx"
-    wb = load_workbook(path)
-    wb["Tin bài"]["D2"].value = "Bài viết đã được tổ sửa lại tiêu đề"
-    wb.save(path)
+def rows_per_group(members: int) -> int:
+    """Data rows make_corpus gives one group: registrations, 2 results, articles, works."""
+    return members + 2 * members + math.ceil(members / 3) + max(1, members // 15)
+
+
+def step(label: str, r: dict) -> None:
+    print(f"  {label}: {r['seconds']:.2f} s, {r['peak_mib']:.0f} MiB", flush=True)
+
+
+def bench_groups(base: Path, args) -> dict:
+    corpus = base / f"{args.groups}x{args.members}"
+    make_corpus(corpus, args.groups, args.members, args.summaries)
+    run = fresh_run(corpus, [MASTER, "khong-kiem-tra.xlsx"], copy_returned=True)
+    r = {}
+    for name in ("floor", "pandas_read", "pandas_merge", "thidua_read"):
+        r[name] = contender(run, name, name, corpus=corpus)
+        step(name, r[name])
+    r["first"] = contender(run, "first", "consolidate", master=run / MASTER,
+                           folder=run / RETURNED)
+    step("first", r["first"])
+    r["unchecked"] = contender(run, "unchecked", "consolidate",
+                               master=run / "khong-kiem-tra.xlsx",
+                               folder=corpus / RETURNED, check=False)
+    step("unchecked", r["unchecked"])
+    r["changed_file"] = contender(run, "change", "change_one_group",
+                                  folder=run / RETURNED).get("file", "nothing")
+    r["update"] = contender(run, "update", "consolidate", master=run / MASTER,
+                            folder=run / RETURNED)
+    step("update", r["update"])
+    if (corpus / "bao-cao-cdcs").exists():
+        r["summaries"] = contender(run, "summaries", "summaries", corpus=corpus)
+        step("summaries", r["summaries"])
+    return r
+
+
+def bench_cdcs(base: Path, args) -> dict:
+    corpus = base / f"{args.cdcs_groups}x{args.members}"
+    make_corpus(corpus, args.cdcs_groups, args.members)
+    run = fresh_run(corpus, [MASTER])
+    r = command(["consolidate", run / MASTER, corpus / RETURNED], run / "consolidate.log",
+                args.command_timeout)
+    step("cdcs command", r)
+    return r
+
+
+def bench_big(base: Path, args) -> dict:
+    corpus = base / f"{args.big_groups}x{args.big_members}"
+    make_corpus(corpus, args.big_groups, args.big_members)
+    names = {"threads": MASTER, "dask": "dask.xlsx", "threads_unchecked": "nc.xlsx",
+             "dask_unchecked": "dask-nc.xlsx"}
+    run = fresh_run(corpus, list(names.values()))
+    dask = bool(args.dask_workers) and _has_dask()
+    r: dict = {}
+    for label, master in names.items():
+        check = not label.endswith("unchecked")
+        if label.startswith("dask"):
+            if not dask:
+                continue
+            r[label] = contender(run, label, "consolidate_dask", master=run / master,
+                                 folder=corpus / RETURNED, workers=args.dask_workers,
+                                 memory_cap_mib=args.dask_memory_cap, check=check)
+        else:
+            r[label] = contender(run, label, "consolidate", master=run / master,
+                                 folder=corpus / RETURNED, check=check)
+        step(f"big {label}", r[label])
+    r["master"] = contender(run, "master", "read_master", master=run / MASTER)
+    step("big master read", r["master"])
+    files = list((corpus / RETURNED).glob("*.xlsx"))
+    r["largest_kib"] = max(f.stat().st_size for f in files) / 1024
+    r["all_kib"] = sum(f.stat().st_size for f in files) / 1024
+    r["master_kib"] = (run / MASTER).stat().st_size / 1024
+    return r
+
+
+def _has_dask() -> bool:
+    probe = subprocess.run([sys.executable, "-c", "import distributed"], capture_output=True)
+    return probe.returncode == 0
+
+
+def bench_master(base: Path, args) -> dict:
+    groups = math.ceil(args.master_rows / rows_per_group(args.members))
+    corpus = base / f"{groups}x{args.members}"
+    make_corpus(corpus, groups, args.members)
+    run = fresh_run(corpus, [MASTER])
+    master, r = run / MASTER, {"groups": groups}
+    steps = [("consolidate", ["consolidate", master, corpus / RETURNED]),
+             ("validate", ["validate", master]), ("score", ["score", master]),
+             ("shortlist", ["shortlist", master]), ("report", ["report", master])]
+    for name, argv in steps:
+        r[name] = command(argv, run / f"{name}.log", args.command_timeout)
+        step(f"master {name}", r[name])
+    return r
+
+
+def row(label: str, r: dict, *cells: str) -> None:
+    if r.get("stopped"):
+        seconds = f"> {r['seconds']:.0f}" if r["seconds"] == r["seconds"] else "failed"
+    else:
+        seconds = f"{r['seconds']:.2f}"
+    print(f"{label:44} {seconds:>9} " + " ".join(f"{c:>9}" for c in cells)
+          + f" {r['peak_mib']:9.0f}")
+
+
+def header(*columns: str) -> None:
+    print(f"{'step':44} {'s':>9} " + " ".join(f"{c:>9}" for c in columns) + f" {'peak MiB':>9}")
+
+
+def print_groups(r: dict, args) -> None:
+    floor, naive = r["floor"]["seconds"], r["pandas_merge"]["seconds"]
+    first = r["first"]["seconds"]
+    print(f"\n{args.groups} group workbooks of {args.members} members, "
+          f"{r['floor'].get('cells', 0):,} cells "
+          f"({r['pandas_read'].get('rows', 0):,} rows in all sheets)")
+    header("× floor", "naive ÷", "% first")
+    labels = [("floor", "bytes floor (unzip + scan XML)"),
+              ("pandas_read", "naive pandas read (openpyxl)"),
+              ("pandas_merge", "naive pandas end to end"), ("thidua_read", "thidua read phase"),
+              ("first", "thidua consolidate, first run (validated)"),
+              ("unchecked", "  same, --no-check"),
+              ("update", f"thidua consolidate, 1 group of {args.groups} changed"),
+              ("summaries", f"thidua consolidate-summaries ({args.summaries})")]
+    for name, label in labels:
+        if name not in r:
+            continue
+        s = r[name]["seconds"]
+        ours = name not in ("floor", "pandas_read", "pandas_merge")
+        row(label, r[name], f"{s / floor:.1f}", f"{naive / s:.1f}" if ours else "",
+            f"{100 * s / first:.0f}%" if name in ("first", "unchecked", "update") else "")
+    m, f, u = r["pandas_merge"], r["first"], r["update"]
+    if "phones_corrupted" in m:
+        print(f"naive pandas turned {m['phones_corrupted']:,} phone numbers and "
+              f"{m['codes_corrupted']:,} group codes into numbers (leading zeros lost); "
+              "thidua: 0.")
+    if "rows" in f and "rows" in u:
+        print(f"first run: {f['rows']:,} rows merged, writer={f['writer']}, every row "
+              f"accounted for: {f['balanced']}. Update ({r['changed_file']} resent): "
+              f"{u['changed']} row(s) changed, {u['added']} added, {u['removed']} removed, "
+              f"{u['rows_read']:,} rows read from {u['files_merged']} file(s).")
+
+
+def print_cdcs(r: dict, args) -> None:
+    print(f"\nCĐCS scale: {args.cdcs_groups} group workbooks of {args.members} members")
+    header("exit")
+    row("`thidua consolidate` command, first run", r, str(r["exit_code"]))
+
+
+def print_big(r: dict, args) -> None:
+    rows = r["master"].get("rows", 0)
+    print(f"\n{args.big_groups} group workbooks of {args.big_members} members: largest "
+          f"{r['largest_kib']:.0f} KiB, all {r['all_kib'] / 1024:.1f} MiB; merged master "
+          f"{r['master_kib'] / 1024:.1f} MiB ({rows:,} rows with the set-up sheets)")
+    header("rows/s")
+    labels = [("threads", "thidua consolidate, first run, threads"),
+              ("dask", f"  same, Dask local cluster, {args.dask_workers} workers"),
+              ("threads_unchecked", "  --no-check, threads"),
+              ("dask_unchecked", f"  --no-check, Dask, {args.dask_workers} workers")]
+    for label, text in labels:
+        if label not in r:
+            continue
+        x = r[label]
+        row(text, x, f"{x['rows'] / x['seconds']:,.0f}" if "rows" in x else "")
+    row("reading the merged master alone", r["master"], "")
+    for label in ("dask", "dask_unchecked"):
+        d = r.get(label)
+        if d and not d.get("stopped"):
+            print(f"  {label}: cluster start {d['cluster_start']:.1f} s (not counted); each "
+                  f"task carries {d['reference_mib']:.1f} MiB of master set-up; process and "
+                  f"workers together peaked at {d['total_peak_mib']:.0f} MiB (each worker "
+                  f"{d['worker_peak_mib']:.0f} MiB)")
+        elif d:
+            print(f"  {label}: {d['stopped']} after {d['seconds']:.0f} s (process and "
+                  f"workers together {d.get('total_peak_mib', float('nan')):.0f} MiB); each "
+                  f"task carries {d.get('reference_mib', float('nan')):.1f} MiB of master set-up")
+
+
+def print_master(r: dict, args) -> None:
+    c = r["consolidate"]["seconds"]
+    print(f"\nA master holding {args.master_rows:,}+ data rows ({r['groups']} groups of "
+          f"{args.members} members), whole commands:")
+    header("÷ consol.", "exit")
+    for name in ("consolidate", "validate", "score", "shortlist", "report"):
+        x = r[name]
+        row(f"`thidua {name}`", x, f"{x['seconds'] / c:.1f}", str(x["exit_code"]))
+
+
+def print_targets(results: dict, args) -> None:
+    print("\nTargets (issue 13):")
+
+    def target(text: str, value: str, met: bool) -> None:
+        print(f"  {text:58} {value:>12}  {'met' if met else 'MISSED'}")
+
+    g = results.get("groups")
+    if g:
+        naive = g["pandas_merge"]["seconds"]
+        first, unchecked = g["first"]["seconds"], g["unchecked"]["seconds"]
+        read, floor = g["thidua_read"]["seconds"], g["floor"]["seconds"]
+        target(f"first run of {args.groups}, naive ÷ default ≥ 10×", f"{naive / first:.1f}×",
+               naive / first >= 10)
+        target("naive ÷ --no-check ≥ 15×", f"{naive / unchecked:.1f}×", naive / unchecked >= 15)
+        share = g["update"]["seconds"] / first
+        target(f"one changed group of {args.groups} ≤ 15% of the first run", f"{share:.0%}",
+               share <= 0.15)
+        target("read phase ≤ 3× the bytes floor", f"{read / floor:.1f}×", read / floor <= 3)
+    if "cdcs" in results:
+        s = results["cdcs"]["seconds"]
+        target(f"{args.cdcs_groups} groups, whole command < 1 s", f"{s:.2f} s", s < 1)
+    m = results.get("master")
+    if m:
+        for name in ("validate", "score", "shortlist", "report"):
+            ratio = m[name]["seconds"] / m["consolidate"]["seconds"]
+            shown = f"> {ratio:.1f}×" if m[name]["stopped"] else f"{ratio:.1f}×"
+            target(f"{args.master_rows:,}-row master: {name} ≤ 2× consolidate", shown,
+                   ratio <= 2 and not m[name]["stopped"])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark thidua consolidate.")
-    parser.add_argument("--groups", type=int, default=50)
-    parser.add_argument("--members", type=int, default=150)
-    parser.add_argument("--summaries", type=int, default=1000)
-    parser.add_argument("--dir", type=Path, default=None)
-    parser.add_argument("--child", default=None)
+    parser.add_argument("--groups", type=int, default=200)
+    parser.add_argument("--members", type=int, default=150, help="members per group")
+    parser.add_argument("--summaries", type=int, default=1000, help="CĐCS summaries (0: none)")
+    parser.add_argument("--cdcs-groups", type=int, default=20, help="0 skips the CĐCS row")
+    parser.add_argument("--big-groups", type=int, default=1000, help="0 skips the section")
+    parser.add_argument("--big-members", type=int, default=30)
+    parser.add_argument("--dask-workers", type=int, default=2, help="0 skips the Dask rows")
+    parser.add_argument("--dask-memory-cap", type=float, default=3072,
+                        help="MiB (process and workers) past which a Dask row is stopped")
+    parser.add_argument("--master-rows", type=int, default=100_000,
+                        help="data rows of the big master (0 skips the section)")
+    parser.add_argument("--command-timeout", type=float, default=900,
+                        help="seconds after which a command of the master section is stopped")
+    parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "thidua-bench")
     args = parser.parse_args()
-    corpus = args.dir or Path(tempfile.gettempdir()) / f"thidua-bench-{args.groups}"
-    if args.child:
-        child(args.child, corpus)
-        return
-    if not (corpus / "so-thi-dua.xlsx").exists():
-        from make_corpus import make_corpus
-        print(f"Making the corpus ({args.groups} group workbooks) in {corpus} …", flush=True)
-        make_corpus(corpus, args.groups, args.members, args.summaries)
-    prepare_run(corpus)
-    results = {}
-    for name in ("floor", "pandas_read", "pandas_merge", "thidua_read", "thidua_first",
-                 "thidua_unchecked"):
-        results[name] = measure(name, corpus)
-        print(f"  {name}: {results[name]['seconds']:.2f} s", flush=True)
-    change_one_group(corpus)
-    results["thidua_update"] = measure("thidua_update", corpus)
-    if (corpus / "bao-cao-cdcs").exists():
-        results["summaries"] = measure("summaries", corpus)
-    floor = results["floor"]["seconds"]
-    naive = results["pandas_merge"]["seconds"]
-    labels = {
-        "floor": "bytes floor (unzip + scan XML)",
-        "pandas_read": "naive pandas read (openpyxl)",
-        "pandas_merge": "naive pandas end to end",
-        "thidua_read": "thidua read phase",
-        "thidua_first": "thidua consolidate, first run",
-        "thidua_unchecked": "  same, --no-check (rows not validated)",
-        "thidua_update": "thidua consolidate, 1 group changed",
-        "summaries": "thidua consolidate-summaries",
-    }
-    cells = results["floor"]["cells"]
-    print(f"\n{args.groups} group workbooks, {cells:,} cells "
-          f"({results['pandas_read']['rows']:,} rows in all sheets)")
-    print(f"{'step':40} {'seconds':>8} {'× floor':>8} {'naive ÷':>8} {'peak MiB':>9}")
-    for name, label in labels.items():
-        if name not in results:
-            continue
-        r = results[name]
-        speedup = naive / r["seconds"] if name.startswith("thidua") or name == "summaries" \
-            else float("nan")
-        print(f"{label:40} {r['seconds']:8.2f} {r['seconds'] / floor:8.1f} "
-              f"{speedup:8.1f} {r['peak_mib']:9.0f}")
-    m = results["pandas_merge"]
-    print(f"\nnaive pandas turned {m['phones_corrupted']:,} phone numbers and "
-          f"{m['codes_corrupted']:,} group codes into numbers (leading zeros lost); thidua: 0.")
-    if "summaries" in results:
-        print(f"upper-union mode: {results['summaries']['units']} CĐCS summaries merged.")
-    print(f"thidua first run: writer={results['thidua_first']['writer']}, every row accounted "
-          f"for: {results['thidua_first']['balanced']}; update run changed "
-          f"{results['thidua_update']['changed']} row(s).")
+    results: dict = {}
+    if args.groups:
+        results["groups"] = bench_groups(args.dir, args)
+    if args.cdcs_groups:
+        results["cdcs"] = bench_cdcs(args.dir, args)
+    if args.big_groups:
+        results["big"] = bench_big(args.dir, args)
+    if args.master_rows:
+        results["master"] = bench_master(args.dir, args)
+    if "groups" in results:
+        print_groups(results["groups"], args)
+    if "cdcs" in results:
+        print_cdcs(results["cdcs"], args)
+    if "big" in results:
+        print_big(results["big"], args)
+    if "master" in results:
+        print_master(results["master"], args)
+    print_targets(results, args)
+    print(f"\n(driver peak {own_peak_mib():.0f} MiB: the floor under the command rows' peaks)")
 
 
 if __name__ == "__main__":
