@@ -107,9 +107,9 @@ def install() -> None:
     for name in CLICK_MODULES:
         module = importlib.import_module(f"click.{name}")
         if hasattr(module, "_"):
-            module._ = gettext
+            setattr(module, "_", gettext)  # Click's private alias of gettext
         if hasattr(module, "ngettext"):
-            module.ngettext = ngettext
+            setattr(module, "ngettext", ngettext)
     types = importlib.import_module("click.types")
     for cls in (types.IntParamType, types.FloatParamType, types.IntRange, types.FloatRange):
         if getattr(cls, "name", None) in NUMBER_TYPES:

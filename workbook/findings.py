@@ -124,7 +124,7 @@ def title_of(code: str) -> str:
 
 
 def count_by_severity(findings: list[Finding]) -> dict[str, int]:
-    out = {ERROR: 0, WARNING: 0}
+    out: dict[str, int] = {ERROR: 0, WARNING: 0}
     for f in findings:
         out[f.severity] += 1
     return out

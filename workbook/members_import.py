@@ -188,8 +188,9 @@ def plan_member_import(master: WorkbookData, source: str | Path) -> MembersImpor
 
     def finding(kind, key: str | None, excel_row: int, into: list | None = None,
                 **context) -> None:
+        letter = letters.get(key, "A") if key else "A"
         (out.findings if into is None else into).append(kind.at(
-            file=source.name, sheet=sheet_name, cell=f"{letters.get(key, 'A')}{excel_row}",
+            file=source.name, sheet=sheet_name, cell=f"{letter}{excel_row}",
             **context))
 
     for i in range(header + 1, len(rows)):

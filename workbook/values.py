@@ -104,6 +104,8 @@ def to_datetime(value: Any, epoch: dt.datetime = WINDOWS_1900) -> dt.datetime | 
     text = clean_text(str(value)) or ""
     m = _DMY_TIME.match(text)
     day = to_date(m.group(1) if m else text)
+    if day is None:  # only invisible characters: blank
+        return None
     if not m:
         return dt.datetime.combine(day, dt.time())
     try:

@@ -330,7 +330,11 @@ def _read(src: str | os.PathLike | bytes) -> bytes:
 def _write_atomic(out_path: str | os.PathLike, data: bytes) -> Path:
     # No backup here: the callers (init, excel build) make theirs before asking for the file.
     out = Path(out_path)
-    atomic_write(out, lambda tmp: tmp.write_bytes(data), make_backup=False)
+
+    def write(tmp: Path) -> None:
+        tmp.write_bytes(data)
+
+    atomic_write(out, write, make_backup=False)
     return out
 
 

@@ -46,7 +46,7 @@ def read_expected(path: str | Path) -> list[str]:
     headers = {header_key(h) for h in NAME_HEADERS}
     out, seen = [], set()
     for name in names:
-        text = to_text(name)
+        text = to_text(name) or ""
         if text and header_key(text) not in headers and unit_key(text) not in seen:
             seen.add(unit_key(text))
             out.append(text)

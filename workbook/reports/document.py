@@ -248,7 +248,7 @@ class Document:
         edge."""
         spans = self._cells(cols)
         head_h = self._height([c.header for c in cols], spans, True)
-        body = []
+        body: list[tuple[dict[str, Any] | str, float]] = []
         for row in rows:
             if isinstance(row, str):
                 body.append((row, self._height([row], [(1, self.n)], True)))

@@ -45,6 +45,14 @@ def _fail(name: str, what: str) -> RuleSetError:
     return RuleSetError(f"Bộ quy tắc {name}: {what}")
 
 
+def _cited(raw: dict[str, Any] | None, docs: dict[str, Document], name: str) -> Citation:
+    """A citation the rule set must give (a title's basis, a quota's)."""
+    citation = _citation(raw, docs, name)
+    if citation is None:
+        raise _fail(name, "thiếu căn cứ (can_cu)")
+    return citation
+
+
 def _citation(raw: dict[str, Any] | None, docs: dict[str, Document], name: str
               ) -> Citation | None:
     if raw is None:
@@ -97,11 +105,12 @@ def _award(raw: dict[str, Any], track: str, docs: dict[str, Document], name: str
     if raw.get("ty_le_toi_da"):
         q = raw["ty_le_toi_da"]
         quota = Quota(percent=float(q["phan_tram"]), base=q["tren"], statement=q["noi_dung"],
-                      citation=_citation(q["can_cu"], docs, where), rounding=q.get("lam_tron", ""))
+                      citation=_cited(q.get("can_cu"), docs, where),
+                      rounding=q.get("lam_tron", ""))
     return AwardRule(
         code=code, name=raw["ten"], subject=raw["doi_tuong"], track=track, kind=raw["loai"],
         level=int(raw["bac"]), decider=raw["quyet_dinh"], destination=raw["de_nghi_den"],
-        basis=_citation(raw["can_cu"], docs, where),
+        basis=_cited(raw.get("can_cu"), docs, where),
         authority=_citation(raw.get("can_cu_tham_quyen"), docs, where),
         criteria=tuple(_criterion(c, docs, where) for c in raw.get("tieu_chi", [])),
         quota=quota, note=raw.get("ghi_chu", ""))

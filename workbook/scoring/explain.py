@@ -5,6 +5,8 @@ explanations of 200,000 rows cost a fraction of a second.
 """
 from __future__ import annotations
 
+from typing import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -99,18 +101,18 @@ def part_codes(c: Criterion, units: np.ndarray, points: np.ndarray, *, group: bo
     over 200,000 rows — so the cost does not grow with the number of members."""
     if not len(units):
         return np.zeros(0, dtype=np.int64), [""]
-    use_labels = c.source == "Xếp loại" and labels is not None
-    key = dense_key(units, points, labels) if use_labels else dense_key(units, points)
+    shown = labels if c.source == "Xếp loại" else None
+    key = dense_key(units, points, shown) if shown is not None else dense_key(units, points)
     rows = firsts(key)
     phrases = [phrase(c, float(units[r]), float(points[r]), group=group,
-                      label=str(labels[r]) if use_labels else "") for r in rows]
+                      label=str(shown[r]) if shown is not None else "") for r in rows]
     table = [""] + sorted(set(x for x in phrases if x))
     position = {x: i for i, x in enumerate(table)}
     return np.array([position[x] for x in phrases], dtype=np.int64)[key], table
 
 
-def combine(parts: list[tuple[np.ndarray, list[str]]], extra: list[tuple[np.ndarray, list[str]]]
-            = ()) -> np.ndarray:
+def combine(parts: list[tuple[np.ndarray, list[str]]],
+            extra: Sequence[tuple[np.ndarray, list[str]]] = ()) -> np.ndarray:
     """Join every row's phrases with '; ', building each distinct combination once."""
     all_parts = [*parts, *extra]
     n = len(all_parts[0][0]) if all_parts else 0

@@ -31,7 +31,7 @@ def split_letter(ch: str) -> tuple[str, int]:
     letter must be passed as the whole base+marks sequence).
     """
     tone = TONE_NONE
-    kept = []
+    kept: list[str] = []
     for c in unicodedata.normalize("NFD", ch):
         t = _MARK_TO_TONE.get(c)
         if t is not None and tone == TONE_NONE and kept:

@@ -202,8 +202,8 @@ class WordDoc:
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
-        for cell, text in zip(_widths(table, widths_mm), headers):
-            self._cell_line(cell, str(text), size, bold=True, first=True)
+        for head, text in zip(_widths(table, widths_mm), headers):
+            self._cell_line(head, str(text), size, bold=True, first=True)
         tbl = table._tbl
         protos: dict[tuple, Any] = {}
 
