@@ -137,14 +137,16 @@ def report_master(master: str | Path, out: str | Path | None = None,
     workbook; ``word``: also the narrative report as a Word document."""
     master = Path(master)
     outputs = report_outputs(read_workbook(master), day, excluded, moment, today)
+    rc = outputs.context
+    assert rc is not None  # report_outputs always carries its context
     if out is None:
         run = _save(master, outputs)
     else:
         out = Path(out)
-        backup = save_report(outputs.context, out, force=force)
-        run = RunResult(master, report_result(outputs.context, out), [str(out)], backup)
+        backup = save_report(rc, out, force=force)
+        run = RunResult(master, report_result(rc, out), [str(out)], backup)
     if word is not None:
-        run.word_backup = write_narrative(outputs.context, word, force=force)
+        run.word_backup = write_narrative(rc, word, force=force)
         run.result.documents.append(Path(word))
         run.written.append(str(word))
     return run

@@ -32,7 +32,7 @@ class LongText:
     side_name: str  # file name inside LONG_TEXT_DIR
     text: str  # the full value, exactly as read
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> dict[str, str | int]:
         return {"file": f"{LONG_TEXT_DIR}/{self.side_name}", "length": len(self.text)}
 
 

@@ -115,7 +115,7 @@ def one_line_table(rows: list[list[Any]]) -> dict[str, Any] | None:
             name_col = next(j for j, k in found.items() if k == NAME_KEY)
             if name_col >= len(data) or is_blank(data[name_col]):
                 continue
-            out = {NAME_KEY: to_text(data[name_col])}
+            out: dict[str, Any] = {NAME_KEY: to_text(data[name_col])}
             for j, key in found.items():
                 if key != NAME_KEY:
                     out[key] = _number(data[j] if j < len(data) else None, _cell(r, j))

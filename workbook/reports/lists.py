@@ -53,7 +53,9 @@ def award_sections(rc: ReportContext, destination: str) -> list[tuple[str, pd.Da
         if t.subject == "Tập thể":
             order = name_ranks(part["ho_ten"])
         else:
-            facts = rc.shortlist.scores.members
+            scores = rc.shortlist.scores
+            assert scores is not None  # a report's shortlist always carries its scores
+            facts = scores.members
             whole = facts.drop_duplicates("ma_doan_vien").set_index("ma_doan_vien")
             order = name_ranks(part["ma"].map(whole["ten"]), part["ma"].map(whole["ho_dem"]))
         out.append((t.code, part.assign(_o=order).sort_values("_o", kind="stable")))

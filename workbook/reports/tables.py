@@ -2,6 +2,8 @@
 so a figure printed in both is computed once."""
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from ..schema.lists import OUTLET_LEVELS, SUBJECT_TYPES, WORK_DONE, WORK_STATUSES
@@ -47,10 +49,10 @@ def group_rows(rc: ReportContext) -> tuple[list[dict], dict]:
     registered = regs.drop_duplicates("ma").groupby("ma_to").size()
     works = rc.works[rc.works["trang_thai"].isin(WORK_DONE)].groupby("ma_to").size()
     rows = []
-    total = {"ten": "Cộng", "n": 0, "dk": 0, "ct": 0, "tb": 0, "sk": 0}
+    total: dict[str, Any] = {"ten": "Cộng", "n": 0, "dk": 0, "ct": 0, "tb": 0, "sk": 0}
     for i, g in enumerate(groups.to_dict("records"), start=1):
         code = g["ma_to"]
-        row = {"stt": i, "ma_to": code, "ten": g["ten_to"], "n": int(g["so_doan_vien"]),
+        row: dict[str, Any] = {"stt": i, "ma_to": code, "ten": g["ten_to"], "n": int(g["so_doan_vien"]),
                "dk": int(registered.get(code, 0)), "ct": int(works.get(code, 0)),
                "tb": int(g["so_tin_bai"]), "sk": int(g["so_sang_kien"]),
                "diem": float(g["tong"]), "xl": g["xep_loai_diem"], "hang": int(g["hang"])}
@@ -72,9 +74,10 @@ def movement_rows(rc: ReportContext) -> tuple[list[Col], list[dict], dict]:
             cols.append(Col(f"{label} (lượt)", f"{p}|{kind}", "0", "center"))
     cols.append(Col("Cộng (lượt)", "cong", "0", "center"))
     counts = rc.regs.groupby(["phong_trao", "dot", "loai"]).size()
-    rows, total = [], {"ten": "Cộng", "cong": 0}
+    rows: list[dict] = []
+    total: dict[str, Any] = {"ten": "Cộng", "cong": 0}
     for i, name in enumerate(rc.movements, start=1):
-        row = {"stt": i, "ten": name, "cong": 0}
+        row: dict[str, Any] = {"stt": i, "ten": name, "cong": 0}
         for p in phases:
             for kind in SUBJECT_TYPES:
                 v = int(counts.get((name, p, kind), 0))
@@ -94,9 +97,10 @@ def count_matrix(frame: pd.DataFrame, row_key: str, col_key: str, row_values: li
     cols += [Col(c, c, "0", "center") for c in col_values]
     cols.append(Col("Cộng", "cong", "0", "center"))
     counts = frame.groupby([row_key, col_key]).size()
-    rows, total = [], {"ten": "Cộng", "cong": 0}
+    rows: list[dict] = []
+    total: dict[str, Any] = {"ten": "Cộng", "cong": 0}
     for i, value in enumerate(row_values, start=1):
-        row = {"stt": i, "ten": value}
+        row: dict[str, Any] = {"stt": i, "ten": value}
         for c in col_values:
             row[c] = int(counts.get((value, c), 0))
             total[c] = total.get(c, 0) + row[c]

@@ -62,7 +62,7 @@ def share_check(criteria: list[Criterion], frame: pd.DataFrame, share: float
     failing = np.full(len(frame), "", dtype=object)
     dots = frame["dot"].to_numpy()
     for c in criteria:
-        if not c.is_main:
+        if not c.is_main or c.cap is None:  # is_main implies a cap
             continue
         applies = np.ones(len(frame), dtype=bool) if not c.phase else dots == c.phase
         low = applies & (frame[c.code].to_numpy() < share / 100 * c.cap)

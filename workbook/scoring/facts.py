@@ -6,6 +6,8 @@ row at once; the caller multiplies by the points per unit and applies the cap.
 """
 from __future__ import annotations
 
+from typing import Any, Mapping
+
 import numpy as np
 import pandas as pd
 
@@ -29,7 +31,7 @@ def codes(s: pd.Series) -> pd.Series:
     return out.where(out.notna(), "")
 
 
-def text_lookup(keys: pd.Series, table: dict[str, str]) -> pd.Series:
+def text_lookup(keys: pd.Series, table: Mapping[Any, str]) -> pd.Series:
     """Text looked up per key, '' where the table has none (an empty table stays text)."""
     return pd.Series([table.get(k, "") for k in keys], index=keys.index, dtype=object)
 

@@ -191,7 +191,8 @@ def _quota(award: AwardRule, outcome: TitleOutcome, ctx: Context, n_members: int
     given: Quota | None = outcome.quota_given
     if given is not None:
         if given.percent is None:
-            caps.append((int(given.count), f"chỉ tiêu được giao: {int(given.count)}"))
+            count = int(given.count or 0)  # a quota is a count or a percentage, never neither
+            caps.append((count, f"chỉ tiêu được giao: {count}"))
         else:
             bases = dict(zip(QUOTA_BASES, (n_members, len(ctx.proposed.get("LDTT", ())),
                                            n_groups)))

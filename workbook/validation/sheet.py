@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import MergedCell
@@ -203,7 +203,7 @@ def write_checked(report: ValidationReport, checked: CheckedFile,
     return None
 
 
-def check_workbooks(paths: list[str | Path], reference: Reference = None, *,
+def check_workbooks(paths: Sequence[str | Path], reference: Reference = None, *,
                     write: bool = True, out: str | Path | None = None) -> ValidationReport:
     """Validate together, then mark up each file (the master in place, groups as copies).
 
