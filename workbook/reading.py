@@ -25,13 +25,14 @@ from python_calamine import CalamineError, CalamineWorkbook, XmlError, ZipError
 from . import schema
 from .cell_checks import (CELL_TOO_LONG, CONTROL_CHARACTERS, EXCEL_MAX_CELL, GROUP_CODE_AS_NUMBER,
                           MERGED_ROWS, Merge, area_a1, fill_merged, group_code_cells, preview,
-                          show_controls, without_controls)
+                          show_controls)
 from .errors import UnreadableWorkbook
 from .findings import ERROR, WARNING, Finding, define
 from .schema import Column, Sheet
 from .sniff import not_a_workbook_reason
+from .typing_pass import Odd, body_columns, keep_rows, type_column
 from .text import ascii_fold
-from .values import BadValue, convert, is_blank, to_text
+from .values import is_blank, to_text
 
 HEADER_SCAN_ROWS = 10
 MAX_UNZIPPED_BYTES = 512 * 1024 * 1024  # a zip bomb, not a union's workbook
@@ -264,50 +265,32 @@ def _read_table(data: WorkbookData, sheet: Sheet, actual: str, rows: list[list[A
         data.findings.append(MERGED_ROWS.at(
             file=data.file, sheet=actual, cell=area_a1(merge).split(":")[0], area=area_a1(merge),
             rows=merge[1][0] - merge[0][0] + 1, value=preview(str(to_text(value) or ""))))
-    records: list[dict[str, Any]] = []
-    # Repeated values (dropdown choices, dates, codes) are typed once per column.
-    typed_cache: dict[str, dict[Any, Any]] = {key: {} for key in mapping.values()}
-    troubled: dict[str, tuple[list[str], int]] = {}  # text -> (control characters, length)
-    for i in range(header_index + 1, len(rows)):
-        row = rows[i]
-        raw = {key: row[j] if j < len(row) else None for j, key in mapping.items()}
-        if all(is_blank(v) for v in raw.values()):
-            continue  # blank rows between data are normal in hand-kept sheets
-        record: dict[str, Any] = {}
-        for key, value in raw.items():
-            cache = typed_cache[key]
-            if value.__class__ is not bool:  # True == 1 == 1.0 share a hash: never cached
-                try:
-                    record[key] = cache[value]
-                    if troubled and value in troubled:
-                        _report_text(data, actual, sheet, by_key[key], f"{letters[key]}{i + 1}",
-                                     raw, value, record[key], troubled[value])
-                    continue
-                except KeyError:
-                    pass
-            col = by_key[key]
-            typed_input = value
-            if value.__class__ is str:
-                typed_input, chars = without_controls(value)
-                length = len(value) if len(value) > EXCEL_MAX_CELL else 0
-                if chars or length:
-                    troubled[value] = (chars, length)
-            try:
-                record[key] = cache[value] = convert(typed_input, col.type)
-                if troubled and value in troubled:
-                    _report_text(data, actual, sheet, col, f"{letters[key]}{i + 1}", raw, value,
-                                 record[key], troubled[value])
-            except BadValue as err:
-                record[key] = to_text(value)
-                data.findings.append(BAD_VALUE.at(
-                    file=data.file, sheet=actual, cell=f"{letters[key]}{i + 1}",
-                    row_key=_row_key(sheet, raw), value=to_text(value), header=col.header,
-                    reason=err.reason))
-        record[ROW] = i + 1
-        records.append(record)
-    keys = [*(c.key for c in columns), ROW]
-    data.tables[sheet.key] = pd.DataFrame(
-        {k: pd.Series([r.get(k) for r in records], dtype=object) for k in keys})
+    keys = list(mapping.values())
+    raw_columns, kept = keep_rows(body_columns(rows, header_index + 1, list(mapping)),
+                                  max(len(rows) - header_index - 1, 0))
+    table: dict[str, list[Any]] = {}
+    odd: list[Odd] = []
+    for index, (key, values) in enumerate(zip(keys, raw_columns)):
+        table[key], cells = type_column(values, by_key[key].type, index)
+        odd.extend(cells)
+    odd.sort(key=lambda cell: (cell.pos, cell.column))
+    for cell in odd:
+        key = keys[cell.column]
+        excel_row = header_index + 2 + kept[cell.pos]
+        raw = {k: column[cell.pos] for k, column in zip(keys, raw_columns)}
+        if cell.reason is not None:
+            data.findings.append(BAD_VALUE.at(
+                file=data.file, sheet=actual, cell=f"{letters[key]}{excel_row}",
+                row_key=_row_key(sheet, raw), value=cell.typed, header=by_key[key].header,
+                reason=cell.reason))
+        else:
+            _report_text(data, actual, sheet, by_key[key], f"{letters[key]}{excel_row}", raw,
+                         cell.value, cell.typed, (cell.chars, cell.length))
+    empty = [None] * len(kept)
+    table = {c.key: table.get(c.key, empty) for c in columns}
+    table[ROW] = [header_index + 2 + i for i in kept]
+    # From lists with dtype=object: Python objects kept as they are, one block, no inference.
+    data.tables[sheet.key] = pd.DataFrame(table, dtype=object)
 
 
 def _report_text(data: WorkbookData, actual: str, sheet: Sheet, col: Column, cell: str,
