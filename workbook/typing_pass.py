@@ -11,7 +11,10 @@ from __future__ import annotations
 from operator import itemgetter
 from typing import Any, NamedTuple
 
+from functools import partial
+
 from .cell_checks import EXCEL_MAX_CELL, without_controls
+from .text import clean_text
 from .values import BadValue, convert, is_blank, to_text
 
 
@@ -67,12 +70,20 @@ def type_column(values: list[Any], column_type: str, index: int) -> tuple[list[A
     """(typed values, cells needing a finding in row order) for one column's kept cells."""
     if bool in set(map(type, values)):
         return _type_in_order(values, column_type, index)
+    typer = _TEXT_TYPERS.get(column_type) or partial(convert, column_type=column_type)
     typed_of: dict[Any, Any] = {}
     odd: dict[Any, tuple] = {}  # value -> (reason,) or (chars, length)
+    keep_lines = _KEEP_LINES.get(column_type)
     for value in dict.fromkeys(values):  # first of each run of equal values, as a cache does
-        typed_input, problems = _controls(value)
+        if value.__class__ is str and value.isprintable() and len(value) <= EXCEL_MAX_CELL:
+            if keep_lines is not None:  # the common cell, typed inline: nothing to report
+                typed_of[value] = _plain_text(value, keep_lines)
+                continue
+            typed_input, problems = value, None
+        else:
+            typed_input, problems = _controls(value)
         try:
-            typed_of[value] = convert(typed_input, column_type)
+            typed_of[value] = typer(typed_input)
         except BadValue as err:
             typed_of[value] = None
             odd[value] = (err.reason,)
@@ -92,6 +103,24 @@ def type_column(values: list[Any], column_type: str, index: int) -> tuple[list[A
             else:
                 cells.append(Odd(pos, index, value, typed[pos], chars=found[0], length=found[1]))
     return typed, cells
+
+
+def _text(value: Any, keep_lines: bool) -> Any:
+    """``convert`` for the text and code columns, without its dispatch for the common str."""
+    if value.__class__ is not str:
+        return to_text(value, keep_lines=keep_lines)
+    return _plain_text(value, keep_lines)
+
+
+def _plain_text(value: str, keep_lines: bool) -> str | None:
+    """``to_text`` of a str."""
+    if value.isascii() and value.isprintable():  # no control, invisible or composed character
+        return " ".join(value.split()) or None  # what clean_text leaves of such text
+    return None if is_blank(value) else clean_text(value, keep_lines=keep_lines)
+
+
+_KEEP_LINES = {"text": True, "code": False}  # convert's text types: to_text(keep_lines=...)
+_TEXT_TYPERS = {"text": partial(_text, keep_lines=True), "code": partial(_text, keep_lines=False)}
 
 
 def _controls(value: Any) -> tuple[Any, tuple[list[str], int] | None]:
