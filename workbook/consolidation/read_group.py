@@ -150,22 +150,36 @@ def _convert_legacy(out: GroupRead) -> None:
     seen: dict[str, tuple[str, str | None]] = {}
     for key, rows in out.rows.items():
         sheet = schema.SHEETS[key]
-        text_cols = [c for c in sheet.columns if c.type == "text"]
-        for row in rows:
-            for col in text_cols:
-                value = row.get(col.key)
-                if not isinstance(value, str) or value.isascii() or \
-                        _UNICODE_VIETNAMESE.search(value):
-                    continue
-                if value not in seen:
+        # Each column's distinct values are checked once; only the cells holding one that
+        # converts are visited, in row then column order.
+        legacy: list[tuple[schema.Column, set[str]]] = []
+        for col in sheet.columns:
+            if col.type == "text":
+                values = {v for v in {row.get(col.key) for row in rows} if _may_be_legacy(v)}
+                for value in values - seen.keys():
                     seen[value] = fix_legacy(value)
+                values = {v for v in values if seen[v][1]}
+                if values:
+                    legacy.append((col, values))
+        if not legacy:
+            continue
+        for row in rows:
+            for col, values in legacy:
+                value = row.get(col.key)
+                if value not in values:
+                    continue
                 converted, encoding = seen[value]
-                if encoding:
-                    row[col.key] = converted
-                    out.findings.append(LEGACY_TEXT.at(
-                        file=out.file, sheet=row[SHEET], cell=out.cell(key, row[ROW], col.key),
-                        row_key=row_key_text(sheet, row), value=value, header=col.header,
-                        encoding=encoding.upper(), converted=converted))
+                row[col.key] = converted
+                out.findings.append(LEGACY_TEXT.at(
+                    file=out.file, sheet=row[SHEET], cell=out.cell(key, row[ROW], col.key),
+                    row_key=row_key_text(sheet, row), value=value, header=col.header,
+                    encoding=encoding.upper(), converted=converted))
+
+
+def _may_be_legacy(value: Any) -> bool:
+    """Text that is not ASCII and has no letter only Unicode Vietnamese has."""
+    return isinstance(value, str) and not value.isascii() and \
+        not _UNICODE_VIETNAMESE.search(value)
 
 
 def row_key(sheet: schema.Sheet, row: dict[str, Any]) -> tuple | None:
