@@ -212,10 +212,7 @@ def _match_sheet_name(name: str, names: list[str]) -> str | None:
 def find_header(columns: tuple[Column, ...], rows: list[list[Any]]
                  ) -> tuple[int, dict[int, str]]:
     """Best header row within the first rows: (row index, {column index: column key})."""
-    lookup = {}
-    for col in columns:
-        for variant in (col.header, *col.aliases):
-            lookup.setdefault(header_key(variant), col.key)
+    lookup = _header_lookup(columns)
     best: tuple[int, dict[int, str]] = (-1, {})
     for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         found: dict[int, str] = {}
@@ -226,6 +223,17 @@ def find_header(columns: tuple[Column, ...], rows: list[list[Any]]
         if len(found) > len(best[1]):
             best = (i, found)
     return best
+
+
+@functools.lru_cache(maxsize=256)
+def _header_lookup(columns: tuple[Column, ...]) -> dict[str, str]:
+    """{header key of each header and alias: column key}, the first column winning; shared,
+    never changed."""
+    lookup: dict[str, str] = {}
+    for col in columns:
+        for variant in (col.header, *col.aliases):
+            lookup.setdefault(header_key(variant), col.key)
+    return lookup
 
 
 def _block_for_list_table(sheet: Sheet, rows: list[list[Any]]) -> list[list[Any]]:

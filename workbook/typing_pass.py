@@ -8,7 +8,6 @@ row-by-row pass with a per-column cache of typed values, findings in row then co
 """
 from __future__ import annotations
 
-from operator import itemgetter
 from typing import Any, NamedTuple
 
 from functools import partial
@@ -36,10 +35,12 @@ def body_columns(rows: list[list[Any]], first: int, js: list[int]) -> list[list[
     body = rows[first:]
     if not body or not js:
         return [[] for _ in js]
-    if min(map(len, body)) > max(js):  # rectangular, as calamine's rows are
-        if len(js) == 1:
-            return [[r[js[0]] for r in body]]
-        return [list(c) for c in zip(*map(itemgetter(*js), body))]
+    lengths = list(map(len, body))
+    if min(lengths) > max(js):  # long enough, as calamine's rows are
+        if max(lengths) <= 2 * len(js):  # few other columns: transposing them all is cheapest
+            every = list(zip(*body))
+            return [list(every[j]) for j in js]
+        return [[r[j] for r in body] for j in js]
     return [[r[j] if j < len(r) else None for r in body] for j in js]
 
 
