@@ -8,9 +8,8 @@ row-by-row pass with a per-column cache of typed values, findings in row then co
 """
 from __future__ import annotations
 
-from typing import Any, NamedTuple
-
 from functools import partial
+from typing import Any, NamedTuple
 
 from .cell_checks import EXCEL_MAX_CELL, without_controls
 from .text import clean_text
