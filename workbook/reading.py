@@ -30,7 +30,7 @@ from .errors import UnreadableWorkbook
 from .findings import ERROR, WARNING, Finding, define
 from .schema import Column, Sheet
 from .sniff import not_a_workbook_reason
-from .typing_pass import Odd, body_columns, keep_rows, type_column
+from .typing_pass import Odd, body_columns, keep_rows, object_frame, type_column
 from .text import ascii_fold
 from .values import is_blank, to_text
 
@@ -294,11 +294,8 @@ def _read_table(data: WorkbookData, sheet: Sheet, actual: str, rows: list[list[A
         else:
             _report_text(data, actual, sheet, by_key[key], f"{letters[key]}{excel_row}", raw,
                          cell.value, cell.typed, (cell.chars, cell.length))
-    empty = [None] * len(kept)
-    table = {c.key: table.get(c.key, empty) for c in columns}
     table[ROW] = [header_index + 2 + i for i in kept]
-    # From lists with dtype=object: Python objects kept as they are, one block, no inference.
-    data.tables[sheet.key] = pd.DataFrame(table, dtype=object)
+    data.tables[sheet.key] = object_frame([*(c.key for c in columns), ROW], table, len(kept))
 
 
 def _report_text(data: WorkbookData, actual: str, sheet: Sheet, col: Column, cell: str,

@@ -11,6 +11,9 @@ from __future__ import annotations
 from functools import partial
 from typing import Any, NamedTuple
 
+import numpy as np
+import pandas as pd
+
 from .cell_checks import EXCEL_MAX_CELL, without_controls
 from .text import clean_text
 from .values import BadValue, convert, is_blank, to_text
@@ -103,6 +106,16 @@ def type_column(values: list[Any], column_type: str, index: int) -> tuple[list[A
             else:
                 cells.append(Odd(pos, index, value, typed[pos], chars=found[0], length=found[1]))
     return typed, cells
+
+
+def object_frame(keys: list[str], columns: dict[str, list[Any]], count: int) -> pd.DataFrame:
+    """A frame of object columns ``keys`` (None for a key not in ``columns``) in one block,
+    holding the Python objects as they are: no inference of str or number dtypes."""
+    block = np.full((len(keys), count), None, dtype=object)
+    for i, key in enumerate(keys):
+        if key in columns:  # fromiter, unlike array(), never looks inside the values
+            block[i] = np.fromiter(columns[key], dtype=object, count=count)
+    return pd.DataFrame(block.T, columns=keys, dtype=object, copy=False)
 
 
 def _text(value: Any, keep_lines: bool) -> Any:
