@@ -25,16 +25,16 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError, XmlE
 
 from . import schema
 from .cell_checks import (CELL_TOO_LONG, CONTROL_CHARACTERS, GROUP_CODE_AS_NUMBER, MERGED_ROWS,
-                          Merge, area_a1, fill_merged, group_code_cells, preview, show_controls,
-                          without_controls)
+                          Merge, area_a1, fill_merged, group_code_cells, preview, show_controls)
 from .errors import UnreadableWorkbook
 from .excel_dates import WINDOWS_1900, zip_epoch
 from .findings import ERROR, WARNING, Finding, define
 from .ooxml import MAX_CELL_CHARS
 from .schema import Column, Sheet
 from .sniff import encrypted_package, not_a_workbook_reason
+from .typing_pass import Odd, body_columns, keep_rows, object_frame, type_column
 from .text import ascii_fold
-from .values import BadValue, convert, is_blank, to_text
+from .values import is_blank, to_text
 
 HEADER_SCAN_ROWS = 10
 MAX_UNZIPPED_BYTES = 512 * 1024 * 1024  # a zip bomb, not a union's workbook
@@ -225,10 +225,7 @@ def _match_sheet_name(name: str, names: list[str]) -> str | None:
 def find_header(columns: tuple[Column, ...], rows: list[list[Any]]
                  ) -> tuple[int, dict[int, str]]:
     """Best header row within the first rows: (row index, {column index: column key})."""
-    lookup = {}
-    for col in columns:
-        for variant in (col.header, *col.aliases):
-            lookup.setdefault(header_key(variant), col.key)
+    lookup = _header_lookup(columns)
     best: tuple[int, dict[int, str]] = (-1, {})
     for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         found: dict[int, str] = {}
@@ -239,6 +236,17 @@ def find_header(columns: tuple[Column, ...], rows: list[list[Any]]
         if len(found) > len(best[1]):
             best = (i, found)
     return best
+
+
+@functools.lru_cache(maxsize=256)
+def _header_lookup(columns: tuple[Column, ...]) -> dict[str, str]:
+    """{header key of each header and alias: column key}, the first column winning; shared,
+    never changed."""
+    lookup: dict[str, str] = {}
+    for col in columns:
+        for variant in (col.header, *col.aliases):
+            lookup.setdefault(header_key(variant), col.key)
+    return lookup
 
 
 def _block_for_list_table(sheet: Sheet, rows: list[list[Any]]) -> list[list[Any]]:
@@ -278,50 +286,29 @@ def _read_table(data: WorkbookData, sheet: Sheet, actual: str, rows: list[list[A
         data.findings.append(MERGED_ROWS.at(
             file=data.file, sheet=actual, cell=area_a1(merge).split(":")[0], area=area_a1(merge),
             rows=merge[1][0] - merge[0][0] + 1, value=preview(str(to_text(value) or ""))))
-    records: list[dict[str, Any]] = []
-    # Repeated values (dropdown choices, dates, codes) are typed once per column.
-    typed_cache: dict[str, dict[Any, Any]] = {key: {} for key in mapping.values()}
-    troubled: dict[str, tuple[list[str], int]] = {}  # text -> (control characters, length)
-    for i in range(header_index + 1, len(rows)):
-        row = rows[i]
-        raw = {key: row[j] if j < len(row) else None for j, key in mapping.items()}
-        if all(is_blank(v) for v in raw.values()):
-            continue  # blank rows between data are normal in hand-kept sheets
-        record: dict[str, Any] = {}
-        for key, value in raw.items():
-            cache = typed_cache[key]
-            if value.__class__ is not bool:  # True == 1 == 1.0 share a hash: never cached
-                try:
-                    record[key] = cache[value]
-                    if troubled and value in troubled:
-                        _report_text(data, actual, sheet, by_key[key], f"{letters[key]}{i + 1}",
-                                     raw, value, record[key], troubled[value])
-                    continue
-                except KeyError:
-                    pass
-            col = by_key[key]
-            typed_input = value
-            if value.__class__ is str:
-                typed_input, chars = without_controls(value)
-                length = len(value) if len(value) > MAX_CELL_CHARS else 0
-                if chars or length:
-                    troubled[value] = (chars, length)
-            try:
-                record[key] = cache[value] = convert(typed_input, col.type, data.epoch)
-                if troubled and value in troubled:
-                    _report_text(data, actual, sheet, col, f"{letters[key]}{i + 1}", raw, value,
-                                 record[key], troubled[value])
-            except BadValue as err:
-                record[key] = to_text(value)
-                data.findings.append(BAD_VALUE.at(
-                    file=data.file, sheet=actual, cell=f"{letters[key]}{i + 1}",
-                    row_key=_row_key(sheet, raw), value=to_text(value), header=col.header,
-                    reason=err.reason))
-        record[ROW] = i + 1
-        records.append(record)
-    keys = [*(c.key for c in columns), ROW]
-    data.tables[sheet.key] = pd.DataFrame(
-        {k: pd.Series([r.get(k) for r in records], dtype=object) for k in keys})
+    keys = list(mapping.values())
+    raw_columns, kept = keep_rows(body_columns(rows, header_index + 1, list(mapping)),
+                                  max(len(rows) - header_index - 1, 0))
+    table: dict[str, list[Any]] = {}
+    odd: list[Odd] = []
+    for index, (key, values) in enumerate(zip(keys, raw_columns)):
+        table[key], cells = type_column(values, by_key[key].type, index, data.epoch)
+        odd.extend(cells)
+    odd.sort(key=lambda cell: (cell.pos, cell.column))
+    for cell in odd:
+        key = keys[cell.column]
+        excel_row = header_index + 2 + kept[cell.pos]
+        raw = {k: column[cell.pos] for k, column in zip(keys, raw_columns)}
+        if cell.reason is not None:
+            data.findings.append(BAD_VALUE.at(
+                file=data.file, sheet=actual, cell=f"{letters[key]}{excel_row}",
+                row_key=_row_key(sheet, raw), value=cell.typed, header=by_key[key].header,
+                reason=cell.reason))
+        else:
+            _report_text(data, actual, sheet, by_key[key], f"{letters[key]}{excel_row}", raw,
+                         cell.value, cell.typed, (cell.chars, cell.length))
+    table[ROW] = [header_index + 2 + i for i in kept]
+    data.tables[sheet.key] = object_frame([*(c.key for c in columns), ROW], table, len(kept))
 
 
 def _report_text(data: WorkbookData, actual: str, sheet: Sheet, col: Column, cell: str,

@@ -16,7 +16,7 @@ from typing import Any
 from .. import schema
 from ..errors import UnreadableWorkbook
 from ..findings import Finding
-from ..reading import MISSING_COLUMN, MISSING_SHEET, ROW, WorkbookData, read_workbook
+from ..reading import MISSING_COLUMN, MISSING_SHEET, WorkbookData, read_workbook
 from ..safe_io import file_hash
 from ..stamps import KIND_NAMES, version_refusal
 from ..validation import validate_data
@@ -132,6 +132,8 @@ def _validate(out: GroupRead, data: WorkbookData, reference: WorkbookData,
 def records(frame) -> list[dict[str, Any]]:
     """Rows of an object frame as dicts, without pandas' per-cell boxing."""
     columns = list(frame.columns)
+    if columns and all(dtype == object for dtype in frame.dtypes):  # the reader's frames
+        return [dict(zip(columns, values)) for values in frame.to_numpy(dtype=object).tolist()]
     return [dict(zip(columns, values)) for values in zip(*(frame[c].tolist() for c in columns))]
 
 

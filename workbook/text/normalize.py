@@ -27,6 +27,7 @@ __all__ = ["clean_text", "control_characters", "looks_like_formula", "ascii_fold
 # TCVN3 string it is the letter "ư".
 INVISIBLE_CHARACTERS = "\u200b\u2060\ufeff"
 _INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_CHARACTERS))
+_HAS_INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]").search
 
 # C0 control characters other than tab, line feed and carriage return: XML 1.0 cannot hold
 # them, Excel shows nothing for them, and between two words they hide the space the person
@@ -60,7 +61,9 @@ def clean_text(value: object, *, keep_lines: bool = False) -> str | None:
     if value is None:
         return None
     text = value if isinstance(value, str) else str(value)
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", text)
+    if _HAS_INVISIBLE(text):  # a search is ten times cheaper than translate on most text
+        text = text.translate(_INVISIBLE)
     if keep_lines and ("\n" in text or "\t" in text or "\r" in text):
         text = _SPACES.sub(" ", text).strip()
     else:
