@@ -4,7 +4,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import click
 
@@ -21,7 +21,8 @@ class _Bar:
     """A click progress bar on stderr that appears once the batch size is known."""
 
     def __init__(self, label: str):
-        self.label, self.bar, self.done = label, None, 0
+        self.label, self.done = label, 0
+        self.bar: Any = None  # click's progress bar, made when the batch size is known
 
     def __call__(self, done: int, total: int, name: str) -> None:
         if self.bar is None:
@@ -86,10 +87,10 @@ def consolidate_cmd(master: Path, paths: tuple[Path, ...], dry_run: bool,
         sys.exit(result.exit_code)
     unchanged = {f.group: f for f in result.files if f.code == "unchanged"}
     for code, c in result.groups.items():
-        f = unchanged.get(code)
-        note = "" if f is None else f" (tệp {f.path.name} không đổi, không đọc lại" + (
-            f"; lần gộp trước có {f.earlier_errors} lỗi, {f.earlier_warnings} cảnh báo"
-            if f.earlier_errors or f.earlier_warnings else "") + ")"
+        kept = unchanged.get(code)
+        note = "" if kept is None else f" (tệp {kept.path.name} không đổi, không đọc lại" + (
+            f"; lần gộp trước có {kept.earlier_errors} lỗi, {kept.earlier_warnings} cảnh báo"
+            if kept.earlier_errors or kept.earlier_warnings else "") + ")"
         click.echo(f"  Tổ {code}: {c['added']} thêm, {c['changed']} sửa, {c['removed']} bỏ, "
                    f"{c['unchanged']} giữ nguyên, {c['held']} chưa gộp{note}")
     for s in result.set_aside:

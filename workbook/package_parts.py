@@ -49,12 +49,13 @@ def carry_custom_ui(source: Path, target: Path) -> bool:
         root = ET.fromstring(rels_xml)
         used = {r.get("Id") for r in root}
         for rel in wanted:
-            rel_id, n = rel.get("Id"), 1
+            rel_id, n = rel.get("Id", ""), 1
             while rel_id in used:
                 rel_id, n = f"rIdUi{n}", n + 1
             used.add(rel_id)
             ET.SubElement(root, f"{{{REL_NS}}}Relationship",
-                          {"Id": rel_id, "Type": rel.get("Type"), "Target": rel.get("Target")})
+                          {"Id": rel_id, "Type": rel.get("Type", ""),
+                           "Target": rel.get("Target", "")})
         new_rels = ET.tostring(root, xml_declaration=True, encoding="UTF-8")
 
     def write(tmp: Path) -> None:

@@ -17,7 +17,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import pandas as pd
 from openpyxl.utils import get_column_letter
@@ -261,7 +261,7 @@ def _block_for_list_table(sheet: Sheet, rows: list[list[Any]]) -> list[list[Any]
 
 
 def _read_table(data: WorkbookData, sheet: Sheet, actual: str, rows: list[list[Any]],
-                merges: list[Merge] = ()) -> None:
+                merges: Sequence[Merge] = ()) -> None:
     offset = 0
     if sheet.role == "lists":
         width = len(rows[0]) if rows else 0
@@ -306,7 +306,7 @@ def _read_table(data: WorkbookData, sheet: Sheet, actual: str, rows: list[list[A
                 reason=cell.reason))
         else:
             _report_text(data, actual, sheet, by_key[key], f"{letters[key]}{excel_row}", raw,
-                         cell.value, cell.typed, (cell.chars, cell.length))
+                         cell.value, cell.typed, (cell.chars or [], cell.length))
     table[ROW] = [header_index + 2 + i for i in kept]
     data.tables[sheet.key] = object_frame([*(c.key for c in columns), ROW], table, len(kept))
 

@@ -31,7 +31,7 @@ import hashlib
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from .. import schema
 from ..findings import ERROR, WARNING
@@ -108,7 +108,7 @@ def context(data: WorkbookData, identity: tuple[set[str], str]) -> Context:
     return Context(base, digest.hexdigest()[:SETUP_CHARS])
 
 
-def group_lines(rows_by_sheet: dict[str, Iterable[dict[str, Any]]], groups: set[str]
+def group_lines(rows_by_sheet: Mapping[str, Iterable[dict[str, Any]]], groups: set[str]
                 ) -> dict[str, list[str]]:
     """Each group's rows (owner ``Tổ nguồn``), sheet by sheet, in the master's order."""
     out: dict[str, list[str]] = {g: [] for g in groups}
@@ -194,8 +194,8 @@ def find_unchanged(data: WorkbookData, candidates: list[Candidate], known: set[s
                 sources.setdefault(owner, set()).add((row.get("tep_nguon") or "",
                                                       row.get("bam_nguon") or ""))
     by_source = {next(iter(s)): g for g, s in sources.items() if len(s) == 1}
-    groups = {p: by_source.get((c.path.name, c.short_hash)) for p, (c, _) in wanted.items()}
-    groups = {p: g for p, g in groups.items() if g in known}
+    owners = {p: by_source.get((c.path.name, c.short_hash)) for p, (c, _) in wanted.items()}
+    groups = {p: g for p, g in owners.items() if g is not None and g in known}
     lines = group_lines(master_rows, set(groups.values()))
     out: dict[Path, Unchanged] = {}
     for path, group in groups.items():
@@ -206,8 +206,8 @@ def find_unchanged(data: WorkbookData, candidates: list[Candidate], known: set[s
             continue
         # Run without checking: its findings would not include the checked ones.
         errors, warnings = was[3:] if check or was[0] == UNCHECKED else (0, 0)
-        rows = sum(1 for line in lines[group] if not line.startswith("\x1d"))
-        out[path] = Unchanged(candidate, group, rows, recorded, errors, warnings)
+        row_count = sum(1 for line in lines[group] if not line.startswith("\x1d"))
+        out[path] = Unchanged(candidate, group, row_count, recorded, errors, warnings)
     # Two files of one group: the decision which is right is the officer's (a full read).
     per_group: dict[str, int] = {}
     for u in out.values():
@@ -243,7 +243,8 @@ def to_read_again(reads: list[GroupRead], unchanged: dict[Path, Unchanged],
     for read in reads:
         for sheet in schema.DATA_SHEETS:
             for row in read.rows.get(sheet.key, []):
-                owner = keys[sheet.key].get(row_key(sheet, row))
+                found = row_key(sheet, row)
+                owner = None if found is None else keys[sheet.key].get(found)
                 if owner is not None and owner != read.group:
                     again.add(groups[owner])
     return [p for p, u in unchanged.items() if p in again or u.copy_of in again]

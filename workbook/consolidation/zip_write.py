@@ -27,7 +27,6 @@ from ..excel_dates import WINDOWS_1900, date_serial, package_epoch
 from ..ooxml import CALC_CHAIN_PART, CONTENT_TYPES_PART, WORKBOOK_PART
 from ..ooxml import DOC_REL_NS as R_NS
 from ..ooxml import MAIN_NS as NS
-from ..ooxml import PKG_REL_NS as REL_NS
 from .merge import OutRow
 
 FAST_DEFLATE_BYTES = 1 << 20
@@ -40,6 +39,14 @@ _HAS_VALUE = re.compile(rb"<(?:v|is|f)\b")
 _STYLE = re.compile(rb'\bs="(\d+)"')
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BLOCKERS = (b"<hyperlinks", b"<mergeCells", b"<legacyDrawing", b't="shared"')
+
+
+def _column_of(cell: bytes) -> int:
+    """The column number of a <c> element, from its r="B12" reference."""
+    ref = _CELL_REF.search(cell)
+    if ref is None:  # Excel writes every reference; a cell without one is not ours to move
+        raise Unsupported("a cell without its reference")
+    return column_index_from_string(ref.group(1).decode())
 
 
 class Unsupported(Exception):
@@ -108,8 +115,10 @@ class SheetRewrite:
             raise Unsupported(sheet.name)
         self.sheet = sheet
         self.table = etree.fromstring(table_xml)
-        self.min_col, self.min_row, self.max_col, self.max_row = range_boundaries(
-            self.table.get("ref"))
+        bounds = range_boundaries(self.table.get("ref") or "")
+        if None in bounds:  # a whole-column or whole-row reference: not a table we wrote
+            raise Unsupported("table reference")
+        self.min_col, self.min_row, self.max_col, self.max_row = (int(b or 0) for b in bounds)
         self.headers = [c.get("name") for c in self.table.iter(f"{{{NS}}}tableColumn")]
         columns = {c.header: c for c in schema.master_columns(sheet)}
         self.columns = [columns.get(h) for h in self.headers]  # None: a manual column
@@ -141,8 +150,7 @@ class SheetRewrite:
 
     def _check_row_cells(self, raw: bytes) -> None:
         for cell in _CELL.finditer(raw):
-            ref = _CELL_REF.search(cell.group(0))
-            col = column_index_from_string(ref.group(1).decode())
+            col = _column_of(cell.group(0))
             if not self.min_col <= col <= self.max_col and _HAS_VALUE.search(cell.group(0)):
                 raise Unsupported("cells beside the table")
 
@@ -150,10 +158,8 @@ class SheetRewrite:
         first = self.rows.get(self.min_row + 1, b"")
         found = {}
         for cell in _CELL.finditer(first):
-            ref = _CELL_REF.search(cell.group(0))
             style = _STYLE.search(cell.group(0)[:cell.group(0).find(b">")])
-            found[column_index_from_string(ref.group(1).decode())] = style.group(1) if style \
-                else b"0"
+            found[_column_of(cell.group(0))] = style.group(1) if style else b"0"
         styles = []
         for j, col in enumerate(self.columns):
             s = found.get(self.min_col + j)
@@ -166,8 +172,7 @@ class SheetRewrite:
     def cells_of(self, excel_row: int) -> dict[int, bytes]:
         out = {}
         for cell in _CELL.finditer(self.rows.get(excel_row, b"")):
-            ref = _CELL_REF.search(cell.group(0))
-            out[column_index_from_string(ref.group(1).decode())] = cell.group(0)
+            out[_column_of(cell.group(0))] = cell.group(0)
         return out
 
     def is_blank_row(self, excel_row: int) -> bool:
@@ -183,9 +188,9 @@ class SheetRewrite:
             if row.values is None and row.origin == n:
                 parts.append(self.rows.get(n, b'<row r="%d"/>' % n))  # unmoved: byte for byte
             elif row.values is None:
-                parts.append(_renumber(self.rows.get(row.origin, b'<row r="0"/>'), n))
+                parts.append(_renumber(self.rows.get(row.origin or 0, b'<row r="0"/>'), n))
             else:
-                parts.append(self._new_row(n, row))
+                parts.append(self._new_row(n, row.values, row.origin))
         last = max(n, self.min_row + 1)
         if n == self.min_row:  # an Excel Table keeps one (empty) body row
             cells = b"".join(b'<c r="%s%d" s="%s"/>' % (get_column_letter(self.min_col + j)
@@ -206,8 +211,8 @@ class SheetRewrite:
                                standalone=True)
         return xml, table
 
-    def _new_row(self, n: int, row: OutRow) -> bytes:
-        manual = self.cells_of(row.origin) if row.origin else {}
+    def _new_row(self, n: int, values: dict[str, Any], origin: int | None) -> bytes:
+        manual = self.cells_of(origin) if origin else {}
         cells = []
         for j, col in enumerate(self.columns):
             c = self.min_col + j
@@ -216,7 +221,7 @@ class SheetRewrite:
                 if c in manual:
                     cells.append(_CELL_REF.sub(b'r="' + ref + b'"', manual[c], count=1))
                 continue
-            cells.append(cell_xml(ref, self.styles[j], row.values.get(col.key), self.epoch))
+            cells.append(cell_xml(ref, self.styles[j], values.get(col.key), self.epoch))
         return b'<row r="%d">%s</row>' % (n, b"".join(cells))
 
 
