@@ -106,10 +106,11 @@ def install() -> None:
     """Route Click's message look-ups through this catalogue (once, at CLI import)."""
     for name in CLICK_MODULES:
         module = importlib.import_module(f"click.{name}")
-        if hasattr(module, "_"):
-            setattr(module, "_", gettext)  # Click's private alias of gettext
-        if hasattr(module, "ngettext"):
-            setattr(module, "ngettext", ngettext)
+        names = vars(module)  # Click's private aliases of gettext, replaced in place
+        if "_" in names:
+            names["_"] = gettext
+        if "ngettext" in names:
+            names["ngettext"] = ngettext
     types = importlib.import_module("click.types")
     for cls in (types.IntParamType, types.FloatParamType, types.IntRange, types.FloatRange):
         if getattr(cls, "name", None) in NUMBER_TYPES:

@@ -267,7 +267,7 @@ def _steady_group(data: dict[str, list[dict[str, Any]]], code: str) -> None:
     desk): a completed 'Phần việc' where the phase has none, so the demo's group bands look like
     a real year's (mostly Khá, some Trung bình) rather than most groups Trung bình. Applied after
     the random draws, so the rest of the demo's data does not change."""
-    for phase, (start, end) in PHASES.items():
+    for phase, (start, _end) in PHASES.items():
         if any(w["dot"] == phase and w["trang_thai"] in ("Hoàn thành", "Đề nghị gắn biển")
                for w in data["cong_trinh"]):
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import struct
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -179,7 +180,7 @@ def test_rebuild_in_place_is_atomic(master_xlsx, tmp_path):
     assert target.read_bytes() == original
     assert os.listdir(tmp_path) == ["m.xlsm"]  # no temp file left behind
     (tmp_path / "broken.xlsm").write_bytes(b"not a zip")
-    with pytest.raises(Exception):
+    with pytest.raises(zipfile.BadZipFile):
         rebuild_xlsm(tmp_path / "broken.xlsm", target)
     assert target.read_bytes() == original
     assert sorted(os.listdir(tmp_path)) == ["broken.xlsm", "m.xlsm"]
@@ -236,7 +237,7 @@ def test_sheet_order_drives_codenames(tmp_path):
 
 def test_rejects_non_workbooks(tmp_path):
     (tmp_path / "x.docx").write_bytes(b"PK")
-    with pytest.raises(Exception):
+    with pytest.raises(zipfile.BadZipFile):
         build_xlsm(tmp_path / "x.docx", tmp_path / "x.xlsm")
     assert not (tmp_path / "x.xlsm").exists()
 

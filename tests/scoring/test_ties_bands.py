@@ -1,7 +1,6 @@
 """Tie-breaks, the vững mạnh half-rule, excluded rows, empty masters."""
 import numpy as np
 import pandas as pd
-import pytest
 
 from workbook.reading import read_workbook
 from workbook.scoring import prepare, score_campaign

@@ -132,7 +132,7 @@ def _validate(out: GroupRead, data: WorkbookData, reference: WorkbookData,
 def records(frame) -> list[dict[str, Any]]:
     """Rows of an object frame as dicts, without pandas' per-cell boxing."""
     columns = list(frame.columns)
-    if columns and all(dtype == object for dtype in frame.dtypes):  # the reader's frames
+    if columns and all(dtype.kind == "O" for dtype in frame.dtypes):  # the reader's frames
         return [dict(zip(columns, values)) for values in frame.to_numpy(dtype=object).tolist()]
     return [dict(zip(columns, values)) for values in zip(*(frame[c].tolist() for c in columns))]
 
