@@ -19,7 +19,7 @@ from ..validation.lookups import build_lookups
 from .collect import Candidate, SetAside, collect
 from .long_text import cut_long_text
 from .merge import MergePlan, plan_merge
-from .read_group import DATA_KEYS, GroupRead, read_group, records
+from .read_group import DATA_KEYS, GroupRead, check_reads, read_group, records
 from .result import ConsolidationResult, FileOutcome
 from .runner import ProgressFn, run_batch
 from .unchanged import (CHECKED, COPY, UNCHECKED, UNCHANGED_REASON, UNCHANGED_STATUS, context,
@@ -38,8 +38,9 @@ def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str
                        ) -> tuple[ConsolidationResult, MergePlan]:
     """The run's result (nothing written yet) and the merge plan for the master's data sheets.
 
-    ``check`` validates each group's rows against the master's set-up as they are read
-    (``check=False``: the files were already checked with ``thidua validate``).
+    ``check`` validates the rows of the files merged against the master's set-up, all files in
+    one pass once read (``check=False``: the files were already checked with ``thidua
+    validate``).
 
     ``data.path`` is the master's path when known: a master file inside the batch's folder is
     then set aside instead of being merged into itself.
@@ -53,7 +54,6 @@ def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str
     known = {r for r in data.table("to_cong_doan")["ma_to"] if r}
     candidates, aside = collect(paths, data.path)
     result = ConsolidationResult(master=data.path, set_aside=list(aside))
-    reference = (data, build_lookups(data)) if check else (None, None)
     config = {r["ma_muc"]: r["gia_tri"] for r in records(data.table("cau_hinh"))}
     identity = master_identity(data.stamp, config)
     master_rows = {k: records(data.table(k)) for k in DATA_KEYS}
@@ -63,7 +63,7 @@ def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str
     def read_batch(batch: list[Candidate], before: int = 0) -> list[GroupRead]:
         counted = progress and (lambda done, total, name: progress(before + done,
                                                                    before + total, name))
-        return run_batch(read_group, [(c.path, c.sha256, *reference) for c in batch],
+        return run_batch(read_group, [(c.path, c.sha256) for c in batch],
                          scheduler=scheduler, workers=workers, progress=counted or None,
                          label=lambda item: Path(item[0]).name)
 
@@ -74,6 +74,8 @@ def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str
         reads += read_batch([skip.pop(p).candidate for p in again], len(reads))
         reads.sort(key=lambda r: order[r.path])
     accepted = _accept(reads, known, result, identity)
+    if check:
+        check_reads(accepted, build_lookups(data))
     result.long_texts, long_findings = cut_long_text(accepted)
     plan = plan_merge(master_rows, accepted, master_name)
     for unchanged in skip.values():  # nothing removed: all of the group's rows stay

@@ -2,7 +2,8 @@
 
 ``read_group`` never raises for a bad file and never touches the master: it returns the typed
 rows of the data sheets with their Excel row numbers, the reader's findings, and — when the file
-cannot be merged at all — the reason. Being pure and picklable, it runs in a thread pool here and
+cannot be merged at all — the reason. Validation is not part of it: ``check_reads`` checks the
+rows of the whole batch in one vectorised pass (``validation.batch``), once they are read. Being pure and picklable, it runs in a thread pool here and
 on Dask workers on a cluster alike. Text in a legacy Vietnamese encoding (TCVN3, VNI) is converted
 to Unicode here, with a warning naming the cell (``validation.legacy_text``, by content: reading
 the cell fonts would cost a second pass over every sheet).
@@ -16,10 +17,11 @@ from typing import Any
 from .. import schema
 from ..errors import UnreadableWorkbook
 from ..findings import Finding
-from ..reading import MISSING_COLUMN, MISSING_SHEET, WorkbookData, read_workbook
+from ..reading import MISSING_COLUMN, MISSING_SHEET, read_workbook
 from ..safe_io import file_hash
 from ..stamps import KIND_NAMES, version_refusal
-from ..validation import validate_data
+from ..validation.batch import validate_rows
+from ..validation.engine import Source
 from ..validation.legacy_text import fix_text_cells
 from ..validation.lookups import Lookups
 from .collect import HASH_CHARS
@@ -65,15 +67,10 @@ class GroupRead:
         return f"{self.columns.get(sheet_key, {}).get(column_key, 'A')}{excel_row}"
 
 
-def read_group(path: str | Path, sha256: str | None = None,
-               reference: WorkbookData | None = None, lookups: Lookups | None = None
-               ) -> GroupRead:
+def read_group(path: str | Path, sha256: str | None = None) -> GroupRead:
     """Read one returned group workbook; never raises for what is wrong with the file.
 
-    With ``reference`` (the master, set-up sheets included) the rows are also validated against
-    the master's members, phases and lists (``lookups``: the master's, built once per batch);
-    findings name the cell, and the rows are merged all the same (nothing is lost: the master's
-    own check shows them again).
+    The rows are typed, not validated: ``check_reads`` validates the batch's rows at once.
     """
     path = Path(path)
     out = GroupRead(path=path, sha256=sha256 or file_hash(path))
@@ -114,19 +111,20 @@ def read_group(path: str | Path, sha256: str | None = None,
         out.error_code = "wrong-template"
         out.error = ("Sổ không đúng mẫu: " + "; ".join(f.message for f in structure))
         out.findings = structure + out.findings
-        return out
-    if reference is not None:
-        _validate(out, data, reference, lookups)
     return out
 
 
-def _validate(out: GroupRead, data: WorkbookData, reference: WorkbookData,
-              lookups: Lookups | None) -> None:
-    known = set(out.findings)
-    for finding in validate_data(data, reference, lookups=lookups).findings:
-        # The reader's findings and the legacy conversions above are known already.
-        if finding not in known:
-            out.findings.append(finding)
+def check_reads(reads: list[GroupRead], lookups: Lookups) -> None:
+    """Validate the rows of ``reads`` against the master's set-up (``lookups``), all at once.
+
+    Each read's findings gain those of its rows, after the reader's (which they do not repeat),
+    as ``validate_data`` on that workbook alone would find them; findings name the cell, and
+    the rows are merged all the same (nothing is lost: the master's own check shows them again).
+    """
+    sources = [Source(r.file, r.group, r.sheet_names, r.columns) for r in reads]
+    for read, found in zip(reads, validate_rows(sources, [r.rows for r in reads], lookups)):
+        known = set(read.findings)  # the reader's, and the legacy-text conversions
+        read.findings.extend(f for f in found if f not in known)
 
 
 def records(frame) -> list[dict[str, Any]]:

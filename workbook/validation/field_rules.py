@@ -10,7 +10,7 @@ import pandas as pd
 from .. import schema
 from ..findings import ERROR, Code, define
 from ..reading import ROW
-from .engine import DATA_KEYS, Context, rule
+from .engine import DATA_KEYS, SOURCE, Context, rule
 from .frames import as_numbers, is_text
 
 MISSING_VALUE = define(
@@ -74,7 +74,7 @@ def _header(sheet_key: str, column: str) -> str:
 @rule("field.required")
 def required(ctx: Context) -> None:
     for key in ctx.checked_keys():
-        frame = ctx.data.tables[key]
+        frame = ctx.tables[key]
         for col in schema.SHEETS[key].columns:
             if col.required and ctx.has(key, col.key):
                 ctx.emit(MISSING_VALUE, key, frame[frame[col.key].isna()], col.key)
@@ -91,7 +91,7 @@ def in_list(ctx: Context) -> None:
 @rule("field.range")
 def in_range(ctx: Context) -> None:
     for key in ctx.checked_keys():
-        frame = ctx.data.tables[key]
+        frame = ctx.tables[key]
         for col in schema.SHEETS[key].columns:
             if (col.minimum is None and col.maximum is None) or not ctx.has(key, col.key):
                 continue
@@ -109,7 +109,7 @@ def in_range(ctx: Context) -> None:
 @rule("field.code-format")
 def code_format(ctx: Context) -> None:
     for key in ctx.checked_keys():
-        frame = ctx.data.tables[key]
+        frame = ctx.tables[key]
         for col in schema.SHEETS[key].columns:
             if not col.pattern or not ctx.has(key, col.key):
                 continue
@@ -123,6 +123,8 @@ def first_occurrences(contexts: list[Context], key: str, columns: tuple[str, ...
                       across_files: bool) -> list[tuple[Context, pd.DataFrame, list[str]]]:
     """Rows repeating an earlier row's ``columns`` (all non-blank), each with the earlier place.
 
+    ``across_files`` compares rows of different contexts; the workbooks stacked in one context
+    are each checked alone, so their rows are never compared with one another.
     Returns (context, its repeated rows, 'file › sheet!cell' of the first occurrence per row).
     """
     parts = []
@@ -130,12 +132,15 @@ def first_occurrences(contexts: list[Context], key: str, columns: tuple[str, ...
         frame = ctx.frame(key)
         if frame is None or not all(ctx.has(key, c) for c in columns):
             continue
-        part = frame.loc[frame[list(columns)].notna().all(axis=1), [*columns, ROW]]
+        part = frame.loc[frame[list(columns)].notna().all(axis=1),
+                         [*columns, ROW, *([SOURCE] if SOURCE in frame.columns else [])]]
+        if SOURCE not in part.columns:
+            part = part.assign(**{SOURCE: 0})
         parts.append(part.assign(_ctx=i, _pos=range(len(part))))
     if not parts:
         return []
     both = pd.concat(parts, ignore_index=True)
-    group_cols = list(columns) if across_files else [*columns, "_ctx"]
+    group_cols = [*columns, SOURCE] if across_files else [*columns, SOURCE, "_ctx"]
     both["_first"] = ~both.duplicated(group_cols, keep="first")
     repeated = both[~both["_first"]]
     if repeated.empty:
@@ -144,11 +149,10 @@ def first_occurrences(contexts: list[Context], key: str, columns: tuple[str, ...
     out = []
     for i, rows in repeated.groupby("_ctx", sort=True):
         ctx = contexts[i]
-        frame = ctx.data.tables[key]
-        origin = firsts.loc[[tuple(r) if len(group_cols) > 1 else r[0]
-                             for r in rows[group_cols].itertuples(index=False, name=None)]]
-        places = [contexts[c].place(key, r, columns[0])
-                  for c, r in zip(origin["_ctx"].tolist(), origin[ROW].tolist())]
+        frame = ctx.tables[key]
+        origin = firsts.loc[list(rows[group_cols].itertuples(index=False, name=None))]
+        places = [contexts[c].place(key, r, columns[0], s) for c, r, s in
+                  zip(origin["_ctx"].tolist(), origin[ROW].tolist(), origin[SOURCE].tolist())]
         positions = rows["_pos"].tolist()
         present = frame.loc[frame[list(columns)].notna().all(axis=1)]
         out.append((ctx, present.iloc[positions], places))

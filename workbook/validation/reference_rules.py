@@ -83,14 +83,14 @@ def _group_of_rows(ctx: Context, key: str, frame: pd.DataFrame) -> tuple[pd.Seri
 @rule("reference.own-group")
 def own_group(ctx: Context) -> None:
     """In a group workbook, every row is about that group or one of its members."""
-    own = ctx.own_group
-    if not own:
+    if not any(s.group for s in ctx.sources):
         return
     for key in ("dang_ky", "cong_trinh", "ket_qua", "tin_bai"):
         frame = ctx.frame(key)
         if frame is None or frame.empty:
             continue
         groups, column = _group_of_rows(ctx, key, frame)
+        own = ctx.own_groups(frame)
         known = groups.notna() & groups.isin(ctx.ref.groups | set(ctx.ref.members.values()))
-        bad = known & (groups != own)
+        bad = known & (own != "") & (groups != own)
         ctx.emit(NOT_OWN_GROUP, key, frame[bad], column, other=groups[bad], own=own)

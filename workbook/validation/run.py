@@ -91,8 +91,8 @@ def validate_many(datas: Sequence[WorkbookData], reference: Reference = None, *,
     for data in datas:
         fix_text_cells(data, (fonts or {}).get(data.file))
         own = ref_data is None or ref_data is data
-        contexts.append(Context(data=data, ref=build_lookups(data) if own else ref_lookups,
-                                check_setup=own))
+        contexts.append(Context.of(data, build_lookups(data) if own else ref_lookups,
+                                   check_setup=own))
     run_rules(contexts, default_rules() if rules is None else rules)
     findings, seen = [], set()
     for ctx in contexts:

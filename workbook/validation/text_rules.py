@@ -28,7 +28,7 @@ PHONE_NUMBER = re.compile(r"\s*\+\d[\d .\-()]{6,}\Z")
 @rule("text.formula-like")
 def formula_like(ctx: Context) -> None:
     for key in ctx.checked_keys():
-        frame = ctx.data.tables[key]
+        frame = ctx.tables[key]
         for col in schema.SHEETS[key].columns:
             if col.type != "text" or not ctx.has(key, col.key):
                 continue

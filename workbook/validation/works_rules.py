@@ -82,9 +82,11 @@ def status(ctx: Context) -> None:
         & frame["cap_gan_bien"].isna()
     ctx.emit(STATUS_INCONSISTENT, KEY, frame[no_level], "trang_thai",
              reason="chưa chọn cấp gắn biển", fix="Chọn cấp gắn biển, hoặc sửa trạng thái.")
-    before = frame["ma_cong_trinh"].map(ctx.ref.works_status)
-    if ctx.ref.file == ctx.file or before.isna().all():
-        return  # the reference is this workbook itself: nothing earlier to compare with
+    # A workbook that is its own reference has nothing earlier to compare with.
+    itself = ctx.per_source(frame, [s.file == ctx.ref.file for s in ctx.sources]).astype(bool)
+    before = frame["ma_cong_trinh"].map(ctx.ref.works_status).where(~itself)
+    if before.isna().all():
+        return
     rank = {s: i for i, s in enumerate(STATUSES)}
     backwards = state.map(rank) < before.map(rank)
     ctx.emit(STATUS_BACKWARDS, KEY, frame[backwards], "trang_thai", before=before,
