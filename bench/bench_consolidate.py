@@ -39,6 +39,7 @@ What each row means (developer note):
     movement meant for collectives, so every run has findings to report.
 The Targets of issue 13 are printed last, each with the measured value.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -73,8 +74,11 @@ def contender(run: Path, label: str, name: str, **arguments) -> dict:
     result, log = run / f"{label}.json", run / f"{label}.log"
     result.unlink(missing_ok=True)
     with open(log, "w", encoding="utf-8") as sink:
-        code = subprocess.run([sys.executable, str(CONTENDERS), name, json.dumps(arguments),
-                               str(result)], stdout=sink, stderr=subprocess.STDOUT).returncode
+        code = subprocess.run(
+            [sys.executable, str(CONTENDERS), name, json.dumps(arguments), str(result)],
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        ).returncode
     info = json.loads(result.read_text(encoding="utf-8")) if result.exists() else {}
     if code and "stopped" not in info:
         info["stopped"] = f"failed (exit {code}, see {log})"
@@ -107,8 +111,13 @@ def command(args: list[str], log: Path, timeout: float) -> dict:
         seconds = time.perf_counter() - started
         timer.cancel()
     proc.returncode = code = os.waitstatus_to_exitcode(status)
-    return {"seconds": seconds, "peak_mib": usage.ru_maxrss / 1024, "exit_code": code,
-            "stopped": f"stopped after {timeout:.0f} s" if code < 0 else "", "log": str(log)}
+    return {
+        "seconds": seconds,
+        "peak_mib": usage.ru_maxrss / 1024,
+        "exit_code": code,
+        "stopped": f"stopped after {timeout:.0f} s" if code < 0 else "",
+        "log": str(log),
+    }
 
 
 def make_corpus(corpus: Path, groups: int, members: int, summaries: int = 0) -> None:
@@ -117,10 +126,23 @@ def make_corpus(corpus: Path, groups: int, members: int, summaries: int = 0) -> 
         return
     print(f"Making {groups} group workbooks of {members} members in {corpus} …", flush=True)
     started = time.perf_counter()
-    subprocess.run([sys.executable, str(BENCH / "make_corpus.py"), str(corpus), "--groups",
-                    str(groups), "--members", str(members), "--summaries", str(summaries),
-                    "--workers", str(min(2, os.cpu_count() or 1))], check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            str(BENCH / "make_corpus.py"),
+            str(corpus),
+            "--groups",
+            str(groups),
+            "--members",
+            str(members),
+            "--summaries",
+            str(summaries),
+            "--workers",
+            str(min(2, os.cpu_count() or 1)),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     print(f"  made in {time.perf_counter() - started:.1f} s", flush=True)
 
 
@@ -153,17 +175,23 @@ def bench_groups(base: Path, args) -> dict:
     for name in ("floor", "pandas_read", "pandas_merge", "thidua_read"):
         r[name] = contender(run, name, name, corpus=corpus)
         step(name, r[name])
-    r["first"] = contender(run, "first", "consolidate", master=run / MASTER,
-                           folder=run / RETURNED)
+    r["first"] = contender(run, "first", "consolidate", master=run / MASTER, folder=run / RETURNED)
     step("first", r["first"])
-    r["unchecked"] = contender(run, "unchecked", "consolidate",
-                               master=run / "khong-kiem-tra.xlsx",
-                               folder=corpus / RETURNED, check=False)
+    r["unchecked"] = contender(
+        run,
+        "unchecked",
+        "consolidate",
+        master=run / "khong-kiem-tra.xlsx",
+        folder=corpus / RETURNED,
+        check=False,
+    )
     step("unchecked", r["unchecked"])
-    r["changed_file"] = contender(run, "change", "change_one_group",
-                                  folder=run / RETURNED).get("file", "nothing")
-    r["update"] = contender(run, "update", "consolidate", master=run / MASTER,
-                            folder=run / RETURNED)
+    r["changed_file"] = contender(run, "change", "change_one_group", folder=run / RETURNED).get(
+        "file", "nothing"
+    )
+    r["update"] = contender(
+        run, "update", "consolidate", master=run / MASTER, folder=run / RETURNED
+    )
     step("update", r["update"])
     if (corpus / "bao-cao-cdcs").exists():
         r["summaries"] = contender(run, "summaries", "summaries", corpus=corpus)
@@ -175,8 +203,11 @@ def bench_cdcs(base: Path, args) -> dict:
     corpus = base / f"{args.cdcs_groups}x{args.members}"
     make_corpus(corpus, args.cdcs_groups, args.members)
     run = fresh_run(corpus, [MASTER])
-    r = command(["consolidate", run / MASTER, corpus / RETURNED], run / "consolidate.log",
-                args.command_timeout)
+    r = command(
+        ["consolidate", run / MASTER, corpus / RETURNED],
+        run / "consolidate.log",
+        args.command_timeout,
+    )
     step("cdcs command", r)
     return r
 
@@ -184,8 +215,12 @@ def bench_cdcs(base: Path, args) -> dict:
 def bench_big(base: Path, args) -> dict:
     corpus = base / f"{args.big_groups}x{args.big_members}"
     make_corpus(corpus, args.big_groups, args.big_members)
-    names = {"threads": MASTER, "dask": "dask.xlsx", "threads_unchecked": "nc.xlsx",
-             "dask_unchecked": "dask-nc.xlsx"}
+    names = {
+        "threads": MASTER,
+        "dask": "dask.xlsx",
+        "threads_unchecked": "nc.xlsx",
+        "dask_unchecked": "dask-nc.xlsx",
+    }
     run = fresh_run(corpus, list(names.values()))
     dask = bool(args.dask_workers) and _has_dask()
     r: dict = {}
@@ -194,12 +229,25 @@ def bench_big(base: Path, args) -> dict:
         if label.startswith("dask"):
             if not dask:
                 continue
-            r[label] = contender(run, label, "consolidate_dask", master=run / master,
-                                 folder=corpus / RETURNED, workers=args.dask_workers,
-                                 memory_cap_mib=args.dask_memory_cap, check=check)
+            r[label] = contender(
+                run,
+                label,
+                "consolidate_dask",
+                master=run / master,
+                folder=corpus / RETURNED,
+                workers=args.dask_workers,
+                memory_cap_mib=args.dask_memory_cap,
+                check=check,
+            )
         else:
-            r[label] = contender(run, label, "consolidate", master=run / master,
-                                 folder=corpus / RETURNED, check=check)
+            r[label] = contender(
+                run,
+                label,
+                "consolidate",
+                master=run / master,
+                folder=corpus / RETURNED,
+                check=check,
+            )
         step(f"big {label}", r[label])
     r["master"] = contender(run, "master", "read_master", master=run / MASTER)
     step("big master read", r["master"])
@@ -221,9 +269,13 @@ def bench_master(base: Path, args) -> dict:
     make_corpus(corpus, groups, args.members)
     run = fresh_run(corpus, [MASTER])
     master, r = run / MASTER, {"groups": groups}
-    steps = [("consolidate", ["consolidate", master, corpus / RETURNED]),
-             ("validate", ["validate", master]), ("score", ["score", master]),
-             ("shortlist", ["shortlist", master]), ("report", ["report", master])]
+    steps = [
+        ("consolidate", ["consolidate", master, corpus / RETURNED]),
+        ("validate", ["validate", master]),
+        ("score", ["score", master]),
+        ("shortlist", ["shortlist", master]),
+        ("report", ["report", master]),
+    ]
     for name, argv in steps:
         r[name] = command(argv, run / f"{name}.log", args.command_timeout)
         step(f"master {name}", r[name])
@@ -235,8 +287,9 @@ def row(label: str, r: dict, *cells: str) -> None:
         seconds = f"> {r['seconds']:.0f}" if r["seconds"] == r["seconds"] else "failed"
     else:
         seconds = f"{r['seconds']:.2f}"
-    print(f"{label:44} {seconds:>9} " + " ".join(f"{c:>9}" for c in cells)
-          + f" {r['peak_mib']:9.0f}")
+    print(
+        f"{label:44} {seconds:>9} " + " ".join(f"{c:>9}" for c in cells) + f" {r['peak_mib']:9.0f}"
+    )
 
 
 def header(*columns: str) -> None:
@@ -246,34 +299,48 @@ def header(*columns: str) -> None:
 def print_groups(r: dict, args) -> None:
     floor, naive = r["floor"]["seconds"], r["pandas_merge"]["seconds"]
     first = r["first"]["seconds"]
-    print(f"\n{args.groups} group workbooks of {args.members} members, "
-          f"{r['floor'].get('cells', 0):,} cells "
-          f"({r['pandas_read'].get('rows', 0):,} rows in all sheets)")
+    print(
+        f"\n{args.groups} group workbooks of {args.members} members, "
+        f"{r['floor'].get('cells', 0):,} cells "
+        f"({r['pandas_read'].get('rows', 0):,} rows in all sheets)"
+    )
     header("× floor", "naive ÷", "% first")
-    labels = [("floor", "bytes floor (unzip + scan XML)"),
-              ("pandas_read", "naive pandas read (openpyxl)"),
-              ("pandas_merge", "naive pandas end to end"), ("thidua_read", "thidua read phase"),
-              ("first", "thidua consolidate, first run (validated)"),
-              ("unchecked", "  same, --no-check"),
-              ("update", f"thidua consolidate, 1 group of {args.groups} changed"),
-              ("summaries", f"thidua consolidate-summaries ({args.summaries})")]
+    labels = [
+        ("floor", "bytes floor (unzip + scan XML)"),
+        ("pandas_read", "naive pandas read (openpyxl)"),
+        ("pandas_merge", "naive pandas end to end"),
+        ("thidua_read", "thidua read phase"),
+        ("first", "thidua consolidate, first run (validated)"),
+        ("unchecked", "  same, --no-check"),
+        ("update", f"thidua consolidate, 1 group of {args.groups} changed"),
+        ("summaries", f"thidua consolidate-summaries ({args.summaries})"),
+    ]
     for name, label in labels:
         if name not in r:
             continue
         s = r[name]["seconds"]
         ours = name not in ("floor", "pandas_read", "pandas_merge")
-        row(label, r[name], f"{s / floor:.1f}", f"{naive / s:.1f}" if ours else "",
-            f"{100 * s / first:.0f}%" if name in ("first", "unchecked", "update") else "")
+        row(
+            label,
+            r[name],
+            f"{s / floor:.1f}",
+            f"{naive / s:.1f}" if ours else "",
+            f"{100 * s / first:.0f}%" if name in ("first", "unchecked", "update") else "",
+        )
     m, f, u = r["pandas_merge"], r["first"], r["update"]
     if "phones_corrupted" in m:
-        print(f"naive pandas turned {m['phones_corrupted']:,} phone numbers and "
-              f"{m['codes_corrupted']:,} group codes into numbers (leading zeros lost); "
-              "thidua: 0.")
+        print(
+            f"naive pandas turned {m['phones_corrupted']:,} phone numbers and "
+            f"{m['codes_corrupted']:,} group codes into numbers (leading zeros lost); "
+            "thidua: 0."
+        )
     if "rows" in f and "rows" in u:
-        print(f"first run: {f['rows']:,} rows merged, writer={f['writer']}, every row "
-              f"accounted for: {f['balanced']}. Update ({r['changed_file']} resent): "
-              f"{u['changed']} row(s) changed, {u['added']} added, {u['removed']} removed, "
-              f"{u['rows_read']:,} rows read from {u['files_merged']} file(s).")
+        print(
+            f"first run: {f['rows']:,} rows merged, writer={f['writer']}, every row "
+            f"accounted for: {f['balanced']}. Update ({r['changed_file']} resent): "
+            f"{u['changed']} row(s) changed, {u['added']} added, {u['removed']} removed, "
+            f"{u['rows_read']:,} rows read from {u['files_merged']} file(s)."
+        )
 
 
 def print_cdcs(r: dict, args) -> None:
@@ -284,14 +351,18 @@ def print_cdcs(r: dict, args) -> None:
 
 def print_big(r: dict, args) -> None:
     rows = r["master"].get("rows", 0)
-    print(f"\n{args.big_groups} group workbooks of {args.big_members} members: largest "
-          f"{r['largest_kib']:.0f} KiB, all {r['all_kib'] / 1024:.1f} MiB; merged master "
-          f"{r['master_kib'] / 1024:.1f} MiB ({rows:,} rows with the set-up sheets)")
+    print(
+        f"\n{args.big_groups} group workbooks of {args.big_members} members: largest "
+        f"{r['largest_kib']:.0f} KiB, all {r['all_kib'] / 1024:.1f} MiB; merged master "
+        f"{r['master_kib'] / 1024:.1f} MiB ({rows:,} rows with the set-up sheets)"
+    )
     header("rows/s")
-    labels = [("threads", "thidua consolidate, first run, threads"),
-              ("dask", f"  same, Dask local cluster, {args.dask_workers} workers"),
-              ("threads_unchecked", "  --no-check, threads"),
-              ("dask_unchecked", f"  --no-check, Dask, {args.dask_workers} workers")]
+    labels = [
+        ("threads", "thidua consolidate, first run, threads"),
+        ("dask", f"  same, Dask local cluster, {args.dask_workers} workers"),
+        ("threads_unchecked", "  --no-check, threads"),
+        ("dask_unchecked", f"  --no-check, Dask, {args.dask_workers} workers"),
+    ]
     for label, text in labels:
         if label not in r:
             continue
@@ -301,20 +372,26 @@ def print_big(r: dict, args) -> None:
     for label in ("dask", "dask_unchecked"):
         d = r.get(label)
         if d and not d.get("stopped"):
-            print(f"  {label}: cluster start {d['cluster_start']:.1f} s (not counted); each "
-                  f"task carries {d['reference_mib']:.1f} MiB of master set-up; process and "
-                  f"workers together peaked at {d['total_peak_mib']:.0f} MiB (each worker "
-                  f"{d['worker_peak_mib']:.0f} MiB)")
+            print(
+                f"  {label}: cluster start {d['cluster_start']:.1f} s (not counted); each "
+                f"task carries {d['reference_mib']:.1f} MiB of master set-up; process and "
+                f"workers together peaked at {d['total_peak_mib']:.0f} MiB (each worker "
+                f"{d['worker_peak_mib']:.0f} MiB)"
+            )
         elif d:
-            print(f"  {label}: {d['stopped']} after {d['seconds']:.0f} s (process and "
-                  f"workers together {d.get('total_peak_mib', float('nan')):.0f} MiB); each "
-                  f"task carries {d.get('reference_mib', float('nan')):.1f} MiB of master set-up")
+            print(
+                f"  {label}: {d['stopped']} after {d['seconds']:.0f} s (process and "
+                f"workers together {d.get('total_peak_mib', float('nan')):.0f} MiB); each "
+                f"task carries {d.get('reference_mib', float('nan')):.1f} MiB of master set-up"
+            )
 
 
 def print_master(r: dict, args) -> None:
     c = r["consolidate"]["seconds"]
-    print(f"\nA master holding {args.master_rows:,}+ data rows ({r['groups']} groups of "
-          f"{args.members} members), whole commands:")
+    print(
+        f"\nA master holding {args.master_rows:,}+ data rows ({r['groups']} groups of "
+        f"{args.members} members), whole commands:"
+    )
     header("÷ consol.", "exit")
     for name in ("consolidate", "validate", "score", "shortlist", "report"):
         x = r[name]
@@ -332,12 +409,18 @@ def print_targets(results: dict, args) -> None:
         naive = g["pandas_merge"]["seconds"]
         first, unchecked = g["first"]["seconds"], g["unchecked"]["seconds"]
         read, floor = g["thidua_read"]["seconds"], g["floor"]["seconds"]
-        target(f"first run of {args.groups}, naive ÷ default ≥ 10×", f"{naive / first:.1f}×",
-               naive / first >= 10)
+        target(
+            f"first run of {args.groups}, naive ÷ default ≥ 10×",
+            f"{naive / first:.1f}×",
+            naive / first >= 10,
+        )
         target("naive ÷ --no-check ≥ 15×", f"{naive / unchecked:.1f}×", naive / unchecked >= 15)
         share = g["update"]["seconds"] / first
-        target(f"one changed group of {args.groups} ≤ 15% of the first run", f"{share:.0%}",
-               share <= 0.15)
+        target(
+            f"one changed group of {args.groups} ≤ 15% of the first run",
+            f"{share:.0%}",
+            share <= 0.15,
+        )
         target("read phase ≤ 3× the bytes floor", f"{read / floor:.1f}×", read / floor <= 3)
     if "cdcs" in results:
         s = results["cdcs"]["seconds"]
@@ -347,8 +430,11 @@ def print_targets(results: dict, args) -> None:
         for name in ("validate", "score", "shortlist", "report"):
             ratio = m[name]["seconds"] / m["consolidate"]["seconds"]
             shown = f"> {ratio:.1f}×" if m[name]["stopped"] else f"{ratio:.1f}×"
-            target(f"{args.master_rows:,}-row master: {name} ≤ 2× consolidate", shown,
-                   ratio <= 2 and not m[name]["stopped"])
+            target(
+                f"{args.master_rows:,}-row master: {name} ≤ 2× consolidate",
+                shown,
+                ratio <= 2 and not m[name]["stopped"],
+            )
 
 
 def main() -> None:
@@ -360,12 +446,24 @@ def main() -> None:
     parser.add_argument("--big-groups", type=int, default=1000, help="0 skips the section")
     parser.add_argument("--big-members", type=int, default=30)
     parser.add_argument("--dask-workers", type=int, default=2, help="0 skips the Dask rows")
-    parser.add_argument("--dask-memory-cap", type=float, default=3072,
-                        help="MiB (process and workers) past which a Dask row is stopped")
-    parser.add_argument("--master-rows", type=int, default=100_000,
-                        help="data rows of the big master (0 skips the section)")
-    parser.add_argument("--command-timeout", type=float, default=900,
-                        help="seconds after which a command of the master section is stopped")
+    parser.add_argument(
+        "--dask-memory-cap",
+        type=float,
+        default=3072,
+        help="MiB (process and workers) past which a Dask row is stopped",
+    )
+    parser.add_argument(
+        "--master-rows",
+        type=int,
+        default=100_000,
+        help="data rows of the big master (0 skips the section)",
+    )
+    parser.add_argument(
+        "--command-timeout",
+        type=float,
+        default=900,
+        help="seconds after which a command of the master section is stopped",
+    )
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "thidua-bench")
     args = parser.parse_args()
     results: dict = {}

@@ -14,6 +14,7 @@ for the year's tổng kết (the biggest report: it carries the award list):
   thidua report      end to end: `thidua report --dot "cả năm" --out … --word …`
 and prints a table with the seconds and the pages the workbook prints to.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,12 +33,18 @@ from openpyxl.styles import Alignment, Font  # noqa: E402
 from bench.make_corpus import group_data, members_of  # noqa: E402
 from workbook.campaign import load_campaign  # noqa: E402
 from workbook.demo_data import demo_group_data, demo_setup, demo_titles  # noqa: E402
-from workbook.layout import FONT_NAME  # noqa: E402
+from workbook.layout import (
+    FONT_NAME,  # noqa: E402
+    new_workbook,  # noqa: E402
+)
 from workbook.master import init_master  # noqa: E402
 from workbook.reading import read_workbook  # noqa: E402
-from workbook.reports import choose_moment, report_context, save_report  # noqa: E402
-from workbook.reports import document  # noqa: E402
-from workbook.layout import new_workbook  # noqa: E402
+from workbook.reports import (  # noqa: E402
+    choose_moment,
+    document,  # noqa: E402
+    report_context,
+    save_report,
+)
 from workbook.reports.docx import write_dossier, write_narrative  # noqa: E402
 from workbook.reports.lists import write_council_list  # noqa: E402
 from workbook.results import compute, report_master  # noqa: E402
@@ -49,11 +56,14 @@ DATA_KEYS = ("dang_ky", "cong_trinh", "ket_qua", "tin_bai")
 def demo_master(path: Path) -> Path:
     setup = demo_setup()
     campaign = load_campaign()
-    init_master(path, campaign, force=True,
-                extra={**setup, "danh_hieu": demo_titles(campaign.rows("danh_hieu"))})
+    init_master(
+        path,
+        campaign,
+        force=True,
+        extra={**setup, "danh_hieu": demo_titles(campaign.rows("danh_hieu"))},
+    )
     by_group, _ = demo_group_data(setup)
-    fill_tables(path, {k: [r for g in sorted(by_group) for r in by_group[g][k]]
-                       for k in DATA_KEYS})
+    fill_tables(path, {k: [r for g in sorted(by_group) for r in by_group[g][k]] for k in DATA_KEYS})
     return path
 
 
@@ -70,18 +80,44 @@ def big_master(path: Path, members: int, per_group: int = 50) -> Path:
         people += mine
         for key, rows in group_data(code, mine, rng).items():
             data[key] += rows
-        ratings += [{"nam": 2023, "loai_doi_tuong": "Cá nhân", "ma_doi_tuong": m["ma_doan_vien"],
-                     "xep_loai": rng.choices(["HTXSNV", "HTTNV", "HTNV"], [20, 70, 10])[0]}
-                    for m in mine]
-        ratings.append({"nam": 2023, "loai_doi_tuong": "Tập thể", "ma_doi_tuong": code,
-                        "xep_loai": "HTXSNV" if g % 4 == 0 else "HTTNV"})
+        ratings += [
+            {
+                "nam": 2023,
+                "loai_doi_tuong": "Cá nhân",
+                "ma_doi_tuong": m["ma_doan_vien"],
+                "xep_loai": rng.choices(["HTXSNV", "HTTNV", "HTNV"], [20, 70, 10])[0],
+            }
+            for m in mine
+        ]
+        ratings.append(
+            {
+                "nam": 2023,
+                "loai_doi_tuong": "Tập thể",
+                "ma_doi_tuong": code,
+                "xep_loai": "HTXSNV" if g % 4 == 0 else "HTTNV",
+            }
+        )
     campaign = load_campaign()
-    titles = [{**t, "chi_tieu": {"GKCT": "10%", "BKLD": "1%", "GKCQ": "5%",
-                                 "GKCTTT": "2"}.get(t["ma_danh_hieu"], t.get("chi_tieu"))}
-              for t in demo_titles(campaign.rows("danh_hieu"))]
-    init_master(path, campaign, force=True,
-                extra={"to_cong_doan": groups, "doan_vien": people, "xep_loai_nam": ratings,
-                       "danh_hieu": titles})
+    titles = [
+        {
+            **t,
+            "chi_tieu": {"GKCT": "10%", "BKLD": "1%", "GKCQ": "5%", "GKCTTT": "2"}.get(
+                t["ma_danh_hieu"], t.get("chi_tieu")
+            ),
+        }
+        for t in demo_titles(campaign.rows("danh_hieu"))
+    ]
+    init_master(
+        path,
+        campaign,
+        force=True,
+        extra={
+            "to_cong_doan": groups,
+            "doan_vien": people,
+            "xep_loai_nam": ratings,
+            "danh_hieu": titles,
+        },
+    )
     fill_tables(path, data)
     return path
 
@@ -118,8 +154,9 @@ def measure(name: str, master: Path, work: Path) -> list[tuple[str, str, float, 
     members = len(data.table("doan_vien"))
     rows.append((name, "read master", t, f"{members} đoàn viên"))
     t, (inp, scores, shortlist) = timed(lambda: compute(data))
-    rows.append((name, "compute", t, f"{int((shortlist.decisions['ket_qua'] == 'Đề nghị').sum())}"
-                 " đề nghị"))
+    rows.append(
+        (name, "compute", t, f"{int((shortlist.decisions['ket_qua'] == 'Đề nghị').sum())} đề nghị")
+    )
     rc = report_context(inp, scores, shortlist, choose_moment(inp.config, inp.phases, "cả năm"))
     t, _ = timed(lambda: save_report(rc, work / f"{name}-bc.xlsx"))
     wb = load_workbook(work / f"{name}-bc.xlsx")
@@ -137,10 +174,14 @@ def measure(name: str, master: Path, work: Path) -> list[tuple[str, str, float, 
     t, _ = timed(lambda: naive(lambda: write_council_list(wb.create_sheet("DS"), rc)))
     rows.append((name, "council list, naive", t, "style per cell"))
     t, dossier = timed(lambda: write_dossier(rc, work / f"{name}-ho-so"))
-    rows.append((name, "dossier (Word)", t, "; ".join(f"{n}: {k}" for n, k in
-                                                     dossier.destinations.items())))
-    t, _ = timed(lambda: report_master(master, out=work / f"{name}-e2e.xlsx", moment="cả năm",
-                                       word=work / f"{name}-e2e.docx"))
+    rows.append(
+        (name, "dossier (Word)", t, "; ".join(f"{n}: {k}" for n, k in dossier.destinations.items()))
+    )
+    t, _ = timed(
+        lambda: report_master(
+            master, out=work / f"{name}-e2e.xlsx", moment="cả năm", word=work / f"{name}-e2e.docx"
+        )
+    )
     rows.append((name, "thidua report", t, "end to end"))
     return rows
 
@@ -152,8 +193,10 @@ def main() -> None:
     args = parser.parse_args()
     work = args.dir or Path(tempfile.mkdtemp(prefix="bench-report-"))
     work.mkdir(parents=True, exist_ok=True)
-    cases = [("demo", demo_master(work / "demo.xlsx")),
-             (f"{args.members} ĐV", big_master(work / "big.xlsx", args.members))]
+    cases = [
+        ("demo", demo_master(work / "demo.xlsx")),
+        (f"{args.members} ĐV", big_master(work / "big.xlsx", args.members)),
+    ]
     rows = [row for name, master in cases for row in measure(name, master, work)]
     print(f"{'case':<10} {'step':<20} {'seconds':>8}  note")
     for name, step, seconds, note in rows:

@@ -6,6 +6,7 @@ Builds synthetic campaign tables in memory (no Excel I/O: reading is benchmarked
 scores them with ``score_campaign`` and with a straightforward per-member, per-criterion Python
 loop computing the same member totals, checks both agree, and prints a table with the ratio.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -38,36 +39,64 @@ def synthetic(n: int, seed: int = 45) -> WorkbookData:
     campaign = load_campaign()
     codes = np.array([f"DV{i:06d}" for i in range(n)], dtype=object)
     groups = np.array([f"T{i % 500:03d}" for i in range(n)], dtype=object)
-    members = frame({"ma_doan_vien": codes, "ho_dem": rng.choice(["Nguyễn Văn", "Trần Thị"], n),
-                     "ten": rng.choice(["An", "Bình", "Hà", "Hải", "Đức"], n), "ma_to": groups,
-                     "ky_luat": "Không"})
+    members = frame(
+        {
+            "ma_doan_vien": codes,
+            "ho_dem": rng.choice(["Nguyễn Văn", "Trần Thị"], n),
+            "ten": rng.choice(["An", "Bình", "Hà", "Hải", "Đức"], n),
+            "ma_to": groups,
+            "ky_luat": "Không",
+        }
+    )
     res_codes = np.repeat(codes, 2)
     m = len(res_codes)
     initiatives = rng.choice([0, 0, 0, 1, 2, 4], m)
-    results = frame({
-        "ma_doan_vien": res_codes, "dot": np.tile(PHASES, n),
-        "xep_loai": rng.choice(RATINGS, m, p=[0.2, 0.65, 0.12, 0.03]),
-        "so_sang_kien": initiatives.astype(float),
-        "cap_sang_kien": np.where(initiatives > 0, rng.choice(LEVELS[1:], m), None),
-        "so_hoat_dong": rng.integers(0, 14, m).astype(float),
-        "so_vi_pham": rng.choice([0, 0, 0, 0, 1, 5], m).astype(float)})
-    regs = frame({"ma_dang_ky": [f"DK{i}" for i in range(m)], "loai_doi_tuong": "Cá nhân",
-                  "ma_doi_tuong": res_codes, "dot": np.tile(PHASES, n),
-                  "danh_hieu": "Lao động tiên tiến",
-                  "phong_trao": "Lao động giỏi – Lao động sáng tạo",
-                  "ngay_dang_ky": dt.date(2023, 1, 10)})
+    results = frame(
+        {
+            "ma_doan_vien": res_codes,
+            "dot": np.tile(PHASES, n),
+            "xep_loai": rng.choice(RATINGS, m, p=[0.2, 0.65, 0.12, 0.03]),
+            "so_sang_kien": initiatives.astype(float),
+            "cap_sang_kien": np.where(initiatives > 0, rng.choice(LEVELS[1:], m), None),
+            "so_hoat_dong": rng.integers(0, 14, m).astype(float),
+            "so_vi_pham": rng.choice([0, 0, 0, 0, 1, 5], m).astype(float),
+        }
+    )
+    regs = frame(
+        {
+            "ma_dang_ky": [f"DK{i}" for i in range(m)],
+            "loai_doi_tuong": "Cá nhân",
+            "ma_doi_tuong": res_codes,
+            "dot": np.tile(PHASES, n),
+            "danh_hieu": "Lao động tiên tiến",
+            "phong_trao": "Lao động giỏi – Lao động sáng tạo",
+            "ngay_dang_ky": dt.date(2023, 1, 10),
+        }
+    )
     k = n // 2
     outlets = [r["gia_tri"] for r in campaign.rows("ds_co_quan_bao")]
-    articles = frame({"ma_tin_bai": [f"TB{i}" for i in range(k)],
-                      "ma_doan_vien": rng.choice(codes, k), "dot": rng.choice(PHASES, k),
-                      "co_quan_bao": rng.choice(outlets, k)})
-    tables = {"doan_vien": members, "ket_qua": results, "dang_ky": regs, "tin_bai": articles,
-              "to_cong_doan": frame({"ma_to": sorted(set(groups)), "ten_to": sorted(set(groups))})}
+    articles = frame(
+        {
+            "ma_tin_bai": [f"TB{i}" for i in range(k)],
+            "ma_doan_vien": rng.choice(codes, k),
+            "dot": rng.choice(PHASES, k),
+            "co_quan_bao": rng.choice(outlets, k),
+        }
+    )
+    tables = {
+        "doan_vien": members,
+        "ket_qua": results,
+        "dang_ky": regs,
+        "tin_bai": articles,
+        "to_cong_doan": frame({"ma_to": sorted(set(groups)), "ten_to": sorted(set(groups))}),
+    }
     for key in ("dot_thi_dua", "thang_diem", "danh_hieu", "phong_trao", "ds_co_quan_bao"):
-        tables[key] = frame({c: [r.get(c) for r in campaign.rows(key)]
-                             for c in campaign.rows(key)[0]})
-    tables["cau_hinh"] = frame({c: [r[c] for r in campaign.config_rows()]
-                                for c in ("ma_muc", "noi_dung", "gia_tri")})
+        tables[key] = frame(
+            {c: [r.get(c) for r in campaign.rows(key)] for c in campaign.rows(key)[0]}
+        )
+    tables["cau_hinh"] = frame(
+        {c: [r[c] for r in campaign.config_rows()] for c in ("ma_muc", "noi_dung", "gia_tri")}
+    )
     return WorkbookData(path=Path("bench.xlsx"), tables=tables)
 
 
@@ -90,8 +119,11 @@ def naive_totals(data: WorkbookData, criteria, outlet_levels) -> dict[tuple[str,
                 if c.source == "Xếp loại":
                     units = 1.0 if res.get("xep_loai") in c.condition else 0.0
                 elif c.source == "Sáng kiến":
-                    units = res.get("so_sang_kien") or 0.0 \
-                        if res.get("cap_sang_kien") in c.condition else 0.0
+                    units = (
+                        res.get("so_sang_kien") or 0.0
+                        if res.get("cap_sang_kien") in c.condition
+                        else 0.0
+                    )
                 elif c.source == "Đăng ký thi đua":
                     units = regs.get((member, phase), 0)
                 elif c.source == "Tin bài":
@@ -121,9 +153,11 @@ def main(n: int = 100_000) -> None:
     phase_rows = scores.members[scores.members["dot"].isin(PHASES)]
     got = dict(zip(zip(phase_rows["ma_doan_vien"], phase_rows["dot"]), phase_rows["tong"]))
     assert got == naive, "vectorised and naive totals differ"
-    print(f"Scoring {n:,} members × {len(PHASES)} phases ({len(phase_rows):,} member-phase rows, "
-          f"{len(criteria)} member criteria; groups, bands, ranks and explanations included "
-          "in the vectorised run only)")
+    print(
+        f"Scoring {n:,} members × {len(PHASES)} phases ({len(phase_rows):,} member-phase rows, "
+        f"{len(criteria)} member criteria; groups, bands, ranks and explanations included "
+        "in the vectorised run only)"
+    )
     print(f"{'method':<34}{'seconds':>10}{'rows/s':>14}")
     print(f"{'vectorised (workbook.scoring)':<34}{fast:>10.2f}{len(phase_rows) / fast:>14,.0f}")
     print(f"{'naive per-member loop (totals)':<34}{slow:>10.2f}{len(phase_rows) / slow:>14,.0f}")

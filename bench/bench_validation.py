@@ -11,6 +11,7 @@ checks that the vectorised and naive checks find the same problems, and prints a
 
     python bench/bench_validation.py
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,11 +36,21 @@ from workbook.validation import RULES, validate_data  # noqa: E402
 N_MEMBERS, N_GROUPS = 2_500, 50
 TITLES = ("Lao động tiên tiến", "Chiến sĩ thi đua cơ sở")
 PHASES = ("Đợt 1", "Đợt 2")
-REGISTRATION_CODES = {"missing-value", "not-in-list", "unknown-member", "unknown-group",
-                      "unknown-phase", "unknown-movement", "unknown-title",
-                      "subject-title-mismatch", "movement-subject-mismatch",
-                      "registration-outside-phase", "registration-late",
-                      "duplicate-registration", "duplicate-id"}
+REGISTRATION_CODES = {
+    "missing-value",
+    "not-in-list",
+    "unknown-member",
+    "unknown-group",
+    "unknown-phase",
+    "unknown-movement",
+    "unknown-title",
+    "subject-title-mismatch",
+    "movement-subject-mismatch",
+    "registration-outside-phase",
+    "registration-late",
+    "duplicate-registration",
+    "duplicate-id",
+}
 
 
 def frame(sheet: schema.Sheet, rows: list[dict]) -> pd.DataFrame:
@@ -53,30 +64,54 @@ def build(seed: int = 1) -> WorkbookData:
     rng = random.Random(seed)
     rows = setup_rows(load_campaign())
     rows["to_cong_doan"] = [{"ma_to": f"{g:02d}", "ten_to": f"Tổ {g}"} for g in range(N_GROUPS)]
-    rows["doan_vien"] = [{"ma_doan_vien": f"DV{i:05d}", "ho_dem": "Nguyễn Văn", "ten": "An",
-                          "gioi_tinh": "Nam", "ma_to": f"{i % N_GROUPS:02d}"}
-                         for i in range(N_MEMBERS)]
+    rows["doan_vien"] = [
+        {
+            "ma_doan_vien": f"DV{i:05d}",
+            "ho_dem": "Nguyễn Văn",
+            "ten": "An",
+            "gioi_tinh": "Nam",
+            "ma_to": f"{i % N_GROUPS:02d}",
+        }
+        for i in range(N_MEMBERS)
+    ]
     phases = {p["ma_dot"]: p for p in rows["dot_thi_dua"]}
     reg = []
     for i in range(N_MEMBERS):
         for phase in PHASES:
             start = phases[phase]["ngay_bat_dau"]
             for title in TITLES:
-                reg.append({"ma_dang_ky": f"DK{len(reg):06d}", "loai_doi_tuong": "Cá nhân",
-                            "ma_doi_tuong": f"DV{i:05d}", "dot": phase,
-                            "phong_trao": "Lao động giỏi – Lao động sáng tạo", "danh_hieu": title,
-                            "cam_ket": "Hoàn thành tốt nhiệm vụ",
-                            "ngay_dang_ky": start + dt.timedelta(days=rng.randint(0, 5))})
+                reg.append(
+                    {
+                        "ma_dang_ky": f"DK{len(reg):06d}",
+                        "loai_doi_tuong": "Cá nhân",
+                        "ma_doi_tuong": f"DV{i:05d}",
+                        "dot": phase,
+                        "phong_trao": "Lao động giỏi – Lao động sáng tạo",
+                        "danh_hieu": title,
+                        "cam_ket": "Hoàn thành tốt nhiệm vụ",
+                        "ngay_dang_ky": start + dt.timedelta(days=rng.randint(0, 5)),
+                    }
+                )
     for r in rng.sample(reg, 100):  # 1% defective, a mix of everything
-        r.update(rng.choice([{"ma_doi_tuong": "DV99999"}, {"danh_hieu": None},
-                             {"loai_doi_tuong": "Tập thể"}, {"ngay_dang_ky": dt.date(2024, 3, 1)},
-                             {"phong_trao": "Phong trào lạ"}, {"dot": "Đợt 9"}]))
+        r.update(
+            rng.choice(
+                [
+                    {"ma_doi_tuong": "DV99999"},
+                    {"danh_hieu": None},
+                    {"loai_doi_tuong": "Tập thể"},
+                    {"ngay_dang_ky": dt.date(2024, 3, 1)},
+                    {"phong_trao": "Phong trào lạ"},
+                    {"dot": "Đợt 9"},
+                ]
+            )
+        )
     rows["dang_ky"] = reg
     data = WorkbookData(path=Path("bench.xlsx"), stamp={"loai_so": "master"})
     for sheet in (*schema.SETUP_SHEETS, *schema.LIST_TABLES, *schema.DATA_SHEETS):
         data.tables[sheet.key] = frame(sheet, rows.get(sheet.key, []))
-        data.columns[sheet.key] = {c.key: get_column_letter(j + 1)
-                                   for j, c in enumerate(schema.master_columns(sheet))}
+        data.columns[sheet.key] = {
+            c.key: get_column_letter(j + 1) for j, c in enumerate(schema.master_columns(sheet))
+        }
         data.sheet_names[sheet.key] = sheet.name
     return data
 
@@ -142,14 +177,18 @@ def timed(func, repeat: int) -> tuple[float, object]:
 
 
 def main() -> None:
-    registration_rules = [r for r in RULES if r.name.split(".")[0] in
-                          ("field", "reference", "registration")]
+    registration_rules = [
+        r for r in RULES if r.name.split(".")[0] in ("field", "reference", "registration")
+    ]
     n = len(build().tables["dang_ky"])
     full, report = timed(lambda d: validate_data(d), 5)
     regs, reg_report = timed(lambda d: validate_data(d, rules=registration_rules), 5)
     slow, naive_found = timed(naive, 1)
-    vectorised = {(f.code, int(f.cell[1:])) for f in reg_report.findings
-                  if f.sheet == "Đăng ký thi đua" and f.code in REGISTRATION_CODES}
+    vectorised = {
+        (f.code, int(f.cell[1:]))
+        for f in reg_report.findings
+        if f.sheet == "Đăng ký thi đua" and f.code in REGISTRATION_CODES
+    }
     same = vectorised == naive_found
     print(f"{n:,} đăng ký, {N_MEMBERS:,} đoàn viên, {len(report.findings)} lỗi tìm thấy\n")
     print(f"{'cách kiểm tra':<44} {'thời gian (s)':>14} {'so với naive':>13}")

@@ -4,11 +4,12 @@
 
 writes one JSON object to RESULT.json (not to stdout: a process the contender starts, such as
 Dask's resource tracker, may keep stdout open after the contender ends): the contender's own
-result, its wall time (imports included, as a user would wait for them) and its own peak memory. The peak is the high-water mark of this process's
-address space (VmHWM in /proc/self/status), not ``ru_maxrss``: on Linux ``ru_maxrss`` of an
-exec'd child starts at its parent's peak at fork time, so a child of a large parent reports the
-parent's memory (that is how every row of the old table repeated an earlier peak).
-"""
+result, its wall time (imports included, as a user would wait for them) and its own peak memory.
+The peak is the high-water mark of this process's address space (VmHWM in /proc/self/status),
+not ``ru_maxrss``: on Linux ``ru_maxrss`` of an exec'd child starts at its parent's peak at fork
+time, so a child of a large parent reports the parent's memory (that is how every row of the old
+table repeated an earlier peak)."""
+
 from __future__ import annotations
 
 import json
@@ -57,6 +58,7 @@ def floor(corpus: str) -> dict:
 
 def _naive_read(folder: Path) -> dict:
     import pandas as pd
+
     frames: dict[str, list] = {}
     for f in _files(folder):
         for name, df in pd.read_excel(f, sheet_name=None, engine="openpyxl").items():
@@ -73,6 +75,7 @@ def pandas_read(corpus: str) -> dict:
 def pandas_merge(corpus: str) -> dict:
     """The naive script end to end: read every sheet, concat per sheet, write one workbook."""
     import pandas as pd
+
     frames = _naive_read(Path(corpus) / RETURNED)
     merged = {name: pd.concat(parts, ignore_index=True) for name, parts in frames.items()}
     out = Path(tempfile.mkdtemp()) / "tong-hop-pandas.xlsx"
@@ -84,8 +87,11 @@ def pandas_merge(corpus: str) -> dict:
     codes = merged.get("Công trình, sản phẩm", pd.DataFrame()).get("Mã tổ")
     lost_codes = 0 if codes is None else int(sum(not isinstance(v, str) for v in codes.dropna()))
     shutil.rmtree(out.parent)
-    return {"rows": sum(len(df) for df in merged.values()),
-            "phones_corrupted": lost, "codes_corrupted": lost_codes}
+    return {
+        "rows": sum(len(df) for df in merged.values()),
+        "phones_corrupted": lost,
+        "codes_corrupted": lost_codes,
+    }
 
 
 def thidua_read(corpus: str) -> dict:
@@ -93,6 +99,7 @@ def thidua_read(corpus: str) -> dict:
     from workbook.consolidation.collect import collect
     from workbook.consolidation.read_group import read_group
     from workbook.consolidation.runner import run_batch
+
     candidates, _ = collect([Path(corpus) / RETURNED])
     reads = run_batch(read_group, [(c.path, c.sha256) for c in candidates])
     return {"rows": sum(r.row_count for r in reads)}
@@ -100,12 +107,19 @@ def thidua_read(corpus: str) -> dict:
 
 def _consolidate(master: str, folder: str, **options) -> dict:
     from workbook.consolidation import consolidate
+
     result = consolidate(Path(master), [Path(folder)], **options)
     t = result.totals
-    return {"rows": t["merged"], "added": t["added"], "changed": t["changed"],
-            "removed": t["removed"], "rows_read": t["rows_read"],
-            "files_merged": t["files_merged"], "writer": result.writer,
-            "balanced": result.balanced}
+    return {
+        "rows": t["merged"],
+        "added": t["added"],
+        "changed": t["changed"],
+        "removed": t["removed"],
+        "rows_read": t["rows_read"],
+        "files_merged": t["files_merged"],
+        "writer": result.writer,
+        "balanced": result.balanced,
+    }
 
 
 def consolidate(master: str, folder: str, check: bool = True) -> dict:
@@ -113,8 +127,9 @@ def consolidate(master: str, folder: str, check: bool = True) -> dict:
     return _consolidate(master, folder, check=check)
 
 
-def consolidate_dask(master: str, folder: str, workers: int = 2,
-                     memory_cap_mib: float = 3072, check: bool = True) -> dict:
+def consolidate_dask(
+    master: str, folder: str, workers: int = 2, memory_cap_mib: float = 3072, check: bool = True
+) -> dict:
     """The same call with the reads on a local Dask cluster of ``workers`` processes.
 
     The cluster is started before the clock (its start is reported apart): a province runs a
@@ -129,23 +144,31 @@ def consolidate_dask(master: str, folder: str, workers: int = 2,
 
     from workbook.consolidation.consolidate import read_master as read
     from workbook.validation.lookups import build_lookups
+
     data = read(Path(master))
     reference_mib = len(pickle.dumps((data, build_lookups(data)))) / 2**20 if check else 0.0
     del data
     started = time.perf_counter()
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None)
+    cluster = LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+    )
     client = Client(cluster)
     cluster_start = time.perf_counter() - started
-    watch = _Watchdog(memory_cap_mib, psutil.Process(),
-                      {"cluster_start": cluster_start, "reference_mib": reference_mib})
+    watch = _Watchdog(
+        memory_cap_mib,
+        psutil.Process(),
+        {"cluster_start": cluster_start, "reference_mib": reference_mib},
+    )
     started = time.perf_counter()
     info = _consolidate(master, folder, scheduler=client, check=check)
     info["seconds"] = time.perf_counter() - started
     watch.done = True
-    info.update(cluster_start=cluster_start, reference_mib=reference_mib,
-                worker_peak_mib=max(client.run(own_peak_mib).values()),
-                total_peak_mib=watch.peak)
+    info.update(
+        cluster_start=cluster_start,
+        reference_mib=reference_mib,
+        worker_peak_mib=max(client.run(own_peak_mib).values()),
+        total_peak_mib=watch.peak,
+    )
     client.close()
     cluster.close()
     return info
@@ -156,6 +179,7 @@ class _Watchdog:
 
     def __init__(self, cap_mib: float, process, known: dict) -> None:
         import threading
+
         self.cap, self.process, self.peak, self.done = cap_mib, process, 0.0, False
         self.known = known  # what the stopped row can still report
         self.started = time.perf_counter()
@@ -174,9 +198,15 @@ class _Watchdog:
         while not self.done:
             self.peak = max(self.peak, self._rss_mib())
             if self.peak > self.cap:
-                _write({"stopped": f"memory over {self.cap:.0f} MiB", "total_peak_mib":
-                        self.peak, "seconds": time.perf_counter() - self.started,
-                        "peak_mib": own_peak_mib(), **self.known})
+                _write(
+                    {
+                        "stopped": f"memory over {self.cap:.0f} MiB",
+                        "total_peak_mib": self.peak,
+                        "seconds": time.perf_counter() - self.started,
+                        "peak_mib": own_peak_mib(),
+                        **self.known,
+                    }
+                )
                 for child in self.process.children(recursive=True):
                     child.kill()
                 os._exit(3)
@@ -186,20 +216,24 @@ class _Watchdog:
 def read_master(master: str) -> dict:
     """Reading a master alone: the memory floor of any command that takes the whole master."""
     from workbook.reading import read_workbook
+
     data = read_workbook(Path(master))
     return {"rows": sum(len(df) for df in data.tables.values())}
 
 
 def summaries(corpus: str) -> dict:
     from workbook.consolidation.summaries import consolidate_summaries
-    result = consolidate_summaries(Path(corpus) / "run" / "tong-hop-tinh.xlsx",
-                                   [Path(corpus) / "bao-cao-cdcs"], force=True)
+
+    result = consolidate_summaries(
+        Path(corpus) / "run" / "tong-hop-tinh.xlsx", [Path(corpus) / "bao-cao-cdcs"], force=True
+    )
     return {"units": len(result.rows)}
 
 
 def change_one_group(folder: str) -> dict:
     """One group resends its workbook with one article retitled (not timed: set-up)."""
     from openpyxl import load_workbook
+
     path = _files(Path(folder))[0]
     wb = load_workbook(path)
     ws = wb["Tin bài"]
@@ -208,9 +242,20 @@ def change_one_group(folder: str) -> dict:
     return {"file": path.name}
 
 
-CONTENDERS = {f.__name__: f for f in (floor, pandas_read, pandas_merge, thidua_read, consolidate,
-                                      consolidate_dask, read_master, summaries,
-                                      change_one_group)}
+CONTENDERS = {
+    f.__name__: f
+    for f in (
+        floor,
+        pandas_read,
+        pandas_merge,
+        thidua_read,
+        consolidate,
+        consolidate_dask,
+        read_master,
+        summaries,
+        change_one_group,
+    )
+}
 
 
 def _write(info: dict) -> None:

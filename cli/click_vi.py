@@ -6,6 +6,7 @@ those module-level ``_`` / ``ngettext`` names at this catalogue. A message not l
 Click wrote it; ``tests/foundation/test_cli_vietnamese.py`` runs the common mistakes and checks
 that nothing English is left in what they print.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -46,8 +47,9 @@ MESSAGES: dict[str, str] = {
     # parser.py
     "Option {name!r} does not take a value.": "Tùy chọn {name!r} không nhận giá trị.",
     "Argument {name!r} takes {nargs} values.": "Đối số {name!r} cần {nargs} giá trị.",
-    "Invalid start character for option ({option})":
-        "Ký tự đầu của tùy chọn không hợp lệ ({option})",
+    "Invalid start character for option ({option})": (
+        "Ký tự đầu của tùy chọn không hợp lệ ({option})"
+    ),
     # types.py
     "file": "Tệp",
     "directory": "Thư mục",
@@ -60,8 +62,9 @@ MESSAGES: dict[str, str] = {
     "{name} {filename!r} is not executable.": "{name} {filename!r} không chạy được.",
     "{value!r} is not a valid {number_type}.": "{value!r} không phải {number_type} hợp lệ.",
     "{value} is not in the range {range}.": "{value} nằm ngoài khoảng {range}.",
-    "{value!r} is not a valid boolean. Recognized values: {states}":
-        "{value!r} không phải giá trị có/không. Các giá trị nhận được: {states}",
+    "{value!r} is not a valid boolean. Recognized values: {states}": (
+        "{value!r} không phải giá trị có/không. Các giá trị nhận được: {states}"
+    ),
     "Choose from:\n\t{choices}": "Chọn một trong:\n\t{choices}",
     # termui.py
     "Repeat for confirmation": "Nhập lại để xác nhận",
@@ -71,26 +74,45 @@ MESSAGES: dict[str, str] = {
 }
 
 PLURALS: dict[tuple[str, str], tuple[str, str]] = {
-    ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"):
-        ("Thừa đối số ({args})", "Thừa các đối số ({args})"),
-    ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"):
-        ("Có phải ý bạn là {possibility}?", "(Có phải ý bạn là một trong: {possibilities}?)"),
-    ("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."):
-        ("Tùy chọn {name!r} cần một giá trị.", "Tùy chọn {name!r} cần {nargs} giá trị."),
-    ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."):
-        ("{value!r} không phải {choice}.", "{value!r} không thuộc {choices}."),
-    ("{value!r} does not match the format {format}.",
-     "{value!r} does not match the formats {formats}."):
-        ("{value!r} không đúng dạng {format}.", "{value!r} không đúng các dạng {formats}."),
-    ("Takes {nargs} values but 1 was given.", "Takes {nargs} values but {len} were given."):
-        ("Cần {nargs} giá trị nhưng chỉ có 1.", "Cần {nargs} giá trị nhưng có {len}."),
+    ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"): (
+        "Thừa đối số ({args})",
+        "Thừa các đối số ({args})",
+    ),
+    ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"): (
+        "Có phải ý bạn là {possibility}?",
+        "(Có phải ý bạn là một trong: {possibilities}?)",
+    ),
+    ("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."): (
+        "Tùy chọn {name!r} cần một giá trị.",
+        "Tùy chọn {name!r} cần {nargs} giá trị.",
+    ),
+    ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."): (
+        "{value!r} không phải {choice}.",
+        "{value!r} không thuộc {choices}.",
+    ),
+    (
+        "{value!r} does not match the format {format}.",
+        "{value!r} does not match the formats {formats}.",
+    ): ("{value!r} không đúng dạng {format}.", "{value!r} không đúng các dạng {formats}."),
+    ("Takes {nargs} values but 1 was given.", "Takes {nargs} values but {len} were given."): (
+        "Cần {nargs} giá trị nhưng chỉ có 1.",
+        "Cần {nargs} giá trị nhưng có {len}.",
+    ),
 }
 
 # Click's words for numbers in "{value!r} is not a valid {number_type}."
 NUMBER_TYPES = {"integer": "số nguyên", "float": "số", "integer range": "số nguyên"}
 
-CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types", "termui",
-                 "utils")
+CLICK_MODULES = (
+    "core",
+    "decorators",
+    "exceptions",
+    "formatting",
+    "parser",
+    "types",
+    "termui",
+    "utils",
+)
 
 
 def gettext(message: str) -> str:

@@ -4,6 +4,7 @@ Library exceptions become a clear Vietnamese message here, once; anything unexpe
 short message plus a log file holding the traceback for the maintainer, never a traceback on the
 officer's screen.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,6 +26,7 @@ def edge(func: Callable) -> Callable:
 
     With ``--json`` the failure is also printed on stdout as ``{"error": {...}, "exit_code": 2}``,
     so a script reading the output always gets JSON."""
+
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         as_json = bool(kwargs.get("as_json"))
@@ -40,6 +42,7 @@ def edge(func: Callable) -> Callable:
             _fail("interrupted", "Đã dừng theo yêu cầu; tệp chính chưa bị thay đổi.", as_json)
         except Exception as err:  # the one place an unknown failure is caught
             _fail("unexpected", unexpected_message(err, write_crash_log()), as_json)
+
     return wrapper
 
 
@@ -47,14 +50,20 @@ def permission_message(err: PermissionError) -> str:
     """A PermissionError the library did not foresee: name the file or folder, say the fix."""
     where = Path(err.filename) if err.filename else None
     target = f" {where}" if where else ""
-    return (f"Lỗi: không có quyền ghi hoặc đọc{target}. Kiểm tra tệp có đang mở trong chương "
-            "trình khác, thư mục có cho phép ghi (hoặc chọn thư mục khác), rồi chạy lại.")
+    return (
+        f"Lỗi: không có quyền ghi hoặc đọc{target}. Kiểm tra tệp có đang mở trong chương "
+        "trình khác, thư mục có cho phép ghi (hoặc chọn thư mục khác), rồi chạy lại."
+    )
 
 
 def _fail(code: str, message: str, as_json: bool) -> None:
     if as_json:
-        echo_json({"error": {"code": code, "message": message.removeprefix("Lỗi: ")},
-                   "exit_code": EXIT_CANNOT_RUN})
+        echo_json(
+            {
+                "error": {"code": code, "message": message.removeprefix("Lỗi: ")},
+                "exit_code": EXIT_CANNOT_RUN,
+            }
+        )
     click.secho(message, fg="red", err=True)
     sys.exit(EXIT_CANNOT_RUN)
 
@@ -75,5 +84,6 @@ def echo_json(data: Any) -> None:
     click.echo(json.dumps(to_jsonable(data), ensure_ascii=False, indent=2))
 
 
-json_option = click.option("--json", "as_json", is_flag=True,
-                           help="In kết quả dạng JSON (cho máy đọc).")
+json_option = click.option(
+    "--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho máy đọc)."
+)

@@ -1,4 +1,5 @@
 """Commands for the Excel side: build the macro workbook, point it at Python, diagnose."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,8 +25,11 @@ def excel_cmd() -> None:
 
 @excel_cmd.command("build")
 @click.argument("master", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Tệp .xlsm ghi ra (mặc định: cùng tên, đuôi .xlsm).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Tệp .xlsm ghi ra (mặc định: cùng tên, đuôi .xlsm).",
+)
 @json_option
 @edge
 def excel_build_cmd(master: Path, out: Path | None, as_json: bool) -> None:
@@ -37,6 +41,7 @@ def excel_build_cmd(master: Path, out: Path | None, as_json: bool) -> None:
     """
     target = out or master.with_suffix(".xlsm")
     from workbook.safe_io import backup, ensure_not_open, ensure_writable
+
     ensure_not_open(target)
     ensure_writable(target)
     saved = backup(target) if target.exists() else None

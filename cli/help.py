@@ -5,6 +5,7 @@ the help, so: the "Ví dụ:" block of each docstring moves after the options (t
 own headings and the help option's text are given in Vietnamese, and so are the placeholders
 (MASTER, FILES, PATH → SỔ_CHÍNH, TỆP, ĐƯỜNG_DẪN) that usage lines and error messages show.
 """
+
 from __future__ import annotations
 
 import inspect
@@ -17,10 +18,19 @@ HELP_OPTION_TEXT = "Hiện hướng dẫn này rồi thoát."
 HELP_OPTION_NAMES = ["-h", "--help"]
 
 # Placeholders by parameter name: what officers read in "Cách dùng: thidua score SỔ_CHÍNH".
-METAVARS = {"master": "SỔ_CHÍNH", "files": "TỆP_HOẶC_THƯ_MỤC", "paths": "TỆP_HOẶC_THƯ_MỤC",
-            "outdir": "THƯ_MỤC", "path": "TỆP", "out": "TỆP", "members_list": "DANH_SÁCH",
-            "reference": "SỔ_CHÍNH", "campaign_file": "TỆP_JSON", "day": "NGÀY",
-            "workers": "SỐ"}
+METAVARS = {
+    "master": "SỔ_CHÍNH",
+    "files": "TỆP_HOẶC_THƯ_MỤC",
+    "paths": "TỆP_HOẶC_THƯ_MỤC",
+    "outdir": "THƯ_MỤC",
+    "path": "TỆP",
+    "out": "TỆP",
+    "members_list": "DANH_SÁCH",
+    "reference": "SỔ_CHÍNH",
+    "campaign_file": "TỆP_JSON",
+    "day": "NGÀY",
+    "workers": "SỐ",
+}
 
 
 class VietnameseHelpFormatter(click.HelpFormatter):
@@ -46,8 +56,11 @@ def vietnamese_help(command: click.Command) -> None:
         command.help = head.rstrip()
         command.epilog = mark + example
     for param in command.params:
-        if param.metavar is None and not getattr(param, "is_flag", False) \
-                and param.name in METAVARS:
+        if (
+            param.metavar is None
+            and not getattr(param, "is_flag", False)
+            and param.name in METAVARS
+        ):
             param.metavar = METAVARS[param.name]
     ctx = VietnameseContext(command, help_option_names=HELP_OPTION_NAMES)
     option = command.get_help_option(ctx)  # cached by Click: the text set here is what it prints

@@ -1,4 +1,5 @@
 """Entry point of the `thidua` command."""
+
 from __future__ import annotations
 
 import sys
@@ -18,10 +19,16 @@ from .setup_cmds import demo_cmd, groups_cmd, init_cmd
 from .validate_cmd import validate_cmd
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-             invoke_without_command=True)
-@click.version_option(__version__, prog_name="thidua", help="Hiện phiên bản rồi thoát.",
-                      message="%(prog)s, phiên bản %(version)s")
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    invoke_without_command=True,
+)
+@click.version_option(
+    __version__,
+    prog_name="thidua",
+    help="Hiện phiên bản rồi thoát.",
+    message="%(prog)s, phiên bản %(version)s",
+)
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     """thidua: điều hành phong trào thi đua công đoàn trên Excel.
@@ -37,9 +44,23 @@ def cli(ctx: click.Context) -> None:
         click.echo(ctx.get_help())
 
 
-for command in (init_cmd, members_cmd, groups_cmd, demo_cmd, validate_cmd, consolidate_cmd,
-                consolidate_summaries_cmd, score_cmd, shortlist_cmd, rules_cmd, report_cmd,
-                dossier_cmd, export_cmd, excel_cmd, doctor_cmd):
+for command in (
+    init_cmd,
+    members_cmd,
+    groups_cmd,
+    demo_cmd,
+    validate_cmd,
+    consolidate_cmd,
+    consolidate_summaries_cmd,
+    score_cmd,
+    shortlist_cmd,
+    rules_cmd,
+    report_cmd,
+    dossier_cmd,
+    export_cmd,
+    excel_cmd,
+    doctor_cmd,
+):
     cli.add_command(command)
 vietnamese_help(cli)
 
@@ -53,8 +74,12 @@ def main(argv: list[str] | None = None) -> None:
         code = cli.main(args=args, prog_name="thidua", standalone_mode=False)
     except click.ClickException as err:
         if "--json" in args:
-            echo_json({"error": {"code": "usage", "message": err.format_message()},
-                       "exit_code": err.exit_code})
+            echo_json(
+                {
+                    "error": {"code": "usage", "message": err.format_message()},
+                    "exit_code": err.exit_code,
+                }
+            )
         err.show()
         sys.exit(err.exit_code)
     except click.Abort:

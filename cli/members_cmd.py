@@ -1,4 +1,5 @@
 """`thidua members import`: bring an existing member list into the master's set-up."""
+
 from __future__ import annotations
 
 import sys
@@ -48,8 +49,10 @@ def members_import_cmd(master: Path, members_list: Path, dry_run: bool, as_json:
     for group in result.groups:
         click.echo(f"  Thêm tổ {group['ma_to']}: {group['ten_to']}")
     for f in result.findings:
-        click.secho(f"  {f.severity} ở {f.file} › {f.sheet}!{f.cell}: {f.message}",
-                    fg="red" if f.severity == ERROR else "yellow")
+        click.secho(
+            f"  {f.severity} ở {f.file} › {f.sheet}!{f.cell}: {f.message}",
+            fg="red" if f.severity == ERROR else "yellow",
+        )
     click.echo(result.headline + ".")
     if dry_run:
         click.echo("Chạy thử: sổ chính chưa được ghi.")

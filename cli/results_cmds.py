@@ -1,4 +1,5 @@
 """Commands that compute results from the master: score, shortlist, report, export tdkt."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,8 +7,14 @@ from pathlib import Path
 
 import click
 
-from workbook.results import (RunResult, dossier_master, export_tdkt_master, report_master,
-                              score_master, shortlist_master)
+from workbook.results import (
+    RunResult,
+    dossier_master,
+    export_tdkt_master,
+    report_master,
+    score_master,
+    shortlist_master,
+)
 
 from .common import EXIT_FINDINGS, echo_json, edge, json_option
 
@@ -46,14 +53,18 @@ def score_cmd(master: Path, as_json: bool) -> None:
       thidua score so-thi-dua.xlsx
     """
     run = score_master(master)
-    _finish(run, as_json, [run.result.headline, *_notes(run.result),
-                           "Xem trang Điểm trong sổ chính."])
+    _finish(
+        run, as_json, [run.result.headline, *_notes(run.result), "Xem trang Điểm trong sổ chính."]
+    )
 
 
 @click.command("shortlist")
 @MASTER
-@click.option("--details", is_flag=True,
-              help="In từng người, từng tập thể với kết quả và lý do (tiêu chuẩn, căn cứ).")
+@click.option(
+    "--details",
+    is_flag=True,
+    help="In từng người, từng tập thể với kết quả và lý do (tiêu chuẩn, căn cứ).",
+)
 @json_option
 @edge
 def shortlist_cmd(master: Path, details: bool, as_json: bool) -> None:
@@ -72,36 +83,69 @@ def shortlist_cmd(master: Path, details: bool, as_json: bool) -> None:
     result = run.result
     lines = [result.regime.label]
     for t in result.titles:
-        lines.append(f"  [{t.track}] {t.name}: {t.proposed} đề nghị / {t.eligible} đủ tiêu "
-                     f"chuẩn; {t.decider} quyết định; đề nghị đến {t.destination_name}; chỉ "
-                     f"tiêu: {t.quota_rule}")
+        lines.append(
+            f"  [{t.track}] {t.name}: {t.proposed} đề nghị / {t.eligible} đủ tiêu "
+            f"chuẩn; {t.decider} quyết định; đề nghị đến {t.destination_name}; chỉ "
+            f"tiêu: {t.quota_rule}"
+        )
         if details:
             part = result.decisions[result.decisions["ma_danh_hieu"] == t.code]
-            lines += [f"      {rec['ket_qua']}: {rec['ho_ten']} ({rec['ma']}). {rec['ly_do']}"
-                      for rec in part.to_dict("records")]
-    _finish(run, as_json, [*lines, *_notes(result),
-                           "Xem trang Đề nghị khen thưởng và Trình Hội đồng TĐKT trong sổ chính."])
+            lines += [
+                f"      {rec['ket_qua']}: {rec['ho_ten']} ({rec['ma']}). {rec['ly_do']}"
+                for rec in part.to_dict("records")
+            ]
+    _finish(
+        run,
+        as_json,
+        [
+            *lines,
+            *_notes(result),
+            "Xem trang Đề nghị khen thưởng và Trình Hội đồng TĐKT trong sổ chính.",
+        ],
+    )
 
 
 @click.command("report")
 @MASTER
-@click.option("--dot", "moment", metavar="ĐỢT",
-              help="Báo cáo sơ kết đợt này (mã đợt hoặc số thứ tự, ví dụ 1), hoặc 'cả năm' "
-                   "cho báo cáo tổng kết. Mặc định: đợt gần nhất đã kết thúc (tổng kết khi "
-                   "đợt cuối đã kết thúc).")
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Ghi các trang báo cáo ra tệp mới này (để gửi cấp trên) thay vì vào sổ chính.")
-@click.option("--word", "word", type=click.Path(dir_okay=False, path_type=Path),
-              help="Ghi thêm báo cáo bằng lời (Word .docx) theo Nghị định 30/2020: phần kết quả "
-                   "viết sẵn từ số liệu, chỗ tô vàng để Ban Chấp hành viết đánh giá, phương "
-                   "hướng.")
-@click.option("--date", "day", type=click.DateTime(["%d/%m/%Y", "%Y-%m-%d"]),
-              help="Ngày ghi trên báo cáo (dd/mm/yyyy). Mặc định: ngày báo cáo sơ kết, tổng "
-                   "kết trên trang Cấu hình (hoặc hạn báo cáo của đợt).")
+@click.option(
+    "--dot",
+    "moment",
+    metavar="ĐỢT",
+    help="Báo cáo sơ kết đợt này (mã đợt hoặc số thứ tự, ví dụ 1), hoặc 'cả năm' "
+    "cho báo cáo tổng kết. Mặc định: đợt gần nhất đã kết thúc (tổng kết khi "
+    "đợt cuối đã kết thúc).",
+)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Ghi các trang báo cáo ra tệp mới này (để gửi cấp trên) thay vì vào sổ chính.",
+)
+@click.option(
+    "--word",
+    "word",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Ghi thêm báo cáo bằng lời (Word .docx) theo Nghị định 30/2020: phần kết quả "
+    "viết sẵn từ số liệu, chỗ tô vàng để Ban Chấp hành viết đánh giá, phương "
+    "hướng.",
+)
+@click.option(
+    "--date",
+    "day",
+    type=click.DateTime(["%d/%m/%Y", "%Y-%m-%d"]),
+    help="Ngày ghi trên báo cáo (dd/mm/yyyy). Mặc định: ngày báo cáo sơ kết, tổng "
+    "kết trên trang Cấu hình (hoặc hạn báo cáo của đợt).",
+)
 @json_option
 @edge
-def report_cmd(master: Path, moment: str | None, out: Path | None, word: Path | None,
-               day: dt.datetime | None, as_json: bool) -> None:
+def report_cmd(
+    master: Path,
+    moment: str | None,
+    out: Path | None,
+    word: Path | None,
+    day: dt.datetime | None,
+    as_json: bool,
+) -> None:
     """Lập báo cáo sơ kết đợt, tổng kết năm gửi cấp trên (các trang BC …), in trên khổ A4.
 
     Báo cáo gồm số liệu chung, kết quả theo tổ công đoàn (có biểu đồ), đăng ký theo phong
@@ -112,10 +156,9 @@ def report_cmd(master: Path, moment: str | None, out: Path | None, word: Path | 
 
     \b
     Ví dụ:
-      thidua report so-thi-dua.xlsx --dot 1 --out bao-cao-so-ket-dot-1.xlsx --word bao-cao-so-ket-dot-1.docx
+      thidua report so-thi-dua.xlsx --dot 1 --out so-ket-dot-1.xlsx --word so-ket-dot-1.docx
     """
-    run = report_master(master, out=out, day=day.date() if day else None, moment=moment,
-                        word=word)
+    run = report_master(master, out=out, day=day.date() if day else None, moment=moment, word=word)
     words = [f"Báo cáo bằng lời (Word): {p}" for p in run.result.documents]
     _finish(run, as_json, [run.result.headline, *words, *_notes(run.result)])
 
@@ -123,15 +166,24 @@ def report_cmd(master: Path, moment: str | None, out: Path | None, word: Path | 
 @click.command("dossier")
 @MASTER
 @click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--date", "day", type=click.DateTime(["%d/%m/%Y", "%Y-%m-%d"]),
-              help="Ngày ghi trên tờ trình, biên bản (dd/mm/yyyy). Mặc định: ngày báo cáo tổng "
-                   "kết trên trang Cấu hình.")
-@click.option("--force", is_flag=True, hidden=True,
-              help="Không cần nữa: tệp đã có luôn được thay sau khi sao lưu.")
+@click.option(
+    "--date",
+    "day",
+    type=click.DateTime(["%d/%m/%Y", "%Y-%m-%d"]),
+    help="Ngày ghi trên tờ trình, biên bản (dd/mm/yyyy). Mặc định: ngày báo cáo tổng "
+    "kết trên trang Cấu hình.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    hidden=True,
+    help="Không cần nữa: tệp đã có luôn được thay sau khi sao lưu.",
+)
 @json_option
 @edge
-def dossier_cmd(master: Path, outdir: Path, day: dt.datetime | None, force: bool,
-                as_json: bool) -> None:
+def dossier_cmd(
+    master: Path, outdir: Path, day: dt.datetime | None, force: bool, as_json: bool
+) -> None:
     """Lập dự thảo hồ sơ đề nghị khen thưởng cuối năm (Word, theo Nghị định 30/2020).
 
     Một tờ trình cho mỗi nơi nhận đề nghị (kèm danh sách, tóm tắt thành tích) và biên bản họp
@@ -144,8 +196,15 @@ def dossier_cmd(master: Path, outdir: Path, day: dt.datetime | None, force: bool
       thidua dossier so-thi-dua.xlsx ho-so-khen-thuong/
     """
     run = dossier_master(master, outdir, day=day.date() if day else None)
-    _finish(run, as_json, [run.result.headline, *[f"  {p}" for p in run.result.files],
-                           *[f"Bản trước được sao lưu tại {p}." for p in run.result.backups]])
+    _finish(
+        run,
+        as_json,
+        [
+            run.result.headline,
+            *[f"  {p}" for p in run.result.files],
+            *[f"Bản trước được sao lưu tại {p}." for p in run.result.backups],
+        ],
+    )
 
 
 @click.group("export")

@@ -1,4 +1,5 @@
 """`thidua rules`: the award law a review day applies, or the whole page of every rule set."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,10 +13,17 @@ from .common import echo_json, edge, json_option
 
 
 @click.command("rules")
-@click.option("--date", "day", type=click.DateTime(["%d/%m/%Y", "%Y-%m-%d"]),
-              help="Ngày xét khen thưởng (dd/mm/yyyy). Mặc định: hôm nay.")
-@click.option("--markdown", is_flag=True,
-              help="In trang Tiêu chuẩn khen thưởng của mọi bộ quy tắc (Markdown).")
+@click.option(
+    "--date",
+    "day",
+    type=click.DateTime(["%d/%m/%Y", "%Y-%m-%d"]),
+    help="Ngày xét khen thưởng (dd/mm/yyyy). Mặc định: hôm nay.",
+)
+@click.option(
+    "--markdown",
+    is_flag=True,
+    help="In trang Tiêu chuẩn khen thưởng của mọi bộ quy tắc (Markdown).",
+)
 @json_option
 @edge
 def rules_cmd(day: dt.datetime | None, markdown: bool, as_json: bool) -> None:
@@ -34,8 +42,12 @@ def rules_cmd(day: dt.datetime | None, markdown: bool, as_json: bool) -> None:
         return
     regime = pick_regime(day.date() if day else dt.date.today())
     if as_json:
-        echo_json({"regime": regime.to_dict(),
-                   "awards": [a.to_dict() for rs in regime.sets for a in rs.awards]})
+        echo_json(
+            {
+                "regime": regime.to_dict(),
+                "awards": [a.to_dict() for rs in regime.sets for a in rs.awards],
+            }
+        )
         return
     for line in regime_lines(regime):
         click.echo(line)

@@ -1,4 +1,5 @@
 """Commands that create workbooks: init, groups make, demo."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,8 +17,12 @@ from .common import echo_json, edge, json_option
 
 @click.command("init")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--campaign", "campaign_file", type=click.Path(exists=True, dir_okay=False),
-              help="Tệp kế hoạch thi đua (JSON). Mặc định: Kế hoạch 45/KH-CĐCS.")
+@click.option(
+    "--campaign",
+    "campaign_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Tệp kế hoạch thi đua (JSON). Mặc định: Kế hoạch 45/KH-CĐCS.",
+)
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có (bản cũ được sao lưu).")
 @json_option
 @edge
@@ -80,8 +85,9 @@ def groups_make_cmd(master: Path, outdir: Path, as_json: bool) -> None:
 
 
 @click.command("demo")
-@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path),
-                default=Path("thidua-demo"))
+@click.argument(
+    "outdir", type=click.Path(file_okay=False, path_type=Path), default=Path("thidua-demo")
+)
 @json_option
 @edge
 def demo_cmd(outdir: Path, as_json: bool) -> None:

@@ -1,4 +1,5 @@
 """`thidua validate`: check a master or returned group workbooks, report what to fix."""
+
 from __future__ import annotations
 
 import sys
@@ -14,19 +15,28 @@ from .common import echo_json, edge, json_option
 
 @click.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--reference", "-r", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Sổ chính dùng làm chuẩn (đợt, phong trào, danh hiệu, đoàn viên) khi kiểm tra "
-                   "sổ tổ. Mặc định: dùng các trang thiết lập có sẵn trong từng sổ.")
-@click.option("--no-write", is_flag=True,
-              help="Chỉ báo cáo, không ghi trang Kiểm tra và không tô màu ô nào.")
-@click.option("--out", type=click.Path(path_type=Path),
-              help="Nơi ghi bản sao đã kiểm tra (biên nhận) của sổ tổ: một tệp, hoặc một thư mục "
-                   "khi kiểm tra nhiều sổ. Mặc định: thư mục bien-nhan cạnh sổ gốc, tên có đuôi "
-                   "-ket-qua-kiem-tra.")
+@click.option(
+    "--reference",
+    "-r",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Sổ chính dùng làm chuẩn (đợt, phong trào, danh hiệu, đoàn viên) khi kiểm tra "
+    "sổ tổ. Mặc định: dùng các trang thiết lập có sẵn trong từng sổ.",
+)
+@click.option(
+    "--no-write", is_flag=True, help="Chỉ báo cáo, không ghi trang Kiểm tra và không tô màu ô nào."
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    help="Nơi ghi bản sao đã kiểm tra (biên nhận) của sổ tổ: một tệp, hoặc một thư mục "
+    "khi kiểm tra nhiều sổ. Mặc định: thư mục bien-nhan cạnh sổ gốc, tên có đuôi "
+    "-ket-qua-kiem-tra.",
+)
 @json_option
 @edge
-def validate_cmd(files: tuple[Path, ...], reference: Path | None, no_write: bool,
-                 out: Path | None, as_json: bool) -> None:
+def validate_cmd(
+    files: tuple[Path, ...], reference: Path | None, no_write: bool, out: Path | None, as_json: bool
+) -> None:
     """Kiểm tra dữ liệu của sổ chính hoặc các sổ tổ gửi lại (tệp hoặc cả thư mục).
 
     Mỗi lỗi có mã, mức độ (Lỗi / Cảnh báo), ô cụ thể và cách sửa. Sổ chính được ghi trang
@@ -55,8 +65,11 @@ def validate_cmd(files: tuple[Path, ...], reference: Path | None, no_write: bool
         click.echo(f"{'Mức độ':<9} {'Loại lỗi':<34} {'Số':>4}  Tệp › Trang")
         for row in summary:
             colour = "red" if row["severity"] == ERROR else "yellow"
-            click.secho(f"{row['severity']:<9} {title_of(row['code']):<34} {row['count']:>4}  "
-                        f"{row['file']} › {row['sheet']}", fg=colour)
+            click.secho(
+                f"{row['severity']:<9} {title_of(row['code']):<34} {row['count']:>4}  "
+                f"{row['file']} › {row['sheet']}",
+                fg=colour,
+            )
         click.echo("")
     click.secho(report.headline(), fg="red" if report.has_errors else "green")
     sys.exit(report.exit_code)

@@ -1,4 +1,5 @@
 """Data, not code: default campaigns, rule sets and layouts shipped with thidua."""
+
 from __future__ import annotations
 
 from importlib import resources

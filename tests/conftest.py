@@ -1,4 +1,5 @@
 """Fixtures shared by every feature's tests: real workbook files built on disk."""
+
 from __future__ import annotations
 
 import os
@@ -57,8 +58,10 @@ def filled_master(tmp_path, campaign, setup_rows):
     path = folder / "so-thi-dua.xlsx"
     init_master(path, campaign, extra=setup_rows)
     by_group, _ = demo_group_data(setup_rows)
-    rows = {key: [r for g in sorted(by_group) for r in by_group[g][key]]
-            for key in ("dang_ky", "cong_trinh", "ket_qua", "tin_bai")}
+    rows = {
+        key: [r for g in sorted(by_group) for r in by_group[g][key]]
+        for key in ("dang_ky", "cong_trinh", "ket_qua", "tin_bai")
+    }
     fill_tables(path, rows)
     return path
 
@@ -70,8 +73,13 @@ def returned_demo(tmp_path_factory):
     from workbook.demo import DemoContext, step_fill, step_groups, step_init
 
     base = tmp_path_factory.mktemp("returned-demo")
-    ctx = DemoContext(outdir=base, campaign=load_campaign(), master=base / "so-thi-dua.xlsx",
-                      issued_dir=base / "so-to", returned_dir=base / "so-to-gui-lai")
+    ctx = DemoContext(
+        outdir=base,
+        campaign=load_campaign(),
+        master=base / "so-thi-dua.xlsx",
+        issued_dir=base / "so-to",
+        returned_dir=base / "so-to-gui-lai",
+    )
     step_init(ctx)
     step_groups(ctx)
     step_fill(ctx)

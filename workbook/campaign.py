@@ -4,6 +4,7 @@ Everything specific to a plan lives in a JSON file under templates/campaigns/; a
 campaign is another file. Rows are typed by the schema on load, so a wrong date fails here with
 the file and field named, not later in a workbook.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,12 @@ from .errors import CampaignError
 from .values import BadValue, convert, to_text
 
 # Cấu hình items holding a date (ISO or dd/mm/yyyy in the JSON; dd/mm/yyyy on the sheet).
-DATE_ITEMS = ("ngay_ke_hoach", "ngay_bao_cao_so_ket", "ngay_bao_cao_tong_ket",
-              "ngay_xet_khen_thuong")
+DATE_ITEMS = (
+    "ngay_ke_hoach",
+    "ngay_bao_cao_so_ket",
+    "ngay_bao_cao_tong_ket",
+    "ngay_xet_khen_thuong",
+)
 
 
 @dataclass
@@ -38,8 +43,10 @@ class Campaign:
     def config_rows(self) -> list[dict[str, Any]]:
         values = {**self.config, "phien_ban_mau": schema.TEMPLATE_VERSION}
         # The value column is text: a date is written as officers read it, dd/mm/yyyy.
-        return [{"ma_muc": k, "noi_dung": label, "gia_tri": to_text(values.get(k))}
-                for k, label in schema.CONFIG_ITEMS]
+        return [
+            {"ma_muc": k, "noi_dung": label, "gia_tri": to_text(values.get(k))}
+            for k, label in schema.CONFIG_ITEMS
+        ]
 
 
 def default_campaign_path() -> Path:
@@ -72,11 +79,13 @@ def load_campaign(path: str | Path | None = None) -> Campaign:
             extra = set(row) - set(sheet.keys)
             if extra:
                 raise CampaignError(f"Tệp {path.name}, bảng '{key}': cột lạ {sorted(extra)}")
-            typed_rows.append({c.key: _typed(path, key, c.key, row.get(c.key), c.type)
-                               for c in sheet.columns})
+            typed_rows.append(
+                {c.key: _typed(path, key, c.key, row.get(c.key), c.type) for c in sheet.columns}
+            )
         sheets[key] = typed_rows
-    return Campaign(id=str(raw.get("id") or path.stem), config=config, sheets=sheets,
-                    source=path.name)
+    return Campaign(
+        id=str(raw.get("id") or path.stem), config=config, sheets=sheets, source=path.name
+    )
 
 
 def _typed(path: Path, table: str, key: str, value: Any, column_type: str) -> Any:
@@ -84,5 +93,6 @@ def _typed(path: Path, table: str, key: str, value: Any, column_type: str) -> An
         # ISO dates in JSON are unambiguous; convert() accepts them alongside dd/mm/yyyy.
         return convert(value, column_type)
     except BadValue as err:
-        raise CampaignError(f"Tệp {path.name}, bảng '{table}', mục '{key}' = {value!r}: "
-                            f"{err.reason}") from None
+        raise CampaignError(
+            f"Tệp {path.name}, bảng '{table}', mục '{key}' = {value!r}: {err.reason}"
+        ) from None

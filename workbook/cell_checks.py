@@ -9,6 +9,7 @@
   filled down the rows the area covers, with a warning naming the range;
 * a group code typed as a number ("1" for group "01"): read as the group's code, with a warning.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -24,23 +25,31 @@ from .values import is_blank
 PREVIEW = 60  # characters of a long value shown in a finding
 
 CONTROL_CHARACTERS = define(
-    "control-characters", WARNING,
+    "control-characters",
+    WARNING,
     "Cột '{header}': ô có ký tự điều khiển không nhìn thấy ({chars}), thường do dán từ phần "
-    "mềm khác; đã thay mỗi ký tự bằng một dấu cách: '{cleaned}'. Kiểm tra lại nội dung ô.")
+    "mềm khác; đã thay mỗi ký tự bằng một dấu cách: '{cleaned}'. Kiểm tra lại nội dung ô.",
+)
 CELL_TOO_LONG = define(
-    "cell-too-long", ERROR,
+    "cell-too-long",
+    ERROR,
     "Cột '{header}': ô dài {length} ký tự, quá giới hạn {limit} ký tự một ô của Excel (Excel sẽ "
     "cắt bớt hoặc báo tệp hỏng). Nội dung được giữ nguyên để sửa; hãy rút gọn, phần dài để ở "
-    "tệp riêng.")
+    "tệp riêng.",
+)
 MERGED_ROWS = define(
-    "merged-cells-filled", WARNING,
+    "merged-cells-filled",
+    WARNING,
     "Các ô {area} đang được gộp (Merge) qua {rows} dòng: Excel chỉ giữ giá trị ở ô đầu, nên giá "
     "trị '{value}' được áp dụng cho từng dòng của vùng này. Hãy bỏ gộp ô (Unmerge) và điền giá "
-    "trị vào từng dòng.")
+    "trị vào từng dòng.",
+)
 GROUP_CODE_AS_NUMBER = define(
-    "group-code-as-number", WARNING,
+    "group-code-as-number",
+    WARNING,
     "Mã tổ '{value}' (gõ dạng số nên mất số 0 ở đầu) được hiểu là tổ '{code}'. Chọn mã tổ trong "
-    "danh sách thả xuống để khỏi nhầm.")
+    "danh sách thả xuống để khỏi nhầm.",
+)
 
 Merge = tuple[tuple[int, int], tuple[int, int]]  # ((first row, first col), (last row, last col))
 
@@ -78,8 +87,9 @@ def area_a1(merge: Merge) -> str:
     return f"{get_column_letter(c0 + 1)}{r0 + 1}:{get_column_letter(c1 + 1)}{r1 + 1}"
 
 
-def fill_merged(rows: list[list[Any]], merges: list[Merge], first_body_row: int
-                ) -> list[tuple[Merge, Any]]:
+def fill_merged(
+    rows: list[list[Any]], merges: list[Merge], first_body_row: int
+) -> list[tuple[Merge, Any]]:
     """Copy each merged area's value down its first column, for areas reaching into the body
     (0-based ``first_body_row`` and below); returns the areas filled with their value. Rows
     that hold nothing else stay blank: an area merged past the last record adds no rows."""
@@ -104,8 +114,12 @@ def fill_merged(rows: list[list[Any]], merges: list[Merge], first_body_row: int
 
 # Columns holding a group's code: the group dropdown, and a registration's subject when the
 # subject is a collective.
-_GROUP_COLUMNS = [(s.key, c.key) for s in (*schema.SETUP_SHEETS, *schema.DATA_SHEETS)
-                  for c in s.columns if c.choices == "to"]
+_GROUP_COLUMNS = [
+    (s.key, c.key)
+    for s in (*schema.SETUP_SHEETS, *schema.DATA_SHEETS)
+    for c in s.columns
+    if c.choices == "to"
+]
 _COLLECTIVE = schema.FIXED_LIST_VALUES["ds_doi_tuong"][1]
 
 
@@ -113,7 +127,9 @@ def padded_group_code(value: Any, known: set[str]) -> str | None:
     """The one known group code that ``value`` is, once its lost leading zeros are restored."""
     if not isinstance(value, str) or not value.isdigit() or value in known:
         return None
-    matches = [k for k in known if k.isdigit() and k != value and k.lstrip("0") == value.lstrip("0")]
+    matches = [
+        k for k in known if k.isdigit() and k != value and k.lstrip("0") == value.lstrip("0")
+    ]
     return matches[0] if len(matches) == 1 else None
 
 

@@ -3,6 +3,7 @@
 Each carries a Vietnamese message ready for an officer; the CLI and the Excel entry points map
 them to a message once, at the edge.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -87,6 +88,9 @@ def write_crash_log() -> Path | None:
 
 
 def unexpected_message(err: BaseException, log: Path | None) -> str:
-    where = (f"Gửi tệp {log} cho người quản trị để được hỗ trợ." if log else
-             "Không ghi được tệp nhật ký lỗi; hãy chụp màn hình thông báo này gửi người quản trị.")
+    where = (
+        f"Gửi tệp {log} cho người quản trị để được hỗ trợ."
+        if log
+        else "Không ghi được tệp nhật ký lỗi; hãy chụp màn hình thông báo này gửi người quản trị."
+    )
     return f"Lỗi không mong đợi ({type(err).__name__}). Dữ liệu không bị thay đổi. {where}"

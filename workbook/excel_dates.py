@@ -6,6 +6,7 @@ some workbooks). Readers get dates already converted for date-formatted cells; a
 date whose cell lost its format) and every serial written into a package must use the system of
 the workbook it came from or goes to, or the date moves by four years and a day.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,8 +40,7 @@ def _moment(serial: float, epoch: dt.datetime, with_time: bool) -> dt.datetime:
             raise ValueError(serial)
         day = int(serial)
         moment = from_excel(day, epoch)
-        return moment + dt.timedelta(seconds=round((serial - day) * 86400)) if with_time \
-            else moment
+        return moment + dt.timedelta(seconds=round((serial - day) * 86400)) if with_time else moment
     except OverflowError:  # past 31/12/9999, or infinite
         raise ValueError(serial) from None
 

@@ -19,6 +19,7 @@ TĐKT` column of the Danh hiệu sheet. Staff category: leadership (from phó ph
 words of Chức vụ) or "người trực tiếp công tác"; collectives: "Cơ quan hành chính, sự nghiệp".
 Gender: NAM / NU.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -58,13 +59,18 @@ class TdktExport:
 
     @property
     def headline(self) -> str:
-        return ("Xuất sang phần mềm TĐKT: " + ", ".join(
-            f"{name}.xlsx ({self.rows[name]} dòng)" for name in self.files))
+        return "Xuất sang phần mềm TĐKT: " + ", ".join(
+            f"{name}.xlsx ({self.rows[name]} dòng)" for name in self.files
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"headline": self.headline, "outdir": str(self.outdir),
-                "files": {k: str(v) for k, v in self.files.items()}, "rows": self.rows,
-                "notes": self.notes}
+        return {
+            "headline": self.headline,
+            "outdir": str(self.outdir),
+            "files": {k: str(v) for k, v in self.files.items()},
+            "rows": self.rows,
+            "notes": self.notes,
+        }
 
 
 def _codes_for(title: TitleOutcome) -> tuple[str, str]:
@@ -84,29 +90,39 @@ def _date(value: Any) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
-def individual_rows(shortlist: ShortlistResult, config: dict[str, str],
-                    group_names: dict[str, str], cfg: dict[str, Any]) -> list[dict[str, Any]]:
+def individual_rows(
+    shortlist: ShortlistResult,
+    config: dict[str, str],
+    group_names: dict[str, str],
+    cfg: dict[str, Any],
+) -> list[dict[str, Any]]:
     rows = []
-    titles = {t.code: t for t in shortlist.titles
-              if t.subject == "Cá nhân" and t.track == STATE}
+    titles = {t.code: t for t in shortlist.titles if t.subject == "Cá nhân" and t.track == STATE}
     proposed = shortlist.proposed()
     for code, title in titles.items():
         form, award = _codes_for(title)
         for rec in proposed[proposed["ma_danh_hieu"] == code].to_dict("records"):
             position = rec.get("chuc_vu") or ""
-            rows.append({
-                "ho_ten": rec["ho_ten"],
-                "gioi_tinh": cfg["gioi_tinh"].get(rec.get("gioi_tinh") or "", ""),
-                "ngay_sinh": _date(rec.get("ngay_sinh")), "chuc_vu": position,
-                "phong_ban": group_names.get(rec["ma_to"], rec["ma_to"]),
-                "don_vi": config.get("co_quan", ""), "dia_chi": None,
-                "ma_phan_loai": _staff_category(position, cfg), "ma_hinh_thuc": form,
-                "ma_danh_hieu": award})
+            rows.append(
+                {
+                    "ho_ten": rec["ho_ten"],
+                    "gioi_tinh": cfg["gioi_tinh"].get(rec.get("gioi_tinh") or "", ""),
+                    "ngay_sinh": _date(rec.get("ngay_sinh")),
+                    "chuc_vu": position,
+                    "phong_ban": group_names.get(rec["ma_to"], rec["ma_to"]),
+                    "don_vi": config.get("co_quan", ""),
+                    "dia_chi": None,
+                    "ma_phan_loai": _staff_category(position, cfg),
+                    "ma_hinh_thuc": form,
+                    "ma_danh_hieu": award,
+                }
+            )
     return rows
 
 
-def collective_rows(shortlist: ShortlistResult, config: dict[str, str],
-                    cfg: dict[str, Any]) -> list[dict[str, Any]]:
+def collective_rows(
+    shortlist: ShortlistResult, config: dict[str, str], cfg: dict[str, Any]
+) -> list[dict[str, Any]]:
     rows = []
     proposed = shortlist.proposed()
     agency = config.get("co_quan", "")
@@ -114,14 +130,23 @@ def collective_rows(shortlist: ShortlistResult, config: dict[str, str],
         form, award = _codes_for(title)
         for rec in proposed[proposed["ma_danh_hieu"] == title.code].to_dict("records"):
             # ho_ten of a state collective is the department (Phòng, đơn vị tương ứng)
-            rows.append({"ten": f"{rec['ho_ten']}, {agency}" if agency else rec["ho_ten"],
-                         "ma_phan_loai": cfg["phan_loai_tap_the"], "ma_hinh_thuc": form,
-                         "ma_danh_hieu": award})
+            rows.append(
+                {
+                    "ten": f"{rec['ho_ten']}, {agency}" if agency else rec["ho_ten"],
+                    "ma_phan_loai": cfg["phan_loai_tap_the"],
+                    "ma_hinh_thuc": form,
+                    "ma_danh_hieu": award,
+                }
+            )
     return rows
 
 
-def initiative_rows(inp: ScoringInput, shortlist: ShortlistResult, config: dict[str, str],
-                    group_names: dict[str, str]) -> list[dict[str, Any]]:
+def initiative_rows(
+    inp: ScoringInput,
+    shortlist: ShortlistResult,
+    config: dict[str, str],
+    group_names: dict[str, str],
+) -> list[dict[str, Any]]:
     """Recognised initiatives of the people proposed for an individual title."""
     people = shortlist.proposed()
     people = people[(people["doi_tuong"] == "Cá nhân") & (people["khoi"] == STATE)]
@@ -129,20 +154,33 @@ def initiative_rows(inp: ScoringInput, shortlist: ShortlistResult, config: dict[
     names = dict(zip(people["ma"], people["ho_ten"]))
     groups = dict(zip(people["ma"], people["ma_to"]))
     res = inp.table("ket_qua")
-    frame = pd.DataFrame({"ma": codes(res["ma_doan_vien"]), "ten": codes(res["ten_sang_kien"]),
-                          "cap": codes(res["cap_sang_kien"]), "n": numbers(res["so_sang_kien"]),
-                          "ngay": res["ngay_cong_nhan"]})
+    frame = pd.DataFrame(
+        {
+            "ma": codes(res["ma_doan_vien"]),
+            "ten": codes(res["ten_sang_kien"]),
+            "cap": codes(res["cap_sang_kien"]),
+            "n": numbers(res["so_sang_kien"]),
+            "ngay": res["ngay_cong_nhan"],
+        }
+    )
     frame = frame[frame["ma"].isin(names) & (frame["n"] > 0) & (frame["cap"] != "")]
     unit = config.get("co_quan", "")
     rows = []
     for rec in frame.to_dict("records"):
-        recognised_by = unit if rec["cap"] == "Cơ sở" else f"Hội đồng sáng kiến cấp {rec['cap'].lower()}"
-        rows.append({"ten": rec["ten"] or f"Sáng kiến cấp {rec['cap'].lower()}",
-                     "ngay_cong_nhan": _date(rec["ngay"]), "don_vi_cong_nhan": recognised_by,
-                     "tom_tat": f"Sáng kiến được công nhận cấp {rec['cap'].lower()}",
-                     "tac_gia": names[rec["ma"]],
-                     "phong_ban": group_names.get(groups[rec["ma"]], groups[rec["ma"]]),
-                     "co_quan": unit})
+        recognised_by = (
+            unit if rec["cap"] == "Cơ sở" else f"Hội đồng sáng kiến cấp {rec['cap'].lower()}"
+        )
+        rows.append(
+            {
+                "ten": rec["ten"] or f"Sáng kiến cấp {rec['cap'].lower()}",
+                "ngay_cong_nhan": _date(rec["ngay"]),
+                "don_vi_cong_nhan": recognised_by,
+                "tom_tat": f"Sáng kiến được công nhận cấp {rec['cap'].lower()}",
+                "tac_gia": names[rec["ma"]],
+                "phong_ban": group_names.get(groups[rec["ma"]], groups[rec["ma"]]),
+                "co_quan": unit,
+            }
+        )
     return rows
 
 
@@ -173,9 +211,12 @@ def build_template(name: str, rows: list[dict[str, Any]], cfg: dict[str, Any]) -
                 cell.data_type = "s"  # codes stay text; a value never becomes a formula
     catalogue = wb.create_sheet("DANHMUC")
     c = 1
-    for key, header in (("hinh_thuc", "Hình thức khen thưởng"), ("danh_hieu", "Danh hiệu thi đua"),
-                        ("phan_loai_can_bo" if name != "TAPTHE" else "phan_loai_tap_the",
-                         "Phân loại"), ("gioi_tinh", "Giới tính")):
+    for key, header in (
+        ("hinh_thuc", "Hình thức khen thưởng"),
+        ("danh_hieu", "Danh hiệu thi đua"),
+        ("phan_loai_can_bo" if name != "TAPTHE" else "phan_loai_tap_the", "Phân loại"),
+        ("gioi_tinh", "Giới tính"),
+    ):
         for j, text in enumerate(("STT", "Mã số", header)):
             catalogue.cell(2, c + j, text).font = Font(bold=True)
         for i, item in enumerate(cfg["danh_muc"][key], start=1):
@@ -186,8 +227,9 @@ def build_template(name: str, rows: list[dict[str, Any]], cfg: dict[str, Any]) -
     return wb
 
 
-def export_tdkt(inp: ScoringInput, shortlist: ShortlistResult, outdir: str | Path,
-                force: bool = False) -> TdktExport:
+def export_tdkt(
+    inp: ScoringInput, shortlist: ShortlistResult, outdir: str | Path, force: bool = False
+) -> TdktExport:
     outdir = Path(outdir)
     cfg = load_codes()
     groups = inp.table("to_cong_doan")
@@ -204,22 +246,30 @@ def export_tdkt(inp: ScoringInput, shortlist: ShortlistResult, outdir: str | Pat
     targets = {name: outdir / f"{name}.xlsx" for name in data}
     existing = [p.name for p in targets.values() if p.exists()]
     if existing and not force:
-        raise FileExistsRefused(f"Thư mục {outdir} đã có {', '.join(existing)}. Chọn thư mục "
-                                "khác, hoặc dùng --force để ghi đè (bản cũ được sao lưu).")
+        raise FileExistsRefused(
+            f"Thư mục {outdir} đã có {', '.join(existing)}. Chọn thư mục "
+            "khác, hoặc dùng --force để ghi đè (bản cũ được sao lưu)."
+        )
     regime = shortlist.regime
     # the import templates have fixed columns: the law applied is said to the officer instead
-    result.notes.append(f"Danh sách xét theo {regime.state.name} (ngày xét khen thưởng "
-                        f"{regime.review_date:%d/%m/%Y}).")
+    result.notes.append(
+        f"Danh sách xét theo {regime.state.name} (ngày xét khen thưởng "
+        f"{regime.review_date:%d/%m/%Y})."
+    )
     known = {i["ma"] for k in ("hinh_thuc", "danh_hieu") for i in cfg["danh_muc"][k]}
     union = [t.name for t in shortlist.titles if t.track != STATE and t.proposed]
     if union:
-        result.notes.append("Không xuất khen thưởng của Công đoàn (" + ", ".join(union) + "): "
-                            "phần mềm TĐKT của tỉnh nhận khen thưởng của Nhà nước; khen thưởng "
-                            "của Công đoàn gửi Công đoàn cấp trên theo trang BC Khen thưởng.")
+        result.notes.append(
+            "Không xuất khen thưởng của Công đoàn (" + ", ".join(union) + "): "
+            "phần mềm TĐKT của tỉnh nhận khen thưởng của Nhà nước; khen thưởng "
+            "của Công đoàn gửi Công đoàn cấp trên theo trang BC Khen thưởng."
+        )
     for t in shortlist.titles:
         if t.track == STATE and t.proposed and t.tdkt_code not in known:
-            result.notes.append(f"Danh hiệu '{t.name}': mã phần mềm TĐKT '{t.tdkt_code}' không "
-                                "có trong danh mục; sửa cột Mã phần mềm TĐKT trên trang Danh hiệu.")
+            result.notes.append(
+                f"Danh hiệu '{t.name}': mã phần mềm TĐKT '{t.tdkt_code}' không "
+                "có trong danh mục; sửa cột Mã phần mềm TĐKT trên trang Danh hiệu."
+            )
     for name, rows in data.items():
         wb = build_template(name, rows, cfg)
         if saved := atomic_write(targets[name], wb.save, overwrite=True):

@@ -8,6 +8,7 @@ Officers read a short Vietnamese title (``title_of``) and the message; the code 
 machines (``--json``) and for a narrow last column of the Kiểm tra sheet. The titles of all codes
 are kept together here, so the catalogue reads as one list.
 """
+
 from __future__ import annotations
 
 import re
@@ -46,13 +47,29 @@ class Code:
     severity: Severity
     template: str  # str.format template, Vietnamese, says what is wrong and how to fix it
 
-    def at(self, *, file: str = "", sheet: str = "", cell: str = "", row_key: Any = "",
-           value: Any = "", message: str | None = None, **context: Any) -> Finding:
+    def at(
+        self,
+        *,
+        file: str = "",
+        sheet: str = "",
+        cell: str = "",
+        row_key: Any = "",
+        value: Any = "",
+        message: str | None = None,
+        **context: Any,
+    ) -> Finding:
         context.setdefault("value", value)
         text = (message or self.template).format(**context)
-        return Finding(self.code, self.severity, text, file, sheet, cell,
-                       "" if row_key is None else str(row_key),
-                       "" if value is None else str(value))
+        return Finding(
+            self.code,
+            self.severity,
+            text,
+            file,
+            sheet,
+            cell,
+            "" if row_key is None else str(row_key),
+            "" if value is None else str(value),
+        )
 
 
 CATALOGUE: dict[str, Code] = {}
@@ -69,45 +86,64 @@ def define(code: str, severity: Severity, template: str) -> Code:
 
 TITLES: dict[str, str] = {
     # reading a workbook
-    "missing-sheet": "Thiếu trang", "missing-column": "Thiếu cột",
-    "missing-optional-column": "Thiếu cột không bắt buộc", "invalid-value": "Giá trị sai kiểu",
-    "control-characters": "Ký tự điều khiển trong ô", "cell-too-long": "Ô quá dài",
-    "merged-cells-filled": "Ô gộp qua nhiều dòng", "group-code-as-number": "Mã tổ gõ dạng số",
+    "missing-sheet": "Thiếu trang",
+    "missing-column": "Thiếu cột",
+    "missing-optional-column": "Thiếu cột không bắt buộc",
+    "invalid-value": "Giá trị sai kiểu",
+    "control-characters": "Ký tự điều khiển trong ô",
+    "cell-too-long": "Ô quá dài",
+    "merged-cells-filled": "Ô gộp qua nhiều dòng",
+    "group-code-as-number": "Mã tổ gõ dạng số",
     "unreadable-file": "Tệp không đọc được",
     # the workbook's stamp
-    "wrong-template-version": "Mẫu sổ cũ", "other-campaign": "Sổ của kế hoạch khác",
+    "wrong-template-version": "Mẫu sổ cũ",
+    "other-campaign": "Sổ của kế hoạch khác",
     "other-union": "Sổ của công đoàn khác",
     # cells and columns
-    "missing-value": "Thiếu thông tin", "not-in-list": "Không có trong danh sách",
-    "out-of-range": "Số ngoài khoảng cho phép", "negative-value": "Số âm",
-    "bad-code-format": "Mã sai dạng", "duplicate-id": "Trùng mã",
-    "formula-like-text": "Chữ giống công thức", "legacy-encoding": "Bảng mã cũ (TCVN3, VNI)",
+    "missing-value": "Thiếu thông tin",
+    "not-in-list": "Không có trong danh sách",
+    "out-of-range": "Số ngoài khoảng cho phép",
+    "negative-value": "Số âm",
+    "bad-code-format": "Mã sai dạng",
+    "duplicate-id": "Trùng mã",
+    "formula-like-text": "Chữ giống công thức",
+    "legacy-encoding": "Bảng mã cũ (TCVN3, VNI)",
     # references to the set-up
-    "unknown-member": "Đoàn viên không có trong danh sách", "unknown-group": "Tổ không có",
-    "unknown-phase": "Đợt không có", "unknown-movement": "Phong trào không có",
-    "unknown-title": "Danh hiệu không có", "not-own-group": "Dòng của tổ khác",
+    "unknown-member": "Đoàn viên không có trong danh sách",
+    "unknown-group": "Tổ không có",
+    "unknown-phase": "Đợt không có",
+    "unknown-movement": "Phong trào không có",
+    "unknown-title": "Danh hiệu không có",
+    "not-own-group": "Dòng của tổ khác",
     # registrations, works, results
     "subject-title-mismatch": "Danh hiệu không hợp đối tượng",
     "movement-subject-mismatch": "Phong trào không hợp đối tượng",
     "registration-outside-phase": "Ngày đăng ký ngoài đợt",
-    "registration-late": "Đăng ký quá hạn", "duplicate-registration": "Đăng ký trùng",
+    "registration-late": "Đăng ký quá hạn",
+    "duplicate-registration": "Đăng ký trùng",
     "finish-before-start": "Ngày hoàn thành trước ngày bắt đầu",
     "date-outside-campaign": "Ngày ngoài thời gian phong trào",
     "plaque-not-allowed": "Không được đề nghị gắn biển",
-    "status-inconsistent": "Trạng thái không khớp", "status-backwards": "Trạng thái lùi",
-    "duplicate-result": "Kết quả trùng", "date-outside-phase": "Ngày ngoài đợt",
+    "status-inconsistent": "Trạng thái không khớp",
+    "status-backwards": "Trạng thái lùi",
+    "duplicate-result": "Kết quả trùng",
+    "date-outside-phase": "Ngày ngoài đợt",
     "duplicate-annual-rating": "Xếp loại năm trùng",
     # consolidation
-    "missing-row-key": "Dòng thiếu mã", "duplicate-row-key": "Mã trùng trong sổ",
-    "key-conflict": "Mã trùng giữa các nơi", "long-text-kept-aside": "Ô dài lưu riêng",
+    "missing-row-key": "Dòng thiếu mã",
+    "duplicate-row-key": "Mã trùng trong sổ",
+    "key-conflict": "Mã trùng giữa các nơi",
+    "long-text-kept-aside": "Ô dài lưu riêng",
     # scoring
     "rubric-bad-row": "Dòng thang điểm sai",
     "rubric-source-not-applicable": "Tiêu chí không áp dụng",
     "ruleset-mismatch": "Bộ quy tắc không khớp",
     "review-date-unreadable": "Ngày xét khen thưởng không đọc được",
     # importing members
-    "member-list-not-found": "Không thấy danh sách", "member-without-name": "Thiếu họ tên",
-    "member-invalid-value": "Giá trị sai", "member-without-group": "Chưa có tổ",
+    "member-list-not-found": "Không thấy danh sách",
+    "member-without-name": "Thiếu họ tên",
+    "member-invalid-value": "Giá trị sai",
+    "member-without-group": "Chưa có tổ",
     "member-already-in-master": "Đã có trong sổ chính",
     "member-repeated-in-list": "Lặp lại trong danh sách",
 }

@@ -7,6 +7,7 @@ and the template version, so consolidation knows whose rows it is reading.
 Making them again replaces the workbooks in the folder, each old one backed up first (the one
 rule for every file thidua writes); the result says which were replaced and where the backups are.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -19,8 +20,16 @@ from openpyxl.styles import Alignment, Font
 from . import schema
 from .campaign import Campaign
 from .errors import ThiduaError
-from .layout import (FONT_NAME, define_list_names, new_workbook, print_setup, protect,
-                     write_lists_sheet, write_stamp, write_table)
+from .layout import (
+    FONT_NAME,
+    define_list_names,
+    new_workbook,
+    print_setup,
+    protect,
+    write_lists_sheet,
+    write_stamp,
+    write_table,
+)
 from .master import stamp_values
 from .reading import ROW, WorkbookData, read_workbook
 from .safe_io import atomic_write, make_folder
@@ -52,10 +61,20 @@ class GroupsResult:
     files: list[GroupFile] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"outdir": str(self.outdir), "files": [
-            {"group": f.group, "name": f.name, "path": str(f.path), "members": f.members,
-             "status": f.status, "backup": str(f.backup) if f.backup else None}
-            for f in self.files]}
+        return {
+            "outdir": str(self.outdir),
+            "files": [
+                {
+                    "group": f.group,
+                    "name": f.name,
+                    "path": str(f.path),
+                    "members": f.members,
+                    "status": f.status,
+                    "backup": str(f.backup) if f.backup else None,
+                }
+                for f in self.files
+            ],
+        }
 
 
 def group_file_name(code: str, name: str) -> str:
@@ -69,8 +88,11 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 def campaign_from_master(master: WorkbookData) -> Campaign:
     config = {r["ma_muc"]: r["gia_tri"] for r in records(master.table("cau_hinh"))}
-    return Campaign(id=str(config.get("so_ke_hoach") or master.stamp.get("ke_hoach") or ""),
-                    config=config, source=master.file)
+    return Campaign(
+        id=str(config.get("so_ke_hoach") or master.stamp.get("ke_hoach") or ""),
+        config=config,
+        source=master.file,
+    )
 
 
 def group_rows(master: WorkbookData, group: str) -> dict[str, list[dict[str, Any]]]:
@@ -89,9 +111,15 @@ def group_rows(master: WorkbookData, group: str) -> dict[str, list[dict[str, Any
 
 def results_skeleton(members: list[dict[str, Any]], phases: list[str]) -> list[dict[str, Any]]:
     """One row per member and phase, so the group leader fills in rather than types codes."""
-    return [{"ma_doan_vien": m["ma_doan_vien"],
-             "ho_ten": f"{m.get('ho_dem') or ''} {m.get('ten') or ''}".strip(), "dot": p}
-            for p in phases for m in members]
+    return [
+        {
+            "ma_doan_vien": m["ma_doan_vien"],
+            "ho_ten": f"{m.get('ho_dem') or ''} {m.get('ten') or ''}".strip(),
+            "dot": p,
+        }
+        for p in phases
+        for m in members
+    ]
 
 
 def build_group_workbook(master: WorkbookData, group: dict[str, Any]):
@@ -127,14 +155,17 @@ def build_group_workbook(master: WorkbookData, group: dict[str, Any]):
     write_lists_sheet(lists_ws, tables)
     protect(lists_ws)
     define_list_names(wb)
-    write_stamp(wb, stamp_values("group", campaign_from_master(master), ma_to=code,
-                                 ten_to=str(group.get("ten_to") or "")))
+    write_stamp(
+        wb,
+        stamp_values(
+            "group", campaign_from_master(master), ma_to=code, ten_to=str(group.get("ten_to") or "")
+        ),
+    )
     wb.active = 1  # open on the first data sheet
     return wb, len(members)
 
 
-def make_group_workbooks(master: str | Path | WorkbookData, outdir: str | Path
-                         ) -> GroupsResult:
+def make_group_workbooks(master: str | Path | WorkbookData, outdir: str | Path) -> GroupsResult:
     """One workbook per group of the master (a file, or tables already read from Excel); a
     workbook already in ``outdir`` is replaced, after a backup."""
     if not isinstance(master, WorkbookData):
@@ -145,7 +176,8 @@ def make_group_workbooks(master: str | Path | WorkbookData, outdir: str | Path
             f"Sổ {master.file} chưa có tổ công đoàn nào (trang 'Tổ công đoàn' trống), nên chưa "
             "tạo được sổ tổ. Điền trang Tổ công đoàn và Đoàn viên trong Excel, hoặc nhập danh "
             f"sách đoàn viên có sẵn: thidua members import {master.file} danh-sach.xlsx — rồi "
-            "chạy lại.")
+            "chạy lại."
+        )
     outdir = Path(outdir)
     make_folder(outdir)
     result = GroupsResult(outdir=outdir)
@@ -155,8 +187,11 @@ def make_group_workbooks(master: str | Path | WorkbookData, outdir: str | Path
         existed = path.exists()
         wb, n_members = build_group_workbook(master, group)
         saved = atomic_write(path, wb.save, make_backup=True)
-        result.files.append(GroupFile(group["ma_to"], name, path, n_members,
-                                      REPLACED if existed else CREATED, saved))
+        result.files.append(
+            GroupFile(
+                group["ma_to"], name, path, n_members, REPLACED if existed else CREATED, saved
+            )
+        )
     return result
 
 
@@ -175,8 +210,7 @@ def _write_guide(ws, group: dict[str, Any]) -> None:
         "Điền xong, lưu tệp và gửi lại cho Ban Chấp hành Công đoàn cơ sở.",
     ]
     for i, line in enumerate(lines, start=1):
-        ws.cell(row=i, column=1, value=line).font = Font(name=FONT_NAME, size=12,
-                                                          bold=(i == 1))
+        ws.cell(row=i, column=1, value=line).font = Font(name=FONT_NAME, size=12, bold=(i == 1))
         ws.cell(row=i, column=1).alignment = Alignment(wrap_text=False)
     ws.column_dimensions["A"].width = 110
     print_setup(ws, landscape=False, title_rows=None)

@@ -2,6 +2,7 @@
 
 Shared by the master and the group workbooks so both look and validate the same.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -63,9 +64,14 @@ def set_cell(ws: Worksheet, row: int, col: int, value: Any, column: Column | Non
     return cell
 
 
-def write_table(ws: Worksheet, sheet: Sheet, rows: Iterable[dict[str, Any]],
-                columns: tuple[Column, ...] | None = None, first_col: int = 1,
-                dropdowns: bool = True) -> str:
+def write_table(
+    ws: Worksheet,
+    sheet: Sheet,
+    rows: Iterable[dict[str, Any]],
+    columns: tuple[Column, ...] | None = None,
+    first_col: int = 1,
+    dropdowns: bool = True,
+) -> str:
     """Header + rows as an Excel Table named ``sheet.table``; returns the table's A1 range."""
     columns = columns or sheet.columns
     for j, col in enumerate(columns, start=first_col):
@@ -82,7 +88,8 @@ def write_table(ws: Worksheet, sheet: Sheet, rows: Iterable[dict[str, Any]],
     if n == 0:
         for j, col in enumerate(columns, start=first_col):
             ws.cell(row=2, column=j).number_format = col.number_format
-    ref = f"{get_column_letter(first_col)}1:{get_column_letter(first_col + len(columns) - 1)}{last_row}"
+    last_col = get_column_letter(first_col + len(columns) - 1)
+    ref = f"{get_column_letter(first_col)}1:{last_col}{last_row}"
     table = Table(displayName=sheet.table, ref=ref)
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     ws.add_table(table)
@@ -92,8 +99,9 @@ def write_table(ws: Worksheet, sheet: Sheet, rows: Iterable[dict[str, Any]],
     return ref
 
 
-def add_validations(ws: Worksheet, columns: tuple[Column, ...], first_col: int,
-                    last_row: int) -> None:
+def add_validations(
+    ws: Worksheet, columns: tuple[Column, ...], first_col: int, last_row: int
+) -> None:
     for j, col in enumerate(columns, start=first_col):
         if col in schema.PROVENANCE:
             continue  # filled by consolidation, never typed: no input rule to offer
@@ -111,18 +119,29 @@ def add_validations(ws: Worksheet, columns: tuple[Column, ...], first_col: int,
 
 def _validation_for(col: Column) -> DataValidation | None:
     if col.choices:
-        dv = DataValidation(type="list", formula1=f"={schema.LISTS[col.choices].name}",
-                            allow_blank=True)
+        dv = DataValidation(
+            type="list", formula1=f"={schema.LISTS[col.choices].name}", allow_blank=True
+        )
         dv.error = f"Chọn {col.header.lower()} trong danh sách thả xuống."
     elif col.type == "date":
-        dv = DataValidation(type="date", operator="between", formula1="DATE(1900,1,1)",
-                            formula2="DATE(2100,12,31)", allow_blank=True)
+        dv = DataValidation(
+            type="date",
+            operator="between",
+            formula1="DATE(1900,1,1)",
+            formula2="DATE(2100,12,31)",
+            allow_blank=True,
+        )
         dv.error = "Nhập ngày dạng ngày/tháng/năm, ví dụ 15/03/2023."
     elif col.type in ("int", "money"):
-        low = int(col.minimum) if col.minimum is not None else -10**12
+        low = int(col.minimum) if col.minimum is not None else -(10**12)
         high = int(col.maximum) if col.maximum is not None else 10**15
-        dv = DataValidation(type="whole", operator="between", formula1=str(low),
-                            formula2=str(high), allow_blank=True)
+        dv = DataValidation(
+            type="whole",
+            operator="between",
+            formula1=str(low),
+            formula2=str(high),
+            allow_blank=True,
+        )
         dv.error = f"{col.header}: nhập số nguyên từ {low:,} đến {high:,}.".replace(",", ".")
     elif col.help:
         dv = DataValidation(allow_blank=True)
@@ -148,8 +167,13 @@ def write_lists_sheet(ws: Worksheet, rows_for: dict[str, list[dict[str, Any]]]) 
     """All list tables on one sheet, left to right, one blank column between them."""
     col = 1
     for table in schema.LIST_TABLES:
-        write_table(ws, table, rows_for.get(table.key, []), first_col=col,
-                    dropdowns=table.key == "ds_co_quan_bao")
+        write_table(
+            ws,
+            table,
+            rows_for.get(table.key, []),
+            first_col=col,
+            dropdowns=table.key == "ds_co_quan_bao",
+        )
         col += len(table.columns) + 1
     ws.freeze_panes = "A2"
     print_setup(ws)

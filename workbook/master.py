@@ -3,6 +3,7 @@
 ``build_master`` returns an openpyxl Workbook (the Excel side turns it into an .xlsm with the
 ribbon); ``init_master`` saves it safely.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -14,15 +15,25 @@ from openpyxl.styles import Alignment, Font
 
 from . import schema, stamps
 from .campaign import Campaign
-from .layout import (FONT_NAME, define_list_names, new_workbook, print_setup, protect,
-                     write_lists_sheet, write_stamp, write_table)
 from .errors import ThiduaError
+from .layout import (
+    FONT_NAME,
+    define_list_names,
+    new_workbook,
+    print_setup,
+    protect,
+    write_lists_sheet,
+    write_stamp,
+    write_table,
+)
 from .safe_io import atomic_write
 
 MASTER_SUFFIXES = (".xlsx", ".xlsm")
 
-OUTPUT_NOTE = ("Trang này do thidua tự ghi mỗi lần chạy (nút trên thẻ Thi đua hoặc lệnh thidua); "
-               "mọi chỉnh sửa tay sẽ bị ghi đè.")
+OUTPUT_NOTE = (
+    "Trang này do thidua tự ghi mỗi lần chạy (nút trên thẻ Thi đua hoặc lệnh thidua); "
+    "mọi chỉnh sửa tay sẽ bị ghi đè."
+)
 
 
 @dataclass
@@ -33,12 +44,17 @@ class InitResult:
     backup: Path | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"path": str(self.path), "sheets": self.sheets, "counts": self.counts,
-                "backup": str(self.backup) if self.backup else None}
+        return {
+            "path": str(self.path),
+            "sheets": self.sheets,
+            "counts": self.counts,
+            "backup": str(self.backup) if self.backup else None,
+        }
 
 
-def setup_rows(campaign: Campaign, extra: dict[str, list[dict]] | None = None
-               ) -> dict[str, list[dict[str, Any]]]:
+def setup_rows(
+    campaign: Campaign, extra: dict[str, list[dict]] | None = None
+) -> dict[str, list[dict[str, Any]]]:
     """Rows of every set-up and list table: the campaign's, plus any given (groups, members)."""
     rows = {s.key: campaign.rows(s.key) for s in (*schema.SETUP_SHEETS, *schema.LIST_TABLES)}
     rows["cau_hinh"] = campaign.config_rows()
@@ -58,8 +74,9 @@ def build_master(campaign: Campaign, extra: dict[str, list[dict]] | None = None)
     write_lists_sheet(wb.create_sheet(schema.LISTS_SHEET_NAME), rows)
     for sheet in schema.DATA_SHEETS:
         ws = wb.create_sheet(sheet.name)
-        write_table(ws, sheet, (extra or {}).get(sheet.key, []),
-                    columns=schema.master_columns(sheet))
+        write_table(
+            ws, sheet, (extra or {}).get(sheet.key, []), columns=schema.master_columns(sheet)
+        )
         ws.freeze_panes = "B2"
         print_setup(ws, sheet.landscape)
     for sheet in schema.OUTPUT_SHEETS:
@@ -87,12 +104,18 @@ def write_empty_output(wb: Workbook, sheet: schema.Sheet) -> None:
 
 def stamp_values(kind: str, campaign: Campaign, **more: str) -> dict[str, str]:
     """The hidden stamp: kind, template version, campaign and union (see ``stamps``)."""
-    return stamps.stamp_values(kind, campaign.id, str(campaign.config.get("ten_cong_doan") or ""),
-                               **more)
+    return stamps.stamp_values(
+        kind, campaign.id, str(campaign.config.get("ten_cong_doan") or ""), **more
+    )
 
 
-def init_master(path: str | Path, campaign: Campaign, *, force: bool = False,
-                extra: dict[str, list[dict]] | None = None) -> InitResult:
+def init_master(
+    path: str | Path,
+    campaign: Campaign,
+    *,
+    force: bool = False,
+    extra: dict[str, list[dict]] | None = None,
+) -> InitResult:
     """Write a new master workbook; refuses to overwrite unless ``force`` (then backs up).
 
     The master is the one file thidua does not replace on its own: an empty new one over the
@@ -102,7 +125,8 @@ def init_master(path: str | Path, campaign: Campaign, *, force: bool = False,
     if path.suffix.lower() not in MASTER_SUFFIXES:
         raise ThiduaError(
             f"Tên tệp {path.name} không phải tên sổ Excel: sổ thi đua phải có đuôi .xlsm (có thẻ "
-            "Thi đua trên Excel) hoặc .xlsx. Ví dụ: thidua init So-thi-dua.xlsm")
+            "Thi đua trên Excel) hoặc .xlsx. Ví dụ: thidua init So-thi-dua.xlsm"
+        )
     wb = build_master(campaign, extra)
     saved = atomic_write(path, lambda tmp: wb.save(tmp), overwrite=force)
     counts = {s.name: len(setup_rows(campaign, extra)[s.key]) for s in schema.SETUP_SHEETS}

@@ -13,6 +13,7 @@ Nothing in the list is changed. A row without a name cannot be a member and is l
 finding naming its cell; any other problem (a date that is not a date, a gender not in the list)
 is a finding too, and the row is imported with the value as typed, for the officer to correct.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -42,45 +43,88 @@ ACTION = "Nhập danh sách đoàn viên"
 
 # What the list's columns may be called, beyond the master's own headers and aliases: these are
 # other people's lists, so the words are theirs.
-FULL_NAME = Column("ho_ten", "Họ và tên", required=True,
-                   aliases=("Họ tên", "Họ, tên", "Họ và tên đoàn viên", "Tên đoàn viên",
-                            "Họ tên đoàn viên", "Họ và tên cán bộ"))
-GROUP = Column("to", "Tổ công đoàn", aliases=("Tổ", "Tên tổ", "Tổ CĐ", "Phòng", "Phòng/tổ",
-                                               "Phòng, tổ", "Phòng ban", "Bộ phận", "Đơn vị",
-                                               "Khoa/phòng"))
+FULL_NAME = Column(
+    "ho_ten",
+    "Họ và tên",
+    required=True,
+    aliases=(
+        "Họ tên",
+        "Họ, tên",
+        "Họ và tên đoàn viên",
+        "Tên đoàn viên",
+        "Họ tên đoàn viên",
+        "Họ và tên cán bộ",
+    ),
+)
+GROUP = Column(
+    "to",
+    "Tổ công đoàn",
+    aliases=(
+        "Tổ",
+        "Tên tổ",
+        "Tổ CĐ",
+        "Phòng",
+        "Phòng/tổ",
+        "Phòng, tổ",
+        "Phòng ban",
+        "Bộ phận",
+        "Đơn vị",
+        "Khoa/phòng",
+    ),
+)
 GROUP_CODE = Column("ma_to", "Mã tổ", "code", aliases=("Mã tổ công đoàn",))
-MORE_ALIASES = {"gioi_tinh": ("Phái", "Nam/Nữ", "Nam, nữ"), "chuc_vu": ("Chức danh",),
-                "ngay_tuyen_dung": ("Ngày vào làm", "Ngày vào cơ quan", "Ngày vào ngành"),
-                "ma_doan_vien": ("Mã", "Số thẻ đoàn viên", "Mã cán bộ")}
+MORE_ALIASES = {
+    "gioi_tinh": ("Phái", "Nam/Nữ", "Nam, nữ"),
+    "chuc_vu": ("Chức danh",),
+    "ngay_tuyen_dung": ("Ngày vào làm", "Ngày vào cơ quan", "Ngày vào ngành"),
+    "ma_doan_vien": ("Mã", "Số thẻ đoàn viên", "Mã cán bộ"),
+}
 SOURCE_COLUMNS = (
-    FULL_NAME, GROUP, GROUP_CODE,
-    *(dataclasses.replace(c, required=False, aliases=c.aliases + MORE_ALIASES.get(c.key, ()))
-      for c in MEMBERS.columns if c.key != "ma_to"),
+    FULL_NAME,
+    GROUP,
+    GROUP_CODE,
+    *(
+        dataclasses.replace(c, required=False, aliases=c.aliases + MORE_ALIASES.get(c.key, ()))
+        for c in MEMBERS.columns
+        if c.key != "ma_to"
+    ),
 )
 GENDERS = {header_key(v): v for v in schema.FIXED_LIST_VALUES["ds_gioi_tinh"]}
 GENDERS.update({"m": "Nam", "male": "Nam", "f": "Nữ", "female": "Nữ"})
 
 NO_LIST = define(
-    "member-list-not-found", ERROR,
+    "member-list-not-found",
+    ERROR,
     "Không tìm thấy danh sách đoàn viên: cần một trang có dòng tiêu đề với cột 'Họ và tên' "
-    "(hoặc 'Họ đệm' và 'Tên'). Thêm dòng tiêu đề rồi nhập lại.")
+    "(hoặc 'Họ đệm' và 'Tên'). Thêm dòng tiêu đề rồi nhập lại.",
+)
 NO_NAME = define(
-    "member-without-name", ERROR,
-    "Dòng có dữ liệu nhưng không có họ tên: không nhập dòng này. Điền họ tên rồi nhập lại.")
+    "member-without-name",
+    ERROR,
+    "Dòng có dữ liệu nhưng không có họ tên: không nhập dòng này. Điền họ tên rồi nhập lại.",
+)
 BAD_CELL = define(
-    "member-invalid-value", ERROR,
+    "member-invalid-value",
+    ERROR,
     "Cột '{header}': '{value}' {reason}. Đoàn viên vẫn được nhập với giá trị như đã gõ; sửa ô "
-    "này trên trang Đoàn viên.")
+    "này trên trang Đoàn viên.",
+)
 NO_GROUP = define(
-    "member-without-group", WARNING,
+    "member-without-group",
+    WARNING,
     "Đoàn viên '{name}' chưa có tổ: nhập với mã tổ để trống. Chọn tổ trên trang Đoàn viên trước "
-    "khi tạo sổ tổ.")
+    "khi tạo sổ tổ.",
+)
 ALREADY_THERE = define(
-    "member-already-in-master", WARNING,
-    "'{name}' đã có trong sổ chính (mã {code}): không nhập lại.")
+    "member-already-in-master",
+    WARNING,
+    "'{name}' đã có trong sổ chính (mã {code}): không nhập lại.",
+)
 REPEATED = define(
-    "member-repeated-in-list", WARNING,
-    "'{name}' đã có ở dòng {first} của danh sách: không nhập hai lần.")
+    "member-repeated-in-list",
+    WARNING,
+    "'{name}' đã có ở dòng {first} của danh sách: không nhập hai lần.",
+)
 
 
 class NoMemberList(ThiduaError):
@@ -108,21 +152,32 @@ class MembersImport:
 
     @property
     def headline(self) -> str:
-        return (f"Danh sách {self.source.name}: {self.rows_read} dòng; thêm {len(self.members)} "
-                f"đoàn viên và {len(self.groups)} tổ công đoàn; {self.errors} lỗi, "
-                f"{count_by_severity(self.findings)[WARNING]} lưu ý")
+        return (
+            f"Danh sách {self.source.name}: {self.rows_read} dòng; thêm {len(self.members)} "
+            f"đoàn viên và {len(self.groups)} tổ công đoàn; {self.errors} lỗi, "
+            f"{count_by_severity(self.findings)[WARNING]} lưu ý"
+        )
 
     def log_entry(self) -> LogEntry:
-        return LogEntry(action=ACTION, result=self.headline,
-                        counts=f"+{len(self.members)} đoàn viên, +{len(self.groups)} tổ",
-                        files=[(self.source.name, file_hash(self.source))])
+        return LogEntry(
+            action=ACTION,
+            result=self.headline,
+            counts=f"+{len(self.members)} đoàn viên, +{len(self.groups)} tổ",
+            files=[(self.source.name, file_hash(self.source))],
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"master": str(self.master), "source": str(self.source),
-                "rows_read": self.rows_read, "written": self.written,
-                "backup": str(self.backup) if self.backup else None,
-                "groups": self.groups, "members": self.members,
-                "findings": [f.to_dict() for f in self.findings], "exit_code": self.exit_code}
+        return {
+            "master": str(self.master),
+            "source": str(self.source),
+            "rows_read": self.rows_read,
+            "written": self.written,
+            "backup": str(self.backup) if self.backup else None,
+            "groups": self.groups,
+            "members": self.members,
+            "findings": [f.to_dict() for f in self.findings],
+            "exit_code": self.exit_code,
+        }
 
 
 def read_member_list(source: Path) -> tuple[str, int, dict[int, str], list[list[Any]]]:
@@ -175,23 +230,27 @@ def plan_member_import(master: WorkbookData, source: str | Path) -> MembersImpor
     letters = {key: get_column_letter(j + 1) for j, key in mapping.items()}
     groups = master.table("to_cong_doan")
     group_codes = {str(c) for c in groups["ma_to"] if c}
-    group_by_name = {header_key(n): str(c) for c, n in zip(groups["ma_to"], groups["ten_to"])
-                     if c and n}
+    group_by_name = {
+        header_key(n): str(c) for c, n in zip(groups["ma_to"], groups["ten_to"]) if c and n
+    }
     new_group = _Codes(group_codes, "", 2)
     existing = master.table("doan_vien")
     codes_in_use = {str(c) for c in existing["ma_doan_vien"] if c}
-    known = {_member_key(f"{h or ''} {t or ''}", b): str(c) for c, h, t, b in zip(
-        existing["ma_doan_vien"], existing["ho_dem"], existing["ten"], existing["ngay_sinh"])}
+    known = {
+        _member_key(f"{h or ''} {t or ''}", b): str(c)
+        for c, h, t, b in zip(
+            existing["ma_doan_vien"], existing["ho_dem"], existing["ten"], existing["ngay_sinh"]
+        )
+    }
     new_member = _Codes(codes_in_use, "DV", 3)
     seen: dict[tuple, int] = {}
     name_key = next(k for k in ("ho_ten", "ho_dem", "ten") if k in letters)  # where names start
 
-    def finding(kind, key: str | None, excel_row: int, into: list | None = None,
-                **context) -> None:
+    def finding(kind, key: str | None, excel_row: int, into: list | None = None, **context) -> None:
         letter = letters.get(key, "A") if key else "A"
-        (out.findings if into is None else into).append(kind.at(
-            file=source.name, sheet=sheet_name, cell=f"{letter}{excel_row}",
-            **context))
+        (out.findings if into is None else into).append(
+            kind.at(file=source.name, sheet=sheet_name, cell=f"{letter}{excel_row}", **context)
+        )
 
     for i in range(header + 1, len(rows)):
         raw = {key: rows[i][j] if j < len(rows[i]) else None for j, key in mapping.items()}
@@ -208,10 +267,18 @@ def plan_member_import(master: WorkbookData, source: str | Path) -> MembersImpor
                 typed[key] = convert(text, col.type, epoch)
             except BadValue as err:
                 typed[key] = to_text(text)
-                finding(BAD_CELL, key, excel_row, cells, value=to_text(value),
-                        header=col.header, reason=err.reason)
+                finding(
+                    BAD_CELL,
+                    key,
+                    excel_row,
+                    cells,
+                    value=to_text(value),
+                    header=col.header,
+                    reason=err.reason,
+                )
         full = typed.get("ho_ten") or " ".join(
-            str(typed[k]) for k in ("ho_dem", "ten") if typed.get(k))
+            str(typed[k]) for k in ("ho_dem", "ten") if typed.get(k)
+        )
         if not full:
             finding(NO_NAME, name_key, excel_row)
             continue
@@ -220,23 +287,35 @@ def plan_member_import(master: WorkbookData, source: str | Path) -> MembersImpor
         if typed.get("gioi_tinh") is not None:
             gender = GENDERS.get(header_key(typed["gioi_tinh"]))
             if gender is None:
-                finding(BAD_CELL, "gioi_tinh", excel_row, cells, value=typed["gioi_tinh"],
-                        header=by_key["gioi_tinh"].header, reason="không phải Nam hoặc Nữ")
+                finding(
+                    BAD_CELL,
+                    "gioi_tinh",
+                    excel_row,
+                    cells,
+                    value=typed["gioi_tinh"],
+                    header=by_key["gioi_tinh"].header,
+                    reason="không phải Nam hoặc Nữ",
+                )
             typed["gioi_tinh"] = gender or typed["gioi_tinh"]
         person = _member_key(full, typed.get("ngay_sinh"))
         code = typed.get("ma_doan_vien")
         if (code and code in codes_in_use) or person in known:
-            finding(ALREADY_THERE, name_key, excel_row,
-                    name=full, code=code if code in codes_in_use else known[person])
+            finding(
+                ALREADY_THERE,
+                name_key,
+                excel_row,
+                name=full,
+                code=code if code in codes_in_use else known[person],
+            )
             continue
         if person in seen:
-            finding(REPEATED, name_key, excel_row, name=full,
-                    first=seen[person])
+            finding(REPEATED, name_key, excel_row, name=full, first=seen[person])
             continue
         seen[person] = excel_row
         out.findings.extend(cells)
-        typed["ma_to"] = _group_code(typed.get("ma_to"), typed.get("to"), group_codes,
-                                     group_by_name, new_group, out)
+        typed["ma_to"] = _group_code(
+            typed.get("ma_to"), typed.get("to"), group_codes, group_by_name, new_group, out
+        )
         if not typed["ma_to"]:
             finding(NO_GROUP, "to" if "to" in letters else name_key, excel_row, name=full)
         if code:
@@ -248,16 +327,20 @@ def plan_member_import(master: WorkbookData, source: str | Path) -> MembersImpor
     return out
 
 
-def _group_code(code: Any, name: Any, codes: set[str], by_name: dict[str, str], new: _Codes,
-                out: MembersImport) -> str | None:
+def _group_code(
+    code: Any, name: Any, codes: set[str], by_name: dict[str, str], new: _Codes, out: MembersImport
+) -> str | None:
     """The group a member's row names: by code ('03', or 3 typed as a number) or by name. A
     group the master does not know becomes a new group, with the list's code when it has one."""
     for value in (code, name):
         if value is None:
             continue
         text = str(value)
-        known = text if text in codes else padded_group_code(text, codes) or \
-            by_name.get(header_key(text))
+        known = (
+            text
+            if text in codes
+            else padded_group_code(text, codes) or by_name.get(header_key(text))
+        )
         if known:
             return known
     if code is None and name is None:
@@ -271,16 +354,19 @@ def _group_code(code: Any, name: Any, codes: set[str], by_name: dict[str, str], 
     return new_code
 
 
-def import_members(master: str | Path, source: str | Path, *, dry_run: bool = False
-                   ) -> MembersImport:
+def import_members(
+    master: str | Path, source: str | Path, *, dry_run: bool = False
+) -> MembersImport:
     """Add the members (and groups) of the list ``source`` to the master file."""
     master = Path(master)
     if not dry_run:
         ensure_not_open(master)
     data = read_workbook(master, sheets=("to_cong_doan", "doan_vien"))
     if data.kind != "master":
-        raise ThiduaError(f"{master.name} không phải sổ chính do thidua tạo (thiếu dấu phiên "
-                          "bản). Hãy tạo sổ bằng lệnh thidua init.")
+        raise ThiduaError(
+            f"{master.name} không phải sổ chính do thidua tạo (thiếu dấu phiên "
+            "bản). Hãy tạo sổ bằng lệnh thidua init."
+        )
     result = plan_member_import(data, source)
     if dry_run or not (result.members or result.groups):
         return result

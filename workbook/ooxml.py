@@ -1,5 +1,6 @@
 """Names of the Office Open XML package (ECMA-376) and Excel's limits, in one place, for the
 modules that read or write a workbook's parts directly instead of through openpyxl."""
+
 from __future__ import annotations
 
 # Namespaces

@@ -6,6 +6,7 @@ in place (keeping its code name, which the VBA project refers to), lets the feat
 protects it, appends a row to ``Nhật ký`` and saves atomically with a backup. People's sheets
 are never touched here.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,10 +40,18 @@ class LogEntry:
 def log_rows(entry: LogEntry, now: dt.datetime) -> list[dict[str, Any]]:
     """The Nhật ký rows of one run (one per file), keyed by the log's column keys."""
     stamp = now.replace(microsecond=0)
-    return [{"thoi_diem": stamp, "thao_tac": entry.action, "ket_qua": entry.result,
-             "so_lieu": entry.counts, "tep": name, "bam": digest[:HASH_CHARS],
-             "dau_du_lieu": entry.marks.get(digest, "") if digest else ""}
-            for name, digest in (entry.files or [("", "")])]
+    return [
+        {
+            "thoi_diem": stamp,
+            "thao_tac": entry.action,
+            "ket_qua": entry.result,
+            "so_lieu": entry.counts,
+            "tep": name,
+            "bam": digest[:HASH_CHARS],
+            "dau_du_lieu": entry.marks.get(digest, "") if digest else "",
+        }
+        for name, digest in (entry.files or [("", "")])
+    ]
 
 
 def clear_sheet(ws: Worksheet) -> None:
@@ -68,8 +77,11 @@ def output_sheet(wb: Workbook, key: str) -> Worksheet:
         raise ValueError(f"{key} is not an output sheet")  # a programming error, not user data
     if sheet.name not in wb.sheetnames:
         # An older master without this sheet: add it at the end, before the log.
-        index = wb.sheetnames.index(schema.sheet("nhat_ky").name) \
-            if schema.sheet("nhat_ky").name in wb.sheetnames else len(wb.sheetnames)
+        index = (
+            wb.sheetnames.index(schema.sheet("nhat_ky").name)
+            if schema.sheet("nhat_ky").name in wb.sheetnames
+            else len(wb.sheetnames)
+        )
         return wb.create_sheet(sheet.name, index)
     return wb[sheet.name]
 
@@ -84,8 +96,9 @@ def append_log(wb: Workbook, entry: LogEntry, now: dt.datetime | None = None) ->
         table = ws.tables[log.table]
     min_col, min_row, max_col, max_row = range_boundaries(table.ref)
     first_blank = max_row + 1
-    if max_row == min_row + 1 and all(ws.cell(max_row, c).value is None
-                                      for c in range(min_col, max_col + 1)):
+    if max_row == min_row + 1 and all(
+        ws.cell(max_row, c).value is None for c in range(min_col, max_col + 1)
+    ):
         first_blank = max_row  # the empty body row of a fresh table
     rows = log_rows(entry, now or dt.datetime.now())
     # By header: an older master's log lacks columns added since (the data mark).
@@ -101,10 +114,13 @@ def append_log(wb: Workbook, entry: LogEntry, now: dt.datetime | None = None) ->
         table.autoFilter.ref = table.ref
 
 
-def rewrite_outputs(master: str | Path, writers: dict[str, SheetWriter],
-                    log: LogEntry | None = None,
-                    edit: Callable[[Workbook], None] | None = None,
-                    make_backup: bool = True) -> Path | None:
+def rewrite_outputs(
+    master: str | Path,
+    writers: dict[str, SheetWriter],
+    log: LogEntry | None = None,
+    edit: Callable[[Workbook], None] | None = None,
+    make_backup: bool = True,
+) -> Path | None:
     """Redraw the given output sheets of the master; returns the backup's path.
 
     ``edit`` lets a caller change the workbook beyond output sheets (validation highlighting
@@ -115,8 +131,10 @@ def rewrite_outputs(master: str | Path, writers: dict[str, SheetWriter],
     ensure_not_open(master)
     wb = load_for_edit(master)
     if schema.STAMP.name not in wb.sheetnames:
-        raise NotOurWorkbook(f"{master.name} không phải sổ thi đua do thidua tạo "
-                             "(thiếu dấu phiên bản). Hãy tạo sổ bằng lệnh thidua init.")
+        raise NotOurWorkbook(
+            f"{master.name} không phải sổ thi đua do thidua tạo "
+            "(thiếu dấu phiên bản). Hãy tạo sổ bằng lệnh thidua init."
+        )
     for key, write in writers.items():
         ws = output_sheet(wb, key)
         ws.protection.sheet = False

@@ -11,6 +11,7 @@
 
 Pure zip/XML work: nothing here runs or parses VBA.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,9 +54,11 @@ def carry_custom_ui(source: Path, target: Path) -> bool:
             while rel_id in used:
                 rel_id, n = f"rIdUi{n}", n + 1
             used.add(rel_id)
-            ET.SubElement(root, f"{{{REL_NS}}}Relationship",
-                          {"Id": rel_id, "Type": rel.get("Type", ""),
-                           "Target": rel.get("Target", "")})
+            ET.SubElement(
+                root,
+                f"{{{REL_NS}}}Relationship",
+                {"Id": rel_id, "Type": rel.get("Type", ""), "Target": rel.get("Target", "")},
+            )
         new_rels = ET.tostring(root, xml_declaration=True, encoding="UTF-8")
 
     def write(tmp: Path) -> None:
@@ -65,6 +68,7 @@ def carry_custom_ui(source: Path, target: Path) -> bool:
             for name, data in parts.items():
                 if name not in names:
                     out.writestr(name, data)
+
     _rewrite(target, write)
     return True
 
@@ -74,6 +78,7 @@ def _rewrite(path: Path, write: Callable[[Path], None]) -> None:
     ``write`` opens ``path`` itself: a file still open for reading cannot be replaced on
     Windows."""
     from .safe_io import atomic_write  # safe_io calls carry_custom_ui: a late import
+
     atomic_write(path, write, make_backup=False)
 
 
@@ -91,6 +96,7 @@ def _escape_part(xml: bytes) -> bytes:
         text = m.group(1).decode()
         code = int(text[1:], 16) if text[0] in "xX" else int(text)
         return _escape(code) if code < 0x20 and code not in (0x9, 0xA, 0xD) else m.group(0)
+
     xml = _RAW_CONTROL.sub(lambda m: _escape(m.group(0)[0]), xml)
     return _CHAR_REF.sub(char_ref, xml)
 
@@ -115,5 +121,6 @@ def escape_control_characters(path: Path) -> bool:
         with zipfile.ZipFile(path) as zf, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
             for info in zf.infolist():
                 out.writestr(info, changed.get(info.filename, zf.read(info)))
+
     _rewrite(path, write)
     return True

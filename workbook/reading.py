@@ -9,6 +9,7 @@ Frames hold Python objects (str, int, float, datetime.date, None) in object colu
 no float-for-int or NaN-for-blank surprises. A value that could not be typed is kept as the text
 that was there (nothing typed is lost) and reported. Column ``_row`` is the Excel row number.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,33 +25,52 @@ from openpyxl.utils import get_column_letter
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError, XmlError, ZipError
 
 from . import schema
-from .cell_checks import (CELL_TOO_LONG, CONTROL_CHARACTERS, GROUP_CODE_AS_NUMBER, MERGED_ROWS,
-                          Merge, area_a1, fill_merged, group_code_cells, preview, show_controls)
+from .cell_checks import (
+    CELL_TOO_LONG,
+    CONTROL_CHARACTERS,
+    GROUP_CODE_AS_NUMBER,
+    MERGED_ROWS,
+    Merge,
+    area_a1,
+    fill_merged,
+    group_code_cells,
+    preview,
+    show_controls,
+)
 from .errors import UnreadableWorkbook
 from .excel_dates import WINDOWS_1900, zip_epoch
 from .findings import ERROR, WARNING, Finding, define
 from .ooxml import MAX_CELL_CHARS
 from .schema import Column, Sheet
 from .sniff import encrypted_package, not_a_workbook_reason
-from .typing_pass import Odd, body_columns, keep_rows, object_frame, type_column
 from .text import ascii_fold
+from .typing_pass import Odd, body_columns, keep_rows, object_frame, type_column
 from .values import is_blank, to_text
 
 HEADER_SCAN_ROWS = 10
 MAX_UNZIPPED_BYTES = 512 * 1024 * 1024  # a zip bomb, not a union's workbook
 ROW = "_row"
 
-MISSING_SHEET = define("missing-sheet", ERROR,
-                       "Không có trang '{sheet_name}'. Dùng sổ mẫu do Ban Chấp hành phát hành, "
-                       "không đổi tên trang.")
-MISSING_COLUMN = define("missing-column", ERROR,
-                        "Trang '{sheet_name}' thiếu cột '{header}'. Thêm lại cột này vào dòng "
-                        "tiêu đề (có thể chép từ sổ mẫu).")
-MISSING_OPTIONAL_COLUMN = define("missing-optional-column", WARNING,
-                                 "Trang '{sheet_name}' thiếu cột '{header}' (không bắt buộc); "
-                                 "dữ liệu của cột này được coi là để trống.")
-BAD_VALUE = define("invalid-value", ERROR,
-                   "Cột '{header}': '{value}' {reason}. Giá trị đã được giữ nguyên để sửa.")
+MISSING_SHEET = define(
+    "missing-sheet",
+    ERROR,
+    "Không có trang '{sheet_name}'. Dùng sổ mẫu do Ban Chấp hành phát hành, không đổi tên trang.",
+)
+MISSING_COLUMN = define(
+    "missing-column",
+    ERROR,
+    "Trang '{sheet_name}' thiếu cột '{header}'. Thêm lại cột này vào dòng "
+    "tiêu đề (có thể chép từ sổ mẫu).",
+)
+MISSING_OPTIONAL_COLUMN = define(
+    "missing-optional-column",
+    WARNING,
+    "Trang '{sheet_name}' thiếu cột '{header}' (không bắt buộc); "
+    "dữ liệu của cột này được coi là để trống.",
+)
+BAD_VALUE = define(
+    "invalid-value", ERROR, "Cột '{header}': '{value}' {reason}. Giá trị đã được giữ nguyên để sửa."
+)
 
 
 @dataclass
@@ -112,11 +132,18 @@ def read_workbook(path: str | Path, sheets: tuple[str, ...] | None = None) -> Wo
             raise UnreadableWorkbook(
                 f"Không đọc được tệp {path.name}: trang '{name}' bị hỏng "
                 f"({damage_reason(err)}). Mở tệp bằng Excel (Excel thường tự sửa được) rồi lưu "
-                "lại và gửi lại; hoặc chép dữ liệu sang sổ tổ mới.") from err
+                "lại và gửi lại; hoặc chép dữ liệu sang sổ tổ mới."
+            ) from err
         return rows
 
-    return read_sheets(path, list(book.sheet_names), get_rows, sheets,
-                       get_merges=lambda name: merges.get(name, []), epoch=epoch)
+    return read_sheets(
+        path,
+        list(book.sheet_names),
+        get_rows,
+        sheets,
+        get_merges=lambda name: merges.get(name, []),
+        epoch=epoch,
+    )
 
 
 def damage_reason(err: Exception) -> str:
@@ -128,10 +155,14 @@ def damage_reason(err: Exception) -> str:
     return "không đọc được nội dung trang"
 
 
-def read_sheets(path: Path, names: list[str], get_rows: Callable[[str], list[list[Any]]],
-                sheets: tuple[str, ...] | None = None,
-                get_merges: Callable[[str], list[Merge]] | None = None,
-                epoch: dt.datetime = WINDOWS_1900) -> WorkbookData:
+def read_sheets(
+    path: Path,
+    names: list[str],
+    get_rows: Callable[[str], list[list[Any]]],
+    sheets: tuple[str, ...] | None = None,
+    get_merges: Callable[[str], list[Merge]] | None = None,
+    epoch: dt.datetime = WINDOWS_1900,
+) -> WorkbookData:
     """The reader proper, over any source of rows: a file (calamine) or a live workbook
     (xlwings, in the Excel entry points). ``get_rows(sheet_name)`` returns the sheet's cells
     from A1 as a list of rows; ``get_merges(sheet_name)``, when given, the merged areas of the
@@ -139,10 +170,16 @@ def read_sheets(path: Path, names: list[str], get_rows: Callable[[str], list[lis
     system."""
     data = WorkbookData(path=Path(path), epoch=epoch)
     if schema.STAMP.name in names:
-        data.stamp = {str(r[0]): str(to_text(r[1]) or "") for r in get_rows(schema.STAMP.name)
-                      if len(r) >= 2 and r[0]}
-    wanted = [schema.SHEETS[k] for k in sheets] if sheets else [
-        s for s in schema.MASTER_ORDER if s.role != "output"]
+        data.stamp = {
+            str(r[0]): str(to_text(r[1]) or "")
+            for r in get_rows(schema.STAMP.name)
+            if len(r) >= 2 and r[0]
+        }
+    wanted = (
+        [schema.SHEETS[k] for k in sheets]
+        if sheets
+        else [s for s in schema.MASTER_ORDER if s.role != "output"]
+    )
     if data.kind == "group" and not sheets:
         wanted = [s for s in wanted if s.in_group]
     rows_cache: dict[str, list[list[Any]]] = {}
@@ -150,8 +187,9 @@ def read_sheets(path: Path, names: list[str], get_rows: Callable[[str], list[lis
         actual = _match_sheet_name(sheet.name, names)
         if actual is None:
             if sheet.role != "lists" or sheet is schema.LIST_TABLES[0]:
-                data.findings.append(MISSING_SHEET.at(file=data.file, sheet=sheet.name,
-                                                      sheet_name=sheet.name))
+                data.findings.append(
+                    MISSING_SHEET.at(file=data.file, sheet=sheet.name, sheet_name=sheet.name)
+                )
             continue
         if actual not in rows_cache:
             rows_cache[actual] = get_rows(actual)
@@ -171,10 +209,16 @@ def _restore_group_codes(data: WorkbookData) -> None:
         frame = data.tables[sheet_key]
         frame.iat[i, frame.columns.get_loc(column)] = code
         excel_row = frame[ROW].iat[i]
-        data.findings.append(GROUP_CODE_AS_NUMBER.at(
-            file=data.file, sheet=data.sheet_names.get(sheet_key, ""),
-            cell=data.cell(sheet_key, excel_row, column), value=value, code=code,
-            row_key=_row_key(schema.SHEETS[sheet_key], frame.iloc[i].to_dict())))
+        data.findings.append(
+            GROUP_CODE_AS_NUMBER.at(
+                file=data.file,
+                sheet=data.sheet_names.get(sheet_key, ""),
+                cell=data.cell(sheet_key, excel_row, column),
+                value=value,
+                code=code,
+                row_key=_row_key(schema.SHEETS[sheet_key], frame.iloc[i].to_dict()),
+            )
+        )
 
 
 def open_calamine(path: Path) -> CalamineWorkbook:
@@ -197,19 +241,22 @@ def _open(path: Path) -> tuple[CalamineWorkbook, dt.datetime]:
                 if total > MAX_UNZIPPED_BYTES:
                     raise UnreadableWorkbook(
                         f"Tệp {path.name} giải nén ra quá lớn ({total // 2**20} MiB): có thể là "
-                        "tệp độc hại (zip bomb); không đọc.", "zip-bomb")
+                        "tệp độc hại (zip bomb); không đọc.",
+                        "zip-bomb",
+                    )
                 epoch = zip_epoch(zf)
         except zipfile.BadZipFile as err:
-            raise UnreadableWorkbook(f"Tệp {path.name} bị hỏng, không mở được.",
-                                     "corrupt") from err
+            raise UnreadableWorkbook(f"Tệp {path.name} bị hỏng, không mở được.", "corrupt") from err
     try:
         return CalamineWorkbook.from_path(str(path)), epoch
     except (CalamineError, OSError) as err:  # OSError: calamine's own I/O failures
         # calamine says PasswordError for an encrypted package named .xlsx; named .xls it
         # tries the legacy reader, which fails on the compound file: look for the package.
         if isinstance(err, PasswordError) or encrypted_package(path):
-            code, reason = ("password-protected",
-                            "có mật khẩu hoặc bị mã hóa; hãy gỡ mật khẩu rồi gửi lại")
+            code, reason = (
+                "password-protected",
+                "có mật khẩu hoặc bị mã hóa; hãy gỡ mật khẩu rồi gửi lại",
+            )
         else:
             code, reason = "corrupt", "bị hỏng hoặc không phải sổ Excel (.xlsx, .xlsm, .xls, .ods)"
         raise UnreadableWorkbook(f"Không đọc được tệp {path.name}: {reason}.", code) from err
@@ -222,8 +269,7 @@ def _match_sheet_name(name: str, names: list[str]) -> str | None:
     return next((n for n in names if header_key(n) == wanted), None)
 
 
-def find_header(columns: tuple[Column, ...], rows: list[list[Any]]
-                 ) -> tuple[int, dict[int, str]]:
+def find_header(columns: tuple[Column, ...], rows: list[list[Any]]) -> tuple[int, dict[int, str]]:
     """Best header row within the first rows: (row index, {column index: column key})."""
     lookup = _header_lookup(columns)
     best: tuple[int, dict[int, str]] = (-1, {})
@@ -256,18 +302,29 @@ def _block_for_list_table(sheet: Sheet, rows: list[list[Any]]) -> list[list[Any]
     first = header_key(sheet.columns[0].header)
     for j, value in enumerate(rows[0]):
         if header_key(value) == first:
-            return [r[j:j + len(sheet.columns)] for r in rows]
+            return [r[j : j + len(sheet.columns)] for r in rows]
     return []
 
 
-def _read_table(data: WorkbookData, sheet: Sheet, actual: str, rows: list[list[Any]],
-                merges: Sequence[Merge] = ()) -> None:
+def _read_table(
+    data: WorkbookData,
+    sheet: Sheet,
+    actual: str,
+    rows: list[list[Any]],
+    merges: Sequence[Merge] = (),
+) -> None:
     offset = 0
     if sheet.role == "lists":
         width = len(rows[0]) if rows else 0
         block = _block_for_list_table(sheet, rows)
-        offset = next((j for j in range(width) if header_key(rows[0][j]) ==
-                       header_key(sheet.columns[0].header)), 0)
+        offset = next(
+            (
+                j
+                for j in range(width)
+                if header_key(rows[0][j]) == header_key(sheet.columns[0].header)
+            ),
+            0,
+        )
         rows = block
     columns = schema.master_columns(sheet)  # provenance columns are read when present
     by_key = {c.key: c for c in columns}
@@ -279,16 +336,30 @@ def _read_table(data: WorkbookData, sheet: Sheet, actual: str, rows: list[list[A
     for col in sheet.columns:
         if col.key not in letters and (col.required or sheet.role != "lists"):
             code = MISSING_COLUMN if col.required else MISSING_OPTIONAL_COLUMN
-            data.findings.append(code.at(
-                file=data.file, sheet=actual, cell=f"A{max(header_row, 1)}",
-                sheet_name=actual, header=col.header))
+            data.findings.append(
+                code.at(
+                    file=data.file,
+                    sheet=actual,
+                    cell=f"A{max(header_row, 1)}",
+                    sheet_name=actual,
+                    header=col.header,
+                )
+            )
     for merge, value in fill_merged(rows, list(merges), header_index + 1):
-        data.findings.append(MERGED_ROWS.at(
-            file=data.file, sheet=actual, cell=area_a1(merge).split(":")[0], area=area_a1(merge),
-            rows=merge[1][0] - merge[0][0] + 1, value=preview(str(to_text(value) or ""))))
+        data.findings.append(
+            MERGED_ROWS.at(
+                file=data.file,
+                sheet=actual,
+                cell=area_a1(merge).split(":")[0],
+                area=area_a1(merge),
+                rows=merge[1][0] - merge[0][0] + 1,
+                value=preview(str(to_text(value) or "")),
+            )
+        )
     keys = list(mapping.values())
-    raw_columns, kept = keep_rows(body_columns(rows, header_index + 1, list(mapping)),
-                                  max(len(rows) - header_index - 1, 0))
+    raw_columns, kept = keep_rows(
+        body_columns(rows, header_index + 1, list(mapping)), max(len(rows) - header_index - 1, 0)
+    )
     table: dict[str, list[Any]] = {}
     odd: list[Odd] = []
     for index, (key, values) in enumerate(zip(keys, raw_columns)):
@@ -300,32 +371,72 @@ def _read_table(data: WorkbookData, sheet: Sheet, actual: str, rows: list[list[A
         excel_row = header_index + 2 + kept[cell.pos]
         raw = {k: column[cell.pos] for k, column in zip(keys, raw_columns)}
         if cell.reason is not None:
-            data.findings.append(BAD_VALUE.at(
-                file=data.file, sheet=actual, cell=f"{letters[key]}{excel_row}",
-                row_key=_row_key(sheet, raw), value=cell.typed, header=by_key[key].header,
-                reason=cell.reason))
+            data.findings.append(
+                BAD_VALUE.at(
+                    file=data.file,
+                    sheet=actual,
+                    cell=f"{letters[key]}{excel_row}",
+                    row_key=_row_key(sheet, raw),
+                    value=cell.typed,
+                    header=by_key[key].header,
+                    reason=cell.reason,
+                )
+            )
         else:
-            _report_text(data, actual, sheet, by_key[key], f"{letters[key]}{excel_row}", raw,
-                         cell.value, cell.typed, (cell.chars or [], cell.length))
+            _report_text(
+                data,
+                actual,
+                sheet,
+                by_key[key],
+                f"{letters[key]}{excel_row}",
+                raw,
+                cell.value,
+                cell.typed,
+                (cell.chars or [], cell.length),
+            )
     table[ROW] = [header_index + 2 + i for i in kept]
     data.tables[sheet.key] = object_frame([*(c.key for c in columns), ROW], table, len(kept))
 
 
-def _report_text(data: WorkbookData, actual: str, sheet: Sheet, col: Column, cell: str,
-                 raw: dict[str, Any], value: str, typed: Any,
-                 problems: tuple[list[str], int]) -> None:
+def _report_text(
+    data: WorkbookData,
+    actual: str,
+    sheet: Sheet,
+    col: Column,
+    cell: str,
+    raw: dict[str, Any],
+    value: str,
+    typed: Any,
+    problems: tuple[list[str], int],
+) -> None:
     chars, length = problems
     row_key = _row_key(sheet, raw)
     if chars:
-        data.findings.append(CONTROL_CHARACTERS.at(
-            file=data.file, sheet=actual, cell=cell, row_key=row_key,
-            value=preview(show_controls(value)), header=col.header,
-            chars=", ".join(dict.fromkeys(chars)), cleaned=preview(str(typed or ""))))
+        data.findings.append(
+            CONTROL_CHARACTERS.at(
+                file=data.file,
+                sheet=actual,
+                cell=cell,
+                row_key=row_key,
+                value=preview(show_controls(value)),
+                header=col.header,
+                chars=", ".join(dict.fromkeys(chars)),
+                cleaned=preview(str(typed or "")),
+            )
+        )
     if length:
-        data.findings.append(CELL_TOO_LONG.at(
-            file=data.file, sheet=actual, cell=cell, row_key=row_key, value=preview(value),
-            header=col.header, length=f"{length:,}".replace(",", "."),
-            limit=f"{MAX_CELL_CHARS:,}".replace(",", ".")))
+        data.findings.append(
+            CELL_TOO_LONG.at(
+                file=data.file,
+                sheet=actual,
+                cell=cell,
+                row_key=row_key,
+                value=preview(value),
+                header=col.header,
+                length=f"{length:,}".replace(",", "."),
+                limit=f"{MAX_CELL_CHARS:,}".replace(",", "."),
+            )
+        )
 
 
 def _row_key(sheet: Sheet, raw: dict[str, Any]) -> str:

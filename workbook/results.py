@@ -4,6 +4,7 @@ Each ``*_master`` function reads the master, computes (pure functions of the dat
 only output sheets (through ``rewrite_outputs``: atomic, with a backup and a Nhật ký row) or new
 files. Results carry ``to_dict()`` for the CLI's --json.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,12 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .export_tdkt import export_tdkt
 from . import schema
+from .export_tdkt import export_tdkt
 from .outputs import LogEntry, SheetWriter, rewrite_outputs
 from .reading import WorkbookData, read_workbook
-from .reports import (ReportContext, choose_moment, report_context, report_result,
-                      save_report)
+from .reports import ReportContext, choose_moment, report_context, report_result, save_report
 from .reports.build import writers
 from .reports.docx import write_dossier, write_narrative
 from .reports.lists import write_council_list
@@ -41,18 +41,23 @@ class RunResult:
     @property
     def has_errors(self) -> bool:
         excluded = getattr(self.result, "excluded", None) or getattr(
-            getattr(self.result, "scores", None), "excluded", {})
+            getattr(self.result, "scores", None), "excluded", {}
+        )
         return bool(excluded and excluded.get("count"))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"master": str(self.master), "written": self.written,
-                "backup": str(self.backup) if self.backup else None,
-                "word_backup": str(self.word_backup) if self.word_backup else None,
-                "result": self.result.to_dict()}
+        return {
+            "master": str(self.master),
+            "written": self.written,
+            "backup": str(self.backup) if self.backup else None,
+            "word_backup": str(self.word_backup) if self.word_backup else None,
+            "result": self.result.to_dict(),
+        }
 
 
-def compute(master: str | Path | WorkbookData, excluded: dict | set | None = None
-            ) -> tuple[ScoringInput, ScoreResult, ShortlistResult]:
+def compute(
+    master: str | Path | WorkbookData, excluded: dict | set | None = None
+) -> tuple[ScoringInput, ScoreResult, ShortlistResult]:
     """Scores and shortlist of a master (a path or data already read), writing nothing."""
     data = master if isinstance(master, WorkbookData) else read_workbook(master)
     inp = prepare(data, excluded=excluded)
@@ -80,27 +85,49 @@ def _log(data: WorkbookData, action: str, headline: str, counts: str) -> LogEntr
 def score_outputs(data: WorkbookData, excluded: dict | set | None = None) -> Outputs:
     scores = score_campaign(prepare(data, excluded=excluded))
     counts = f"bỏ qua {scores.excluded['count']} dòng có lỗi"
-    return Outputs(scores, {"diem": lambda ws: write_scores(ws, scores)},
-                   _log(data, "Tính điểm", scores.headline, counts))
+    return Outputs(
+        scores,
+        {"diem": lambda ws: write_scores(ws, scores)},
+        _log(data, "Tính điểm", scores.headline, counts),
+    )
 
 
-def shortlist_outputs(data: WorkbookData, excluded: dict | set | None = None,
-                      day: dt.date | None = None) -> Outputs:
+def shortlist_outputs(
+    data: WorkbookData, excluded: dict | set | None = None, day: dt.date | None = None
+) -> Outputs:
     inp, scores, shortlist = compute(data, excluded)
     # the list to the council is dated the review day unless a day is given
-    rc = report_context(inp, scores, shortlist, choose_moment(
-        inp.config, inp.phases, YEAR, day or shortlist.regime.review_date))
+    rc = report_context(
+        inp,
+        scores,
+        shortlist,
+        choose_moment(inp.config, inp.phases, YEAR, day or shortlist.regime.review_date),
+    )
     counts = "; ".join(f"{t.code}: {t.proposed}/{t.eligible}" for t in shortlist.titles)
-    return Outputs(shortlist, {"diem": lambda ws: write_scores(ws, scores),
-                               "de_nghi": lambda ws: write_shortlist(ws, shortlist),
-                               "ds_hoi_dong": lambda ws: write_council_list(ws, rc)},
-                   _log(data, "Lập danh sách khen thưởng", shortlist.headline,
-                        f"{counts}; {shortlist.regime.label}"), rc)
+    return Outputs(
+        shortlist,
+        {
+            "diem": lambda ws: write_scores(ws, scores),
+            "de_nghi": lambda ws: write_shortlist(ws, shortlist),
+            "ds_hoi_dong": lambda ws: write_council_list(ws, rc),
+        },
+        _log(
+            data,
+            "Lập danh sách khen thưởng",
+            shortlist.headline,
+            f"{counts}; {shortlist.regime.label}",
+        ),
+        rc,
+    )
 
 
-def report_outputs(data: WorkbookData, day: dt.date | None = None,
-                   excluded: dict | set | None = None, moment: str | None = None,
-                   today: dt.date | None = None) -> Outputs:
+def report_outputs(
+    data: WorkbookData,
+    day: dt.date | None = None,
+    excluded: dict | set | None = None,
+    moment: str | None = None,
+    today: dt.date | None = None,
+) -> Outputs:
     """The BC sheets of one moment: ``moment`` is a phase (code or number) for its sơ kết, or
     'cả năm' for the tổng kết; by default the latest phase ended by ``today``."""
     inp, scores, shortlist = compute(data, excluded)
@@ -108,15 +135,15 @@ def report_outputs(data: WorkbookData, day: dt.date | None = None,
     rc = report_context(inp, scores, shortlist, chosen)
     result = report_result(rc)
     counts = f"{chosen.label}; {result.regime}"
-    return Outputs(result, writers(rc), _log(data, "Báo cáo cấp trên", result.headline,
-                                             counts), rc)
+    return Outputs(result, writers(rc), _log(data, "Báo cáo cấp trên", result.headline, counts), rc)
 
 
 def _save(master: Path, outputs: Outputs) -> RunResult:
     outputs.log.files = [(master.name, file_hash(master))]
     backup = rewrite_outputs(master, outputs.writers, log=outputs.log)
-    return RunResult(master, outputs.result, [schema.sheet(k).name for k in outputs.writers],
-                     backup)
+    return RunResult(
+        master, outputs.result, [schema.sheet(k).name for k in outputs.writers], backup
+    )
 
 
 def score_master(master: str | Path, excluded: dict | set | None = None) -> RunResult:
@@ -129,10 +156,16 @@ def shortlist_master(master: str | Path, excluded: dict | set | None = None) -> 
     return _save(master, shortlist_outputs(read_workbook(master), excluded))
 
 
-def report_master(master: str | Path, out: str | Path | None = None,
-                  day: dt.date | None = None, excluded: dict | set | None = None,
-                  force: bool = True, moment: str | None = None,
-                  today: dt.date | None = None, word: str | Path | None = None) -> RunResult:
+def report_master(
+    master: str | Path,
+    out: str | Path | None = None,
+    day: dt.date | None = None,
+    excluded: dict | set | None = None,
+    force: bool = True,
+    moment: str | None = None,
+    today: dt.date | None = None,
+    word: str | Path | None = None,
+) -> RunResult:
     """BC sheets of one moment into the master's output sheets, or (``out``) into a new
     workbook; ``word``: also the narrative report as a Word document."""
     master = Path(master)
@@ -152,8 +185,13 @@ def report_master(master: str | Path, out: str | Path | None = None,
     return run
 
 
-def dossier_master(master: str | Path, outdir: str | Path, day: dt.date | None = None,
-                   force: bool = True, excluded: dict | set | None = None) -> RunResult:
+def dossier_master(
+    master: str | Path,
+    outdir: str | Path,
+    day: dt.date | None = None,
+    force: bool = True,
+    excluded: dict | set | None = None,
+) -> RunResult:
     """The year's proposal dossier drafts (Word) in ``outdir``: a tờ trình per destination and
     the biên bản of the meeting that votes on them. Drafts already there are replaced after a
     backup, as every output is (``force=False`` refuses instead)."""
@@ -164,8 +202,9 @@ def dossier_master(master: str | Path, outdir: str | Path, day: dt.date | None =
     return RunResult(master, result, [str(p) for p in result.files])
 
 
-def export_tdkt_master(master: str | Path, outdir: str | Path, force: bool = False,
-                       excluded: dict | set | None = None) -> RunResult:
+def export_tdkt_master(
+    master: str | Path, outdir: str | Path, force: bool = False, excluded: dict | set | None = None
+) -> RunResult:
     """CANHAN.xlsx, TAPTHE.xlsx, DETAI.xlsx of the shortlist in ``outdir`` (new files)."""
     master = Path(master)
     inp, _, shortlist = compute(master, excluded)

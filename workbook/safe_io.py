@@ -8,6 +8,7 @@ refused too: someone protected it on purpose. The new file keeps the mode of the
 replaces; a new file gets the mode the user's umask gives (the temporary file would otherwise
 leave it readable by its owner only, and colleagues sharing the folder could not open it).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -47,13 +48,15 @@ def ensure_writable(path: Path) -> None:
         raise ReadOnlyFile(
             f"Tệp {path.name} đang đặt chế độ chỉ đọc (read-only), nên không ghi đè. Nếu muốn "
             "ghi, bỏ chế độ chỉ đọc (Windows: chuột phải vào tệp › Properties › bỏ chọn "
-            "Read-only) rồi chạy lại; chưa có gì được ghi.")
+            "Read-only) rồi chạy lại; chưa có gì được ghi."
+        )
 
 
 def folder_not_writable(folder: Path) -> FolderNotWritable:
     return FolderNotWritable(
         f"Không ghi được vào thư mục {folder}: không có quyền ghi (hoặc thư mục chỉ đọc). Chọn "
-        "thư mục khác, hoặc nhờ người quản trị cấp quyền ghi, rồi chạy lại; chưa có gì được ghi.")
+        "thư mục khác, hoặc nhờ người quản trị cấp quyền ghi, rồi chạy lại; chưa có gì được ghi."
+    )
 
 
 def default_mode() -> int:
@@ -103,8 +106,13 @@ def backup(path: Path, now: dt.datetime | None = None) -> Path:
     return target
 
 
-def atomic_write(path: str | Path, write: Callable[[Path], None], *, overwrite: bool = True,
-                 make_backup: bool = True) -> Path | None:
+def atomic_write(
+    path: str | Path,
+    write: Callable[[Path], None],
+    *,
+    overwrite: bool = True,
+    make_backup: bool = True,
+) -> Path | None:
     """Call ``write(tmp_path)`` then move the result over ``path``. Returns the backup path.
 
     The temporary file is removed when anything fails: ``path`` is either the old file or the

@@ -5,6 +5,7 @@ Web systems export "Excel" files that are web pages (HTML tables) or Excel 2003 
 about a damaged or encrypted file, and the officer is told the wrong thing. The first bytes say
 which it is, and so which fix to give.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,17 +16,23 @@ HEAD_BYTES = 4096
 
 # kind -> (stable code, Vietnamese reason: what the file is and what to do)
 NOT_A_WORKBOOK = {
-    "web-page": ("web-page-as-workbook",
-                 "đây là một trang web (HTML) được lưu với đuôi {suffix}, thường do phần mềm "
-                 "trên mạng xuất ra, không phải sổ Excel; hãy mở tệp bằng Excel rồi chọn "
-                 "File › Save As › Excel Workbook (.xlsx) và gửi lại tệp .xlsx"),
-    "xml-2003": ("xml-spreadsheet-2003",
-                 "đây là bảng tính dạng XML của Excel 2003 được lưu với đuôi {suffix}; hãy mở "
-                 "tệp bằng Excel rồi chọn File › Save As › Excel Workbook (.xlsx) và gửi lại tệp "
-                 ".xlsx"),
-    "text": ("text-as-workbook",
-             "đây là tệp văn bản (CSV hoặc TXT) được đặt đuôi {suffix}, không phải sổ Excel; hãy "
-             "mở tệp bằng Excel rồi lưu thành .xlsx và gửi lại"),
+    "web-page": (
+        "web-page-as-workbook",
+        "đây là một trang web (HTML) được lưu với đuôi {suffix}, thường do phần mềm "
+        "trên mạng xuất ra, không phải sổ Excel; hãy mở tệp bằng Excel rồi chọn "
+        "File › Save As › Excel Workbook (.xlsx) và gửi lại tệp .xlsx",
+    ),
+    "xml-2003": (
+        "xml-spreadsheet-2003",
+        "đây là bảng tính dạng XML của Excel 2003 được lưu với đuôi {suffix}; hãy mở "
+        "tệp bằng Excel rồi chọn File › Save As › Excel Workbook (.xlsx) và gửi lại tệp "
+        ".xlsx",
+    ),
+    "text": (
+        "text-as-workbook",
+        "đây là tệp văn bản (CSV hoặc TXT) được đặt đuôi {suffix}, không phải sổ Excel; hãy "
+        "mở tệp bằng Excel rồi lưu thành .xlsx và gửi lại",
+    ),
 }
 
 
@@ -53,17 +60,20 @@ def sniff(path: Path) -> str:
 
 def _as_text(head: bytes) -> str | None:
     """The start of the file as text, or None when it is binary."""
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"),
-                       (b"\xfe\xff", "utf-16-be")):
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
         if head.startswith(bom):
-            return head[len(bom):].decode(codec, errors="ignore")
+            return head[len(bom) :].decode(codec, errors="ignore")
     if b"\x00" in head:
         return None
     try:
         return head.decode("utf-8")
     except UnicodeDecodeError as err:
         if err.start >= len(head) - 3:  # a character cut by the end of the sample
-            return head[:err.start].decode("utf-8")
+            return head[: err.start].decode("utf-8")
         return head.decode("cp1258", errors="replace")  # a Vietnamese Windows text file
 
 
@@ -84,8 +94,9 @@ def encrypted_package(path: Path) -> bool:
     start = data.find(_ENCRYPTION_INFO)
     while start != -1:
         # A directory entry: the name at the entry's start, its byte length (with the NUL) at 64.
-        if start % _DIR_ENTRY == 0 and \
-                int.from_bytes(data[start + 64:start + 66], "little") == len(_ENCRYPTION_INFO):
+        if start % _DIR_ENTRY == 0 and int.from_bytes(
+            data[start + 64 : start + 66], "little"
+        ) == len(_ENCRYPTION_INFO):
             return True
         start = data.find(_ENCRYPTION_INFO, start + 1)
     return False

@@ -5,6 +5,7 @@
 a master — a template this version reads, the same campaign, the same union (CĐCS) — for
 ``consolidate`` and ``validate`` alike, so the two never disagree about a file.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,6 +21,7 @@ KIND_NAMES = {"master": "sổ chính", "group": "sổ tổ"}
 
 def stamp_values(kind: str, plan: str, union: str, **more: str) -> dict[str, str]:
     from . import __version__
+
     return {
         KIND: kind,
         VERSION: schema.TEMPLATE_VERSION,
@@ -37,11 +39,13 @@ def template_major(version: str) -> str:
 
 def _same(a: Any, b: Any) -> bool:
     from .reading import header_key  # words compare without case, marks or spacing
+
     return header_key(a) == header_key(b)
 
 
-def master_identity(master_stamp: dict[str, str], master_config: dict[str, Any]
-                    ) -> tuple[set[str], str]:
+def master_identity(
+    master_stamp: dict[str, str], master_config: dict[str, Any]
+) -> tuple[set[str], str]:
     """(plan numbers the master answers to, its union's name): the plan number on Cấu hình
     (officers may correct it) and the one it was created with."""
     plans = {str(v) for v in (master_config.get("so_ke_hoach"), master_stamp.get(PLAN)) if v}
@@ -49,18 +53,24 @@ def master_identity(master_stamp: dict[str, str], master_config: dict[str, Any]
 
 
 WRONG_TEMPLATE_VERSION = define(
-    "wrong-template-version", ERROR,
+    "wrong-template-version",
+    ERROR,
     "Sổ làm theo mẫu phiên bản {version}, sổ chính dùng mẫu {current}. Hãy chép dữ liệu sang sổ "
-    "tổ mới do Ban Chấp hành phát hành rồi gửi lại.")
+    "tổ mới do Ban Chấp hành phát hành rồi gửi lại.",
+)
 OTHER_CAMPAIGN = define(
-    "other-campaign", ERROR,
+    "other-campaign",
+    ERROR,
     "Sổ tổ này thuộc kế hoạch thi đua {plan}, còn sổ chính là kế hoạch {plans}: có thể gửi nhầm "
     "sổ của đợt thi đua khác. Không gộp; hãy dùng sổ tổ do Ban Chấp hành phát hành cho kế "
-    "hoạch này.")
+    "hoạch này.",
+)
 OTHER_UNION = define(
-    "other-union", ERROR,
+    "other-union",
+    ERROR,
     "Sổ tổ này của {union}, còn sổ chính của {master_union}: có thể gửi nhầm sổ của công đoàn "
-    "cơ sở khác. Không gộp; hãy kiểm tra lại người gửi.")
+    "cơ sở khác. Không gộp; hãy kiểm tra lại người gửi.",
+)
 
 
 def version_refusal(stamp: dict[str, str], file: str = "") -> Finding | None:
@@ -68,21 +78,32 @@ def version_refusal(stamp: dict[str, str], file: str = "") -> Finding | None:
     version = stamp.get(VERSION, "")
     if template_major(version) == template_major(schema.TEMPLATE_VERSION):
         return None
-    return WRONG_TEMPLATE_VERSION.at(file=file, sheet=schema.STAMP.name, value=version,
-                                     version=version or "(không rõ)",
-                                     current=schema.TEMPLATE_VERSION)
+    return WRONG_TEMPLATE_VERSION.at(
+        file=file,
+        sheet=schema.STAMP.name,
+        value=version,
+        version=version or "(không rõ)",
+        current=schema.TEMPLATE_VERSION,
+    )
 
 
-def campaign_refusal(stamp: dict[str, str], plans: set[str], union: str, file: str = ""
-                     ) -> Finding | None:
+def campaign_refusal(
+    stamp: dict[str, str], plans: set[str], union: str, file: str = ""
+) -> Finding | None:
     """An error when a group workbook was issued for another campaign or by another union.
     Old group workbooks without the union in their stamp are judged on the plan alone."""
     plan = stamp.get(PLAN, "")
     if plan and plans and not any(_same(plan, p) for p in plans):
-        return OTHER_CAMPAIGN.at(file=file, sheet=schema.STAMP.name, value=plan, plan=plan,
-                                 plans=", ".join(sorted(plans)))
+        return OTHER_CAMPAIGN.at(
+            file=file,
+            sheet=schema.STAMP.name,
+            value=plan,
+            plan=plan,
+            plans=", ".join(sorted(plans)),
+        )
     other = stamp.get(UNION, "")
     if other and union and not _same(other, union):
-        return OTHER_UNION.at(file=file, sheet=schema.STAMP.name, value=other, union=other,
-                              master_union=union)
+        return OTHER_UNION.at(
+            file=file, sheet=schema.STAMP.name, value=other, union=other, master_union=union
+        )
     return None

@@ -6,6 +6,7 @@ distinct blank values, and only the cells whose value needs a finding (a value t
 typed, control characters, text longer than a cell) are visited one by one. The result equals a
 row-by-row pass with a per-column cache of typed values, findings in row then column order.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,6 +26,7 @@ from .values import BadValue, convert, is_blank, to_text
 class Odd(NamedTuple):
     """A cell that needs a finding: bad (``reason`` set, value kept as text) or troubled text
     (``chars`` control characters replaced, ``length`` over the cell limit, else 0)."""
+
     pos: int  # position in the kept rows
     column: int  # position in the mapped columns
     value: Any  # the raw cell
@@ -72,8 +74,9 @@ def keep_rows(columns: list[list[Any]], count: int) -> tuple[list[list[Any]], li
     return [[column[i] for i in kept] for column in columns], kept
 
 
-def type_column(values: list[Any], column_type: str, index: int,
-                epoch: dt.datetime = WINDOWS_1900) -> tuple[list[Any], list[Odd]]:
+def type_column(
+    values: list[Any], column_type: str, index: int, epoch: dt.datetime = WINDOWS_1900
+) -> tuple[list[Any], list[Odd]]:
     """(typed values, cells needing a finding in row order) for one column's kept cells;
     ``epoch``: the workbook's date system, for dates given as bare serials."""
     if bool in set(map(type, values)):
@@ -150,8 +153,9 @@ def _controls(value: Any) -> tuple[Any, tuple[list[str], int] | None]:
     return typed_input, (chars, length) if chars or length else None
 
 
-def _type_in_order(values: list[Any], column_type: str, index: int, epoch: dt.datetime
-                   ) -> tuple[list[Any], list[Odd]]:
+def _type_in_order(
+    values: list[Any], column_type: str, index: int, epoch: dt.datetime
+) -> tuple[list[Any], list[Odd]]:
     """Cell by cell with a cache, for a column holding True/False: True == 1 == 1.0 share a
     hash, so a boolean is never looked up but its typed value is cached for the number."""
     cache: dict[Any, Any] = {}
@@ -162,8 +166,16 @@ def _type_in_order(values: list[Any], column_type: str, index: int, epoch: dt.da
         if value.__class__ is not bool and value in cache:
             typed.append(cache[value])
             if value in troubled:
-                cells.append(Odd(pos, index, value, typed[-1], chars=troubled[value][0],
-                                 length=troubled[value][1]))
+                cells.append(
+                    Odd(
+                        pos,
+                        index,
+                        value,
+                        typed[-1],
+                        chars=troubled[value][0],
+                        length=troubled[value][1],
+                    )
+                )
             continue
         typed_input, problems = _controls(value)
         if problems:
@@ -176,6 +188,5 @@ def _type_in_order(values: list[Any], column_type: str, index: int, epoch: dt.da
             cells.append(Odd(pos, index, value, typed[-1], reason=err.reason))
             continue
         if problems:
-            cells.append(Odd(pos, index, value, typed[-1], chars=problems[0],
-                             length=problems[1]))
+            cells.append(Odd(pos, index, value, typed[-1], chars=problems[0], length=problems[1]))
     return typed, cells

@@ -4,6 +4,7 @@ Readers hand us whatever the file held: calamine gives whole numbers as floats a
 '', openpyxl gives datetimes, people type "15/3/2023" or "1.500.000". Each converter returns the
 typed value or raises ``BadValue`` with a Vietnamese reason; nothing is silently coerced.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -109,8 +110,9 @@ def to_datetime(value: Any, epoch: dt.datetime = WINDOWS_1900) -> dt.datetime | 
     if not m:
         return dt.datetime.combine(day, dt.time())
     try:
-        return dt.datetime.combine(day, dt.time(int(m.group(2)), int(m.group(3)),
-                                                int(m.group(4) or 0)))
+        return dt.datetime.combine(
+            day, dt.time(int(m.group(2)), int(m.group(3)), int(m.group(4) or 0))
+        )
     except ValueError:
         raise BadValue("giờ không hợp lệ (giờ:phút:giây)") from None
 

@@ -4,6 +4,7 @@ Used to fill group workbooks (tests, the demo) and to rewrite output tables of t
 table's ListObject grows or shrinks with the rows; cells outside it are untouched. Saving is
 atomic with a backup.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,8 +25,12 @@ def load_for_edit(path: Path):
     return load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm", rich_text=False)
 
 
-def replace_table_rows(ws: Worksheet, sheet_key: str, rows: Iterable[dict[str, Any]],
-                       fonts: dict[tuple[int, str], str] | None = None) -> int:
+def replace_table_rows(
+    ws: Worksheet,
+    sheet_key: str,
+    rows: Iterable[dict[str, Any]],
+    fonts: dict[tuple[int, str], str] | None = None,
+) -> int:
     """Replace the body of the sheet's Excel Table by ``rows``; returns the number written.
 
     ``fonts`` maps (row index, column key) to a font name, for cells people typed in a legacy
@@ -66,8 +71,9 @@ def append_table_rows(ws: Worksheet, sheet_key: str, rows: list[dict[str, Any]])
     headers = [ws.cell(row=min_row, column=c).value for c in range(min_col, max_col + 1)]
     columns = {c.header: c for c in schema.master_columns(sheet)}
     start = max_row + 1
-    if max_row == min_row + 1 and all(ws.cell(max_row, c).value is None
-                                      for c in range(min_col, max_col + 1)):
+    if max_row == min_row + 1 and all(
+        ws.cell(max_row, c).value is None for c in range(min_col, max_col + 1)
+    ):
         start = max_row  # the one empty body row of a fresh table
     for i, row in enumerate(rows):
         for j, header in enumerate(headers):
@@ -82,9 +88,12 @@ def append_table_rows(ws: Worksheet, sheet_key: str, rows: list[dict[str, Any]])
     return len(rows)
 
 
-def fill_tables(path: str | Path, rows_by_sheet: dict[str, list[dict[str, Any]]],
-                fonts: dict[str, dict[tuple[int, str], str]] | None = None,
-                backup: bool = False) -> dict[str, int]:
+def fill_tables(
+    path: str | Path,
+    rows_by_sheet: dict[str, list[dict[str, Any]]],
+    fonts: dict[str, dict[tuple[int, str], str]] | None = None,
+    backup: bool = False,
+) -> dict[str, int]:
     """Open a workbook, replace the named tables' rows, save atomically."""
     path = Path(path)
     wb = load_for_edit(path)

@@ -8,6 +8,7 @@ Here we draw into an in-memory openpyxl sheet and replay it onto the live sheet 
 range calls: all values at once, then formats grouped into runs. Never cell by cell: a button
 on a 2,000-row master must answer in seconds.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -43,16 +44,19 @@ def sheet_rows(sheet) -> list[list[Any]]:
     return sheet.range((1, 1), (last.row, last.column)).options(ndim=2).value or []
 
 
-def read_book(book, sheets: tuple[str, ...] | None = None,
-              grids: dict[str, list[list[Any]]] | None = None) -> WorkbookData:
+def read_book(
+    book, sheets: tuple[str, ...] | None = None, grids: dict[str, list[list[Any]]] | None = None
+) -> WorkbookData:
     """The live workbook's tables; ``grids``, when given, receives each sheet's cells as read
     (sheet name -> rows), for a caller that writes the same sheets back."""
     names = [s.name for s in book.sheets]
+
     def rows(name: str) -> list[list[Any]]:
         got = sheet_rows(book.sheets[name])
         if grids is not None:
             grids[name] = got
         return got
+
     return read_sheets(book_path(book), names, rows, sheets)
 
 
@@ -157,8 +161,10 @@ def replay(ws: Worksheet, sheet) -> None:
     sheet.clear()
     max_row, max_col = ws.max_row, ws.max_column
     if max_row and max_col and not (max_row == 1 and max_col == 1 and ws["A1"].value is None):
-        grid = [[excel_value(c.value) for c in row]
-                for row in ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col)]
+        grid = [
+            [excel_value(c.value) for c in row]
+            for row in ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col)
+        ]
         sheet.range((1, 1)).value = grid
     for kind, cells in _cell_styles(ws).items():
         for key, ranges in _runs(cells).items():
@@ -213,7 +219,12 @@ def unprotect(sheet) -> None:
 
 def protect(sheet) -> None:
     try:
-        sheet.api.Protect(DrawingObjects=False, Contents=True, AllowSorting=True,
-                          AllowFiltering=True, AllowFormattingColumns=True)
+        sheet.api.Protect(
+            DrawingObjects=False,
+            Contents=True,
+            AllowSorting=True,
+            AllowFiltering=True,
+            AllowFormattingColumns=True,
+        )
     except Exception:  # remote engine and macOS: the sheet is left unprotected
         pass

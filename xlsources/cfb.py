@@ -70,9 +70,13 @@ def _build_tree(entries: dict[str, bytes]) -> _Node:
         for i, part in enumerate(parts):
             _check_name(part)
             last = i == len(parts) - 1
-            existing = next((c for k, c in node.children.items() if k.upper() == part.upper()), None)
+            existing = next(
+                (c for k, c in node.children.items() if k.upper() == part.upper()), None
+            )
             if existing is None:
-                existing = _Node(part, TYPE_STREAM if last else TYPE_STORAGE, bytes(data) if last else b"")
+                existing = _Node(
+                    part, TYPE_STREAM if last else TYPE_STORAGE, bytes(data) if last else b""
+                )
                 node.children[part] = existing
             elif last or existing.kind != TYPE_STORAGE:
                 raise ValueError(f"duplicate or conflicting CFB path: {path!r}")
@@ -88,7 +92,7 @@ def _balanced(nodes: list[_Node], depth: int, out: list[tuple[_Node, int]]) -> _
     top = nodes[mid]
     out.append((top, depth))
     left = _balanced(nodes[:mid], depth + 1, out)
-    right = _balanced(nodes[mid + 1:], depth + 1, out)
+    right = _balanced(nodes[mid + 1 :], depth + 1, out)
     top.left = left.sid if left else NOSTREAM
     top.right = right.sid if right else NOSTREAM
     return top
@@ -193,10 +197,26 @@ def write_cfb(entries: dict[str, bytes]) -> bytes:
 
     header = bytearray(SECTOR_SIZE)
     struct.pack_into(
-        "<8s16sHHHHH6sIIIIIIIII", header, 0,
-        SIGNATURE, b"\0" * 16, 0x003E, 0x0003, 0xFFFE, 9, 6, b"\0" * 6,
-        0, n_fat, dir_start, 0, MINI_STREAM_CUTOFF,
-        minifat_start, n_minifat, ENDOFCHAIN, 0,
+        "<8s16sHHHHH6sIIIIIIIII",
+        header,
+        0,
+        SIGNATURE,
+        b"\0" * 16,
+        0x003E,
+        0x0003,
+        0xFFFE,
+        9,
+        6,
+        b"\0" * 6,
+        0,
+        n_fat,
+        dir_start,
+        0,
+        MINI_STREAM_CUTOFF,
+        minifat_start,
+        n_minifat,
+        ENDOFCHAIN,
+        0,
     )
     difat = list(range(n_fat)) + [FREESECT] * (HEADER_DIFAT_SLOTS - n_fat)
     struct.pack_into("<109I", header, 76, *difat)
@@ -210,7 +230,9 @@ def write_cfb(entries: dict[str, bytes]) -> bytes:
     while len(directory) % SECTOR_SIZE:
         directory += _unused_entry()
     minifat_bytes = struct.pack(f"<{len(minifat)}I", *minifat)
-    minifat_bytes += struct.pack("<I", FREESECT) * ((n_minifat * SECTOR_SIZE - len(minifat_bytes)) // 4)
+    minifat_bytes += struct.pack("<I", FREESECT) * (
+        (n_minifat * SECTOR_SIZE - len(minifat_bytes)) // 4
+    )
 
     out = bytearray(header)
     out += struct.pack(f"<{len(fat)}I", *fat)
@@ -231,11 +253,23 @@ def _dir_entry(n: _Node) -> bytes:
         start = ENDOFCHAIN
     return struct.pack(
         "<64sHBBIII16sIQQIQ",
-        name, len(name), n.kind, n.color, n.left, n.right, n.child,
-        b"\0" * 16, 0, 0, 0, start, size,
+        name,
+        len(name),
+        n.kind,
+        n.color,
+        n.left,
+        n.right,
+        n.child,
+        b"\0" * 16,
+        0,
+        0,
+        0,
+        start,
+        size,
     )
 
 
 def _unused_entry() -> bytes:
-    return struct.pack("<64sHBBIII16sIQQIQ", b"", 0, 0, 0, NOSTREAM, NOSTREAM, NOSTREAM,
-                       b"\0" * 16, 0, 0, 0, 0, 0)
+    return struct.pack(
+        "<64sHBBIII16sIQQIQ", b"", 0, 0, 0, NOSTREAM, NOSTREAM, NOSTREAM, b"\0" * 16, 0, 0, 0, 0, 0
+    )

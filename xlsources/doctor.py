@@ -2,6 +2,7 @@
 
 Each check says what it found and, when something is wrong, how to fix it, in Vietnamese.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -41,8 +42,12 @@ class DoctorReport:
 
 def check_python() -> Check:
     ok = sys.version_info >= (3, 11)
-    return Check("Python", ok, f"{sys.version.split()[0]} tại {sys.executable}",
-                 "" if ok else "Cài Python 3.11 trở lên rồi cài lại thidua.")
+    return Check(
+        "Python",
+        ok,
+        f"{sys.version.split()[0]} tại {sys.executable}",
+        "" if ok else "Cài Python 3.11 trở lên rồi cài lại thidua.",
+    )
 
 
 def check_packages() -> list[Check]:
@@ -61,52 +66,86 @@ def check_macro_module() -> Check:
     try:
         macros = importlib.import_module("xlsources.macros")
     except Exception as err:  # any import failure is what we are diagnosing
-        return Check("Mô-đun macro", False, f"không nạp được xlsources.macros: {err}",
-                     "Cài lại thidua (pip install --force-reinstall thidua).")
+        return Check(
+            "Mô-đun macro",
+            False,
+            f"không nạp được xlsources.macros: {err}",
+            "Cài lại thidua (pip install --force-reinstall thidua).",
+        )
     targets = [t for text in own_bas_sources().values() for t in runpython_targets(text)]
     missing = [f for _, f in targets if not callable(getattr(macros, f, None))]
     if missing:
-        return Check("Mô-đun macro", False, f"thiếu hàm: {', '.join(missing)}",
-                     "Phiên bản thidua không khớp với sổ; chạy thidua excel build SỔ.")
-    return Check("Mô-đun macro", True,
-                 f"{len(targets)} nút trên thẻ Thi đua đều có hàm Python tương ứng")
+        return Check(
+            "Mô-đun macro",
+            False,
+            f"thiếu hàm: {', '.join(missing)}",
+            "Phiên bản thidua không khớp với sổ; chạy thidua excel build SỔ.",
+        )
+    return Check(
+        "Mô-đun macro", True, f"{len(targets)} nút trên thẻ Thi đua đều có hàm Python tương ứng"
+    )
 
 
 def check_workbook(path: Path) -> list[Check]:
     if not path.exists():
         return [Check("Sổ thi đua", False, f"không thấy tệp {path}", "Kiểm tra lại đường dẫn.")]
     if not zipfile.is_zipfile(path):
-        return [Check("Sổ thi đua", False, f"{path.name} không phải tệp .xlsm",
-                      "Tạo lại sổ bằng: thidua init So-thi-dua.xlsm")]
+        return [
+            Check(
+                "Sổ thi đua",
+                False,
+                f"{path.name} không phải tệp .xlsm",
+                "Tạo lại sổ bằng: thidua init So-thi-dua.xlsm",
+            )
+        ]
     with zipfile.ZipFile(path) as zf:
         names = set(zf.namelist())
-        rels = zf.read(PACKAGE_RELS_PART).decode("utf-8", "replace") \
-            if PACKAGE_RELS_PART in names else ""
+        rels = (
+            zf.read(PACKAGE_RELS_PART).decode("utf-8", "replace")
+            if PACKAGE_RELS_PART in names
+            else ""
+        )
         types = zf.read(CONTENT_TYPES_PART).decode("utf-8", "replace")
         ui = zf.read("customUI/customUI14.xml") if "customUI/customUI14.xml" in names else b""
-    fix_build = f"Chạy: thidua excel build \"{path.name}\" (giữ nguyên dữ liệu)."
+    fix_build = f'Chạy: thidua excel build "{path.name}" (giữ nguyên dữ liệu).'
     checks = [
-        Check("Sổ có macro", "xl/vbaProject.bin" in names and "macroEnabled" in types,
-              "có dự án VBA" if "xl/vbaProject.bin" in names else "không có dự án VBA",
-              "" if "xl/vbaProject.bin" in names else fix_build),
-        Check("Thẻ Thi đua (ribbon)", bool(ui) and "ui/extensibility" in rels,
-              "có" if ui and "ui/extensibility" in rels else "thiếu phần customUI",
-              "" if ui and "ui/extensibility" in rels else fix_build),
+        Check(
+            "Sổ có macro",
+            "xl/vbaProject.bin" in names and "macroEnabled" in types,
+            "có dự án VBA" if "xl/vbaProject.bin" in names else "không có dự án VBA",
+            "" if "xl/vbaProject.bin" in names else fix_build,
+        ),
+        Check(
+            "Thẻ Thi đua (ribbon)",
+            bool(ui) and "ui/extensibility" in rels,
+            "có" if ui and "ui/extensibility" in rels else "thiếu phần customUI",
+            "" if ui and "ui/extensibility" in rels else fix_build,
+        ),
     ]
     if ui:
         same = ribbon_actions(ui) == ribbon_actions(customui_xml())
-        checks.append(Check("Phiên bản ribbon", same,
-                            "khớp phiên bản thidua đang cài" if same else "cũ hơn bản đang cài",
-                            "" if same else fix_build))
+        checks.append(
+            Check(
+                "Phiên bản ribbon",
+                same,
+                "khớp phiên bản thidua đang cài" if same else "cũ hơn bản đang cài",
+                "" if same else fix_build,
+            )
+        )
     conf = path.resolve().parent / CONF_NAME
     user_conf = Path.home() / ".xlwings" / CONF_NAME
     settings = {**read_conf(user_conf), **read_conf(conf)}
     key = "INTERPRETER_MAC" if sys.platform == "darwin" else "INTERPRETER_WIN"
     interpreter = settings.get(key, "")
     ok = bool(interpreter) and Path(interpreter).exists()
-    checks.append(Check("Cấu hình xlwings", ok,
-                        f"{key} = {interpreter}" if interpreter else "chưa có " + key,
-                        "" if ok else f"Chạy: thidua excel setup \"{path.name}\""))
+    checks.append(
+        Check(
+            "Cấu hình xlwings",
+            ok,
+            f"{key} = {interpreter}" if interpreter else "chưa có " + key,
+            "" if ok else f'Chạy: thidua excel setup "{path.name}"',
+        )
+    )
     return checks
 
 

@@ -1,6 +1,7 @@
 """Tables on live sheets: where a schema table sits (header row, columns, body), resizing it,
 appending rows below its body, and appending a run to the ``Nhật ký`` table — shared by every
 Excel button."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,6 +20,7 @@ from .bridge import excel_value, output_sheet, protect, sheet_rows, unprotect
 @dataclass
 class LiveTable:
     """Where a data sheet's table sits on the live sheet (1-based rows and columns)."""
+
     header_row: int
     first_col: int
     last_col: int
@@ -33,12 +35,18 @@ class LiveTable:
 
 def locate(sheet: schema.Sheet, letters: dict[str, str], grid: list[list[Any]]) -> LiveTable:
     cols = {k: column_index_from_string(v) for k, v in letters.items()}
-    variants = {c.key: {header_key(h) for h in (c.header, *c.aliases)}
-                for c in schema.master_columns(sheet) if c.key in cols}
+    variants = {
+        c.key: {header_key(h) for h in (c.header, *c.aliases)}
+        for c in schema.master_columns(sheet)
+        if c.key in cols
+    }
+
     def matches(i: int) -> int:
         row = grid[i]
-        return sum(1 for k, c in cols.items()
-                   if c <= len(row) and header_key(row[c - 1]) in variants[k])
+        return sum(
+            1 for k, c in cols.items() if c <= len(row) and header_key(row[c - 1]) in variants[k]
+        )
+
     scan = range(min(HEADER_SCAN_ROWS, len(grid)))
     header_index = max(scan, key=matches, default=0)
     found = bool(grid) and matches(header_index) > 0
@@ -49,7 +57,7 @@ def locate(sheet: schema.Sheet, letters: dict[str, str], grid: list[list[Any]]) 
         last += 1  # manual columns added after the schema's, inside the table
     body = 0
     for i in range(header_index + 1, len(grid)):
-        if any(not _blank(v) for v in grid[i][first - 1:last]):
+        if any(not _blank(v) for v in grid[i][first - 1 : last]):
             body = i - header_index
     return LiveTable(header_index + 1, first, last, body, cols, found)
 
@@ -58,16 +66,18 @@ def _blank(value: Any) -> bool:
     return value is None or value == ""
 
 
-def resize_table(live, name: str | None, first_row: int, first_col: int, last_row: int,
-                 last_col: int) -> None:
+def resize_table(
+    live, name: str | None, first_row: int, first_col: int, last_row: int, last_col: int
+) -> None:
     try:
         live.tables[name].resize(live.range((first_row, first_col), (last_row, last_col)))
     except Exception:  # no such table, or an engine (remote, macOS) without tables: values stay
         pass
 
 
-def append_rows(book, data, sheet_key: str, rows: list[dict[str, Any]],
-                grid: list[list[Any]]) -> None:
+def append_rows(
+    book, data, sheet_key: str, rows: list[dict[str, Any]], grid: list[list[Any]]
+) -> None:
     """Write ``rows`` below the body of a schema table on the live sheet (one call), in the
     sheet's own column order; rows already there and manual columns are left alone."""
     if not rows:
@@ -86,10 +96,10 @@ def append_rows(book, data, sheet_key: str, rows: list[dict[str, Any]],
     for column in sheet.columns:
         if column.key in table.schema_cols and column.number_format not in ("General", "@"):
             c = table.schema_cols[column.key]
-            live.range((start, c), (start + len(rows) - 1, c)).number_format = \
-                column.number_format
-    resize_table(live, sheet.table, table.header_row, table.first_col, start + len(rows) - 1,
-                 table.last_col)
+            live.range((start, c), (start + len(rows) - 1, c)).number_format = column.number_format
+    resize_table(
+        live, sheet.table, table.header_row, table.first_col, start + len(rows) - 1, table.last_col
+    )
 
 
 def log_run(book, entry: LogEntry, now: dt.datetime | None = None) -> None:
@@ -99,19 +109,28 @@ def log_run(book, entry: LogEntry, now: dt.datetime | None = None) -> None:
     grid = sheet_rows(live)
     letters = {c.key: get_column_letter(j) for j, c in enumerate(log.columns, start=1)}
     table = locate(log, letters, grid)
-    rows = [[excel_value(r[c.key]) for c in log.columns]
-            for r in log_rows(entry, now or dt.datetime.now())]
+    rows = [
+        [excel_value(r[c.key]) for c in log.columns]
+        for r in log_rows(entry, now or dt.datetime.now())
+    ]
     unprotect(live)
     header = grid[table.header_row - 1] if table.found and grid else []
-    header = header[table.first_col - 1:table.first_col - 1 + len(log.columns)]
+    header = header[table.first_col - 1 : table.first_col - 1 + len(log.columns)]
     if [str(v or "") for v in header] != [c.header for c in log.columns]:
         # an empty or new sheet, or an older log without the columns added since: the header
         live.range((table.header_row, table.first_col)).value = [[c.header for c in log.columns]]
     start = table.header_row + 1 + table.body_rows
     live.range((start, table.first_col)).value = rows
     when = table.first_col + log.keys.index("thoi_diem")
-    live.range((start, when), (start + len(rows) - 1, when)).number_format = \
-        log.column("thoi_diem").number_format  # a date Excel sorts, shown as officers read it
-    resize_table(live, log.table, table.header_row, table.first_col, start + len(rows) - 1,
-                 table.first_col + len(log.columns) - 1)
+    live.range((start, when), (start + len(rows) - 1, when)).number_format = log.column(
+        "thoi_diem"
+    ).number_format  # a date Excel sorts, shown as officers read it
+    resize_table(
+        live,
+        log.table,
+        table.header_row,
+        table.first_col,
+        start + len(rows) - 1,
+        table.first_col + len(log.columns) - 1,
+    )
     protect(live)

@@ -5,6 +5,7 @@ Server/Lite, a ``book`` argument; reads the sheets it needs through xlwings into
 tables; calls one library function; writes only output sheets; and ends with a short Vietnamese
 message box. Errors become a Vietnamese message box, never a traceback.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -21,16 +22,16 @@ from workbook.members_import import plan_member_import
 from workbook.outputs import LogEntry
 from workbook.reports import Moment, default_moment, report_moments, save_report
 from workbook.reports.docx import write_narrative
+from workbook.results import Outputs, report_outputs, score_outputs, shortlist_outputs
 from workbook.scoring.context import read_config, read_phases
 from workbook.text import slug_filename
-from workbook.results import Outputs, report_outputs, score_outputs, shortlist_outputs
 from workbook.validation import validate_data
 from workbook.validation.sheet import checks_writer
 
 from .bridge import book_path, read_book, write_outputs
+from .doctor import diagnose
 from .live_tables import append_rows, log_run
 from .marks import clear_marks, mark
-from .doctor import diagnose
 
 TITLE = "Thi đua"
 
@@ -112,15 +113,19 @@ def make_groups(book=None, outdir: str | None = None) -> str:
         text = f"Đã tạo {len(result.files)} sổ tổ trong thư mục {result.outdir}."
         replaced = [f for f in result.files if f.backup]
         if replaced:
-            text += (f" {len(replaced)} sổ đã có từ trước được thay bằng sổ mới; bản cũ được sao "
-                     f"lưu trong {replaced[0].backup.parent}.")
+            text += (
+                f" {len(replaced)} sổ đã có từ trước được thay bằng sổ mới; bản cũ được sao "
+                f"lưu trong {replaced[0].backup.parent}."
+            )
         return text
+
     return run("Tạo sổ tổ", action, book)
 
 
 def import_members(path: str, book=None) -> str:
-    """"Nhập đoàn viên": add the members (and groups) of the list file ``path`` to the open
+    """ "Nhập đoàn viên": add the members (and groups) of the list file ``path`` to the open
     master's Tổ công đoàn and Đoàn viên tables; the officer saves the workbook afterwards."""
+
     def action(book, ui):
         ui.status("Nhập đoàn viên: đang đọc danh sách…")
         grids: dict = {}
@@ -137,16 +142,20 @@ def import_members(path: str, book=None) -> str:
         if result.members or result.groups:
             lines.append("Nhấn Lưu (Ctrl+S) để lưu sổ chính, rồi bấm Tạo sổ tổ.")
         return "\n".join(lines)
+
     return run("Nhập đoàn viên", action, book)
 
 
 def doctor(book=None) -> str:
     def action(book, ui):
         report = diagnose(book_path(book) if book_path(book).exists() else None)
-        lines = [("✓ " if c.ok else "✗ ") + f"{c.name}: {c.detail}" +
-                 ("" if c.ok else f" — {c.fix}") for c in report.checks]
+        lines = [
+            ("✓ " if c.ok else "✗ ") + f"{c.name}: {c.detail}" + ("" if c.ok else f" — {c.fix}")
+            for c in report.checks
+        ]
         head = "Mọi thứ đều ổn." if report.ok else "Có mục cần xử lý:"
         return head + "\n" + "\n".join(lines)
+
     return run("Chẩn đoán", action, book)
 
 
@@ -160,15 +169,22 @@ def validate(book=None) -> str:
         write_outputs(book, {"kiem_tra": checks_writer(findings, data.file)})
         errors = sum(f.severity == ERROR for f in findings)
         warnings = sum(f.severity == WARNING for f in findings)
-        log_run(book, LogEntry("Kiểm tra dữ liệu", f"{errors} lỗi, {warnings} cảnh báo"
-                               if findings else "Không có lỗi", f"{len(findings)} mục",
-                               [(data.file, "")]))
+        log_run(
+            book,
+            LogEntry(
+                "Kiểm tra dữ liệu",
+                f"{errors} lỗi, {warnings} cảnh báo" if findings else "Không có lỗi",
+                f"{len(findings)} mục",
+                [(data.file, "")],
+            ),
+        )
         clear_marks(book)
         marked = mark(book, findings, data.file)
         text = report.headline()
         if marked:
             text += f" Đã tô màu và ghi chú {marked} ô; xem danh sách ở trang Kiểm tra."
         return text
+
     return run("Kiểm tra dữ liệu", action, book)
 
 
@@ -187,16 +203,26 @@ def score(book=None) -> str:
         scores = _draw(book, ui, "Tính điểm", score_outputs).result
         notes = "".join(f"\n{n}" for n in scores.side_notes)
         return f"{scores.headline}.{notes}\nXem trang Điểm."
+
     return run("Tính điểm", action, book)
 
 
 def shortlist(book=None) -> str:
     def action(book, ui):
         result = _draw(book, ui, "Lập danh sách khen thưởng", shortlist_outputs).result
-        lines = [f"{t.name}: {t.proposed} đề nghị / {t.eligible} đủ tiêu chuẩn"
-                 for t in result.titles if t.eligible or t.proposed]
-        return "\n".join(["Đã lập danh sách đề nghị khen thưởng.", *lines,
-                          "Lý do cho từng người, từng tổ ở trang Đề nghị khen thưởng."])
+        lines = [
+            f"{t.name}: {t.proposed} đề nghị / {t.eligible} đủ tiêu chuẩn"
+            for t in result.titles
+            if t.eligible or t.proposed
+        ]
+        return "\n".join(
+            [
+                "Đã lập danh sách đề nghị khen thưởng.",
+                *lines,
+                "Lý do cho từng người, từng tổ ở trang Đề nghị khen thưởng.",
+            ]
+        )
+
     return run("Lập danh sách khen thưởng", action, book)
 
 
@@ -217,9 +243,11 @@ def pick_moment(ui: ExcelUI, data) -> Moment | None:
     for step in range(3 * len(choices)):
         offered = choices[(start + step) % len(choices)]
         others = ", ".join(m.label for m in choices if m is not offered)
-        answer = ui.ask(f"Lập báo cáo {offered.label} (ngày {offered.day:%d/%m/%Y})?\n\n"
-                        f"Có: lập báo cáo này.\nKhông: chọn kỳ khác ({others}).\n"
-                        "Hủy: không lập báo cáo.")
+        answer = ui.ask(
+            f"Lập báo cáo {offered.label} (ngày {offered.day:%d/%m/%Y})?\n\n"
+            f"Có: lập báo cáo này.\nKhông: chọn kỳ khác ({others}).\n"
+            "Hủy: không lập báo cáo."
+        )
         if answer in (None, "yes"):
             return offered
         if answer == "cancel":
@@ -230,6 +258,7 @@ def pick_moment(ui: ExcelUI, data) -> Moment | None:
 def report(book=None, moment: str | None = None) -> str:
     """'Báo cáo cấp trên': asks which moment (unless ``moment`` is given), draws the BC sheets
     into the book, and saves next to it the report file to send and its Word report."""
+
     def action(book, ui):
         ui.status("Báo cáo cấp trên: đang đọc các trang…")
         data = read_book(book)
@@ -246,25 +275,38 @@ def report(book=None, moment: str | None = None) -> str:
         out, word = report_file(book, rc.moment), report_file(book, rc.moment, ".docx")
         # both files are replaced on a re-run; the officer may have written in the Word one,
         # so the message names the copies kept
-        backups = [b for b in (save_report(rc, out, force=True),
-                               write_narrative(rc, word, force=True)) if b]
-        asked = "" if ui.can_ask or moment else (
-            "\n(Kỳ mặc định: đợt gần nhất đã kết thúc. Kỳ khác: lệnh thidua report --dot.)")
+        backups = [
+            b
+            for b in (save_report(rc, out, force=True), write_narrative(rc, word, force=True))
+            if b
+        ]
+        asked = (
+            ""
+            if ui.can_ask or moment
+            else ("\n(Kỳ mặc định: đợt gần nhất đã kết thúc. Kỳ khác: lệnh thidua report --dot.)")
+        )
         kept = "".join(f"\nBản trước được sao lưu tại {b}." for b in backups)
-        return (f"{outputs.result.headline}.{asked}\nĐã ghi các trang BC trong sổ này; bản in "
-                f"khổ A4 có biểu đồ để gửi cấp trên: {out}\nBáo cáo bằng lời (Word), viết "
-                f"thêm vào các chỗ tô vàng: {word}{kept}")
+        return (
+            f"{outputs.result.headline}.{asked}\nĐã ghi các trang BC trong sổ này; bản in "
+            f"khổ A4 có biểu đồ để gửi cấp trên: {out}\nBáo cáo bằng lời (Word), viết "
+            f"thêm vào các chỗ tô vàng: {word}{kept}"
+        )
+
     return run("Báo cáo cấp trên", action, book)
 
 
 def consolidate(folder: str, book=None) -> str:
-    """"Gộp sổ tổ": merge the group workbooks in ``folder`` into the open master; the officer
+    """ "Gộp sổ tổ": merge the group workbooks in ``folder`` into the open master; the officer
     saves the workbook afterwards (the file itself is not written while Excel holds it)."""
     from .consolidate_excel import consolidate_into_book, message
 
     def action(book, ui):
         result = consolidate_into_book(
-            book, folder, status=ui.status,
-            progress=lambda done, total, name: ui.status(f"Gộp sổ tổ: {done}/{total} tệp"))
+            book,
+            folder,
+            status=ui.status,
+            progress=lambda done, total, name: ui.status(f"Gộp sổ tổ: {done}/{total} tệp"),
+        )
         return message(result)
+
     return run("Gộp sổ tổ", action, book)

@@ -5,13 +5,20 @@ note listing the findings and, unless someone coloured the cell, a fill in one o
 shades. A note is ours when its text starts with a severity tag; only our notes and our fills
 are removed, so fixed cells lose their mark and a colour someone chose stays.
 """
+
 from __future__ import annotations
 
 import contextlib
 
 from workbook.findings import Finding
-from workbook.validation.marks import (SKIP_SHEETS, cells_to_mark, fill_to_set, is_our_fill,
-                                       is_our_note, note_text)
+from workbook.validation.marks import (
+    SKIP_SHEETS,
+    cells_to_mark,
+    fill_to_set,
+    is_our_fill,
+    is_our_note,
+    note_text,
+)
 
 
 def _colour(cell):

@@ -48,7 +48,7 @@ def _compress_chunk(data: bytes, start: int, end: int) -> bytes:
             if cur > start and cur + 3 <= end:
                 bit_count, max_len = _copy_token_help(cur - start)
                 limit = min(max_len, end - cur)
-                for cand in reversed(heads.get(data[cur:cur + 3], ())):
+                for cand in reversed(heads.get(data[cur : cur + 3], ())):
                     length = 3
                     while length < limit and data[cand + length] == data[cur + length]:
                         length += 1
@@ -65,7 +65,7 @@ def _compress_chunk(data: bytes, start: int, end: int) -> bytes:
                 out.append(data[cur])
             for pos in range(cur, cur + step):
                 if pos + 3 <= end:
-                    heads.setdefault(data[pos:pos + 3], []).append(pos)
+                    heads.setdefault(data[pos : pos + 3], []).append(pos)
             cur += step
             if len(out) > CHUNK + 2:
                 overflow = True
@@ -102,7 +102,7 @@ def decompress(container: bytes) -> bytes:
         pos += 2
         chunk_start = len(out)
         if not header & 0x8000:
-            out += container[pos:pos + CHUNK]
+            out += container[pos : pos + CHUNK]
             pos += CHUNK
             continue
         while pos < end:
@@ -142,8 +142,12 @@ class VbaModule:
     def __post_init__(self) -> None:
         if self.kind not in ("standard", "class", "document"):
             raise ValueError(f"unknown module kind {self.kind!r}")
-        if not self.name.isascii() or not self.name.replace("_", "a").isalnum() \
-                or not self.name[0].isalpha() or len(self.name) > 31:
+        if (
+            not self.name.isascii()
+            or not self.name.replace("_", "a").isalnum()
+            or not self.name[0].isalpha()
+            or len(self.name) > 31
+        ):
             raise ValueError(f"invalid VBA module name {self.name!r}")
 
     def source_bytes(self) -> bytes:
@@ -192,16 +196,24 @@ def class_module_from_cls(text: str) -> VbaModule:
             end = next(i for i, line in enumerate(lines) if line.strip().upper() == "END")
         except StopIteration:
             raise ValueError("class header has no END line") from None
-        lines = lines[end + 1:]
+        lines = lines[end + 1 :]
     attrs = {line.split("=")[0].split()[1] for line in lines if line.startswith("Attribute ")}
-    name_line = next((i for i, line in enumerate(lines) if line.startswith("Attribute VB_Name")), None)
+    name_line = next(
+        (i for i, line in enumerate(lines) if line.startswith("Attribute VB_Name")), None
+    )
     if name_line is None:
         raise ValueError("class module has no Attribute VB_Name line")
     name = lines[name_line].split("=", 1)[1].strip().strip('"')
     if "VB_Base" not in attrs:
         lines.insert(name_line + 1, f'Attribute VB_Base = "{CLASS_BASE}"')
-    exposed = next((i for i, line in enumerate(lines) if line.startswith("Attribute VB_Exposed")), None)
-    extra = [f"Attribute {a} = False" for a in ("VB_TemplateDerived", "VB_Customizable") if a not in attrs]
+    exposed = next(
+        (i for i, line in enumerate(lines) if line.startswith("Attribute VB_Exposed")), None
+    )
+    extra = [
+        f"Attribute {a} = False"
+        for a in ("VB_TemplateDerived", "VB_Customizable")
+        if a not in attrs
+    ]
     if extra:
         at = exposed + 1 if exposed is not None else name_line + 2
         lines[at:at] = extra
@@ -209,8 +221,13 @@ def class_module_from_cls(text: str) -> VbaModule:
 
 
 # --------------------------------------------------------------------------- project
-def build_vba_project(modules: list[VbaModule], *, project_name: str = "VBAProject",
-                      project_id: str | None = None, syskind: int = 3) -> bytes:
+def build_vba_project(
+    modules: list[VbaModule],
+    *,
+    project_name: str = "VBAProject",
+    project_id: str | None = None,
+    syskind: int = 3,
+) -> bytes:
     """Return a source-only ``vbaProject.bin`` holding ``modules`` (order is kept)."""
     names = [m.name.upper() for m in modules]
     if len(set(names)) != len(names):
@@ -239,52 +256,59 @@ def _u16(text: str) -> bytes:
 # the dir stream of xlwings' quickstart_standalone.xlsm (a test checks it still matches);
 # stdole ("OLE Automation") is the other reference every new Excel project carries.
 REFERENCES: tuple[tuple[str, str], ...] = (
-    ("stdole", "*\\G{00020430-0000-0000-C000-000000000046}#2.0#0#"
-               "C:\\Windows\\System32\\stdole2.tlb#OLE Automation"),
-    ("Office", "*\\G{2DF8D04C-5BFA-101B-BDE5-00AA0044DE52}#2.0#0#"
-               "C:\\Program Files\\Common Files\\Microsoft Shared\\OFFICE16\\MSO.DLL"
-               "#Microsoft Office 16.0 Object Library"),
+    (
+        "stdole",
+        "*\\G{00020430-0000-0000-C000-000000000046}#2.0#0#"
+        "C:\\Windows\\System32\\stdole2.tlb#OLE Automation",
+    ),
+    (
+        "Office",
+        "*\\G{2DF8D04C-5BFA-101B-BDE5-00AA0044DE52}#2.0#0#"
+        "C:\\Program Files\\Common Files\\Microsoft Shared\\OFFICE16\\MSO.DLL"
+        "#Microsoft Office 16.0 Object Library",
+    ),
 )
 
 MODULE_TYPE = {"standard": 0x0021, "class": 0x0022, "document": 0x0022}
 
 
-def dir_stream(modules: list[VbaModule], project_name: str = "VBAProject",
-               syskind: int = 3) -> bytes:
+def dir_stream(
+    modules: list[VbaModule], project_name: str = "VBAProject", syskind: int = 3
+) -> bytes:
     """The decompressed ``VBA/dir`` stream (MS-OVBA 2.3.4.2)."""
     if syskind not in (0, 1, 2, 3):
         raise ValueError("PROJECTSYSKIND must be 0..3 (1 = Win32, 3 = Win64)")
     name = project_name.encode("cp1252")
     out = bytearray()
-    out += _rec(0x0001, struct.pack("<I", syskind))            # PROJECTSYSKIND
-    out += _rec(0x0002, struct.pack("<I", 0x0409))             # PROJECTLCID
-    out += _rec(0x0014, struct.pack("<I", 0x0409))             # PROJECTLCIDINVOKE
-    out += _rec(0x0003, struct.pack("<H", 1252))               # PROJECTCODEPAGE
-    out += _rec(0x0004, name)                                  # PROJECTNAME
-    out += _rec(0x0005, b"") + _rec(0x0040, b"")               # PROJECTDOCSTRING
-    out += _rec(0x0006, b"") + _rec(0x003D, b"")               # PROJECTHELPFILEPATH
-    out += _rec(0x0007, struct.pack("<I", 0))                  # PROJECTHELPCONTEXT
-    out += _rec(0x0008, struct.pack("<I", 0))                  # PROJECTLIBFLAGS
-    out += struct.pack("<HIIH", 0x0009, 4, 1, 0)               # PROJECTVERSION 1.0
-    out += _rec(0x000C, b"") + _rec(0x003C, b"")               # PROJECTCONSTANTS
+    out += _rec(0x0001, struct.pack("<I", syskind))  # PROJECTSYSKIND
+    out += _rec(0x0002, struct.pack("<I", 0x0409))  # PROJECTLCID
+    out += _rec(0x0014, struct.pack("<I", 0x0409))  # PROJECTLCIDINVOKE
+    out += _rec(0x0003, struct.pack("<H", 1252))  # PROJECTCODEPAGE
+    out += _rec(0x0004, name)  # PROJECTNAME
+    out += _rec(0x0005, b"") + _rec(0x0040, b"")  # PROJECTDOCSTRING
+    out += _rec(0x0006, b"") + _rec(0x003D, b"")  # PROJECTHELPFILEPATH
+    out += _rec(0x0007, struct.pack("<I", 0))  # PROJECTHELPCONTEXT
+    out += _rec(0x0008, struct.pack("<I", 0))  # PROJECTLIBFLAGS
+    out += struct.pack("<HIIH", 0x0009, 4, 1, 0)  # PROJECTVERSION 1.0
+    out += _rec(0x000C, b"") + _rec(0x003C, b"")  # PROJECTCONSTANTS
     for ref_name, libid in REFERENCES:
         out += _rec(0x0016, ref_name.encode("cp1252")) + _rec(0x003E, _u16(ref_name))
         lib = libid.encode("cp1252")
         body = struct.pack("<I", len(lib)) + lib + struct.pack("<IH", 0, 0)
-        out += _rec(0x000D, body)                              # REFERENCEREGISTERED
-    out += _rec(0x000F, struct.pack("<H", len(modules)))       # PROJECTMODULES
-    out += _rec(0x0013, struct.pack("<H", 0xFFFF))             # PROJECTCOOKIE
+        out += _rec(0x000D, body)  # REFERENCEREGISTERED
+    out += _rec(0x000F, struct.pack("<H", len(modules)))  # PROJECTMODULES
+    out += _rec(0x0013, struct.pack("<H", 0xFFFF))  # PROJECTCOOKIE
     for m in modules:
         mname = m.name.encode("cp1252")
         out += _rec(0x0019, mname) + _rec(0x0047, _u16(m.name))  # MODULENAME (+UNICODE)
         out += _rec(0x001A, mname) + _rec(0x0032, _u16(m.name))  # MODULESTREAMNAME
-        out += _rec(0x001C, b"") + _rec(0x0048, b"")             # MODULEDOCSTRING
-        out += _rec(0x0031, struct.pack("<I", 0))                # MODULEOFFSET: source only
-        out += _rec(0x001E, struct.pack("<I", 0))                # MODULEHELPCONTEXT
-        out += _rec(0x002C, struct.pack("<H", 0xFFFF))           # MODULECOOKIE
-        out += _rec(MODULE_TYPE[m.kind], b"")                    # MODULETYPE
-        out += _rec(0x002B, b"")                                 # module terminator
-    out += _rec(0x0010, b"")                                     # dir terminator
+        out += _rec(0x001C, b"") + _rec(0x0048, b"")  # MODULEDOCSTRING
+        out += _rec(0x0031, struct.pack("<I", 0))  # MODULEOFFSET: source only
+        out += _rec(0x001E, struct.pack("<I", 0))  # MODULEHELPCONTEXT
+        out += _rec(0x002C, struct.pack("<H", 0xFFFF))  # MODULECOOKIE
+        out += _rec(MODULE_TYPE[m.kind], b"")  # MODULETYPE
+        out += _rec(0x002B, b"")  # module terminator
+    out += _rec(0x0010, b"")  # dir terminator
     return bytes(out)
 
 
@@ -318,7 +342,7 @@ def decrypt_data(project_id: str, hex_text: str) -> bytes:
         byte = enc ^ ((encrypted_2 + unencrypted_1) & 0xFF)
         plain.append(byte)
         encrypted_2, encrypted_1, unencrypted_1 = encrypted_1, enc, byte
-    plain = plain[(seed & 6) // 2:]
+    plain = plain[(seed & 6) // 2 :]
     length = struct.unpack_from("<I", plain)[0]
     if len(plain) != 4 + length:
         raise ValueError("bad encrypted data length")
@@ -332,12 +356,13 @@ def default_project_id(modules: list[VbaModule]) -> str:
 
 
 NO_PROTECTION = struct.pack("<I", 0)  # ProjectProtectionState: nothing locked
-NO_PASSWORD = b"\x00"                  # ProjectPassword: no password
-VISIBLE = b"\xff"                      # ProjectVisibilityState: project visible
+NO_PASSWORD = b"\x00"  # ProjectPassword: no password
+VISIBLE = b"\xff"  # ProjectVisibilityState: project visible
 
 
-def project_stream(modules: list[VbaModule], project_name: str = "VBAProject",
-                   project_id: str | None = None) -> bytes:
+def project_stream(
+    modules: list[VbaModule], project_name: str = "VBAProject", project_id: str | None = None
+) -> bytes:
     """The PROJECT stream (MS-OVBA 2.3.1): unprotected, visible, no password."""
     pid = project_id or default_project_id(modules)
     lines = [f'ID="{pid}"']

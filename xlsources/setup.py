@@ -5,6 +5,7 @@ to the workbook, then the user's ``~/.xlwings/xlwings.conf``. The interpreter is
 the machine, not of the workbook that travels by e-mail, so we write the file next to the master
 (or the user's file when no master is given), keeping any other settings already there.
 """
+
 from __future__ import annotations
 
 import csv
@@ -44,8 +45,9 @@ def write_conf(path: Path, settings: dict[str, str]) -> None:
     path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
 
 
-def interpreter_settings(platform: str = sys.platform, executable: str = sys.executable
-                         ) -> dict[str, str]:
+def interpreter_settings(
+    platform: str = sys.platform, executable: str = sys.executable
+) -> dict[str, str]:
     if platform.startswith("win"):
         return {"INTERPRETER_WIN": executable}
     if platform == "darwin":
@@ -63,8 +65,11 @@ def source_root() -> Path | None:
 
 
 def configure(master: Path | None = None, home: Path | None = None) -> SetupResult:
-    conf = (master.resolve().parent / CONF_NAME) if master else \
-        (home or Path.home()) / ".xlwings" / CONF_NAME
+    conf = (
+        (master.resolve().parent / CONF_NAME)
+        if master
+        else (home or Path.home()) / ".xlwings" / CONF_NAME
+    )
     settings = read_conf(conf)
     settings.update(interpreter_settings())
     root = source_root()
@@ -79,7 +84,9 @@ def configure(master: Path | None = None, home: Path | None = None) -> SetupResu
         "Bấm Enable Content (Bật nội dung) khi Excel hỏi, rồi dùng thẻ Thi đua trên thanh ribbon.",
     ]
     if sys.platform == "darwin":
-        steps.append("Trên máy Mac, chạy một lần trong Terminal: xlwings runpython install "
-                     f"(cài tệp AppleScript của xlwings {xlwings.__version__}).")
+        steps.append(
+            "Trên máy Mac, chạy một lần trong Terminal: xlwings runpython install "
+            f"(cài tệp AppleScript của xlwings {xlwings.__version__})."
+        )
     steps.append("Gặp trục trặc: bấm nút Chẩn đoán trên thẻ Thi đua, hoặc chạy thidua doctor.")
     return SetupResult(conf_path=conf, settings=settings, steps=steps)

@@ -25,8 +25,14 @@ from pathlib import Path
 from lxml import etree
 
 from workbook.ooxml import CONTENT_TYPES_NS as NS_CT
-from workbook.ooxml import CONTENT_TYPES_PART, PACKAGE_RELS_PART, REL_OFFICE_DOCUMENT, REL_UI, \
-    REL_VBA, REL_WORKSHEET
+from workbook.ooxml import (
+    CONTENT_TYPES_PART,
+    PACKAGE_RELS_PART,
+    REL_OFFICE_DOCUMENT,
+    REL_UI,
+    REL_VBA,
+    REL_WORKSHEET,
+)
 from workbook.ooxml import DOC_REL_NS as NS_R
 from workbook.ooxml import MAIN_NS as NS_MAIN
 from workbook.ooxml import PKG_REL_NS as NS_REL
@@ -34,11 +40,12 @@ from workbook.safe_io import atomic_write
 from xlsources.ovba import VbaModule, build_vba_project, class_module_from_cls, document_module
 
 CT_VBA = "application/vnd.ms-office.vbaProject"
+_SPREADSHEETML = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 CT_MACRO_MAIN = {
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml":
-        "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml":
-        "application/vnd.ms-excel.template.macroEnabled.main+xml",
+    f"{_SPREADSHEETML}.sheet.main+xml": "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    f"{_SPREADSHEETML}.template.main+xml": (
+        "application/vnd.ms-excel.template.macroEnabled.main+xml"
+    ),
 }
 UI_PART = "customUI/customUI14.xml"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -53,8 +60,11 @@ def customui_xml() -> bytes:
 def own_bas_sources() -> dict[str, str]:
     """Our own VBA modules, ``xlsources/vba/*.bas`` (file name -> text)."""
     folder = resources.files("xlsources").joinpath("vba")
-    return {p.name: p.read_text(encoding="ascii") for p in sorted(folder.iterdir(), key=lambda p: p.name)
-            if p.name.endswith(".bas")}
+    return {
+        p.name: p.read_text(encoding="ascii")
+        for p in sorted(folder.iterdir(), key=lambda p: p.name)
+        if p.name.endswith(".bas")
+    }
 
 
 def _module_from_bas(text: str) -> VbaModule:
@@ -202,7 +212,9 @@ class _Package:
             if el.get("PartName") == "/" + part:
                 root.remove(el)
         if content_type:
-            etree.SubElement(root, f"{{{NS_CT}}}Override", PartName="/" + part, ContentType=content_type)
+            etree.SubElement(
+                root, f"{{{NS_CT}}}Override", PartName="/" + part, ContentType=content_type
+            )
 
     def content_type(self, part: str) -> str | None:
         root = self.content_types.getroot()
@@ -228,7 +240,9 @@ class _Package:
         self.parts.pop(part, None)
         self.override(part, None)
 
-    def set_relationship(self, source: str, rel_types: tuple[str, ...], target_part: str | None) -> None:
+    def set_relationship(
+        self, source: str, rel_types: tuple[str, ...], target_part: str | None
+    ) -> None:
         """Make ``target_part`` the only relationship of these types from ``source``."""
         tree = self.rels(source)
         root = tree.getroot()
@@ -239,10 +253,18 @@ class _Package:
                 # relationships: e.g. a VBA signature no longer matches the new project.
                 self.remove_part(_resolve(source or "/", rel.get("Target")))
         if target_part is not None:
-            target = posixpath.relpath(target_part, posixpath.dirname(source) or ".") if source \
+            target = (
+                posixpath.relpath(target_part, posixpath.dirname(source) or ".")
+                if source
                 else target_part
-            etree.SubElement(root, f"{{{NS_REL}}}Relationship", Id=_new_rel_id(root),
-                             Type=rel_types[0], Target=target)
+            )
+            etree.SubElement(
+                root,
+                f"{{{NS_REL}}}Relationship",
+                Id=_new_rel_id(root),
+                Type=rel_types[0],
+                Target=target,
+            )
         self.save_rels(source, tree)
 
     def to_bytes(self) -> bytes:
@@ -271,8 +293,11 @@ def _set_codenames(pkg: _Package, workbook: str) -> list[str]:
     pr = root.find(f"{{{NS_MAIN}}}workbookPr")
     if pr is None:
         pr = etree.Element(f"{{{NS_MAIN}}}workbookPr")
-        before = [i for i, el in enumerate(root)
-                  if el.tag in (f"{{{NS_MAIN}}}fileVersion", f"{{{NS_MAIN}}}fileSharing")]
+        before = [
+            i
+            for i, el in enumerate(root)
+            if el.tag in (f"{{{NS_MAIN}}}fileVersion", f"{{{NS_MAIN}}}fileSharing")
+        ]
         root.insert(before[-1] + 1 if before else 0, pr)
     pr.set("codeName", "ThisWorkbook")
     pkg.store(workbook, tree)

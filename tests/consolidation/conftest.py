@@ -1,14 +1,16 @@
 """Fixtures: the demo campaign's master and returned group workbooks (built once)."""
+
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
 import pytest
-from .consolidation_helpers import MASTER, PHONE_ID, RETURNED, group_file
 from openpyxl import load_workbook
 
 from workbook import schema
+
+from .consolidation_helpers import MASTER, PHONE_ID, RETURNED, group_file
 
 
 @pytest.fixture(scope="session")
@@ -32,5 +34,3 @@ def batch(demo_base, tmp_path) -> Path:
     shutil.copy(demo_base / MASTER, tmp_path / MASTER)
     shutil.copytree(demo_base / RETURNED, tmp_path / RETURNED)
     return tmp_path
-
-

@@ -1,5 +1,6 @@
 """Helpers for the consolidation tests: one folder per kind of bad file, built from real
 workbooks and named by the defect it carries; small readers."""
+
 from __future__ import annotations
 
 import shutil
@@ -30,6 +31,7 @@ def set_stamp(path: Path, key: str, value: str) -> None:
 
 def rows_of(path: Path, sheet_key: str) -> list[dict]:
     from workbook.reading import read_workbook
+
     frame = read_workbook(path, sheets=(sheet_key,)).table(sheet_key)
     return frame.drop(columns=["_row"]).to_dict("records")
 
@@ -43,6 +45,7 @@ def make_bad_folder(kind: str, base: Path, source: Path) -> Path:
         (folder / "So-to-hong.xlsx").write_bytes(source.read_bytes()[:4000])
     elif kind == "password-protected":
         from msoffcrypto.format.ooxml import OOXMLFile
+
         other = group_file(source.parent, "02")
         with open(other, "rb") as fin, open(folder / "So-to-co-mat-khau.xlsx", "wb") as fout:
             OOXMLFile(fin).encrypt("matkhau", fout)

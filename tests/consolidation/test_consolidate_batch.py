@@ -1,5 +1,6 @@
 """Consolidating the demo's returned group workbooks: merge, provenance, re-run, update,
 conflicts, bad files, lock, and the count that proves nothing was lost."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,8 +22,15 @@ from workbook.writing import fill_tables
 from .consolidation_helpers import MASTER, PHONE_ID, RETURNED, group_file, make_bad_folder, rows_of
 
 DATA_KEYS = [s.key for s in schema.DATA_SHEETS]
-BAD_KINDS = ["corrupt", "password-protected", "not-a-group-workbook", "wrong-template-version",
-             "owner-file", "duplicate-file", "group-claimed-twice"]
+BAD_KINDS = [
+    "corrupt",
+    "password-protected",
+    "not-a-group-workbook",
+    "wrong-template-version",
+    "owner-file",
+    "duplicate-file",
+    "group-claimed-twice",
+]
 
 
 def test_first_run_merges_every_row_with_provenance(batch):
@@ -46,8 +54,11 @@ def test_rows_are_validated_against_the_master_and_merged_all_the_same(batch):
     found = {(f.code, group_of[f.file], f.row_key) for f in result.findings}
     assert found == {(m.code, m.group, m.row_key) for m in MISTAKES}
     assert all(f.sheet and f.cell for f in result.findings)
-    assert result.errors == sum(1 for m in MISTAKES if m.code not in
-                                ("registration-late", "formula-like-text", "legacy-encoding"))
+    assert result.errors == sum(
+        1
+        for m in MISTAKES
+        if m.code not in ("registration-late", "formula-like-text", "legacy-encoding")
+    )
     regs = read_workbook(batch / MASTER, sheets=("dang_ky",)).table("dang_ky")
     assert "DK01-90" in set(regs["ma_dang_ky"])  # the row naming an unknown member is there
     assert result.totals["held"] == 0
@@ -56,8 +67,11 @@ def test_rows_are_validated_against_the_master_and_merged_all_the_same(batch):
 def test_every_cell_of_the_master_equals_its_source(batch):
     """Leading zeros, whole numbers, blanks and dates come through exactly as typed."""
     result = consolidate(batch / MASTER, [batch / RETURNED])
-    converted = {(f.file, f.sheet, f.row_key, f.value) for f in result.findings
-                 if f.code == "legacy-encoding"}
+    converted = {
+        (f.file, f.sheet, f.row_key, f.value)
+        for f in result.findings
+        if f.code == "legacy-encoding"
+    }
     assert [(v[0][:5], v[3]) for v in converted] == [("To-05", "Hoµng V¨n B×nh")]
     master = load_workbook(batch / MASTER)
     books = {p.name: load_workbook(p) for p in (batch / RETURNED).glob("*.xlsx")}
@@ -70,12 +84,27 @@ def test_every_cell_of_the_master_equals_its_source(batch):
             row = dict(zip(header, values))
             src = books[row["Tệp nguồn"]][row["Trang nguồn"]]
             src_header = [c.value for c in src[1]]
-            src_row = dict(zip(src_header, next(src.iter_rows(
-                min_row=row["Dòng nguồn"], max_row=row["Dòng nguồn"], values_only=True))))
+            src_row = dict(
+                zip(
+                    src_header,
+                    next(
+                        src.iter_rows(
+                            min_row=row["Dòng nguồn"], max_row=row["Dòng nguồn"], values_only=True
+                        )
+                    ),
+                )
+            )
             for col in sheet.columns:
-                if isinstance(src_row[col.header], str) and (
-                        row["Tệp nguồn"], row["Trang nguồn"], src_row[sheet.columns[0].header]
-                        + " / " + str(src_row.get("Đợt")), src_row[col.header]) in converted:
+                if (
+                    isinstance(src_row[col.header], str)
+                    and (
+                        row["Tệp nguồn"],
+                        row["Trang nguồn"],
+                        src_row[sheet.columns[0].header] + " / " + str(src_row.get("Đợt")),
+                        src_row[col.header],
+                    )
+                    in converted
+                ):
                     assert fix_legacy(src_row[col.header])[0] == row[col.header]
                     continue
                 assert row[col.header] == src_row[col.header], (sheet.name, row, col.key)
@@ -124,16 +153,20 @@ def test_newer_file_replaces_its_groups_rows(batch):
     result = consolidate(batch / MASTER, [batch / RETURNED])
     g = result.groups["02"]
     assert (g["added"], g["changed"], g["removed"]) == (1, 1, 1)
-    assert all(c["changed"] == c["added"] == c["removed"] == 0
-               for k, c in result.groups.items() if k != "02")
+    assert all(
+        c["changed"] == c["added"] == c["removed"] == 0
+        for k, c in result.groups.items()
+        if k != "02"
+    )
     change = next(c for c in result.changes if c.kind == "changed")
     assert change.columns == ["Tiêu đề tin, bài"]
     tin = {r["ma_tin_bai"]: r for r in rows_of(batch / MASTER, "tin_bai")}
     assert removed not in tin and "TB02-77" in tin
     assert tin[rows[0]["ma_tin_bai"]]["tieu_de"] == "Tổ Thanh tra Sở hoàn thành kế hoạch năm"
     assert tin["TB02-77"]["bam_nguon"] == file_hash(path)[:16]
-    assert len([r for r in rows_of(batch / MASTER, "tin_bai") if r["to_nguon"] == "02"]) \
-        == len(rows)
+    assert len([r for r in rows_of(batch / MASTER, "tin_bai") if r["to_nguon"] == "02"]) == len(
+        rows
+    )
 
 
 def test_same_id_in_two_groups_is_a_conflict_never_resolved(batch):
@@ -212,8 +245,7 @@ def test_counts_add_up_inputs_equal_merged_plus_reported(batch):
     t = result.totals
     assert t["rows_read"] == counted == t["merged"] + t["held"]
     # the key-less row, and every row of the two files both claiming group 03
-    assert t["held"] == 1 + 2 * sum(len(rows_of(group_file(folder, "03"), k))
-                                    for k in DATA_KEYS)
+    assert t["held"] == 1 + 2 * sum(len(rows_of(group_file(folder, "03"), k)) for k in DATA_KEYS)
     assert "duplicate-file" in {s.code for s in result.set_aside}
     master_rows = sum(len(rows_of(batch / MASTER, k)) for k in DATA_KEYS)
     assert master_rows == t["merged"]
@@ -247,11 +279,18 @@ def test_legacy_text_is_converted_once_with_the_validation_warning(batch):
     assert len(legacy) == 1
     found = legacy[0]
     assert (found.file[:5], found.sheet, found.row_key, found.value) == (
-        "To-05", schema.sheet("ket_qua").name, "DV042 / Đợt 1", "Hoµng V¨n B×nh")
-    assert found.cell.startswith(read_workbook(batch / RETURNED / found.file).columns[
-        "ket_qua"]["ho_ten"])
-    assert found.message == ("Chữ trong ô được gõ bằng bảng mã cũ TCVN3 (ABC) (nhận ra theo nội "
-                             "dung); đã tự chuyển thành 'Hoàng Văn Bình'. Hãy gõ lại bằng Unicode "
-                             "(phông Times New Roman) để không phải chuyển đổi nữa.")
+        "To-05",
+        schema.sheet("ket_qua").name,
+        "DV042 / Đợt 1",
+        "Hoµng V¨n B×nh",
+    )
+    assert found.cell.startswith(
+        read_workbook(batch / RETURNED / found.file).columns["ket_qua"]["ho_ten"]
+    )
+    assert found.message == (
+        "Chữ trong ô được gõ bằng bảng mã cũ TCVN3 (ABC) (nhận ra theo nội "
+        "dung); đã tự chuyển thành 'Hoàng Văn Bình'. Hãy gõ lại bằng Unicode "
+        "(phông Times New Roman) để không phải chuyển đổi nữa."
+    )
     names = {r["ho_ten"] for r in rows_of(batch / MASTER, "ket_qua")}
     assert "Hoàng Văn Bình" in names and "Hoµng V¨n B×nh" not in names

@@ -1,5 +1,6 @@
 """A master kept in the 1904 date system (made or last saved by old Mac Excel) receives the
 groups' dates as the same days, whichever writer consolidates it."""
+
 from __future__ import annotations
 
 import shutil
@@ -14,8 +15,9 @@ from workbook.excel_dates import MAC_1904
 
 from .consolidation_helpers import MASTER, RETURNED, rows_of
 
-DATED = [s.key for s in schema.DATA_SHEETS
-         if any(c.type in ("date", "datetime") for c in s.columns)]
+DATED = [
+    s.key for s in schema.DATA_SHEETS if any(c.type in ("date", "datetime") for c in s.columns)
+]
 
 
 @pytest.mark.parametrize("fast", [True, False], ids=["zip-writer", "openpyxl-writer"])

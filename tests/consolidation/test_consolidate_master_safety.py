@@ -1,5 +1,6 @@
 """People's work in the master survives consolidation, with either writer; the two writers
 agree; Dask gives the thread pool's result; the CLI's JSON is the library's result."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,13 +10,14 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from .consolidation_helpers import MASTER, RETURNED, group_file, rows_of
 from openpyxl import load_workbook
 
 from cli.main import cli
 from workbook import schema
 from workbook.consolidation import consolidate
 from workbook.writing import fill_tables
+
+from .consolidation_helpers import MASTER, RETURNED, group_file, rows_of
 
 DATA_KEYS = [s.key for s in schema.DATA_SHEETS]
 NOTE = "Ghi chú của BCH"
@@ -34,6 +36,7 @@ def add_manual_column(path, notes: dict[str, str]) -> None:
             ws.cell(r, last_col, notes[key])
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.table import TableColumn
+
     table.ref = f"A1:{get_column_letter(last_col)}{ws.max_row}"
     table.autoFilter.ref = table.ref
     table.tableColumns.append(TableColumn(id=last_col, name=NOTE))
@@ -75,8 +78,14 @@ def test_manual_columns_and_setup_sheets_survive(batch, fast):
 
 
 def test_rows_typed_in_the_master_are_never_touched(batch):
-    typed = {"ma_tin_bai": "TB-BCH-01", "ma_doan_vien": "DV001", "tieu_de": "Bài do BCH nhập",
-             "co_quan_bao": "Báo Lạng Sơn", "ngay_dang": dt.date(2023, 3, 1), "dot": "Đợt 1"}
+    typed = {
+        "ma_tin_bai": "TB-BCH-01",
+        "ma_doan_vien": "DV001",
+        "tieu_de": "Bài do BCH nhập",
+        "co_quan_bao": "Báo Lạng Sơn",
+        "ngay_dang": dt.date(2023, 3, 1),
+        "dot": "Đợt 1",
+    }
     fill_tables(batch / MASTER, {"tin_bai": [typed]})
     consolidate(batch / MASTER, [batch / RETURNED])
     consolidate(batch / MASTER, [batch / RETURNED])
@@ -98,23 +107,33 @@ def test_dask_local_cluster_gives_the_thread_pool_result(batch, tmp_path):
     distributed = pytest.importorskip("distributed")
     expected = consolidate(batch / MASTER, [batch / RETURNED], dry_run=True).to_dict()
     import dask
+
     # the workers' scratch space inside the test's own folder, not the shared /tmp
-    with dask.config.set({"temporary-directory": str(tmp_path / "dask")}), \
-            distributed.LocalCluster(processes=False, n_workers=2, threads_per_worker=1,
-                                     dashboard_address=None,
-                                     local_directory=str(tmp_path / "dask")) as cluster:
-        got = consolidate(batch / MASTER, [batch / RETURNED], dry_run=True,
-                          scheduler=cluster.scheduler_address).to_dict()
+    with (
+        dask.config.set({"temporary-directory": str(tmp_path / "dask")}),
+        distributed.LocalCluster(
+            processes=False,
+            n_workers=2,
+            threads_per_worker=1,
+            dashboard_address=None,
+            local_directory=str(tmp_path / "dask"),
+        ) as cluster,
+    ):
+        got = consolidate(
+            batch / MASTER, [batch / RETURNED], dry_run=True, scheduler=cluster.scheduler_address
+        ).to_dict()
     assert got == expected
 
 
 def test_cli_json_is_the_library_result(batch):
     expected = consolidate(batch / MASTER, [batch / RETURNED], dry_run=True).to_dict()
-    run = CliRunner().invoke(cli, ["consolidate", str(batch / MASTER), str(batch / RETURNED),
-                                   "--dry-run", "--json"])
+    run = CliRunner().invoke(
+        cli, ["consolidate", str(batch / MASTER), str(batch / RETURNED), "--dry-run", "--json"]
+    )
     assert run.exit_code == expected["exit_code"] == 1, run.output  # the planted mistakes
-    assert json.loads(run.output) == json.loads(json.dumps(expected, ensure_ascii=False,
-                                                           default=str))
+    assert json.loads(run.output) == json.loads(
+        json.dumps(expected, ensure_ascii=False, default=str)
+    )
 
 
 def test_cli_refuses_a_locked_master_with_exit_2(batch):
@@ -139,13 +158,23 @@ def test_cells_beside_a_table_send_the_write_to_openpyxl_and_survive(batch):
     ws = load_workbook(batch / MASTER)[schema.sheet("dang_ky").name]
     assert ws["T3"].value == "Ghi chú ngoài bảng"
     assert len(rows_of(batch / MASTER, "dang_ky")) == sum(
-        len(rows_of(p, "dang_ky")) for p in (batch / RETURNED).glob("*.xlsx"))
+        len(rows_of(p, "dang_ky")) for p in (batch / RETURNED).glob("*.xlsx")
+    )
 
 
 def test_cluster_without_dask_says_how_to_install_it(batch, monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # import fails as if not installed
-    run = CliRunner().invoke(cli, ["consolidate", str(batch / MASTER), str(batch / RETURNED),
-                                   "--dry-run", "--scheduler", "tcp://127.0.0.1:8786"])
+    run = CliRunner().invoke(
+        cli,
+        [
+            "consolidate",
+            str(batch / MASTER),
+            str(batch / RETURNED),
+            "--dry-run",
+            "--scheduler",
+            "tcp://127.0.0.1:8786",
+        ],
+    )
     assert run.exit_code != 0
     assert 'pip install ".[cluster]"' in run.output
     assert "Traceback" not in run.output

@@ -1,5 +1,6 @@
 """Re-runs cost what changed: a file merged cleanly, unchanged since, and whose group's rows the
 master still holds as they were merged, is not read or checked again."""
+
 from __future__ import annotations
 
 import json
@@ -60,10 +61,12 @@ def test_unchanged_batch_reads_no_file_and_leaves_the_master_as_it_was(batch, re
     again = consolidate(batch / MASTER, [batch / RETURNED], check=False)
     assert reads == []
     assert not again.written and file_hash(batch / MASTER) == before
-    assert [(f.path.name, f.status, f.code) for f in again.files] == \
-        [(f.path.name, "không đọc lại", "unchanged") for f in first.files]
-    assert {g: c["unchanged"] for g, c in again.groups.items()} == \
-        {g: c["added"] for g, c in first.groups.items()}
+    assert [(f.path.name, f.status, f.code) for f in again.files] == [
+        (f.path.name, "không đọc lại", "unchanged") for f in first.files
+    ]
+    assert {g: c["unchanged"] for g, c in again.groups.items()} == {
+        g: c["added"] for g, c in first.groups.items()
+    }
     t = again.totals
     assert (t["files_unchanged"], t["files_merged"], t["removed"], t["added"]) == (6, 0, 0, 0)
     assert t["unchanged"] == first.totals["added"] and again.balanced and again.exit_code == 0
@@ -71,7 +74,8 @@ def test_unchanged_batch_reads_no_file_and_leaves_the_master_as_it_was(batch, re
 
 
 def test_one_changed_file_is_the_only_one_read_and_the_master_equals_a_full_run(
-        batch, reads, monkeypatch, tmp_path):
+    batch, reads, monkeypatch, tmp_path
+):
     consolidate(batch / MASTER, [batch / RETURNED], check=False)
     path = group_file(batch / RETURNED, "02")
     rows = rows_of(path, "tin_bai")
@@ -107,7 +111,8 @@ def test_checked_rerun_reads_nothing_and_still_counts_the_errors_found_before(ba
         mine = [x for x in first.findings if x.file == f.path.name]
         assert (f.earlier_errors, f.earlier_warnings) == (
             sum(1 for x in mine if x.severity == "Lỗi"),
-            sum(1 for x in mine if x.severity == "Cảnh báo")), group_of[f.path.name]
+            sum(1 for x in mine if x.severity == "Cảnh báo"),
+        ), group_of[f.path.name]
     assert sum(f.earlier_errors for f in again.files) == first.errors > 0
     assert again.exit_code == first.exit_code == 1
     assert f"(và {first.errors} lỗi đã báo ở lần gộp trước)" in again.summary_line()
@@ -152,7 +157,8 @@ def _edit_master_row(master: Path, group: str, key: str, value) -> str:
 
 
 def test_an_officer_edit_of_a_groups_rows_makes_its_file_read_again(
-        batch, reads, monkeypatch, tmp_path):
+    batch, reads, monkeypatch, tmp_path
+):
     """The group's file owns its rows: as in a full run, its value comes back, reported as a
     change (the master's backup keeps the edit)."""
     consolidate(batch / MASTER, [batch / RETURNED], check=False)
@@ -165,7 +171,9 @@ def test_an_officer_edit_of_a_groups_rows_makes_its_file_read_again(
     result = consolidate(batch / MASTER, [batch / RETURNED], check=False)
     assert reads == names(batch / RETURNED, "03")
     assert result.groups["03"]["changed"] == 1 and result.written
-    assert [c.columns for c in result.changes] == [[schema.sheet("dang_ky").column("cam_ket").header]]
+    assert [c.columns for c in result.changes] == [
+        [schema.sheet("dang_ky").column("cam_ket").header]
+    ]
     expected = full_run(monkeypatch, reference / MASTER, batch / RETURNED, check=False)
     assert result.groups == expected.groups
     assert data_sheets(batch / MASTER) == data_sheets(reference / MASTER) == merged
@@ -183,10 +191,11 @@ def test_a_deleted_row_of_a_group_brings_its_file_back(batch, reads):
     assert reads == names(batch / RETURNED, "05")
     assert result.groups["05"]["added"] == len(merged["tin_bai"]) - len(rows)
     after = data_sheets(batch / MASTER)
-    assert after["tin_bai"][:len(rows)] == rows  # the group's rows come back at the end
+    assert after["tin_bai"][: len(rows)] == rows  # the group's rows come back at the end
     assert sorted(after["tin_bai"], key=str) == sorted(merged["tin_bai"], key=str)
-    assert {k: after[k] for k in DATA_KEYS if k != "tin_bai"} == \
-        {k: merged[k] for k in DATA_KEYS if k != "tin_bai"}
+    assert {k: after[k] for k in DATA_KEYS if k != "tin_bai"} == {
+        k: merged[k] for k in DATA_KEYS if k != "tin_bai"
+    }
 
 
 def test_a_second_file_claiming_a_skipped_group_sets_both_aside(batch, reads):
@@ -207,7 +216,8 @@ def test_a_second_file_claiming_a_skipped_group_sets_both_aside(batch, reads):
 
 
 def test_a_row_claiming_a_skipped_groups_key_is_a_conflict_as_in_a_full_run(
-        batch, reads, monkeypatch, tmp_path):
+    batch, reads, monkeypatch, tmp_path
+):
     consolidate(batch / MASTER, [batch / RETURNED], check=False)
     taken = next(r for r in rows_of(batch / MASTER, "tin_bai") if r["to_nguon"] == "06")
     path = group_file(batch / RETURNED, "02")
@@ -265,8 +275,12 @@ def _drop_mark_column(master: Path) -> None:
     wb = load_workbook(master)
     ws = wb[log.name]
     table = ws.tables[log.table]
-    header = next(c for row in ws.iter_rows(max_row=5) for c in row
-                  if c.value == log.column("dau_du_lieu").header)
+    header = next(
+        c
+        for row in ws.iter_rows(max_row=5)
+        for c in row
+        if c.value == log.column("dau_du_lieu").header
+    )
     ws.delete_cols(header.column)
     table.ref = table.ref.replace("G", "F")
     table.tableColumns = table.tableColumns[:-1]
@@ -276,8 +290,7 @@ def _drop_mark_column(master: Path) -> None:
 
 
 @pytest.mark.parametrize("fast", [True, False])
-def test_a_master_without_the_mark_column_reads_every_file_and_stays_idempotent(
-        batch, reads, fast):
+def test_a_master_without_the_mark_column_reads_every_file_and_stays_idempotent(batch, reads, fast):
     _drop_mark_column(batch / MASTER)
     consolidate(batch / MASTER, [batch / RETURNED], check=False, fast=fast)
     before = file_hash(batch / MASTER)
@@ -311,6 +324,7 @@ def test_a_changed_set_up_makes_a_checked_run_read_again_but_not_an_unchecked_on
 def test_checked_copies_beside_unchanged_files_are_skipped_unread(batch, reads):
     """validate writes receipts into the folder (bien-nhan/); a re-run reads none of them."""
     from workbook.validation.sheet import check_workbooks
+
     check_workbooks([batch / RETURNED], batch / MASTER)
     first = consolidate(batch / MASTER, [batch / RETURNED])
     copies = sorted(s.path.name for s in first.set_aside if s.code == "checked-copy")
@@ -318,8 +332,9 @@ def test_checked_copies_beside_unchanged_files_are_skipped_unread(batch, reads):
     reads.clear()
     again = consolidate(batch / MASTER, [batch / RETURNED])
     assert reads == [] and not again.written
-    assert [(s.path.name, s.code, s.reason) for s in again.set_aside] == \
-        [(s.path.name, s.code, s.reason) for s in first.set_aside]
+    assert [(s.path.name, s.code, s.reason) for s in again.set_aside] == [
+        (s.path.name, s.code, s.reason) for s in first.set_aside
+    ]
     assert again.totals["files_unchanged"] == 6 and again.totals["files_skipped"] == 6
     # a changed original brings its receipt back: it no longer copies it, and is merged
     path = group_file(batch / RETURNED, "02")
@@ -330,5 +345,4 @@ def test_checked_copies_beside_unchanged_files_are_skipped_unread(batch, reads):
     third = consolidate(batch / MASTER, [batch / RETURNED])
     receipt = next(s.path for s in first.set_aside if s.group == "02")
     assert sorted(reads) == sorted([path.name, receipt.name])
-    assert {s.path.name: s.code for s in third.set_aside}.get(receipt.name) == \
-        "group-claimed-twice"
+    assert {s.path.name: s.code for s in third.set_aside}.get(receipt.name) == "group-claimed-twice"

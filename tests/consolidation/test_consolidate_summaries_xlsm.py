@@ -1,5 +1,6 @@
 """Upper-union mode (many CĐCS → one table with totals), and a macro-enabled master keeping
 its VBA project and ribbon through consolidation."""
+
 from __future__ import annotations
 
 import os
@@ -10,8 +11,12 @@ import xlsxwriter
 from openpyxl import load_workbook
 
 from workbook.consolidation import consolidate
-from workbook.consolidation.summaries import (COUNT_KEYS, REPORT_SHEET, SUMMARY_COLUMNS,
-                                              consolidate_summaries)
+from workbook.consolidation.summaries import (
+    COUNT_KEYS,
+    REPORT_SHEET,
+    SUMMARY_COLUMNS,
+    consolidate_summaries,
+)
 from xlsources.xlsm import build_xlsm
 
 from .consolidation_helpers import MASTER, RETURNED, rows_of
@@ -36,8 +41,9 @@ def test_summaries_from_reports_and_masters_one_row_each_with_totals(batch, tmp_
     folder = tmp_path / "bao-cao"
     folder.mkdir()
     shutil.copy(batch / MASTER, folder / "so-chinh-cdcs-a.xlsx")
-    write_report(folder / "b.xlsx", "Công đoàn cơ sở Bệnh viện Đa khoa",
-                 dict.fromkeys(COUNT_KEYS, 2))
+    write_report(
+        folder / "b.xlsx", "Công đoàn cơ sở Bệnh viện Đa khoa", dict.fromkeys(COUNT_KEYS, 2)
+    )
     write_report(folder / "c.xlsx", "Công đoàn cơ sở Ăn uống", dict.fromkeys(COUNT_KEYS, 5))
     (folder / "hong.xlsx").write_bytes(b"not a workbook")
     result = consolidate_summaries(tmp_path / "tinh.xlsx", [folder])
@@ -45,8 +51,11 @@ def test_summaries_from_reports_and_masters_one_row_each_with_totals(batch, tmp_
     from_master = next(r for r in result.rows if r["nguon"] == "master")
     assert from_master["so_doan_vien"] == 60 and from_master["so_to"] == 6
     names = [r["cong_doan_co_so"] for r in result.rows]
-    assert names == ["Công đoàn cơ sở Ăn uống", "Công đoàn cơ sở Bệnh viện Đa khoa",
-                     from_master["cong_doan_co_so"]]  # Vietnamese order: Ă after A, before B
+    assert names == [
+        "Công đoàn cơ sở Ăn uống",
+        "Công đoàn cơ sở Bệnh viện Đa khoa",
+        from_master["cong_doan_co_so"],
+    ]  # Vietnamese order: Ă after A, before B
     for key in COUNT_KEYS:
         assert result.totals[key] == 2 + 5 + from_master[key]
     ws = load_workbook(tmp_path / "tinh.xlsx").active
@@ -70,8 +79,9 @@ def test_xlsm_master_keeps_vba_and_ribbon(batch):
     xlsm = batch / "so-thi-dua.xlsm"
     build_xlsm(batch / MASTER, xlsm)
     with zipfile.ZipFile(xlsm) as zf:
-        before = {n: zf.read(n) for n in zf.namelist() if "vba" in n.lower()
-                  or "customui" in n.lower()}
+        before = {
+            n: zf.read(n) for n in zf.namelist() if "vba" in n.lower() or "customui" in n.lower()
+        }
     assert before
     result = consolidate(xlsm, [batch / RETURNED])
     assert result.written and result.writer == "zip"

@@ -1,6 +1,7 @@
 """Consolidation validates the rows of the whole batch in one pass (``check_reads``): the
 findings must be exactly those of checking each workbook alone (``validate_data``), in the
 same order, naming the same file, sheet and cell."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -45,7 +46,7 @@ def test_demo_batch_finds_what_each_workbook_alone_finds(batch):
     # And consolidate reports them per file, in the files' order, before its own findings.
     result = consolidate(batch / MASTER, [batch / RETURNED], dry_run=True)
     flat = [f for found in expected for f in found]
-    assert result.findings[:len(flat)] == flat
+    assert result.findings[: len(flat)] == flat
 
 
 def _plant(path: Path, variant: int) -> None:
@@ -67,14 +68,17 @@ def _plant(path: Path, variant: int) -> None:
         results[4]["xep_loai"] = None
         articles[2]["ngay_dang"] = dt.date(2030, 6, 1)
     if variant % 3 == 1 and works:
-        works[0]["ngay_bat_dau"], works[0]["ngay_hoan_thanh"] = dt.date(2023, 5, 2), \
-            dt.date(2023, 3, 1)
+        works[0]["ngay_bat_dau"], works[0]["ngay_hoan_thanh"] = (
+            dt.date(2023, 5, 2),
+            dt.date(2023, 3, 1),
+        )
         works[0]["ma_to"] = "02" if works[0]["ma_to"] != "02" else "03"  # another group's
     if variant % 3 == 2:
         articles[0]["ngay_dang"] = "32/13/2023"  # the reader's finding, not repeated
         regs[2]["phong_trao"] = "Phong trào không có"
-    fill_tables(path, {"dang_ky": regs, "cong_trinh": works, "ket_qua": results,
-                       "tin_bai": articles})
+    fill_tables(
+        path, {"dang_ky": regs, "cong_trinh": works, "ket_qua": results, "tin_bai": articles}
+    )
 
 
 def _shift_columns(path: Path, key: str) -> None:
@@ -104,8 +108,11 @@ def planted(demo_base, tmp_path_factory) -> tuple[Path, list[Path]]:
     folder = base / RETURNED
     shutil.copytree(demo_base / RETURNED, folder)
     paths = sorted(folder.glob("*.xlsx"))
-    for code, name in (("01", "To-01-ban-sua.xlsx"), ("02", "To-02-ban-sua.xlsx"),
-                       ("03", "To-03-ban-sua.xlsx")):
+    for code, name in (
+        ("01", "To-01-ban-sua.xlsx"),
+        ("02", "To-02-ban-sua.xlsx"),
+        ("03", "To-03-ban-sua.xlsx"),
+    ):
         shutil.copy(group_file(folder, code), folder / name)
         paths.append(folder / name)
     (base / "dot-sau").mkdir()
@@ -126,15 +133,27 @@ def test_planted_mistakes_are_found_as_each_workbook_alone_finds_them(planted):
     got = batch_findings(paths, master)
     assert got == expected
     codes = {f.code for found in got for f in found}
-    assert {"unknown-title", "duplicate-id", "duplicate-registration", "negative-value",
-            "formula-like-text", "registration-outside-phase", "duplicate-result",
-            "not-in-list", "unknown-member", "missing-value",
-            "date-outside-phase", "finish-before-start", "not-own-group", "invalid-value",
-            "unknown-movement", "missing-optional-column"} <= codes
+    assert {
+        "unknown-title",
+        "duplicate-id",
+        "duplicate-registration",
+        "negative-value",
+        "formula-like-text",
+        "registration-outside-phase",
+        "duplicate-result",
+        "not-in-list",
+        "unknown-member",
+        "missing-value",
+        "date-outside-phase",
+        "finish-before-start",
+        "not-own-group",
+        "invalid-value",
+        "unknown-movement",
+        "missing-optional-column",
+    } <= codes
     # Duplicates are found within a workbook only, and cite that workbook's cells.
     for path, found in zip(paths, got):
         assert {f.file for f in found} == {path.name}
     # The workbook with an extra column cites its own letters (E, F), not the template's.
     shifted = [(f.code, f.cell) for f in got[6] if f.sheet == schema.SHEETS["ket_qua"].name]
-    assert shifted == [("negative-value", "F3"), ("unknown-member", "A5"),
-                       ("missing-value", "E6")]
+    assert shifted == [("negative-value", "F3"), ("unknown-member", "A5"), ("missing-value", "E6")]

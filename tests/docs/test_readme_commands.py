@@ -9,6 +9,7 @@ holds what the lines name: the demo's returned group workbooks (so-to-gui-lai/),
 upper union (bao-cao-cac-cdcs/). Exit codes 0 and 1 (findings in the demo's planted mistakes)
 are success; 2 is a line that does not run.
 """
+
 from __future__ import annotations
 
 import glob
@@ -59,11 +60,33 @@ def member_list(path: Path) -> Path:
     members = schema.sheet("doan_vien")
     wb = Workbook()
     ws = wb.active
-    ws.append(["STT", "Mã đoàn viên", "Họ và tên", "Giới tính", "Ngày sinh", "Mã tổ", "Tên tổ",
-               "Chức vụ", "Số điện thoại"])
+    ws.append(
+        [
+            "STT",
+            "Mã đoàn viên",
+            "Họ và tên",
+            "Giới tính",
+            "Ngày sinh",
+            "Mã tổ",
+            "Tên tổ",
+            "Chức vụ",
+            "Số điện thoại",
+        ]
+    )
     for i, m in enumerate(setup["doan_vien"], start=1):
-        ws.append([i, m["ma_doan_vien"], f"{m['ho_dem']} {m['ten']}", m["gioi_tinh"],
-                   m["ngay_sinh"], m["ma_to"], names[m["ma_to"]], m["chuc_vu"], m["dien_thoai"]])
+        ws.append(
+            [
+                i,
+                m["ma_doan_vien"],
+                f"{m['ho_dem']} {m['ten']}",
+                m["gioi_tinh"],
+                m["ngay_sinh"],
+                m["ma_to"],
+                names[m["ma_to"]],
+                m["chuc_vu"],
+                m["dien_thoai"],
+            ]
+        )
     assert members.column("dien_thoai").type == "code"  # the phone's leading zero is text
     wb.save(path)
     return path
@@ -89,9 +112,14 @@ LINES = command_lines()
 
 def test_the_guides_name_the_commands_an_officer_needs():
     commands = {" ".join(c.split()[:3]) for _, _, c in LINES}
-    for needed in ("thidua init So-thi-dua.xlsm", "thidua members import",
-                   "thidua groups make", "thidua validate so-to-gui-lai/",
-                   "thidua consolidate So-thi-dua.xlsm", "thidua score So-thi-dua.xlsm"):
+    for needed in (
+        "thidua init So-thi-dua.xlsm",
+        "thidua members import",
+        "thidua groups make",
+        "thidua validate so-to-gui-lai/",
+        "thidua consolidate So-thi-dua.xlsm",
+        "thidua score So-thi-dua.xlsm",
+    ):
         assert any(c.startswith(needed) for c in commands), needed
 
 

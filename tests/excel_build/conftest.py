@@ -14,7 +14,6 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from xlsources.xlsm import build_xlsm
 
 
-
 def pytest_configure(config):
     # oletools 0.60 uses pyparsing names deprecated in pyparsing 3: not our concern here.
     config.addinivalue_line("filterwarnings", "ignore::DeprecationWarning:oletools.olevba")

@@ -31,14 +31,48 @@ ALLOWED = {
     "ribbon": ({"startFromScratch"}, {"tabs"}),
     "tabs": (set(), {"tab"}),
     "tab": (_ID | _LABEL | _POSITION | _VISIBLE | _KEYTIP, {"group"}),
-    "group": (_ID | _LABEL | _POSITION | _VISIBLE | _KEYTIP | _IMAGE | _TIPS
-              | {"autoScale", "centerVertically"}, {"button"}),
-    "button": (_ID | _LABEL | _POSITION | _VISIBLE | _KEYTIP | _IMAGE | _TIPS
-               | {"enabled", "getEnabled", "showLabel", "getShowLabel", "showImage",
-                  "getShowImage", "size", "getSize", "onAction"}, set()),
+    "group": (
+        _ID
+        | _LABEL
+        | _POSITION
+        | _VISIBLE
+        | _KEYTIP
+        | _IMAGE
+        | _TIPS
+        | {"autoScale", "centerVertically"},
+        {"button"},
+    ),
+    "button": (
+        _ID
+        | _LABEL
+        | _POSITION
+        | _VISIBLE
+        | _KEYTIP
+        | _IMAGE
+        | _TIPS
+        | {
+            "enabled",
+            "getEnabled",
+            "showLabel",
+            "getShowLabel",
+            "showImage",
+            "getShowImage",
+            "size",
+            "getSize",
+            "onAction",
+        },
+        set(),
+    ),
 }
-BOOLEANS = {"startFromScratch", "visible", "enabled", "showLabel", "showImage",
-            "autoScale", "centerVertically"}
+BOOLEANS = {
+    "startFromScratch",
+    "visible",
+    "enabled",
+    "showLabel",
+    "showImage",
+    "autoScale",
+    "centerVertically",
+}
 NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
 
 

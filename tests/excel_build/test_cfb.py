@@ -27,7 +27,7 @@ def _roundtrip(entries: dict[str, bytes]) -> olefile.OleFileIO:
 def test_vba_like_layout_roundtrips():
     rnd = random.Random(7)
     entries = {
-        "PROJECT": b"ID=\"{X}\"\r\n" * 40,
+        "PROJECT": b'ID="{X}"\r\n' * 40,
         "PROJECTwm": b"ThiDua\0T\0h\0i\0D\0u\0a\0\0\0\0\0",
         "VBA/_VBA_PROJECT": bytes.fromhex("cc61ffff000000"),
         "VBA/dir": rnd.randbytes(1273),
@@ -48,7 +48,9 @@ def test_sizes_around_sector_and_cutoff(size):
 
 def test_large_and_many_entries():
     rnd = random.Random(1)
-    entries = {f"St{i % 3}/s{i}": rnd.randbytes(rnd.choice([10, 700, 5000, 70000])) for i in range(120)}
+    entries = {
+        f"St{i % 3}/s{i}": rnd.randbytes(rnd.choice([10, 700, 5000, 70000])) for i in range(120)
+    }
     _roundtrip(entries)
 
 
@@ -59,8 +61,16 @@ def test_fat_spanning_several_sectors():
 
 def test_name_order_shorter_first_then_uppercase():
     names = ["dir", "PROJECT", "_VBA_PROJECT", "ab", "AC", "Sheet10", "Sheet2", "b"]
-    assert sorted(names, key=cfb_name_key) == ["b", "ab", "AC", "dir", "Sheet2", "PROJECT", "Sheet10",
-                                               "_VBA_PROJECT"]
+    assert sorted(names, key=cfb_name_key) == [
+        "b",
+        "ab",
+        "AC",
+        "dir",
+        "Sheet2",
+        "PROJECT",
+        "Sheet10",
+        "_VBA_PROJECT",
+    ]
 
 
 def _check_tree(f: olefile.OleFileIO, first: int) -> list[str]:

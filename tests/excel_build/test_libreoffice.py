@@ -31,9 +31,20 @@ def ods(built_xlsm, tmp_path_factory):
     work = tmp_path_factory.mktemp("lo")
     profile = (work / "profile").as_uri()  # private profile: no clash with a running office
     result = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-         "--convert-to", "ods", "--outdir", str(work), str(built_xlsm)],
-        capture_output=True, text=True, timeout=240,
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "ods",
+            "--outdir",
+            str(work),
+            str(built_xlsm),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
     )
     out = work / (built_xlsm.stem + ".ods")
     assert out.exists(), f"conversion failed: {result.stdout}\n{result.stderr}"
@@ -44,7 +55,15 @@ def ods(built_xlsm, tmp_path_factory):
 def test_libreoffice_lists_every_vba_module(ods):
     library = etree.fromstring(ods["Basic/VBAProject/script-lb.xml"])
     names = {e.get(f"{{{NS_LIBRARY}}}name") for e in library}
-    assert names == {"ThisWorkbook", "Sheet1", "Sheet2", "Sheet3", "ThiDua", "xlwings", "Dictionary"}
+    assert names == {
+        "ThisWorkbook",
+        "Sheet1",
+        "Sheet2",
+        "Sheet3",
+        "ThiDua",
+        "xlwings",
+        "Dictionary",
+    }
 
 
 def test_libreoffice_sees_module_kinds_and_code(ods):
@@ -52,8 +71,13 @@ def test_libreoffice_sees_module_kinds_and_code(ods):
     for name in ("ThisWorkbook", "Sheet1", "ThiDua", "xlwings", "Dictionary"):
         module = etree.fromstring(ods[f"Basic/VBAProject/{name}.xml"])
         kinds[name] = module.get(f"{{{NS_SCRIPT}}}moduleType")
-    assert kinds == {"ThisWorkbook": "document", "Sheet1": "document", "ThiDua": "normal",
-                     "xlwings": "normal", "Dictionary": "class"}
+    assert kinds == {
+        "ThisWorkbook": "document",
+        "Sheet1": "document",
+        "ThiDua": "normal",
+        "xlwings": "normal",
+        "Dictionary": "class",
+    }
     code = etree.fromstring(ods["Basic/VBAProject/ThiDua.xml"]).text
     assert "Public Sub ThiDua_Consolidate(control As IRibbonControl)" in code
     assert 'CallPython "import xlsources.macros as m; m.validate()"' in code

@@ -10,8 +10,18 @@ import pytest
 from oletools.olevba import decompress_stream
 
 from xlsources import ovba
-from xlsources.ovba import (REFERENCES, VbaModule, class_module_from_cls, compress, decompress,
-                            decrypt_data, dir_stream, document_module, encrypt_data, project_stream)
+from xlsources.ovba import (
+    REFERENCES,
+    VbaModule,
+    class_module_from_cls,
+    compress,
+    decompress,
+    decrypt_data,
+    dir_stream,
+    document_module,
+    encrypt_data,
+    project_stream,
+)
 
 from .conftest import ole, vba_bin
 
@@ -31,8 +41,11 @@ CASES = {
     "random_8192": _rnd.randbytes(8192),
     "random_10000": _rnd.randbytes(10000),
     "two_letters": bytes(_rnd.choice(b"ab") for _ in range(20000)),
-    "text": (b"Public Sub ThiDua_Validate(control As IRibbonControl)\r\n"
-             b"    CallPython \"import xlsources.macros as m; m.validate()\"\r\nEnd Sub\r\n") * 200,
+    "text": (
+        b"Public Sub ThiDua_Validate(control As IRibbonControl)\r\n"
+        b'    CallPython "import xlsources.macros as m; m.validate()"\r\nEnd Sub\r\n'
+    )
+    * 200,
     "runs_then_random": b"z" * 5000 + _rnd.randbytes(5000) + b"q" * 4100,
 }
 
@@ -87,16 +100,19 @@ def parse_dir(data: bytes) -> list[tuple[int, bytes]]:
         rid, size = struct.unpack_from("<HI", data, pos)
         if rid == 0x0009:
             size = 6
-        out.append((rid, data[pos + 6:pos + 6 + size]))
+        out.append((rid, data[pos + 6 : pos + 6 + size]))
         pos += 6 + size
     assert pos == len(data)
     return out
 
 
 def test_dir_stream_records():
-    mods = [document_module("ThisWorkbook", "workbook"), document_module("Sheet1", "worksheet"),
-            VbaModule("ThiDua", "standard", 'Attribute VB_Name = "ThiDua"\n'),
-            VbaModule("Dictionary", "class", 'Attribute VB_Name = "Dictionary"\n')]
+    mods = [
+        document_module("ThisWorkbook", "workbook"),
+        document_module("Sheet1", "worksheet"),
+        VbaModule("ThiDua", "standard", 'Attribute VB_Name = "ThiDua"\n'),
+        VbaModule("Dictionary", "class", 'Attribute VB_Name = "Dictionary"\n'),
+    ]
     recs = parse_dir(dir_stream(mods, syskind=3))
     d = dict(recs)
     assert d[0x0001] == struct.pack("<I", 3)
@@ -106,9 +122,29 @@ def test_dir_stream_records():
     assert d[0x000F] == struct.pack("<H", 4)
     assert d[0x0013] == struct.pack("<H", 0xFFFF)
     ids = [r for r, _ in recs]
-    assert ids[:14] == [0x01, 0x02, 0x14, 0x03, 0x04, 0x05, 0x40, 0x06, 0x3D, 0x07, 0x08, 0x09, 0x0C, 0x3C]
+    assert ids[:14] == [
+        0x01,
+        0x02,
+        0x14,
+        0x03,
+        0x04,
+        0x05,
+        0x40,
+        0x06,
+        0x3D,
+        0x07,
+        0x08,
+        0x09,
+        0x0C,
+        0x3C,
+    ]
     assert ids[-1] == 0x10
-    assert [p for r, p in recs if r == 0x19] == [b"ThisWorkbook", b"Sheet1", b"ThiDua", b"Dictionary"]
+    assert [p for r, p in recs if r == 0x19] == [
+        b"ThisWorkbook",
+        b"Sheet1",
+        b"ThiDua",
+        b"Dictionary",
+    ]
     assert [p for r, p in recs if r == 0x47] == [m.name.encode("utf-16-le") for m in mods]
     assert [r for r in ids if r in (0x21, 0x22)] == [0x22, 0x22, 0x21, 0x22]
     assert all(p == b"\0\0\0\0" for r, p in recs if r == 0x31)  # MODULEOFFSET 0
@@ -130,10 +166,12 @@ def _registered_refs(dir_data: bytes) -> dict[str, bytes]:
 
 
 def test_office_reference_matches_xlwings_template(xlwings_template):
-    theirs = _registered_refs(decompress(ole(vba_bin(xlwings_template)).openstream("VBA/dir").read()))
+    theirs = _registered_refs(
+        decompress(ole(vba_bin(xlwings_template)).openstream("VBA/dir").read())
+    )
     ours = _registered_refs(dir_stream([document_module("ThisWorkbook", "workbook")]))
     assert ours["Office"] == theirs["Office"]
-    libid = ours["stdole"][4:4 + struct.unpack_from("<I", ours["stdole"])[0]].decode()
+    libid = ours["stdole"][4 : 4 + struct.unpack_from("<I", ours["stdole"])[0]].decode()
     assert libid == dict(REFERENCES)["stdole"]
     assert libid.startswith("*\\G{00020430-0000-0000-C000-000000000046}#2.0#0#")
 
@@ -157,17 +195,30 @@ def test_encryption_roundtrip(seed):
 
 
 def test_project_stream_lines():
-    mods = [document_module("ThisWorkbook", "workbook"), document_module("Sheet1", "worksheet"),
-            VbaModule("ThiDua", "standard", "x"), VbaModule("Dictionary", "class", "x")]
+    mods = [
+        document_module("ThisWorkbook", "workbook"),
+        document_module("Sheet1", "worksheet"),
+        VbaModule("ThiDua", "standard", "x"),
+        VbaModule("Dictionary", "class", "x"),
+    ]
     text = project_stream(mods).decode("cp1252")
     lines = text.split("\r\n")
     assert re.fullmatch(r'ID="\{[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}\}"', lines[0])
-    assert lines[1:5] == ["Document=ThisWorkbook/&H00000000", "Document=Sheet1/&H00000000",
-                          "Module=ThiDua", "Class=Dictionary"]
+    assert lines[1:5] == [
+        "Document=ThisWorkbook/&H00000000",
+        "Document=Sheet1/&H00000000",
+        "Module=ThiDua",
+        "Class=Dictionary",
+    ]
     assert 'Name="VBAProject"' in lines and 'HelpContextID="0"' in lines
     assert "[Host Extender Info]" in lines and "[Workspace]" in lines
-    assert lines[-5:] == ["ThisWorkbook=0, 0, 0, 0, C", "Sheet1=0, 0, 0, 0, C",
-                          "ThiDua=0, 0, 0, 0, C", "Dictionary=0, 0, 0, 0, C", ""]
+    assert lines[-5:] == [
+        "ThisWorkbook=0, 0, 0, 0, C",
+        "Sheet1=0, 0, 0, 0, C",
+        "ThiDua=0, 0, 0, 0, C",
+        "Dictionary=0, 0, 0, 0, C",
+        "",
+    ]
     pid = lines[0][4:-1]
     fields = dict(re.findall(r'^(CMG|DPB|GC)="([^"]*)"', text, re.M))
     assert decrypt_data(pid, fields["GC"]) == b"\xff"
@@ -178,9 +229,9 @@ def test_project_stream_lines():
 # --------------------------------------------------------------------------- module sources
 def test_class_module_matches_what_excel_stored(xlwings_template):
     """Our .cls import gives the same header Excel wrote into xlwings' template."""
-    import xlwings
     from pathlib import Path
 
+    import xlwings
     from oletools.olevba import VBA_Parser
 
     cls = (Path(xlwings.__file__).parent / "addin" / "Dictionary.cls").read_bytes().decode("cp1252")
@@ -191,7 +242,9 @@ def test_class_module_matches_what_excel_stored(xlwings_template):
     assert ours[:n_attr] == theirs[:n_attr]
     assert not ours[0].startswith("VERSION")
     # Excel also re-cases identifiers (Err -> err); apart from that the body is unchanged.
-    assert [s.lower() for s in ours[n_attr:-1]] == [s.lower() for s in theirs[n_attr:len(ours) - 1]]
+    assert [s.lower() for s in ours[n_attr:-1]] == [
+        s.lower() for s in theirs[n_attr : len(ours) - 1]
+    ]
 
 
 def test_document_modules_match_what_excel_stored(xlwings_template):

@@ -13,14 +13,31 @@ from xlsources.xlsm import customui_xml, own_bas_sources, ribbon_actions, runpyt
 
 from .customui_check import NS, check_customui
 
-EXPECTED_MACROS = {"validate", "score", "shortlist", "report", "import_members", "make_groups",
-                   "consolidate", "doctor"}
-EXPECTED_ACTIONS = {"ThiDua_Validate", "ThiDua_Score", "ThiDua_Shortlist", "ThiDua_Report",
-                    "ThiDua_ImportMembers", "ThiDua_MakeGroups", "ThiDua_Consolidate",
-                    "ThiDua_Doctor"}
+EXPECTED_MACROS = {
+    "validate",
+    "score",
+    "shortlist",
+    "report",
+    "import_members",
+    "make_groups",
+    "consolidate",
+    "doctor",
+}
+EXPECTED_ACTIONS = {
+    "ThiDua_Validate",
+    "ThiDua_Score",
+    "ThiDua_Shortlist",
+    "ThiDua_Report",
+    "ThiDua_ImportMembers",
+    "ThiDua_MakeGroups",
+    "ThiDua_Consolidate",
+    "ThiDua_Doctor",
+}
 CALLBACK_SUB = re.compile(
     r"^[ \t]*(?:Public[ \t]+)?Sub[ \t]+(\w+)[ \t]*\([ \t]*(?:ByRef[ \t]+|ByVal[ \t]+)?"
-    r"control[ \t]+As[ \t]+(?:Office\.)?IRibbonControl[ \t]*\)", re.I | re.M)
+    r"control[ \t]+As[ \t]+(?:Office\.)?IRibbonControl[ \t]*\)",
+    re.I | re.M,
+)
 
 
 def test_customui_passes_structural_schema_check():
@@ -48,10 +65,13 @@ def test_buttons_are_large_with_icon_label_and_tips():
             assert b.get(attr), (b.get("id"), attr)
     labels = {b.get("onAction"): b.get("label") for b in buttons}
     assert labels == {
-        "ThiDua_Validate": "Kiểm tra dữ liệu", "ThiDua_ImportMembers": "Nhập đoàn viên",
+        "ThiDua_Validate": "Kiểm tra dữ liệu",
+        "ThiDua_ImportMembers": "Nhập đoàn viên",
         "ThiDua_MakeGroups": "Tạo sổ tổ",
-        "ThiDua_Consolidate": "Gộp sổ tổ", "ThiDua_Score": "Tính điểm",
-        "ThiDua_Shortlist": "Lập danh sách khen thưởng", "ThiDua_Report": "Báo cáo cấp trên",
+        "ThiDua_Consolidate": "Gộp sổ tổ",
+        "ThiDua_Score": "Tính điểm",
+        "ThiDua_Shortlist": "Lập danh sách khen thưởng",
+        "ThiDua_Report": "Báo cáo cấp trên",
         "ThiDua_Doctor": "Chẩn đoán",
     }
 
@@ -96,25 +116,25 @@ def test_bas_files_ship_as_package_data():
 BAD_DOCS = {
     "wrong namespace": b'<customUI xmlns="http://schemas.microsoft.com/office/2006/01/customui"/>',
     "button outside group": f'<customUI xmlns="{NS}"><ribbon><tabs><tab id="t" label="x">'
-                            f'<button id="b" label="b" onAction="A"/></tab></tabs></ribbon></customUI>'.encode(),
+    f'<button id="b" label="b" onAction="A"/></tab></tabs></ribbon></customUI>'.encode(),
     "bad size": f'<customUI xmlns="{NS}"><ribbon><tabs><tab id="t" label="x"><group id="g" label="g">'
-                f'<button id="b" label="b" onAction="A" size="huge"/></group></tab></tabs></ribbon>'
-                f'</customUI>'.encode(),
+    f'<button id="b" label="b" onAction="A" size="huge"/></group></tab></tabs></ribbon>'
+    f"</customUI>".encode(),
     "duplicate id": f'<customUI xmlns="{NS}"><ribbon><tabs><tab id="t" label="x"><group id="t" label="g"/>'
-                    f'</tab></tabs></ribbon></customUI>'.encode(),
+    f"</tab></tabs></ribbon></customUI>".encode(),
     "bad id": f'<customUI xmlns="{NS}"><ribbon><tabs><tab id="1t" label="x"/></tabs></ribbon>'
-              f'</customUI>'.encode(),
+    f"</customUI>".encode(),
     "unknown attribute": f'<customUI xmlns="{NS}"><ribbon><tabs><tab id="t" label="x" colour="red"/>'
-                         f'</tabs></ribbon></customUI>'.encode(),
+    f"</tabs></ribbon></customUI>".encode(),
     "no onAction": f'<customUI xmlns="{NS}"><ribbon><tabs><tab id="t" label="x"><group id="g" label="g">'
-                   f'<button id="b" label="b"/></group></tab></tabs></ribbon></customUI>'.encode(),
+    f'<button id="b" label="b"/></group></tab></tabs></ribbon></customUI>'.encode(),
     "two images": f'<customUI xmlns="{NS}"><ribbon><tabs><tab id="t" label="x"><group id="g" label="g">'
-                  f'<button id="b" label="b" onAction="A" imageMso="Help" image="x"/></group></tab></tabs>'
-                  f'</ribbon></customUI>'.encode(),
+    f'<button id="b" label="b" onAction="A" imageMso="Help" image="x"/></group></tab></tabs>'
+    f"</ribbon></customUI>".encode(),
     "empty label": f'<customUI xmlns="{NS}"><ribbon><tabs><tab id="t" label=""/></tabs></ribbon>'
-                   f'</customUI>'.encode(),
+    f"</customUI>".encode(),
     "long keytip": f'<customUI xmlns="{NS}"><ribbon><tabs><tab id="t" label="x" keytip="ABCD"/></tabs>'
-                   f'</ribbon></customUI>'.encode(),
+    f"</ribbon></customUI>".encode(),
     "not xml": b"<customUI",
 }
 
@@ -124,18 +144,23 @@ def test_checker_rejects(case):
     assert check_customui(BAD_DOCS[case]) != []
 
 
-@pytest.mark.parametrize("command", [
-    'RunPython "import xlsources.macros; xlsources.macros.validate()"',
-    'RunPython "import xlsources.macros as m; n.validate()"',
-    'RunPython "import os as m; m.system(""x"")" & "more"\r\nx = "import oops"',
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        'RunPython "import xlsources.macros; xlsources.macros.validate()"',
+        'RunPython "import xlsources.macros as m; n.validate()"',
+        'RunPython "import os as m; m.system(""x"")" & "more"\r\nx = "import oops"',
+    ],
+)
 def test_runpython_targets_rejects_unexpected_commands(command):
     with pytest.raises(ValueError):
         runpython_targets(command)
 
 
 def test_runpython_targets_ignores_comments_and_other_strings():
-    text = ('\' RunPython "import evil as e; e.x()"\r\n'
-            'MsgBox "importance"\r\n'
-            'RunPython "import a.b as m; m.f(" & PyStr(x) & ")"  \' "import no"\r\n')
+    text = (
+        '\' RunPython "import evil as e; e.x()"\r\n'
+        'MsgBox "importance"\r\n'
+        'RunPython "import a.b as m; m.f(" & PyStr(x) & ")"  \' "import no"\r\n'
+    )
     assert runpython_targets(text) == [("a.b", "f")]

@@ -14,8 +14,20 @@ from lxml import etree
 from oletools.olevba import VBA_Parser
 
 from xlsources.ovba import decompress, normalise_source
-from xlsources.xlsm import (CT_VBA, NS_CT, NS_MAIN, NS_R, NS_REL, REL_UI, REL_VBA, build_xlsm,
-                            customui_xml, rebuild_xlsm, vba_modules, xlwings_modules)
+from xlsources.xlsm import (
+    CT_VBA,
+    NS_CT,
+    NS_MAIN,
+    NS_R,
+    NS_REL,
+    REL_UI,
+    REL_VBA,
+    build_xlsm,
+    customui_xml,
+    rebuild_xlsm,
+    vba_modules,
+    xlwings_modules,
+)
 
 from .conftest import SHEETS, make_master_xlsx, ole, vba_bin, zip_parts
 
@@ -24,8 +36,13 @@ MACRO_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 
 def _content_types(parts: dict[str, bytes]) -> tuple[dict[str, str], dict[str, str]]:
     root = etree.fromstring(parts["[Content_Types].xml"])
-    defaults = {e.get("Extension").lower(): e.get("ContentType") for e in root.findall(f"{{{NS_CT}}}Default")}
-    overrides = {e.get("PartName"): e.get("ContentType") for e in root.findall(f"{{{NS_CT}}}Override")}
+    defaults = {
+        e.get("Extension").lower(): e.get("ContentType")
+        for e in root.findall(f"{{{NS_CT}}}Default")
+    }
+    overrides = {
+        e.get("PartName"): e.get("ContentType") for e in root.findall(f"{{{NS_CT}}}Override")
+    }
     return defaults, overrides
 
 
@@ -83,9 +100,19 @@ def test_vba_project_streams(built_xlsm):
     project = f.openstream("PROJECT").read().decode("cp1252")
     assert project.startswith('ID="{') and project.endswith("\r\n")
     names = [m.name for m in vba_modules(["Sheet1", "Sheet2", "Sheet3"])]
-    assert names == ["ThisWorkbook", "Sheet1", "Sheet2", "Sheet3", "ThiDua", "xlwings", "Dictionary"]
+    assert names == [
+        "ThisWorkbook",
+        "Sheet1",
+        "Sheet2",
+        "Sheet3",
+        "ThiDua",
+        "xlwings",
+        "Dictionary",
+    ]
     streams = {"/".join(p) for p in f.listdir()}
-    assert streams == {"PROJECT", "PROJECTwm", "VBA/dir", "VBA/_VBA_PROJECT"} | {f"VBA/{n}" for n in names}
+    assert streams == {"PROJECT", "PROJECTwm", "VBA/dir", "VBA/_VBA_PROJECT"} | {
+        f"VBA/{n}" for n in names
+    }
     for n in names:  # source only: every module stream is one compressed container from offset 0
         assert f.openstream(f"VBA/{n}").read()[0] == 0x01
 
@@ -117,7 +144,10 @@ def test_xlwings_module_is_the_installed_one(built_xlsm):
 
     codes = _macros(built_xlsm)
     installed = (Path(xlwings.__file__).parent / "xlwings.bas").read_bytes().decode("cp1252")
-    assert codes["xlwings"].replace("\r\n", "\n") == installed.replace("\r\n", "\n").rstrip("\n") + "\n"
+    assert (
+        codes["xlwings"].replace("\r\n", "\n")
+        == installed.replace("\r\n", "\n").rstrip("\n") + "\n"
+    )
     assert f"'Version: {xlwings.__version__}" in codes["xlwings"]
     assert [m.name for m in xlwings_modules()] == ["xlwings", "Dictionary"]
 
@@ -126,7 +156,9 @@ def test_own_module_text_is_the_repository_file(built_xlsm):
     from xlsources.xlsm import own_bas_sources
 
     codes = _macros(built_xlsm)
-    assert codes["ThiDua"].replace("\r\n", "\n") == own_bas_sources()["ThiDua.bas"].rstrip("\n") + "\n"
+    assert (
+        codes["ThiDua"].replace("\r\n", "\n") == own_bas_sources()["ThiDua.bas"].rstrip("\n") + "\n"
+    )
 
 
 def test_dir_stream_module_types(built_xlsm):
@@ -135,9 +167,15 @@ def test_dir_stream_module_types(built_xlsm):
     recs = parse_dir(decompress(ole(vba_bin(built_xlsm)).openstream("VBA/dir").read()))
     names = [p.decode() for r, p in recs if r == 0x19]
     types = [r for r, _ in recs if r in (0x21, 0x22)]
-    assert dict(zip(names, types)) == {"ThisWorkbook": 0x22, "Sheet1": 0x22, "Sheet2": 0x22,
-                                       "Sheet3": 0x22, "ThiDua": 0x21, "xlwings": 0x21,
-                                       "Dictionary": 0x22}
+    assert dict(zip(names, types)) == {
+        "ThisWorkbook": 0x22,
+        "Sheet1": 0x22,
+        "Sheet2": 0x22,
+        "Sheet3": 0x22,
+        "ThiDua": 0x21,
+        "xlwings": 0x21,
+        "Dictionary": 0x22,
+    }
 
 
 def test_openpyxl_opens_it_with_keep_vba(built_xlsm, master_xlsx):
@@ -152,15 +190,27 @@ def test_openpyxl_opens_it_with_keep_vba(built_xlsm, master_xlsx):
 
 def _cells(path: Path) -> dict:
     wb = openpyxl.load_workbook(path)
-    return {(ws.title, c.coordinate): (c.value, c.number_format)
-            for ws in wb for row in ws.iter_rows() for c in row if c.value is not None}
+    return {
+        (ws.title, c.coordinate): (c.value, c.number_format)
+        for ws in wb
+        for row in ws.iter_rows()
+        for c in row
+        if c.value is not None
+    }
 
 
 def test_build_keeps_every_cell_and_other_parts(master_xlsx, built_xlsm):
     assert _cells(built_xlsm) == _cells(master_xlsx)
     before, after = zip_parts(master_xlsx), zip_parts(built_xlsm)
-    changed = {"[Content_Types].xml", "xl/workbook.xml", "_rels/.rels", "xl/_rels/workbook.xml.rels",
-               "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml"}
+    changed = {
+        "[Content_Types].xml",
+        "xl/workbook.xml",
+        "_rels/.rels",
+        "xl/_rels/workbook.xml.rels",
+        "xl/worksheets/sheet1.xml",
+        "xl/worksheets/sheet2.xml",
+        "xl/worksheets/sheet3.xml",
+    }
     for name, data in before.items():
         if name not in changed:
             assert after[name] == data, name
@@ -211,15 +261,17 @@ def test_rebuild_replaces_an_old_ribbon(built_xlsm, tmp_path):
             data = zin.read(info)
             if info.filename == "_rels/.rels":
                 data = data.replace(b"customUI/customUI14.xml", b"customUI/customUI.xml").replace(
-                    REL_UI[0].encode(), REL_UI[1].encode())
+                    REL_UI[0].encode(), REL_UI[1].encode()
+                )
             if info.filename == "customUI/customUI14.xml":
                 info.filename = "customUI/customUI.xml"
                 data = b"<customUI xmlns='http://schemas.microsoft.com/office/2006/01/customui'/>"
             zout.writestr(info, data)
     parts = zip_parts(rebuild_xlsm(src, tmp_path / "new.xlsm"))
     assert "customUI/customUI.xml" not in parts
-    assert [r["Target"] for r in _rels(parts, "_rels/.rels") if r["Type"] in REL_UI] == \
-        ["customUI/customUI14.xml"]
+    assert [r["Target"] for r in _rels(parts, "_rels/.rels") if r["Type"] in REL_UI] == [
+        "customUI/customUI14.xml"
+    ]
 
 
 def test_sheet_order_drives_codenames(tmp_path):
@@ -259,12 +311,20 @@ def test_openpyxl_resave_drops_the_ribbon_and_rebuild_restores_it(built_xlsm, tm
     assert not [r for r in _rels(resaved, "_rels/.rels") if r["Type"] in REL_UI]
     fixed = rebuild_xlsm(tmp_path / "resaved.xlsm", tmp_path / "fixed.xlsm")
     parts = zip_parts(fixed)
-    assert [r["Target"] for r in _rels(parts, "_rels/.rels") if r["Type"] in REL_UI] == \
-        ["customUI/customUI14.xml"]
+    assert [r["Target"] for r in _rels(parts, "_rels/.rels") if r["Type"] in REL_UI] == [
+        "customUI/customUI14.xml"
+    ]
     assert _cells(fixed) == _cells(tmp_path / "resaved.xlsm")
     assert openpyxl.load_workbook(fixed)[SHEETS[0]]["B2"].value == "Công đoàn cơ sở (đã sửa)"
-    assert set(_macros(fixed)) == {"ThisWorkbook", "Sheet1", "Sheet2", "Sheet3", "ThiDua", "xlwings",
-                                   "Dictionary"}
+    assert set(_macros(fixed)) == {
+        "ThisWorkbook",
+        "Sheet1",
+        "Sheet2",
+        "Sheet3",
+        "ThiDua",
+        "xlwings",
+        "Dictionary",
+    }
 
 
 def test_rebuild_drops_a_stale_vba_signature(built_xlsm, tmp_path):
@@ -276,13 +336,18 @@ def test_rebuild_drops_a_stale_vba_signature(built_xlsm, tmp_path):
         for info in zin.infolist():
             data = zin.read(info)
             if info.filename == "[Content_Types].xml":
-                data = data.replace(b"</Types>", f'<Override PartName="/xl/vbaProjectSignature.bin" '
-                                                 f'ContentType="{sig_ct}"/></Types>'.encode())
+                data = data.replace(
+                    b"</Types>",
+                    f'<Override PartName="/xl/vbaProjectSignature.bin" '
+                    f'ContentType="{sig_ct}"/></Types>'.encode(),
+                )
             zout.writestr(info, data)
-        zout.writestr("xl/_rels/vbaProject.bin.rels",
-                      f'<Relationships xmlns="{NS_REL}"><Relationship Id="rId1" Type="http://schemas.'
-                      f'microsoft.com/office/2006/relationships/vbaProjectSignature" '
-                      f'Target="vbaProjectSignature.bin"/></Relationships>')
+        zout.writestr(
+            "xl/_rels/vbaProject.bin.rels",
+            f'<Relationships xmlns="{NS_REL}"><Relationship Id="rId1" Type="http://schemas.'
+            f'microsoft.com/office/2006/relationships/vbaProjectSignature" '
+            f'Target="vbaProjectSignature.bin"/></Relationships>',
+        )
         zout.writestr("xl/vbaProjectSignature.bin", b"\x01signature")
     parts = zip_parts(rebuild_xlsm(src, tmp_path / "unsigned.xlsm"))
     assert "xl/vbaProjectSignature.bin" not in parts

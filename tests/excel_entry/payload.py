@@ -1,5 +1,6 @@
 """Simulating Excel for the entry points: a workbook file as the JSON payload Excel would send
 to xlwings' remote engine, and the engine's answer applied back onto sheet grids."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,8 +21,7 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def payload_from_file(path: Path, client: str = "Microsoft Excel", tables: bool = False
-                      ) -> dict:
+def payload_from_file(path: Path, client: str = "Microsoft Excel", tables: bool = False) -> dict:
     """What the VBA client sends: every sheet's values, dates as ISO strings, blanks as ''.
     ``tables=True`` adds each sheet's Excel Tables (name and range), as the client does."""
     book = CalamineWorkbook.from_path(str(path))
@@ -31,18 +31,32 @@ def payload_from_file(path: Path, client: str = "Microsoft Excel", tables: bool 
         rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False) or [[""]]
         width = max(len(r) for r in rows)
         values = [[_cell(v) for v in r] + [""] * (width - len(r)) for r in rows]
-        sheets.append({"name": name, "values": values, "pictures": [],
-                       "tables": found.get(name, []), "notes": []})
-    return {"client": client, "version": xw.__version__,
-            "book": {"name": path.name, "active_sheet_index": 0, "selection": "A1"},
-            "names": [], "sheets": sheets}
+        sheets.append(
+            {
+                "name": name,
+                "values": values,
+                "pictures": [],
+                "tables": found.get(name, []),
+                "notes": [],
+            }
+        )
+    return {
+        "client": client,
+        "version": xw.__version__,
+        "book": {"name": path.name, "active_sheet_index": 0, "selection": "A1"},
+        "names": [],
+        "sheets": sheets,
+    }
 
 
 def _tables(path: Path) -> dict[str, list[dict]]:
     from openpyxl import load_workbook
+
     wb = load_workbook(path)
-    return {ws.title: [{"name": t.displayName, "range_address": t.ref} for t in ws.tables.values()]
-            for ws in wb.worksheets}
+    return {
+        ws.title: [{"name": t.displayName, "range_address": t.ref} for t in ws.tables.values()]
+        for ws in wb.worksheets
+    }
 
 
 def caller_book(path: Path, client: str = "Microsoft Excel", tables: bool = False):
@@ -69,8 +83,10 @@ def apply_actions(payload: dict, actions: list[dict]) -> dict[str, list[list[Any
         elif func in ("rangeClear", "rangeClearContents"):
             grid = grids[names[action["sheet_position"]]]
             r0, c0 = action["start_row"], action["start_column"]
-            for row in grid[r0:r0 + action["row_count"]]:
-                row[c0:c0 + action["column_count"]] = [""] * len(row[c0:c0 + action["column_count"]])
+            for row in grid[r0 : r0 + action["row_count"]]:
+                row[c0 : c0 + action["column_count"]] = [""] * len(
+                    row[c0 : c0 + action["column_count"]]
+                )
         elif func == "setValues":
             grid = grids[names[action["sheet_position"]]]
             r0, c0 = action["start_row"], action["start_column"]
@@ -81,8 +97,9 @@ def apply_actions(payload: dict, actions: list[dict]) -> dict[str, list[list[Any
                 while len(target) < c0 + len(row):
                     target.append("")
                 # Excel stores "'text" as text without its apostrophe (the text prefix).
-                target[c0:c0 + len(row)] = [v[1:] if isinstance(v, str) and v.startswith("'")
-                                            else v for v in row]
+                target[c0 : c0 + len(row)] = [
+                    v[1:] if isinstance(v, str) and v.startswith("'") else v for v in row
+                ]
     return grids
 
 

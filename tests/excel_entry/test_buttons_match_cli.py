@@ -1,5 +1,6 @@
 """Each ribbon button, run on xlwings' remote engine, writes the same output sheets as the CLI
 run on the same file (values compared cell by cell)."""
+
 import datetime as dt
 import shutil
 
@@ -11,8 +12,7 @@ from python_calamine import CalamineWorkbook
 
 import xlsources.macros as macros
 from cli.main import cli
-from tests.excel_entry.payload import (alerts, apply_actions, caller_book, payload_from_file,
-                                       trimmed)
+from tests.excel_entry.payload import alerts, apply_actions, caller_book, payload_from_file, trimmed
 from workbook.reading import read_workbook
 from workbook.validation import validate_data
 from workbook.validation.marks import cells_to_mark
@@ -34,8 +34,11 @@ def button_values(master, button, sheet_name, *args):
     book = caller_book(master)
     text = getattr(macros, button)(*args, book=book) if args else getattr(macros, button)(book)
     actions = book.json()["actions"]
-    return text, alerts(actions), trimmed(apply_actions(payload_from_file(master),
-                                                        actions)[sheet_name])
+    return (
+        text,
+        alerts(actions),
+        trimmed(apply_actions(payload_from_file(master), actions)[sheet_name]),
+    )
 
 
 def test_validate_button_equals_cli(filled_master, tmp_path):
@@ -56,26 +59,38 @@ def test_validate_button_marks_cells(filled_master):
     assert all(a["args"][1].startswith(("[Lỗi]", "[Cảnh báo]")) for a in notes)
     # exactly the cells of the library's findings get a note, each once
     names = [sheet.name for sheet in book.sheets]
-    noted = [(names[a["sheet_position"]],
-              f"{get_column_letter(a['start_column'] + 1)}{a['start_row'] + 1}") for a in notes]
+    noted = [
+        (
+            names[a["sheet_position"]],
+            f"{get_column_letter(a['start_column'] + 1)}{a['start_row'] + 1}",
+        )
+        for a in notes
+    ]
     findings = validate_data(read_workbook(filled_master)).findings
     expected = cells_to_mark(findings, filled_master.name, names)
     assert expected and sorted(noted) == sorted(expected)
-    coloured = {(names[a["sheet_position"]],
-                 f"{get_column_letter(a['start_column'] + 1)}{a['start_row'] + 1}")
-                for a in book.json()["actions"] if a["func"] == "setRangeColor"}
+    coloured = {
+        (
+            names[a["sheet_position"]],
+            f"{get_column_letter(a['start_column'] + 1)}{a['start_row'] + 1}",
+        )
+        for a in book.json()["actions"]
+        if a["func"] == "setRangeColor"
+    }
     assert set(expected) <= coloured
 
 
 def comparable(grid):
     """Dates as the remote engine writes them to Excel (ISO text: the date alone at midnight),
     for cell-by-cell comparison."""
+
     def cell(v):
         if isinstance(v, dt.datetime) and v.time() != dt.time(0, 0):
             return v.isoformat(sep=" ")
         if isinstance(v, dt.date):
             return (v.date() if isinstance(v, dt.datetime) else v).isoformat()
         return v
+
     return [[cell(v) for v in row] for row in grid]
 
 
@@ -86,11 +101,14 @@ def run_button(master, button):
     return text, alerts(actions), apply_actions(payload_from_file(master), actions)
 
 
-@pytest.mark.parametrize("button, command, sheets", [
-    ("score", ["score"], ["Điểm"]),
-    ("shortlist", ["shortlist"], ["Điểm", "Đề nghị khen thưởng"]),
-    ("report", ["report"], ["BC Tổng hợp", "BC Công trình", "BC Khen thưởng", "BC Tin bài"]),
-])
+@pytest.mark.parametrize(
+    "button, command, sheets",
+    [
+        ("score", ["score"], ["Điểm"]),
+        ("shortlist", ["shortlist"], ["Điểm", "Đề nghị khen thưởng"]),
+        ("report", ["report"], ["BC Tổng hợp", "BC Công trình", "BC Khen thưởng", "BC Tin bài"]),
+    ],
+)
 def test_result_buttons_equal_cli(filled_master, tmp_path, monkeypatch, button, command, sheets):
     copy = cli_copy(filled_master, tmp_path)
     run = CliRunner().invoke(cli, [*command, str(copy)])
@@ -108,8 +126,7 @@ def test_result_buttons_log_their_run(filled_master, monkeypatch):
     monkeypatch.chdir(filled_master.parent)
     _, _, grids = run_button(filled_master, "score")
     log = trimmed(grids["Nhật ký"])
-    assert log[-1][1:5] == ["Tính điểm", log[-1][2], "bỏ qua 7 dòng có lỗi",
-                            filled_master.name]
+    assert log[-1][1:5] == ["Tính điểm", log[-1][2], "bỏ qua 7 dòng có lỗi", filled_master.name]
     assert log[-1][2].startswith("Đã tính điểm 60 đoàn viên")
 
 
@@ -142,12 +159,15 @@ class AskingUI(macros.ExcelUI):
         return AskingUI.answers.pop(0)
 
 
-@pytest.mark.parametrize("answers, written", [
-    (["yes"], "tong-ket-nam-2023"),  # the default offered first: the year is over
-    (["no", "yes"], "so-ket-dot-1"),  # Không: the other moment
-    (["no", "no", "yes"], "tong-ket-nam-2023"),  # round again
-    (["cancel"], None),
-])
+@pytest.mark.parametrize(
+    "answers, written",
+    [
+        (["yes"], "tong-ket-nam-2023"),  # the default offered first: the year is over
+        (["no", "yes"], "so-ket-dot-1"),  # Không: the other moment
+        (["no", "no", "yes"], "tong-ket-nam-2023"),  # round again
+        (["cancel"], None),
+    ],
+)
 def test_report_button_asks_which_moment(filled_master, monkeypatch, answers, written):
     monkeypatch.chdir(filled_master.parent)
     monkeypatch.setattr(macros, "ExcelUI", AskingUI)
@@ -165,8 +185,9 @@ def test_report_button_asks_which_moment(filled_master, monkeypatch, answers, wr
 
 def test_result_button_on_a_locked_sheet_error_is_a_message_box(filled_master, monkeypatch):
     monkeypatch.chdir(filled_master.parent)
-    monkeypatch.setattr(macros, "score_outputs",
-                        lambda data: (_ for _ in ()).throw(RuntimeError("boom")))
+    monkeypatch.setattr(
+        macros, "score_outputs", lambda data: (_ for _ in ()).throw(RuntimeError("boom"))
+    )
     text, shown, grids = run_button(filled_master, "score")
     assert shown == [(text, "critical")] and "Lỗi không mong đợi" in text
     assert "Traceback" not in text

@@ -1,5 +1,6 @@
 """The "Gộp sổ tổ" button, run on xlwings' remote engine against the open master, leaves each
 data sheet holding exactly what `thidua consolidate` writes into a copy of the same file."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,8 +15,7 @@ from python_calamine import CalamineWorkbook
 
 import xlsources.macros as macros
 from cli.main import cli
-from tests.excel_entry.payload import (alerts, apply_actions, caller_book, payload_from_file,
-                                       trimmed)
+from tests.excel_entry.payload import alerts, apply_actions, caller_book, payload_from_file, trimmed
 from workbook import schema
 from workbook.consolidation import consolidate
 from workbook.reading import read_workbook
@@ -95,8 +95,9 @@ def test_button_writes_the_data_sheets_as_the_cli_does(batch, tmp_path):
     assert sorted(written) == sorted(DATA_SHEETS + [LOG])
     for name in positions:
         if name not in DATA_SHEETS and name != LOG:
-            assert grids[name] == payload_from_file(master)["sheets"][positions.index(name)][
-                "values"], name
+            assert (
+                grids[name] == payload_from_file(master)["sheets"][positions.index(name)]["values"]
+            ), name
 
 
 def test_button_appends_the_run_to_the_log(batch):
@@ -120,9 +121,10 @@ def test_changed_and_removed_rows_match_the_cli_and_manual_columns_follow(batch,
     consolidate(master, [folder])
     add_manual_column(master, "tin_bai", "Ghi chú BCH")
     last = sorted(folder.glob("To-*.xlsx"))[-1]
-    rows = [{k: v for k, v in r.items() if k != "_row"}
-            for r in read_workbook(last, sheets=("tin_bai",)).table("tin_bai")
-            .to_dict("records")]
+    rows = [
+        {k: v for k, v in r.items() if k != "_row"}
+        for r in read_workbook(last, sheets=("tin_bai",)).table("tin_bai").to_dict("records")
+    ]
     assert len(rows) >= 2
     rows[1]["tieu_de"] = "Tiêu đề đã sửa"
     fill_tables(last, {"tin_bai": rows[1:]})
@@ -138,8 +140,9 @@ def test_changed_and_removed_rows_match_the_cli_and_manual_columns_follow(batch,
     resized = [a for a in actions if a["func"] == "resizeTable"]
     assert any(a["args"][1].endswith(f"${before - 1}") for a in resized), resized
     positions = [s["name"] for s in payload_from_file(master)["sheets"]]
-    first_rewritten = {positions[a["sheet_position"]]: a["start_row"]
-                       for a in actions if a["func"] == "setValues"}
+    first_rewritten = {
+        positions[a["sheet_position"]]: a["start_row"] for a in actions if a["func"] == "setValues"
+    }
     assert first_rewritten[articles] > 1  # the earlier groups' rows are left as they are
 
 
@@ -179,6 +182,7 @@ def test_message_names_files_set_aside(batch):
 
 def test_excel_value_keeps_text_that_excel_would_retype():
     from xlsources.bridge import excel_value as cell_value
+
     assert cell_value("0936861564") == "'0936861564"
     assert cell_value("15/3/2023") == "'15/3/2023"
     assert cell_value("=SUM(A1)") == "'=SUM(A1)"
@@ -192,6 +196,7 @@ def test_excel_value_keeps_text_that_excel_would_retype():
 def add_manual_column(master: Path, sheet_key: str, header: str) -> None:
     """The officer adds a column of notes to a data table (not in the schema), one per row."""
     from openpyxl.utils import get_column_letter, range_boundaries
+
     sheet = schema.sheet(sheet_key)
     wb = load_workbook(master)
     ws = wb[sheet.name]
@@ -205,6 +210,7 @@ def add_manual_column(master: Path, sheet_key: str, header: str) -> None:
     if table.autoFilter is not None:
         table.autoFilter.ref = table.ref
     from openpyxl.worksheet.table import TableColumn
+
     table.tableColumns.append(TableColumn(id=col - min_col + 1, name=header))
     wb.save(master)
 
@@ -212,6 +218,7 @@ def add_manual_column(master: Path, sheet_key: str, header: str) -> None:
 def test_every_ribbon_command_names_an_existing_function_and_doctor_agrees():
     from xlsources.doctor import check_macro_module
     from xlsources.xlsm import own_bas_sources, runpython_targets
+
     targets = [t for text in own_bas_sources().values() for t in runpython_targets(text)]
     assert ("xlsources.macros", "consolidate") in targets
     assert all(callable(getattr(macros, f, None)) for _, f in targets)
@@ -222,6 +229,7 @@ def test_every_ribbon_command_names_an_existing_function_and_doctor_agrees():
 def test_button_after_the_cli_reads_no_unchanged_file(batch, monkeypatch):
     """The marks the CLI left in the ledger serve the button's read of the open workbook."""
     import workbook.consolidation.plan as planning
+
     master, folder = batch / MASTER, batch / RETURNED
     run_cli(master, folder)
     calls = []
@@ -229,6 +237,8 @@ def test_button_after_the_cli_reads_no_unchanged_file(batch, monkeypatch):
     monkeypatch.setattr(planning, "read_group", lambda *a: calls.append(a[0]) or real(*a))
     text, shown, actions, _ = press(master, folder)
     assert calls == []
-    assert text.startswith("Sổ chính đã khớp với các sổ tổ, không có gì thay đổi: 0 sổ gộp, "
-                           "0 tệp để riêng, 6 sổ không đổi (không đọc lại)")
+    assert text.startswith(
+        "Sổ chính đã khớp với các sổ tổ, không có gì thay đổi: 0 sổ gộp, "
+        "0 tệp để riêng, 6 sổ không đổi (không đọc lại)"
+    )
     assert not [a for a in actions if a["func"] == "setValues"]

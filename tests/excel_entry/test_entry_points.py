@@ -3,6 +3,7 @@
 `xw.Book(json=payload)` + `set_mock_caller()` make `xw.Book.caller()` return a book built from a
 master file; the actions in `book.json()` are what Excel would be told to do.
 """
+
 import datetime as dt
 
 import pytest
@@ -42,7 +43,7 @@ def test_errors_become_a_vietnamese_message_box_not_a_traceback(tmp_path, demo_m
     blocker = tmp_path / "so-to"
     blocker.write_text("a file where the folder should be")
     text = macros.make_groups(book, outdir=str(blocker))
-    (message, mode), = alerts(book.json()["actions"])
+    ((message, mode),) = alerts(book.json()["actions"])
     assert mode == "critical" and message == text
     assert "Lỗi không mong đợi" in text and "Traceback" not in text
 
@@ -54,8 +55,7 @@ def test_doctor_button_reports_in_vietnamese(demo_master):
     # what this machine has is sound: each of these checks passes, not just appears
     for name in ("Python", "Gói thidua", "Gói xlwings", "Gói openpyxl", "Mô-đun macro"):
         assert any(line.startswith(f"✓ {name}:") for line in lines), (name, text)
-    assert any(line.startswith("✓ Mô-đun macro:") and "đều có hàm Python" in line
-               for line in lines)
+    assert any(line.startswith("✓ Mô-đun macro:") and "đều có hàm Python" in line for line in lines)
     # the remote engine's book has no file on disk, so only the installation is checked
     assert lines[0] == "Mọi thứ đều ổn." and all(line.startswith("✓ ") for line in lines[1:])
     assert alerts(book.json()["actions"])[0][0] == text
@@ -63,12 +63,14 @@ def test_doctor_button_reports_in_vietnamese(demo_master):
 
 def test_output_sheet_is_written_in_few_calls_and_formula_text_stays_text(demo_master):
     rows = 2000
+
     def writer(ws):
         ws.append(["Mã", "Ngày", "Ghi chú"])
         for i in range(rows):
             ws.append([f"DV{i:04d}", dt.date(2023, 1, 1 + i % 28), "=không phải công thức"])
             ws.cell(i + 2, 2).number_format = "dd/mm/yyyy"
         ws["A1"].font = Font(bold=True)
+
     book = caller_book(demo_master)
     write_outputs(book, {"kiem_tra": writer})
     actions = book.json()["actions"]
@@ -88,6 +90,7 @@ def test_replay_never_turns_text_into_a_formula(demo_master, value):
 
 def _one_cell(value):
     from openpyxl import Workbook
+
     ws = Workbook().active
     ws["A1"] = value
     ws["A1"].data_type = "s"

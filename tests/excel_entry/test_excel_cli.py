@@ -1,4 +1,5 @@
 """`thidua init X.xlsm`, `excel build`, `excel setup`, `doctor`: the Excel side from the CLI."""
+
 import json
 import zipfile
 
@@ -35,9 +36,20 @@ def test_library_saves_keep_the_ribbon(tmp_path):
 
 
 def test_excel_build_adds_the_ribbon_and_keeps_every_value(tmp_path, demo_master):
-    fill_tables(demo_master, {"tin_bai": [{"ma_tin_bai": "TB1", "ma_doan_vien": "DV001",
-                                           "tieu_de": "Tin thử", "co_quan_bao": "Báo Lạng Sơn",
-                                           "dot": "Đợt 1"}]})
+    fill_tables(
+        demo_master,
+        {
+            "tin_bai": [
+                {
+                    "ma_tin_bai": "TB1",
+                    "ma_doan_vien": "DV001",
+                    "tieu_de": "Tin thử",
+                    "co_quan_bao": "Báo Lạng Sơn",
+                    "dot": "Đợt 1",
+                }
+            ]
+        },
+    )
     result = CliRunner().invoke(cli, ["excel", "build", str(demo_master), "--json"])
     assert result.exit_code == 0, result.output
     built = json.loads(result.output)["xlsm"]

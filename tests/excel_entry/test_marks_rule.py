@@ -1,6 +1,7 @@
 """The live workbook's marks follow the file's rule: a colour someone chose is kept, our shade
 is replaced or cleared. xlwings' desktop engine (which reads fills as (r, g, b)) needs Excel, so
 a small stand-in book with the same attributes plays it here."""
+
 from __future__ import annotations
 
 from workbook.findings import ERROR, WARNING, Finding
@@ -41,8 +42,11 @@ class Sheet:
 
 class Sheets(list):
     def __getitem__(self, key):
-        return next(s for s in self if s.name == key) if isinstance(key, str) else \
-            super().__getitem__(key)
+        return (
+            next(s for s in self if s.name == key)
+            if isinstance(key, str)
+            else super().__getitem__(key)
+        )
 
 
 class Book:
@@ -51,13 +55,23 @@ class Book:
 
 
 def finding(cell, severity=ERROR):
-    return Finding(code="unknown-member", severity=severity, message="Mã đoàn viên không có.",
-                   file="So.xlsx", sheet=SHEET, cell=cell)
+    return Finding(
+        code="unknown-member",
+        severity=severity,
+        message="Mã đoàn viên không có.",
+        file="So.xlsx",
+        sheet=SHEET,
+        cell=cell,
+    )
 
 
 def test_the_rule_reads_every_colour_form():
     assert [rgb_hex(c) for c in ("FFF8CBD1", "#f8cbd1", (248, 203, 209), None)] == [
-        "F8CBD1", "F8CBD1", "F8CBD1", ""]
+        "F8CBD1",
+        "F8CBD1",
+        "F8CBD1",
+        "",
+    ]
     assert is_our_fill((253, 233, 169)) and not is_our_fill(GREEN)
     assert fill_to_set(None, [finding("C2", WARNING)]) == FILL_RGB[WARNING]
     assert fill_to_set("#FDE9A9", [finding("C2"), finding("C2", WARNING)]) == FILL_RGB[ERROR]
@@ -73,4 +87,7 @@ def test_a_colour_someone_chose_is_kept_and_ours_cleared():
     cells["C3"].color = (248, 203, 209)  # as the desktop engine reads it back
     assert clear_marks(book) == 3
     assert [(cells[c].color, cells[c].note) for c in ("C2", "C3", "C4")] == [
-        (GREEN, None), (None, None), (None, None)]
+        (GREEN, None),
+        (None, None),
+        (None, None),
+    ]

@@ -1,5 +1,6 @@
 """The "Nhập đoàn viên" button, run on xlwings' remote engine against the open master, adds to
 Tổ công đoàn and Đoàn viên exactly what `thidua members import` writes into a copy of the file."""
+
 from __future__ import annotations
 
 import shutil
@@ -19,15 +20,22 @@ SHEETS = [schema.sheet("to_cong_doan").name, schema.sheet("doan_vien").name]
 def values(grid):
     out = []
     for row in trimmed(grid):
-        out.append([v[:10] if isinstance(v, str) and v.endswith("T00:00:00.000Z") else
-                    int(v) if isinstance(v, float) and v.is_integer() else v for v in row])
+        out.append(
+            [
+                v[:10]
+                if isinstance(v, str) and v.endswith("T00:00:00.000Z")
+                else int(v)
+                if isinstance(v, float) and v.is_integer()
+                else v
+                for v in row
+            ]
+        )
     return out
 
 
 def file_grid(path, name):
     rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(name).to_python()
-    return values([[v.isoformat()[:10] if hasattr(v, "isoformat") else v for v in r]
-                   for r in rows])
+    return values([[v.isoformat()[:10] if hasattr(v, "isoformat") else v for v in r] for r in rows])
 
 
 def press(master, source):

@@ -5,6 +5,7 @@ It builds the demo campaign, opens the .xlsm in Excel through xlwings, checks th
 path with RunPython, runs every ribbon entry point against the open workbook, and checks that
 the output sheets were written. Message boxes are turned into status-bar text (THIDUA_SILENT).
 """
+
 import os
 import sys
 
@@ -16,10 +17,13 @@ pytestmark = pytest.mark.skipif(
 )
 
 # each button's message begins as on xlwings' remote engine (tests/excel_entry)
-ENTRY_POINTS = {"doctor": ("Mọi thứ đều ổn.", "Có mục cần xử lý:"),
-                "validate": ("Đã kiểm tra 1 sổ:",), "score": ("Đã tính điểm",),
-                "shortlist": ("Đã lập danh sách đề nghị khen thưởng.",),
-                "report": ("Lập báo cáo",)}
+ENTRY_POINTS = {
+    "doctor": ("Mọi thứ đều ổn.", "Có mục cần xử lý:"),
+    "validate": ("Đã kiểm tra 1 sổ:",),
+    "score": ("Đã tính điểm",),
+    "shortlist": ("Đã lập danh sách đề nghị khen thưởng.",),
+    "report": ("Lập báo cáo",),
+}
 OUTPUT_SHEETS = ("Kiểm tra", "Điểm", "Đề nghị khen thưởng", "BC Tổng hợp")
 
 
@@ -59,6 +63,7 @@ def test_runpython_reaches_python(excel_book):
 @pytest.mark.parametrize("name", ENTRY_POINTS)
 def test_every_entry_point_runs_against_the_open_workbook(excel_book, name):
     import xlsources.macros as macros
+
     book, _ = excel_book
     text = getattr(macros, name)(book)
     assert text.startswith(ENTRY_POINTS[name]), text
@@ -66,6 +71,7 @@ def test_every_entry_point_runs_against_the_open_workbook(excel_book, name):
 
 def test_make_groups_and_consolidate_run(excel_book, tmp_path):
     import xlsources.macros as macros
+
     book, result = excel_book
     assert "sổ tổ" in macros.make_groups(book, outdir=str(tmp_path / "so-to"))
     text = macros.consolidate(str(result.outdir / "so-to-gui-lai"), book)

@@ -1,5 +1,6 @@
 """Every rewrite of a file goes through one atomic replacement: a failure halfway leaves the old
 file as it was and no temporary file behind."""
+
 from __future__ import annotations
 
 import zipfile
@@ -25,6 +26,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):
     def half(tmp):
         tmp.write_bytes(b"new, cut")
         raise OSError("disk full")
+
     with pytest.raises(OSError, match="disk full"):
         atomic_write(target, half)
     assert target.read_bytes() == b"old"
@@ -45,6 +47,7 @@ def test_a_failed_package_rewrite_leaves_no_temporary(tmp_path, monkeypatch):
 
     def disk_full(*args, **kwargs):
         raise OSError("disk full")
+
     monkeypatch.setattr(zipfile.ZipFile, "writestr", disk_full)
     with pytest.raises(OSError, match="disk full"):
         escape_control_characters(path)

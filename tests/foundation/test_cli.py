@@ -1,4 +1,5 @@
 """The CLI: every command's help ends with a runnable example; the demo runs end to end."""
+
 import json
 import shlex
 
@@ -24,7 +25,7 @@ def test_help_ends_with_a_runnable_example(path):
     assert tail[-2].strip() == "Ví dụ:", result.output  # the page's last lines: the example
     example = shlex.split(tail[-1].strip())
     assert example[0] == "thidua"
-    assert tuple(example[1:1 + len(path)]) == path  # the example runs this very command
+    assert tuple(example[1 : 1 + len(path)]) == path  # the example runs this very command
 
 
 @pytest.mark.parametrize("path", [p for p, _ in all_commands()], ids=" ".join)
@@ -45,10 +46,22 @@ def test_demo_runs_every_step_and_json_matches(tmp_path):
     as_json = runner.invoke(cli, ["demo", str(tmp_path / "demo"), "--json"])
     assert as_json.exit_code == 0
     steps = json.loads(as_json.output)["steps"]
-    assert [s["name"] for s in steps] == ["init", "groups", "fill", "read", "validate",
-                                          "consolidate", "check", "score", "shortlist",
-                                          "report", "dossier", "export"]
+    assert [s["name"] for s in steps] == [
+        "init",
+        "groups",
+        "fill",
+        "read",
+        "validate",
+        "consolidate",
+        "check",
+        "score",
+        "shortlist",
+        "report",
+        "dossier",
+        "export",
+    ]
     # the JSON says what the officer read, step by step
-    shown = [line.removeprefix("✓ ") for line in result.output.splitlines()
-             if line.startswith("✓ ")]
+    shown = [
+        line.removeprefix("✓ ") for line in result.output.splitlines() if line.startswith("✓ ")
+    ]
     assert [s["summary"] for s in steps] == shown

@@ -1,5 +1,6 @@
 """Common mistakes on the command line are answered in Vietnamese: Click's own messages, the
 usage line, its placeholders, --version."""
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,10 @@ from cli.click_vi import MESSAGES
 from cli.main import cli
 
 # Words of Click's English messages; none may reach an officer.
-ENGLISH = re.compile(r"\b(Error|Usage|Try|Invalid|does not exist|is a directory|No such|Missing|"
-                     r"argument|option|command|version|FILES|MASTER|PATH|OUTDIR|help\b)")
+ENGLISH = re.compile(
+    r"\b(Error|Usage|Try|Invalid|does not exist|is a directory|No such|Missing|"
+    r"argument|option|command|version|FILES|MASTER|PATH|OUTDIR|help\b)"
+)
 
 
 def run(*args: str):
@@ -22,8 +25,9 @@ def run(*args: str):
 def assert_vietnamese(output: str) -> None:
     text = output.replace("--help", "").replace("--bogus", "").replace("--workers", "")
     assert not ENGLISH.search(text), output
-    assert re.search(r"[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]",
-                     output), output
+    assert re.search(
+        r"[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]", output
+    ), output
 
 
 def test_missing_file(tmp_path):

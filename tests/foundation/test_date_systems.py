@@ -1,5 +1,6 @@
 """Excel's two date systems: a workbook counting days from 1904 (old Mac Excel) reads and is
 written with its own epoch; the 1900 system keeps Lotus's 29/02/1900."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,8 +9,14 @@ import pytest
 from openpyxl import Workbook
 
 from workbook.consolidation.zip_write import cell_xml
-from workbook.excel_dates import (MAC_1904, WINDOWS_1900, date_serial, package_epoch,
-                                  serial_date, serial_datetime)
+from workbook.excel_dates import (
+    MAC_1904,
+    WINDOWS_1900,
+    date_serial,
+    package_epoch,
+    serial_date,
+    serial_datetime,
+)
 from workbook.reading import read_workbook
 
 from .test_reading_variants import HEADERS, ROW_1
@@ -60,5 +67,7 @@ def test_a_bare_serial_and_a_date_cell_read_as_the_same_day(tmp_path, epoch, ser
 def test_the_zip_writer_writes_serials_in_the_masters_system():
     assert cell_xml(b"I2", b"3", DAY) == b'<c r="I2" s="3"><v>45000</v></c>'
     assert cell_xml(b"I2", b"3", DAY, MAC_1904) == b'<c r="I2" s="3"><v>43538</v></c>'
-    assert cell_xml(b"I2", b"3", dt.datetime(2023, 3, 15, 6), MAC_1904) == \
-        b'<c r="I2" s="3"><v>43538.25</v></c>'
+    assert (
+        cell_xml(b"I2", b"3", dt.datetime(2023, 3, 15, 6), MAC_1904)
+        == b'<c r="I2" s="3"><v>43538.25</v></c>'
+    )

@@ -1,4 +1,5 @@
 """`thidua groups make`: one macro-free workbook per group that reads back exactly."""
+
 import datetime as dt
 import json
 import shutil
@@ -62,25 +63,52 @@ def test_empty_master_says_what_to_do(empty_master, tmp_path):
 
 
 ROWS = [
-    {"ma_dang_ky": "DK-001", "loai_doi_tuong": "Cá nhân", "ma_doi_tuong": "DV021",
-     "ten_doi_tuong": "Lương Minh Đức", "dot": "Đợt 1",
-     "phong_trao": "Lao động giỏi – Lao động sáng tạo", "danh_hieu": "Lao động tiên tiến",
-     "cam_ket": "Hoàn thành xuất sắc nhiệm vụ; “không” vi phạm", "ngay_dang_ky": dt.date(2023, 1, 5)},
-    {"ma_dang_ky": "0042", "loai_doi_tuong": "Tập thể", "ma_doi_tuong": "03",
-     "ten_doi_tuong": None, "dot": "Đợt 2", "phong_trao": "Tham mưu giỏi, phục vụ tốt",
-     "danh_hieu": "Tập thể lao động tiên tiến", "cam_ket": None,
-     "ngay_dang_ky": dt.date(2023, 7, 3)},
+    {
+        "ma_dang_ky": "DK-001",
+        "loai_doi_tuong": "Cá nhân",
+        "ma_doi_tuong": "DV021",
+        "ten_doi_tuong": "Lương Minh Đức",
+        "dot": "Đợt 1",
+        "phong_trao": "Lao động giỏi – Lao động sáng tạo",
+        "danh_hieu": "Lao động tiên tiến",
+        "cam_ket": "Hoàn thành xuất sắc nhiệm vụ; “không” vi phạm",
+        "ngay_dang_ky": dt.date(2023, 1, 5),
+    },
+    {
+        "ma_dang_ky": "0042",
+        "loai_doi_tuong": "Tập thể",
+        "ma_doi_tuong": "03",
+        "ten_doi_tuong": None,
+        "dot": "Đợt 2",
+        "phong_trao": "Tham mưu giỏi, phục vụ tốt",
+        "danh_hieu": "Tập thể lao động tiên tiến",
+        "cam_ket": None,
+        "ngay_dang_ky": dt.date(2023, 7, 3),
+    },
 ]
-WORKS = [{"ma_cong_trinh": "CT-1", "ten_cong_trinh": "Nhà văn hóa thôn Nà Pàn", "loai": "Công trình",
-          "ma_to": "03", "dot": "Đợt 1", "quy_mo": "120 m²", "gia_tri": 1_250_000_000,
-          "nguon_kinh_phi": None, "ngay_bat_dau": dt.date(2023, 2, 1),
-          "ngay_hoan_thanh": None, "cap_gan_bien": "Đại hội XIII Công đoàn Việt Nam",
-          "trang_thai": "Đang thực hiện", "ghi_chu": "=không phải công thức"}]
+WORKS = [
+    {
+        "ma_cong_trinh": "CT-1",
+        "ten_cong_trinh": "Nhà văn hóa thôn Nà Pàn",
+        "loai": "Công trình",
+        "ma_to": "03",
+        "dot": "Đợt 1",
+        "quy_mo": "120 m²",
+        "gia_tri": 1_250_000_000,
+        "nguon_kinh_phi": None,
+        "ngay_bat_dau": dt.date(2023, 2, 1),
+        "ngay_hoan_thanh": None,
+        "cap_gan_bien": "Đại hội XIII Công đoàn Việt Nam",
+        "trang_thai": "Đang thực hiện",
+        "ghi_chu": "=không phải công thức",
+    }
+]
 
 
 def test_round_trip_filled_group_workbook(demo_master, tmp_path):
-    path = next(f.path for f in make_group_workbooks(demo_master, tmp_path).files
-                if f.group == "03")
+    path = next(
+        f.path for f in make_group_workbooks(demo_master, tmp_path).files if f.group == "03"
+    )
     fill_tables(path, {"dang_ky": ROWS, "cong_trinh": WORKS})
     data = read_workbook(path)
     assert data.findings == []
@@ -89,8 +117,7 @@ def test_round_trip_filled_group_workbook(demo_master, tmp_path):
         got = [{k: v for k, v in r.items() if k in schema.sheet(sheet_key).keys} for r in got]
         assert got == expected  # every cell: text, codes with leading zeros, dates, blanks
     assert list(data.table("dang_ky")[ROW]) == [2, 3]
-    assert all(unicodedata.is_normalized("NFC", v) for v in data.table("dang_ky")["cam_ket"]
-               if v)
+    assert all(unicodedata.is_normalized("NFC", v) for v in data.table("dang_ky")["cam_ket"] if v)
     ws = load_workbook(path)["Công trình, sản phẩm"]
     note = ws.cell(2, schema.sheet("cong_trinh").keys.index("ghi_chu") + 1)
     assert note.data_type == "s" and note.value == "=không phải công thức"

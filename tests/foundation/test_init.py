@@ -1,4 +1,5 @@
 """`thidua init`: the master has every sheet and column, dropdowns, and plan 45's set-up."""
+
 import datetime as dt
 
 import pytest
@@ -32,8 +33,10 @@ def test_dropdowns_point_at_the_right_lists(empty_master):
     wb = load_workbook(empty_master)
     for lst in schema.LISTS.values():
         source = schema.SHEETS[lst.sheet]
-        assert wb.defined_names[lst.name].attr_text == \
-            f"{source.table}[{source.column(lst.column).header}]"
+        assert (
+            wb.defined_names[lst.name].attr_text
+            == f"{source.table}[{source.column(lst.column).header}]"
+        )
     for sheet in (*schema.SETUP_SHEETS, *schema.DATA_SHEETS):
         ws = wb[sheet.name]
         formulas = {}
@@ -76,8 +79,11 @@ def test_campaign_data_matches_plan_45(empty_master):
     assert movements[0] == "Lao động giỏi – Lao động sáng tạo"
     assert "Giỏi việc nước, đảm việc nhà" in movements
     plaques = list(data.table("ds_cap_gan_bien")["gia_tri"])
-    assert plaques == ["Đại hội IV Công đoàn Viên chức tỉnh",
-                       "Đại hội XVII Công đoàn tỉnh Lạng Sơn", "Đại hội XIII Công đoàn Việt Nam"]
+    assert plaques == [
+        "Đại hội IV Công đoàn Viên chức tỉnh",
+        "Đại hội XVII Công đoàn tỉnh Lạng Sơn",
+        "Đại hội XIII Công đoàn Việt Nam",
+    ]
     titles = data.table("danh_hieu").set_index("ten_danh_hieu")
     assert titles.loc["Lao động tiên tiến", "ma_tdkt"] == "1647933042"
     assert titles.loc["Chiến sĩ thi đua cơ sở", "ma_tdkt"] == "1647933380"
@@ -123,7 +129,9 @@ def test_init_refuses_when_excel_holds_the_file(tmp_path):
 
 def test_init_with_another_campaign_file(tmp_path, campaign):
     import json
+
     import templates
+
     raw = json.loads(templates.path("campaigns", "ke-hoach-45-KH-CDCS.json").read_text("utf-8"))
     raw["config"]["ten_cong_doan"] = "Công đoàn cơ sở Sở Tài chính"
     raw["sheets"]["dot_thi_dua"] = raw["sheets"]["dot_thi_dua"][:1]
@@ -136,13 +144,19 @@ def test_init_with_another_campaign_file(tmp_path, campaign):
     assert "Công đoàn cơ sở Sở Tài chính" in set(data.table("cau_hinh")["gia_tri"].dropna())
 
 
-@pytest.mark.parametrize("bad, needle", [
-    ({"sheets": {"dot_thi_dua": [{"ma_dot": "Đợt 1", "ngay_bat_dau": "31/02/2023"}]}},
-     "ngày không có thật"),
-    ({"sheets": {"khong_co": []}}, "không có trong mẫu"),
-])
+@pytest.mark.parametrize(
+    "bad, needle",
+    [
+        (
+            {"sheets": {"dot_thi_dua": [{"ma_dot": "Đợt 1", "ngay_bat_dau": "31/02/2023"}]}},
+            "ngày không có thật",
+        ),
+        ({"sheets": {"khong_co": []}}, "không có trong mẫu"),
+    ],
+)
 def test_bad_campaign_file_gets_a_clear_message(tmp_path, bad, needle):
     import json
+
     path = tmp_path / "sai.json"
     path.write_text(json.dumps({"id": "x", "config": {}, **bad}), encoding="utf-8")
     result = CliRunner().invoke(cli, ["init", str(tmp_path / "so.xlsx"), "--campaign", str(path)])

@@ -1,4 +1,5 @@
 """The schema is consistent: one definition per sheet and column, lists that resolve."""
+
 import unicodedata
 
 from workbook import schema

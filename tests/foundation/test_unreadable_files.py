@@ -1,5 +1,6 @@
 """A file that cannot be read is classified by what the reader raised and by what the file is,
 never by the words of an (English) error message; the reader's own error stays the cause."""
+
 from __future__ import annotations
 
 import zipfile
@@ -55,7 +56,9 @@ def test_a_compound_file_that_is_not_a_workbook_is_not_called_password_protected
     assert not encrypted_package(bad)
     err = _unreadable(bad)
     assert (err.reason_code, err.message) == (
-        "corrupt", f"Không đọc được tệp Van-ban.xls: {DAMAGED}.")
+        "corrupt",
+        f"Không đọc được tệp Van-ban.xls: {DAMAGED}.",
+    )
     assert isinstance(err.__cause__, CalamineError)
 
 
@@ -76,16 +79,21 @@ def test_a_damaged_report_sheet_sets_the_summary_aside_instead_of_raising(tmp_pa
     with zipfile.ZipFile(good) as zin, zipfile.ZipFile(bad, "w") as zout:
         for item in zin.infolist():
             data = zin.read(item)
-            zout.writestr(item, data[:len(data) // 2] if item.filename.endswith("sheet1.xml")
-                          else data)
+            zout.writestr(
+                item, data[: len(data) // 2] if item.filename.endswith("sheet1.xml") else data
+            )
     read = read_summary(bad, "0" * 64)
     assert read.error_code == "corrupt"
-    assert read.error == ("Không đọc được tệp BC-hong.xlsx: có trang bị hỏng (nội dung XML của "
-                          "trang không đọc được). Mở tệp bằng Excel rồi lưu lại và gửi lại.")
+    assert read.error == (
+        "Không đọc được tệp BC-hong.xlsx: có trang bị hỏng (nội dung XML của "
+        "trang không đọc được). Mở tệp bằng Excel rồi lưu lại và gửi lại."
+    )
 
 
 def test_an_encrypted_summary_is_set_aside_as_password_protected(tmp_path):
     bad = _encrypted(_plain(tmp_path / "plain.xlsx"), tmp_path / "BC-mat-khau.xlsx")
     read = read_summary(bad, "0" * 64)
     assert (read.error_code, read.error) == (
-        "password-protected", f"Không đọc được tệp BC-mat-khau.xlsx: {LOCKED}.")
+        "password-protected",
+        f"Không đọc được tệp BC-mat-khau.xlsx: {LOCKED}.",
+    )

@@ -1,4 +1,5 @@
 """A batch as it comes back: the demo's master and returned group workbooks, one of them hostile."""
+
 from __future__ import annotations
 
 import shutil

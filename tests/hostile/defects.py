@@ -5,6 +5,7 @@ and damage it the way real files arrive: edited at the XML level when that is ho
 happens (other software writing raw control characters, a sheet cut short), through openpyxl
 when a person could have done it in Excel (merging cells, typing a number).
 """
+
 from __future__ import annotations
 
 import re
@@ -31,8 +32,11 @@ def sheet_part(path: Path, sheet_name: str) -> str:
         book = zf.read("xl/workbook.xml").decode()
         rels = zf.read("xl/_rels/workbook.xml.rels").decode()
     rid = re.search(rf'<sheet [^>]*name="{re.escape(sheet_name)}"[^>]*r:id="([^"]+)"', book)
-    target = re.search(rf'Id="{rid.group(1)}"[^>]*Target="([^"]+)"|'
-                       rf'Target="([^"]+)"[^>]*Id="{rid.group(1)}"', rels)
+    target = re.search(
+        rf'Id="{rid.group(1)}"[^>]*Target="([^"]+)"|'
+        rf'Target="([^"]+)"[^>]*Id="{rid.group(1)}"',
+        rels,
+    )
     name = target.group(1) or target.group(2)
     return name.lstrip("/") if name.startswith("/") else f"xl/{name}"
 
@@ -52,21 +56,32 @@ def inline_text(xml: bytes, cell: str, text_xml: bytes) -> bytes:
     match = pattern.search(xml)
     assert match, cell
     attrs = re.sub(rb'\s*t="[^"]*"', b"", match.group(1))
-    new = (b'<c r="' + cell.encode() + b'"' + attrs + b' t="inlineStr"><is><t xml:space="preserve">'
-           + text_xml + b"</t></is></c>")
-    return xml[:match.start()] + new + xml[match.end():]
+    new = (
+        b'<c r="'
+        + cell.encode()
+        + b'"'
+        + attrs
+        + b' t="inlineStr"><is><t xml:space="preserve">'
+        + text_xml
+        + b"</t></is></c>"
+    )
+    return xml[: match.start()] + new + xml[match.end() :]
 
 
 def _set_cells(source: Path, target: Path, sheets: dict[str, dict[str, str]]) -> Path:
     """Cells given as XML text (so '&#1;' writes a raw control character), per sheet name."""
+
     def editor(cells: dict[str, str]) -> Callable[[bytes], bytes]:
         def edit(xml: bytes) -> bytes:
             for cell, text in cells.items():
                 xml = inline_text(xml, cell, text.encode())
             return xml
+
         return edit
-    return edit_parts(source, target, {sheet_part(source, name): editor(cells)
-                                       for name, cells in sheets.items()})
+
+    return edit_parts(
+        source, target, {sheet_part(source, name): editor(cells) for name, cells in sheets.items()}
+    )
 
 
 def _with_openpyxl(source: Path, target: Path, change: Callable) -> Path:
@@ -85,23 +100,35 @@ def _set_stamp(source: Path, target: Path, **values: str) -> Path:
                 row[1].value = values.pop(row[0].value)
         for key, value in values.items():
             ws.append([key, value])
+
     return _with_openpyxl(source, target, change)
 
 
 # --- the defects -------------------------------------------------------------------------------
 
+
 def corrupt_sheet_xml(source: Path, target: Path) -> Path:
     """The 'Kết quả' sheet's XML cut in the middle of a tag (a damaged zip member)."""
-    return edit_parts(source, target, {sheet_part(source, RESULTS): lambda xml: xml[:len(xml) // 2]})
+    return edit_parts(
+        source, target, {sheet_part(source, RESULTS): lambda xml: xml[: len(xml) // 2]}
+    )
 
 
 def control_characters(source: Path, target: Path) -> Path:
     """Tin bài C2 holds a raw control character (as other software writes it: '&#1;'), D3 the
     escape Excel writes ('_x0007_'), and Kết quả B4 a control character inside a Unicode name
     that a legacy-encoding guess used to turn into "Vi MinhKhỏnh"."""
-    return _set_cells(source, target, {
-        NEWS: {"C2": "Hà Hữu&#1;Cường", "D3": "Đoàn viên công đoàn_x0007_chung tay vì người nghèo"},
-        RESULTS: {"B4": "Vi Minh&#8;Khánh"}})
+    return _set_cells(
+        source,
+        target,
+        {
+            NEWS: {
+                "C2": "Hà Hữu&#1;Cường",
+                "D3": "Đoàn viên công đoàn_x0007_chung tay vì người nghèo",
+            },
+            RESULTS: {"B4": "Vi Minh&#8;Khánh"},
+        },
+    )
 
 
 def cell_over_32767(source: Path, target: Path) -> Path:
@@ -117,10 +144,12 @@ def line_breaks_and_tabs(source: Path, target: Path) -> Path:
 def merged_cells_across_rows(source: Path, target: Path) -> Path:
     """Tin bài B2:B4 and C2:C4 merged (one author shown for three articles): Excel keeps the
     value in B2 and C2 only, and shows it for the three rows."""
+
     def change(wb):
         ws = wb[NEWS]
         ws.merge_cells("B2:B4")
         ws.merge_cells("C2:C4")
+
     return _with_openpyxl(source, target, change)
 
 
@@ -130,7 +159,8 @@ def html_saved_as_xls(target: Path) -> Path:
         "<html><head><meta charset='utf-8'></head><body><table>"
         "<tr><td>Mã đoàn viên</td><td>Họ và tên</td></tr>"
         "<tr><td>DV001</td><td>Hoàng Thị Lan</td></tr></table></body></html>",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return target
 
 
@@ -150,25 +180,31 @@ def old_template_version(source: Path, target: Path) -> Path:
 
 def zero_width_space_row(source: Path, target: Path) -> Path:
     """A row below the data of Kết quả holding only zero-width spaces (pasted from the web)."""
+
     def change(wb):
         ws = wb[RESULTS]
         row = ws.max_row + 1
         for col in (1, 5, 9):  # a code, a number of initiatives, a number of activities
             ws.cell(row, col).value = "\u200b"
+
     return _with_openpyxl(source, target, change)
 
 
 def phone_number_note(source: Path, target: Path) -> Path:
     """Công trình M2 (Ghi chú) holds a phone number written the international way."""
+
     def change(wb):
         wb[WORKS]["M2"].value = "+84912345678"
+
     return _with_openpyxl(source, target, change)
 
 
 def group_code_typed_as_number(source: Path, target: Path) -> Path:
     """Công trình D2 (Mã tổ) typed as the number 1: Excel dropped the leading zero of '01'."""
+
     def change(wb):
         cell = wb[WORKS]["D2"]
         cell.value = 1
         cell.number_format = "General"
+
     return _with_openpyxl(source, target, change)

@@ -1,15 +1,16 @@
 """Consolidating a batch with one hostile workbook: the file is set aside with the right reason,
 or its value kept exactly with a finding naming the cell, and every other workbook is merged."""
+
 from __future__ import annotations
 
 import pytest
 from openpyxl import load_workbook
 
 from workbook import schema
-from workbook.ooxml import MAX_CELL_CHARS
 from workbook.consolidation import consolidate
 from workbook.consolidation.long_text import LONG_TEXT_DIR
 from workbook.errors import ThiduaError
+from workbook.ooxml import MAX_CELL_CHARS
 from workbook.reading import read_workbook
 from workbook.safe_io import file_hash
 
@@ -55,15 +56,17 @@ def test_control_characters_become_spaces_with_a_warning_per_cell(batch):
     bad = batch.damage(defects.control_characters)
     result = consolidate(batch.master, [batch.folder])
     warned = {(f.file, f.sheet, f.cell) for f in findings_of(result, "control-characters")}
-    assert warned == {(bad.name, defects.NEWS, "C2"), (bad.name, defects.NEWS, "D3"),
-                      (bad.name, defects.RESULTS, "B4")}
+    assert warned == {
+        (bad.name, defects.NEWS, "C2"),
+        (bad.name, defects.NEWS, "D3"),
+        (bad.name, defects.RESULTS, "B4"),
+    }
     news = by_key(batch.rows("tin_bai"), "ma_tin_bai")
     assert news["TB01-01"]["tac_gia"] == "Hà Hữu Cường"
     assert news["TB01-02"]["tieu_de"] == "Đoàn viên công đoàn chung tay vì người nghèo"
     results = [r for r in batch.rows("ket_qua") if r["dong_nguon"] == 4 and r["to_nguon"] == "01"]
     assert results[0]["ho_ten"] == "Vi Minh Khánh"  # never "Vi MinhKhỏnh"
-    assert not [f for f in result.findings if f.code == "legacy-encoding"
-                and f.file == bad.name]
+    assert not [f for f in result.findings if f.code == "legacy-encoding" and f.file == bad.name]
     assert_others_merged(result, batch)
 
 
@@ -101,8 +104,7 @@ def test_read_only_master_writes_no_side_file_either(batch):
 def test_line_breaks_and_tabs_come_back_exactly_as_typed(batch):
     batch.damage(defects.line_breaks_and_tabs)
     result = consolidate(batch.master, [batch.folder])
-    assert by_key(batch.rows("tin_bai"), "ma_tin_bai")["TB01-01"]["tieu_de"] == \
-        defects.TYPED_LINES
+    assert by_key(batch.rows("tin_bai"), "ma_tin_bai")["TB01-01"]["tieu_de"] == defects.TYPED_LINES
     ws = load_workbook(batch.master)[defects.NEWS]
     assert ws["D2"].value == defects.TYPED_LINES
     before = file_hash(batch.master)
@@ -174,10 +176,17 @@ def test_group_code_typed_as_a_number_is_the_groups_code(batch):
     bad = batch.damage(defects.group_code_typed_as_number)
     result = consolidate(batch.master, [batch.folder])
     [read_as] = findings_of(result, "group-code-as-number")
-    assert (read_as.file, read_as.sheet, read_as.cell, read_as.value) == \
-        (bad.name, schema.sheet("cong_trinh").name, "D2", "1")
+    assert (read_as.file, read_as.sheet, read_as.cell, read_as.value) == (
+        bad.name,
+        schema.sheet("cong_trinh").name,
+        "D2",
+        "1",
+    )
     assert "'01'" in read_as.message
-    assert not [f for f in result.findings if f.code in ("unknown-group", "not-own-group")
-                and f.file == bad.name]
+    assert not [
+        f
+        for f in result.findings
+        if f.code in ("unknown-group", "not-own-group") and f.file == bad.name
+    ]
     assert by_key(batch.rows("cong_trinh"), "ma_cong_trinh")["CT01-01"]["ma_to"] == "01"
     assert_others_merged(result, batch)

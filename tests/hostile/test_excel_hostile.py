@@ -1,5 +1,6 @@
 """The "Gộp sổ tổ" button on a hostile batch (xlwings' remote engine): the message box tells a
 file set aside from a checked copy skipped, and over-long text is kept beside the master."""
+
 from __future__ import annotations
 
 import xlsources.macros as macros

@@ -1,5 +1,6 @@
 """Files thidua writes can be opened by colleagues sharing the folder: under umask 022 every new
 file is 0644 (not the 0600 of a temporary file), and a replaced file keeps the mode it had."""
+
 from __future__ import annotations
 
 import os
@@ -55,15 +56,24 @@ def test_every_writing_command_leaves_readable_files(umask_022, tmp_path, return
     run("report", demo_master)
     run("report", demo_master, "--out", tmp_path / "bao-cao.xlsx")
     for _ in range(2):  # the second run replaces the Word files, with backups
-        run("report", demo_master, "--out", tmp_path / "bao-cao.xlsx", "--word",
-            tmp_path / "bao-cao.docx")
+        run(
+            "report",
+            demo_master,
+            "--out",
+            tmp_path / "bao-cao.xlsx",
+            "--word",
+            tmp_path / "bao-cao.docx",
+        )
         run("dossier", demo_master, tmp_path / "ho-so")
     run("export", "tdkt", demo_master, tmp_path / "tdkt")
     run("export", "tdkt", demo_master, tmp_path / "tdkt")  # replaced, with backups
     run("consolidate-summaries", tmp_path / "tong-hop.xlsx", demo_master)
     written = modes(tmp_path)
-    private = {name: oct(m) for name, m in written.items()
-               if m != 0o644 and not name.startswith("nhat-ky-loi")}
+    private = {
+        name: oct(m)
+        for name, m in written.items()
+        if m != 0o644 and not name.startswith("nhat-ky-loi")
+    }
     assert not private
     for kind in ("sao-luu", "bien-nhan", "so-to", "tdkt", "bao-cao.docx", "ho-so"):
         assert any(kind in name for name in written), kind

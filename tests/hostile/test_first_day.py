@@ -1,6 +1,7 @@
 """A new officer's first day: the mistakes anyone makes get a clear Vietnamese answer, files
 replaced keep a backup and say so, and what officers open reads well (real dates, headers
 that stay in view)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -40,8 +41,11 @@ def test_json_error_object_also_for_clicks_own_errors(tmp_path, capsys):
     # a wrong path or option is found by Click before any command runs: the script reading
     # stdout still gets the JSON error object; the officer still reads the Vietnamese message
     from cli.main import main
-    for args in (["score", str(tmp_path / "khong-co.xlsx"), "--json"],
-                 ["score", "--json", "--khong-co-tuy-chon", str(tmp_path)]):
+
+    for args in (
+        ["score", str(tmp_path / "khong-co.xlsx"), "--json"],
+        ["score", "--json", "--khong-co-tuy-chon", str(tmp_path)],
+    ):
         with pytest.raises(SystemExit) as stop:
             main(args)
         out, err = capsys.readouterr()
@@ -68,6 +72,7 @@ def test_unwritable_folder_names_the_folder_and_the_fix(tmp_path, monkeypatch):
 
     def refuse(*args, dir=None, **kwargs):
         raise PermissionError(13, "Permission denied", str(dir))
+
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
     result = run("init", tmp_path / "So-thi-dua.xlsx")
     assert result.exit_code == 2
@@ -77,8 +82,10 @@ def test_unwritable_folder_names_the_folder_and_the_fix(tmp_path, monkeypatch):
 
 def test_crash_log_goes_to_the_users_own_folder_and_never_fails(tmp_path, monkeypatch):
     import workbook.master
-    monkeypatch.setattr(workbook.master, "build_master",
-                        lambda *a, **k: (_ for _ in ()).throw(RuntimeError("hỏng")))
+
+    monkeypatch.setattr(
+        workbook.master, "build_master", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("hỏng"))
+    )
     result = run("init", tmp_path / "So.xlsx")
     log = tmp_path / "nhat-ky-loi" / CRASH_LOG  # THIDUA_LOG_DIR, set for every test
     assert result.exit_code == 2 and str(log) in result.output
@@ -118,10 +125,15 @@ def test_provenance_columns_carry_no_input_rule(empty_master):
     for sheet in schema.DATA_SHEETS:
         ws = wb[sheet.name]
         provenance = set(range(len(sheet.columns) + 1, len(schema.master_columns(sheet)) + 1))
-        assert [ws.cell(1, c).value for c in sorted(provenance)] == \
-            [c.header for c in schema.PROVENANCE]
-        ruled = {c for dv in ws.data_validations.dataValidation for r in dv.sqref.ranges
-                 for c in range(r.min_col, r.max_col + 1)}
+        assert [ws.cell(1, c).value for c in sorted(provenance)] == [
+            c.header for c in schema.PROVENANCE
+        ]
+        ruled = {
+            c
+            for dv in ws.data_validations.dataValidation
+            for r in dv.sqref.ranges
+            for c in range(r.min_col, r.max_col + 1)
+        }
         assert ruled and not ruled & provenance, sheet.name
 
 
@@ -149,6 +161,7 @@ def test_master_is_never_replaced_without_force_and_backup(empty_master):
 
 def test_phone_number_is_not_flagged_by_validate(returned_demo, tmp_path):
     from .defects import phone_number_note
+
     source = next((returned_demo / "so-to-gui-lai").glob("To-01-*.xlsx"))
     bad = phone_number_note(source, tmp_path / source.name)
     report = check_workbook(bad, returned_demo / "so-thi-dua.xlsx", write=False)
@@ -160,6 +173,7 @@ def test_officers_read_titles_and_the_code_stays_for_machines(filled_master):
     import workbook.members_import  # noqa: F401  (every module that defines codes)
     import workbook.scoring  # noqa: F401
     from workbook.findings import CATALOGUE, TITLES
+
     assert set(CATALOGUE) <= set(TITLES)
     result = run("validate", filled_master)
     assert result.exit_code == 1

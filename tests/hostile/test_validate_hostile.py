@@ -1,5 +1,6 @@
 """Validating a folder of returned workbooks with one hostile file: the run reports it and checks
 the others; receipts go to their own folder, and consolidating afterwards merges every group."""
+
 from __future__ import annotations
 
 import json
@@ -10,8 +11,8 @@ from openpyxl import load_workbook
 from cli.main import cli
 from workbook import schema
 from workbook.consolidation import consolidate
-from workbook.stamps import CHECKED_COPY_OF
 from workbook.safe_io import file_hash
+from workbook.stamps import CHECKED_COPY_OF
 from workbook.validation.sheet import RECEIPTS_DIR, check_workbooks
 
 from . import defects
@@ -50,8 +51,7 @@ def test_other_campaign_and_old_template_are_errors_in_validate_too(batch):
     assert (other.name, "other-campaign") in codes
     assert (old.name, "wrong-template-version") in codes
     consolidated = consolidate(batch.master, [other, old], dry_run=True)
-    assert {s.code for s in consolidated.set_aside} == {"other-campaign",
-                                                        "wrong-template-version"}
+    assert {s.code for s in consolidated.set_aside} == {"other-campaign", "wrong-template-version"}
 
 
 def test_checked_copies_go_to_their_own_folder_and_consolidate_skips_them(batch):
@@ -60,7 +60,9 @@ def test_checked_copies_go_to_their_own_folder_and_consolidate_skips_them(batch)
     copies = receipts(batch)
     assert len(copies) == GROUPS
     assert all(p.parent == batch.folder / RECEIPTS_DIR for p in copies)
-    stamp = {r[0].value: r[1].value for r in load_workbook(copies[0])[schema.STAMP.name].iter_rows()}
+    stamp = {
+        r[0].value: r[1].value for r in load_workbook(copies[0])[schema.STAMP.name].iter_rows()
+    }
     source = batch.folder / copies[0].name.replace("-ket-qua-kiem-tra", "")
     assert stamp[CHECKED_COPY_OF] == file_hash(source)[:16]
     result = consolidate(batch.master, [batch.folder])
@@ -84,15 +86,17 @@ def test_a_receipt_sent_back_alone_is_merged_like_any_workbook(batch):
 
 
 def test_group_workbook_refused_as_reference(batch):
-    result = CliRunner().invoke(cli, ["validate", str(batch.group("03")), "--reference",
-                                      str(batch.group("02")), "--json"])
+    result = CliRunner().invoke(
+        cli, ["validate", str(batch.group("03")), "--reference", str(batch.group("02")), "--json"]
+    )
     assert result.exit_code == 2
     error = json.loads(result.stdout)["error"]
     assert "sổ tổ" in error["message"] and "sổ chính" in error["message"]
 
 
 def test_validate_accepts_a_folder_on_the_command_line(batch):
-    result = CliRunner().invoke(cli, ["validate", str(batch.folder), "-r", str(batch.master),
-                                      "--no-write", "--json"])
+    result = CliRunner().invoke(
+        cli, ["validate", str(batch.folder), "-r", str(batch.master), "--no-write", "--json"]
+    )
     report = json.loads(result.stdout)
     assert len(report["files"]) == GROUPS and result.exit_code == report["exit_code"]

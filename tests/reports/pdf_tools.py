@@ -1,5 +1,6 @@
 """Printing through LibreOffice and reading the PDF back as an officer would see it: pages of
 text, page sizes, fonts, and word boxes (to tell clipped or overlapping text)."""
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,9 @@ from lxml import etree
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 TOOLS = {name: shutil.which(name) for name in ("pdftotext", "pdfinfo", "pdffonts", "pdftoppm")}
-needs_office = pytest.mark.skipif(not (SOFFICE and all(TOOLS.values())),
-                                  reason="LibreOffice or poppler-utils not installed")
+needs_office = pytest.mark.skipif(
+    not (SOFFICE and all(TOOLS.values())), reason="LibreOffice or poppler-utils not installed"
+)
 A4_POINTS = (595.28, 841.89)
 # Times New Roman, or the metric twin LibreOffice substitutes where it is not installed.
 TIMES_FAMILY = ("TimesNewRoman", "Times New Roman", "LiberationSerif", "Liberation Serif")
@@ -44,8 +46,8 @@ class Page:
         """The words printing ``phrase`` (matched word by word), or []."""
         parts = phrase.split()
         for i in range(len(self.words)):
-            if [x.text for x in self.words[i:i + len(parts)]] == parts:
-                return self.words[i:i + len(parts)]
+            if [x.text for x in self.words[i : i + len(parts)]] == parts:
+                return self.words[i : i + len(parts)]
         return []
 
     def collisions(self, words: list[Word]) -> list[tuple[Word, Word]]:
@@ -66,9 +68,22 @@ class Page:
 def convert(files: list[Path], outdir: Path) -> list[Path]:
     """One LibreOffice run for all files (its start-up is the slow part)."""
     profile = outdir / "lo-profile"
-    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless",
-                    "--norestore", "--convert-to", "pdf", "--outdir", str(outdir),
-                    *map(str, files)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            *map(str, files),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     pdfs = [outdir / (f.stem + ".pdf") for f in files]
     if any(not p.exists() for p in pdfs) and any(f.suffix == ".docx" for f in files):
         pytest.skip("LibreOffice Writer not installed (Word documents cannot be printed)")
@@ -76,24 +91,35 @@ def convert(files: list[Path], outdir: Path) -> list[Path]:
 
 
 def read_pdf(pdf: Path) -> list[Page]:
-    text = subprocess.run([TOOLS["pdftotext"], "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        [TOOLS["pdftotext"], "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     texts = text.split("\f")
-    html = subprocess.run([TOOLS["pdftotext"], "-bbox", str(pdf), "-"], capture_output=True,
-                          check=True).stdout
+    html = subprocess.run(
+        [TOOLS["pdftotext"], "-bbox", str(pdf), "-"], capture_output=True, check=True
+    ).stdout
     root = etree.fromstring(html, etree.HTMLParser(encoding="utf-8"))
     pages = []
     for i, node in enumerate(root.iter("page")):
-        words = [Word(w.text or "", *(float(w.get(k)) for k in ("xmin", "ymin", "xmax", "ymax")))
-                 for w in node.iter("word")]
-        pages.append(Page(texts[i] if i < len(texts) else "", float(node.get("width")),
-                          float(node.get("height")), words))
+        words = [
+            Word(w.text or "", *(float(w.get(k)) for k in ("xmin", "ymin", "xmax", "ymax")))
+            for w in node.iter("word")
+        ]
+        pages.append(
+            Page(
+                texts[i] if i < len(texts) else "",
+                float(node.get("width")),
+                float(node.get("height")),
+                words,
+            )
+        )
     return pages
 
 
 def fonts(pdf: Path) -> set[str]:
-    out = subprocess.run([TOOLS["pdffonts"], str(pdf)], capture_output=True, text=True,
-                         check=True).stdout.splitlines()[2:]
+    out = subprocess.run(
+        [TOOLS["pdffonts"], str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     return {re.sub(r"^[A-Z]{6}\+", "", line.split()[0]) for line in out if line.strip()}
 
 
@@ -107,6 +133,7 @@ def is_a4(page: Page) -> bool:
 
 
 def to_png(pdf: Path, outdir: Path, dpi: int = 60) -> list[Path]:
-    subprocess.run([TOOLS["pdftoppm"], "-png", "-r", str(dpi), str(pdf),
-                    str(outdir / pdf.stem)], check=True)
+    subprocess.run(
+        [TOOLS["pdftoppm"], "-png", "-r", str(dpi), str(pdf), str(outdir / pdf.stem)], check=True
+    )
     return sorted(outdir.glob(f"{pdf.stem}*.png"))

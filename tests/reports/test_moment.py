@@ -1,5 +1,6 @@
 """The moment a report is for: the sơ kết of a phase or the tổng kết of the year, and its date
 (the plan's reporting day on Cấu hình, else the phase's report deadline, else its last day)."""
+
 import datetime as dt
 
 import pandas as pd
@@ -8,32 +9,43 @@ import pytest
 from workbook.reports import MomentError, choose_moment, default_moment, report_moments
 
 D = dt.date
-PHASES = pd.DataFrame({
-    "ma_dot": ["Đợt 1", "Đợt 2"], "ten_dot": ["Đợt 1", "Đợt 2"],
-    "ngay_bat_dau": [D(2022, 12, 9), D(2023, 7, 1)],
-    "ngay_ket_thuc": [D(2023, 6, 30), D(2023, 12, 31)],
-    "han_bao_cao": [D(2023, 7, 5), "05/01/2024"],
-})
-CONFIG = {"nam": "2023", "ngay_bao_cao_so_ket": "10/07/2023",
-          "ngay_bao_cao_tong_ket": "15/12/2023"}
+PHASES = pd.DataFrame(
+    {
+        "ma_dot": ["Đợt 1", "Đợt 2"],
+        "ten_dot": ["Đợt 1", "Đợt 2"],
+        "ngay_bat_dau": [D(2022, 12, 9), D(2023, 7, 1)],
+        "ngay_ket_thuc": [D(2023, 6, 30), D(2023, 12, 31)],
+        "han_bao_cao": [D(2023, 7, 5), "05/01/2024"],
+    }
+)
+CONFIG = {"nam": "2023", "ngay_bao_cao_so_ket": "10/07/2023", "ngay_bao_cao_tong_ket": "15/12/2023"}
 
 
-@pytest.mark.parametrize("today, label, day", [
-    (D(2023, 3, 1), "sơ kết Đợt 1", D(2023, 7, 10)),  # nothing ended yet: the running phase
-    (D(2023, 6, 30), "sơ kết Đợt 1", D(2023, 7, 10)),
-    (D(2023, 9, 1), "sơ kết Đợt 1", D(2023, 7, 10)),
-    (D(2023, 12, 31), "tổng kết năm 2023", D(2023, 12, 15)),
-    (D(2026, 1, 1), "tổng kết năm 2023", D(2023, 12, 15)),
-])
+@pytest.mark.parametrize(
+    "today, label, day",
+    [
+        (D(2023, 3, 1), "sơ kết Đợt 1", D(2023, 7, 10)),  # nothing ended yet: the running phase
+        (D(2023, 6, 30), "sơ kết Đợt 1", D(2023, 7, 10)),
+        (D(2023, 9, 1), "sơ kết Đợt 1", D(2023, 7, 10)),
+        (D(2023, 12, 31), "tổng kết năm 2023", D(2023, 12, 15)),
+        (D(2026, 1, 1), "tổng kết năm 2023", D(2023, 12, 15)),
+    ],
+)
 def test_default_is_the_latest_phase_ended(today, label, day):
     moment = default_moment(CONFIG, PHASES, today)
     assert (moment.label, moment.day) == (label, day)
 
 
-@pytest.mark.parametrize("wanted, code, phases", [
-    ("1", "Đợt 1", ("Đợt 1",)), ("Đợt 2", "Đợt 2", ("Đợt 2",)), (" đợt 2 ", "Đợt 2", ("Đợt 2",)),
-    ("cả năm", "Cả năm", ("Đợt 1", "Đợt 2")), ("ca-nam", "Cả năm", ("Đợt 1", "Đợt 2")),
-])
+@pytest.mark.parametrize(
+    "wanted, code, phases",
+    [
+        ("1", "Đợt 1", ("Đợt 1",)),
+        ("Đợt 2", "Đợt 2", ("Đợt 2",)),
+        (" đợt 2 ", "Đợt 2", ("Đợt 2",)),
+        ("cả năm", "Cả năm", ("Đợt 1", "Đợt 2")),
+        ("ca-nam", "Cả năm", ("Đợt 1", "Đợt 2")),
+    ],
+)
 def test_officer_names_the_moment(wanted, code, phases):
     moment = choose_moment(CONFIG, PHASES, wanted, today=D(2023, 3, 1))
     assert (moment.code, moment.phases) == (code, phases)
@@ -71,8 +83,10 @@ def test_unreadable_configured_day_is_a_note_for_the_officer():
 
 
 def test_ribbon_offers_each_phase_but_the_last_then_the_year():
-    assert [m.label for m in report_moments(CONFIG, PHASES)] == ["sơ kết Đợt 1",
-                                                                 "tổng kết năm 2023"]
+    assert [m.label for m in report_moments(CONFIG, PHASES)] == [
+        "sơ kết Đợt 1",
+        "tổng kết năm 2023",
+    ]
 
 
 def test_no_phase_at_all_is_an_error():

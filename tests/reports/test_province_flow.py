@@ -2,6 +2,7 @@
 union consolidates what they send (report files, a master, an earlier one-line sheet), and
 its totals equal the sum of the CĐCS reports; a CĐCS sending twice counts once (the later),
 another moment's report and broken files are set aside, the CĐCSs missing are listed."""
+
 from __future__ import annotations
 
 import copy
@@ -17,8 +18,14 @@ from openpyxl import load_workbook
 
 from cli.main import cli
 from workbook.campaign import load_campaign
-from workbook.consolidation.summaries import (COUNT_KEYS, NAME_KEY, OUT_SHEET, REPORT_SHEET,
-                                              SUMMARY_COLUMNS, consolidate_summaries)
+from workbook.consolidation.summaries import (
+    COUNT_KEYS,
+    NAME_KEY,
+    OUT_SHEET,
+    REPORT_SHEET,
+    SUMMARY_COLUMNS,
+    consolidate_summaries,
+)
 from workbook.demo_data import demo_group_data, demo_setup, demo_titles
 from workbook.master import init_master
 from workbook.reports import FIGURES
@@ -39,11 +46,17 @@ def demo_cdcs(path, name: str, seed: int):
     campaign = copy.deepcopy(load_campaign())
     campaign.config["ten_cong_doan"] = name
     setup = demo_setup(seed)
-    init_master(path, campaign,
-                extra={**setup, "danh_hieu": demo_titles(campaign.rows("danh_hieu"))})
+    init_master(
+        path, campaign, extra={**setup, "danh_hieu": demo_titles(campaign.rows("danh_hieu"))}
+    )
     by_group, _ = demo_group_data(setup, seed)
-    fill_tables(path, {k: [r for g in sorted(by_group) for r in by_group[g][k]]
-                       for k in ("dang_ky", "cong_trinh", "ket_qua", "tin_bai")})
+    fill_tables(
+        path,
+        {
+            k: [r for g in sorted(by_group) for r in by_group[g][k]]
+            for k in ("dang_ky", "cong_trinh", "ket_qua", "tin_bai")
+        },
+    )
     return path
 
 
@@ -61,8 +74,12 @@ def province(tmp_path_factory):
     first = next(iter(UNITS))
     # The first CĐCS also sent its sơ kết, and its tổng kết a first time with an earlier date.
     report_master(masters[first], out=sent / "BC-so-ket-1.xlsx", moment="1")
-    report_master(masters[first], out=sent / "BC-tong-ket-1-ban-nhap.xlsx", moment="cả năm",
-                  day=D(2023, 12, 20))
+    report_master(
+        masters[first],
+        out=sent / "BC-tong-ket-1-ban-nhap.xlsx",
+        moment="cả năm",
+        day=D(2023, 12, 20),
+    )
     (sent / "hong.xlsx").write_bytes(b"not a workbook")
     listing = base / "danh-sach.txt"
     listing.write_text("Công đoàn cơ sở\n" + "\n".join(EXPECTED) + "\n", encoding="utf-8")
@@ -102,8 +119,11 @@ def test_the_workbook_written_for_the_upper_union(province):
     missing = [[c.value for c in r] for r in wb["Chưa báo cáo"].iter_rows(min_row=4)]
     assert missing == [[1, "CĐCS Sở Xây dựng"]]
     aside = {r[0].value: r[1].value for r in wb["Tệp để riêng"].iter_rows(min_row=4)}
-    assert aside == {"hong.xlsx": "corrupt", "BC-so-ket-1.xlsx": "other-moment",
-                     "BC-tong-ket-1-ban-nhap.xlsx": "replaced-by-later"}
+    assert aside == {
+        "hong.xlsx": "corrupt",
+        "BC-so-ket-1.xlsx": "other-moment",
+        "BC-tong-ket-1-ban-nhap.xlsx": "replaced-by-later",
+    }
 
 
 def test_soket_consolidated_when_asked(province):
@@ -118,8 +138,9 @@ def test_a_master_counts_as_its_report_would(province, tmp_path):
     base, _, masters, reports, _ = province
     name = list(UNITS)[1]
     shutil.copy(masters[name], tmp_path / "so-chinh.xlsx")
-    result = consolidate_summaries(tmp_path / "tinh.xlsx", [tmp_path / "so-chinh.xlsx"],
-                                   moment="cả năm")
+    result = consolidate_summaries(
+        tmp_path / "tinh.xlsx", [tmp_path / "so-chinh.xlsx"], moment="cả năm"
+    )
     (row,) = result.rows
     assert row["nguon"] == "master" and row[NAME_KEY] == name
     assert {k: row[k] for k in COUNT_KEYS} == reports[name].figures
@@ -172,13 +193,34 @@ def test_cli_json_equals_the_library_and_lists_what_is_missing(province, tmp_pat
     base, sent, _, _, listing = province
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    got = CliRunner().invoke(cli, ["consolidate-summaries", str(tmp_path / "a" / "t.xlsx"),
-                                   str(sent), "--expected", str(listing), "--json"])
+    got = CliRunner().invoke(
+        cli,
+        [
+            "consolidate-summaries",
+            str(tmp_path / "a" / "t.xlsx"),
+            str(sent),
+            "--expected",
+            str(listing),
+            "--json",
+        ],
+    )
     assert got.exit_code == 1, got.output
     library = consolidate_summaries(tmp_path / "b" / "t.xlsx", [sent], expected=listing)
     expected = json.loads(json.dumps(library.to_dict(), default=str).replace("/b/", "/a/"))
     assert json.loads(got.output) == expected
-    text = CliRunner().invoke(cli, ["consolidate-summaries", str(tmp_path / "c.xlsx"),
-                                    str(sent), "--expected", str(listing)]).output
+    text = (
+        CliRunner()
+        .invoke(
+            cli,
+            [
+                "consolidate-summaries",
+                str(tmp_path / "c.xlsx"),
+                str(sent),
+                "--expected",
+                str(listing),
+            ],
+        )
+        .output
+    )
     assert "Chưa gửi báo cáo (1): CĐCS Sở Xây dựng" in text
     assert "Gửi lại:" in text and "Để riêng hong.xlsx" in text

@@ -7,6 +7,7 @@ sheet's own breaks (the printer adds none); a table's header on every page it co
 chart whole on one page; the motto block neither clipped nor overlapping; annexes "Kèm theo Báo
 cáo số …"; Nơi nhận from the campaign data; no internal notes on the pages.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,11 +24,19 @@ from workbook.results import report_master
 from .pdf_tools import convert, fonts, is_a4, is_times, needs_office, read_pdf
 
 MM = 72 / 25.4
-HEADER = ["CÔNG ĐOÀN VIÊN CHỨC TỈNH LẠNG SƠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-          "Độc lập - Tự do - Hạnh phúc"]
+HEADER = [
+    "CÔNG ĐOÀN VIÊN CHỨC TỈNH LẠNG SƠN",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+]
 SIGNER = ["TM. BAN CHẤP HÀNH", "PHÓ CHỦ TỊCH", "Phí Xuân Trường"]
-RECIPIENTS = ["Nơi nhận:", "- Đảng ủy Sở (b/c);", "- Công đoàn viên chức tỉnh (b/c);",
-              "- Các tổ công đoàn;", "- Lưu: VT, CĐ."]
+RECIPIENTS = [
+    "Nơi nhận:",
+    "- Đảng ủy Sở (b/c);",
+    "- Công đoàn viên chức tỉnh (b/c);",
+    "- Các tổ công đoàn;",
+    "- Lưu: VT, CĐ.",
+]
 INTERNAL = ["bộ quy tắc", "dòng dữ liệu có lỗi", "Kiểm tra", "Column", "Series"]
 CASES = {  # name: (master fixture, moment)
     "small-so-ket": ("small_master", "1"),
@@ -44,8 +53,9 @@ def printed(request, tmp_path_factory):
     for case, (fixture, moment) in CASES.items():
         master = request.getfixturevalue(fixture)
         # One row left out as if validation had found an error in it (its note stays off).
-        runs[case] = report_master(master, out=out / f"{case}.xlsx", moment=moment,
-                                   excluded={("ket_qua", 3): "Lỗi thử"})
+        runs[case] = report_master(
+            master, out=out / f"{case}.xlsx", moment=moment, excluded={("ket_qua", 3): "Lỗi thử"}
+        )
         files.append(out / f"{case}.xlsx")
     pdfs = convert(files, out)
     result = {}
@@ -57,7 +67,7 @@ def printed(request, tmp_path_factory):
             if ws.sheet_state != "visible":
                 continue
             count = len(ws.row_breaks.brk) + 1
-            by_sheet[ws.title] = pages[at:at + count]
+            by_sheet[ws.title] = pages[at : at + count]
             at += count
         assert at == len(pages), f"{case}: the printer added page breaks of its own"
         result[case] = (runs[case], by_sheet, pdf, xlsx)
@@ -145,8 +155,11 @@ def test_table_header_on_every_page_it_continues_on(printed):
     assert len(awards) > 3
     for page in awards:
         assert "Họ và tên" in page.flat and "Tóm tắt thành tích" in page.flat
-    summary = [p for p in sheets["BC Tổng hợp"]
-               if re.search(r"Tổ công đoàn số \d\d \d+ \d+ [\d.,]+", p.flat)]
+    summary = [
+        p
+        for p in sheets["BC Tổng hợp"]
+        if re.search(r"Tổ công đoàn số \d\d \d+ \d+ [\d.,]+", p.flat)
+    ]
     assert len(summary) >= 2  # the group table runs over two pages
     for page in summary:
         assert "Tỷ lệ tham" in page.flat and "Xếp loại" in page.flat
@@ -183,5 +196,8 @@ def test_figures_printed_equal_the_result(printed):
         text = " ".join(p.flat for p in sheets["BC Tổng hợp"])
         for f in FIGURES:
             label, value = f.label, run.result.figures[f.key]
-            assert re.search(rf"\d+ {re.escape(label)} {value:,}".replace(",", r"[.,]"), text), \
-                (case, label, value)
+            assert re.search(rf"\d+ {re.escape(label)} {value:,}".replace(",", r"[.,]"), text), (
+                case,
+                label,
+                value,
+            )

@@ -1,6 +1,7 @@
 """The demo campaign looks like a real year: registrations made once for the year count in both
 phases, and the group bands are spread as a union's usually are (some Vững mạnh, mostly Khá,
 a few Trung bình, no Yếu) in each phase and for the year."""
+
 from collections import Counter
 
 from workbook.reading import read_workbook

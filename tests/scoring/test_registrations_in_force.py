@@ -1,4 +1,5 @@
 """A registration stands from its own phase to the end of the campaign (titles are annual)."""
+
 import pandas as pd
 
 from tests.scoring.small_campaign import P1, P2, build_small_master
@@ -11,8 +12,7 @@ from workbook.writing import fill_tables
 def test_a_phase_1_registration_counts_in_phase_2_and_a_phase_2_one_only_there():
     regs = pd.DataFrame({"ma": ["A", "B", "C"], "dot": [P1, P2, "Đợt 9"]})
     out = registrations_in_force(regs, [P1, P2])
-    assert sorted(zip(out["ma"], out["dot"])) == [("A", P1), ("A", P2), ("B", P2),
-                                                  ("C", "Đợt 9")]
+    assert sorted(zip(out["ma"], out["dot"])) == [("A", P1), ("A", P2), ("B", P2), ("C", "Đợt 9")]
 
 
 def test_members_registered_once_for_the_year_score_registration_in_both_phases(tmp_path):

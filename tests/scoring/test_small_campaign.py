@@ -7,6 +7,7 @@ CN09 activity 1 each, max 10 · CN10 violation -5 each, floor -20. Point bands (
 words, never the official ratings): Loại A ≥ 90, Loại B ≥ 70, Loại C ≥ 50, else Loại D. Whole
 year = mean of the two phases.
 """
+
 import pytest
 from openpyxl import load_workbook
 
@@ -49,10 +50,18 @@ MEMBERS = {
     ("A3", P2): ([0, 0, 25, 0, 0, 5, 0, 0, 5, 0], 35, "Loại D", 10),
 }
 # Whole year = (P1 + P2) / 2; ties B3/B2 broken by the earliest registration (08/01 < 10/01).
-YEAR = {"B1": (81.5, "Loại B", 1), "A1": (63.5, "Loại C", 2), "A2": (61, "Loại C", 3),
-        "A5": (60, "Loại C", 4), "B3": (56, "Loại C", 5), "B2": (56, "Loại C", 6),
-        "B5": (52, "Loại C", 7), "B4": (50, "Loại C", 8), "A3": (42.5, "Loại D", 9),
-        "A4": (35, "Loại D", 10)}
+YEAR = {
+    "B1": (81.5, "Loại B", 1),
+    "A1": (63.5, "Loại C", 2),
+    "A2": (61, "Loại C", 3),
+    "A5": (60, "Loại C", 4),
+    "B3": (56, "Loại C", 5),
+    "B2": (56, "Loại C", 6),
+    "B5": (52, "Loại C", 7),
+    "B4": (50, "Loại C", 8),
+    "A3": (42.5, "Loại D", 9),
+    "A4": (35, "Loại D", 10),
+}
 
 # Groups (Công đoàn Viên chức rubric): TT01 registration rate ×0.2 · TT02 HTTNV+ rate ×0.15 ·
 # TT03 initiatives ×5 max 10 · TT04 completed works ×7.5 max 15 · TT05 articles ×2 max 10 ·
@@ -87,8 +96,10 @@ def test_member_criteria_totals_bands_ranks(scores):
     for (code, phase), (points, total, band, rank) in MEMBERS.items():
         row = _row(scores.members, "ma_doan_vien", code, phase)
         assert [row[c] for c in CN] == points, (code, phase)
-        assert (row["tong"], row["xep_loai_diem"], row["hang"]) == (total, band, rank), \
-            (code, phase)
+        assert (row["tong"], row["xep_loai_diem"], row["hang"]) == (total, band, rank), (
+            code,
+            phase,
+        )
     for code, (total, band, rank) in YEAR.items():
         row = _row(scores.members, "ma_doan_vien", code, CAMPAIGN)
         assert (row["tong"], row["xep_loai_diem"], row["hang"]) == (total, band, rank), code
@@ -98,8 +109,10 @@ def test_group_criteria_totals_bands_ranks(scores):
     for (code, phase), (points, total, band, rank) in GROUPS.items():
         row = _row(scores.groups, "ma_to", code, phase)
         assert [row[c] for c in TT] == pytest.approx(points), (code, phase)
-        assert (round(row["tong"], 2), row["xep_loai_diem"], row["hang"]) == \
-            (total, band, rank), (code, phase)
+        assert (round(row["tong"], 2), row["xep_loai_diem"], row["hang"]) == (total, band, rank), (
+            code,
+            phase,
+        )
     for code, (total, band, rank) in GROUP_YEAR.items():
         row = _row(scores.groups, "ma_to", code, CAMPAIGN)
         assert (row["tong"], row["xep_loai_diem"], row["hang"]) == (total, band, rank)
@@ -107,17 +120,25 @@ def test_group_criteria_totals_bands_ranks(scores):
 
 def test_explanations_say_where_points_came_from(scores):
     b1 = _row(scores.members, "ma_doan_vien", "B1", P1)["giai_thich"]
-    assert b1 == ("HTXSNV = 50; 4 sáng kiến cấp cơ sở × 5 = 20 → 15 (tối đa); "
-                  "1 đăng ký thi đua × 5 = 5; 2 tin, bài cấp trung ương × 4 = 8; "
-                  "10 hoạt động × 1 = 10")
-    assert _row(scores.members, "ma_doan_vien", "A4", P1)["giai_thich"] == \
-        "HTTNV = 40; 2 lần vi phạm × (-5) = -10"
-    assert _row(scores.members, "ma_doan_vien", "A1", CAMPAIGN)["giai_thich"] == \
-        "Trung bình 2 đợt: (68 + 59) / 2 = 63,5"
+    assert b1 == (
+        "HTXSNV = 50; 4 sáng kiến cấp cơ sở × 5 = 20 → 15 (tối đa); "
+        "1 đăng ký thi đua × 5 = 5; 2 tin, bài cấp trung ương × 4 = 8; "
+        "10 hoạt động × 1 = 10"
+    )
+    assert (
+        _row(scores.members, "ma_doan_vien", "A4", P1)["giai_thich"]
+        == "HTTNV = 40; 2 lần vi phạm × (-5) = -10"
+    )
+    assert (
+        _row(scores.members, "ma_doan_vien", "A1", CAMPAIGN)["giai_thich"]
+        == "Trung bình 2 đợt: (68 + 59) / 2 = 63,5"
+    )
     a = _row(scores.groups, "ma_to", "A", P1)["giai_thich"]
-    assert a.startswith("tỷ lệ đoàn viên đăng ký 80% × 0,2 = 16; "
-                        "tỷ lệ đoàn viên HTXSNV/HTTNV 100% × 0,15 = 15; "
-                        "4 sáng kiến × 5 = 20 → 10 (tối đa)")
+    assert a.startswith(
+        "tỷ lệ đoàn viên đăng ký 80% × 0,2 = 16; "
+        "tỷ lệ đoàn viên HTXSNV/HTTNV 100% × 0,15 = 15; "
+        "4 sáng kiến × 5 = 20 → 10 (tối đa)"
+    )
     assert "bình quân 3,6 hoạt động/người × 1 = 3,6" in a
 
 

@@ -19,8 +19,10 @@ def shortlist_of(path):
 
 def with_quotas(path, **quotas):
     """Write the quotas an upper body gave ({'GKCT': '3', 'BKLD': '1'}) on Danh hiệu."""
-    rows = [{**r, "chi_tieu": quotas.get(r["ma_danh_hieu"], r.get("chi_tieu"))}
-            for r in load_campaign().rows("danh_hieu")]
+    rows = [
+        {**r, "chi_tieu": quotas.get(r["ma_danh_hieu"], r.get("chi_tieu"))}
+        for r in load_campaign().rows("danh_hieu")
+    ]
     fill_tables(path, {"danh_hieu": rows})
     return path
 
@@ -45,5 +47,6 @@ def shortlist_2024(tmp_path):
 @pytest.fixture
 def quota_master(tmp_path):
     """Reviewed 28/12/2023 with quotas: 3 Giấy khen, 1 Bằng khen, 2 Giấy khen của Giám đốc."""
-    return with_quotas(build_small_master(tmp_path / "so-chi-tieu.xlsx"),
-                       GKCT="3", BKLD="1", GKCQ="2", GKCTTT="1")
+    return with_quotas(
+        build_small_master(tmp_path / "so-chi-tieu.xlsx"), GKCT="3", BKLD="1", GKCQ="2", GKCTTT="1"
+    )

@@ -1,5 +1,6 @@
 """The demo year gives a plausible award picture under both regimes, and its participation
 counts registrations made once for the year in every phase."""
+
 import datetime as dt
 
 import pytest
@@ -19,11 +20,17 @@ from workbook.writing import fill_tables
 def demo_master(path, setup_rows, **config):
     campaign = load_campaign()
     campaign.config.update(config)
-    init_master(path, campaign, extra={**setup_rows,
-                                       "danh_hieu": demo_titles(campaign.rows("danh_hieu"))})
+    init_master(
+        path, campaign, extra={**setup_rows, "danh_hieu": demo_titles(campaign.rows("danh_hieu"))}
+    )
     by_group, _ = demo_group_data(setup_rows)
-    fill_tables(path, {key: [r for g in sorted(by_group) for r in by_group[g][key]]
-                       for key in ("dang_ky", "cong_trinh", "ket_qua", "tin_bai")})
+    fill_tables(
+        path,
+        {
+            key: [r for g in sorted(by_group) for r in by_group[g][key]]
+            for key in ("dang_ky", "cong_trinh", "ket_qua", "tin_bai")
+        },
+    )
     return path
 
 
@@ -32,8 +39,9 @@ def regimes(tmp_path_factory, setup_rows):
     folder = tmp_path_factory.mktemp("demo-awards")
     return {
         "2024": shortlist_of(demo_master(folder / "a.xlsx", setup_rows)),
-        "2023": shortlist_of(demo_master(folder / "b.xlsx", setup_rows,
-                                         ngay_xet_khen_thuong=dt.date(2023, 12, 28))),
+        "2023": shortlist_of(
+            demo_master(folder / "b.xlsx", setup_rows, ngay_xet_khen_thuong=dt.date(2023, 12, 28))
+        ),
     }
 
 
@@ -43,7 +51,7 @@ def test_some_cdcs_level_awards_fewer_upper_ones(regimes, code):
     assert r.regime.state.code == code
     n = {t.code: t.proposed for t in r.titles}
     members = len(r.scores.campaign("members"))
-    assert 0.6 * members <= n["LDTT"] < members          # most, not all, are LĐTT
+    assert 0.6 * members <= n["LDTT"] < members  # most, not all, are LĐTT
     assert 0 < n["CSTDCS"] < n["LDTT"]
     assert 0 < n["TTLDXS"] <= n["TTLDTT"] <= 6
     assert (n["GKCT"], n["BKLD"], n["GKCTTT"], n["GKCQ"]) == (4, 1, 1, 5)  # the demo quotas

@@ -1,15 +1,16 @@
 """Decisions and reasons on the hand-computed campaign (tests/scoring/small_campaign.py), under
 the rule sets of the review day. Whole-year ranks: B1 1, A1 2, A2 3, A5 4, B3 5, B2 6, B5 7,
 B4 8, A3 9, A4 10."""
+
 import pytest
 from openpyxl import load_workbook
 
 from tests.scoring.small_campaign import build_small_master
 from tests.shortlist.conftest import shortlist_of
 from workbook.campaign import load_campaign
-from workbook.writing import fill_tables
 from workbook.results import shortlist_master
 from workbook.shortlist import NOT_PROPOSED, PROPOSED, quota_for
+from workbook.writing import fill_tables
 
 
 def _decision(result, title, code):
@@ -19,8 +20,9 @@ def _decision(result, title, code):
     return hit.iloc[0]
 
 
-@pytest.mark.parametrize("n, expected", [(0, 0), (1, 0), (6, 0), (7, 1), (19, 2), (20, 3),
-                                         (33, 4), (100, 15)])
+@pytest.mark.parametrize(
+    "n, expected", [(0, 0), (1, 0), (6, 0), (7, 1), (19, 2), (20, 3), (33, 4), (100, 15)]
+)
 def test_quota_is_the_whole_part_of_15_percent(n, expected):
     # 6 × 15% = 0.9 → 0 (round would give 1); 7 → 1.05 → 1 (ceil would give 2); 19 → 2.85 → 2
     assert quota_for(15, n) == expected
@@ -32,19 +34,24 @@ def test_2023_ldtt_on_the_annual_rating_with_every_reason_cited(shortlist_2023):
     assert _decision(shortlist_2023, "LDTT", "A3")["ly_do"] == (
         "Chưa đủ tiêu chuẩn: Hoàn thành tốt nhiệm vụ được giao trở lên (kết quả xếp loại chất "
         "lượng năm) (điểm a khoản 1 Điều 24 Luật TĐKT 2003 sửa đổi 2013): xếp loại năm 2023: "
-        "HTNV")
+        "HTNV"
+    )
     assert _decision(shortlist_2023, "LDTT", "A4")["ly_do"] == (
         "Chưa đủ tiêu chuẩn: Có đăng ký tham gia thi đua (Luật TĐKT 2003 sửa đổi 2013): không "
         "đăng ký thi đua; Không bị kỷ luật từ hình thức khiển trách trở lên (Điều 10 Nghị định "
-        "91/2017/NĐ-CP): bị kỷ luật Khiển trách")
+        "91/2017/NĐ-CP): bị kỷ luật Khiển trách"
+    )
     # recruited 02/05/2023, campaign ends 31/12/2023: 7 whole months, under the 10 of NĐ 91
     assert _decision(shortlist_2023, "LDTT", "A5")["ly_do"] == (
         "Chưa đủ tiêu chuẩn: Không phải người mới tuyển dụng dưới 10 tháng (Điều 10 Nghị định "
-        "91/2017/NĐ-CP): công tác 7 tháng đến hết đợt")
+        "91/2017/NĐ-CP): công tác 7 tháng đến hết đợt"
+    )
     b1 = _decision(shortlist_2023, "LDTT", "B1")["ly_do"]
-    assert b1.startswith("Đủ tiêu chuẩn: Hoàn thành tốt nhiệm vụ được giao trở lên (kết quả xếp "
-                         "loại chất lượng năm) (điểm a khoản 1 Điều 24 Luật TĐKT 2003 sửa đổi "
-                         "2013): xếp loại năm 2023: HTXSNV; ")
+    assert b1.startswith(
+        "Đủ tiêu chuẩn: Hoàn thành tốt nhiệm vụ được giao trở lên (kết quả xếp "
+        "loại chất lượng năm) (điểm a khoản 1 Điều 24 Luật TĐKT 2003 sửa đổi "
+        "2013): xếp loại năm 2023: HTXSNV; "
+    )
     assert b1.endswith("điểm thi đua cả năm 81,5 (hạng 1); xếp thứ 1/7 trong số đủ tiêu chuẩn")
 
 
@@ -70,18 +77,22 @@ def test_2023_cstdcs_needs_an_initiative_and_is_cut_to_15_percent_of_ldtt(shortl
     assert title.quota_rule == (
         "Không quá 15% tổng số cá nhân đạt danh hiệu Lao động tiên tiến (khoản 3 Điều 9 Nghị "
         "định 91/2017/NĐ-CP): 15% × 7 Lao động tiên tiến = 1,05, làm tròn xuống để không vượt "
-        "15% (văn bản chỉ ghi 'không quá 15%'; đây là cách tính của thidua): 1")
+        "15% (văn bản chỉ ghi 'không quá 15%'; đây là cách tính của thidua): 1"
+    )
     assert shortlist_2023.codes("CSTDCS") == ["B1"]
     a1 = _decision(shortlist_2023, "CSTDCS", "A1")
     assert a1["ket_qua"] == NOT_PROPOSED and a1["thu_tu"] == 2
     # eligible but cut by the quota: the criteria met are still named with their citations
-    assert a1["ly_do"].startswith("Đủ tiêu chuẩn: Đạt danh hiệu Lao động tiên tiến (điểm a "
-                                  "khoản 3 Điều 9 Nghị định 91/2017/NĐ-CP): ")
+    assert a1["ly_do"].startswith(
+        "Đủ tiêu chuẩn: Đạt danh hiệu Lao động tiên tiến (điểm a "
+        "khoản 3 Điều 9 Nghị định 91/2017/NĐ-CP): "
+    )
     assert "; nhưng ngoài chỉ tiêu (Không quá 15%" in a1["ly_do"]
     assert _decision(shortlist_2023, "CSTDCS", "B4")["ly_do"] == (
         "Chưa đủ tiêu chuẩn: Có sáng kiến được cơ sở công nhận hoặc đề tài nghiên cứu khoa học "
         "đã nghiệm thu, được áp dụng (hoàn thành xuất sắc nhiệm vụ không thay thế được) (điểm b "
-        "khoản 3 Điều 9 Nghị định 91/2017/NĐ-CP): không có sáng kiến được công nhận")
+        "khoản 3 Điều 9 Nghị định 91/2017/NĐ-CP): không có sáng kiến được công nhận"
+    )
 
 
 def test_2024_review_of_the_same_year_applies_luat_2022(shortlist_2024):
@@ -105,13 +116,17 @@ def test_collective_titles_go_to_the_department_and_check_the_collective_rating(
     assert shortlist_2023.codes("TTLDXS") == ["B"]
     assert _decision(shortlist_2023, "TTLDXS", "B")["ho_ten"] == "Phòng Đầu tư"
     a = _decision(shortlist_2023, "TTLDTT", "A")["ly_do"]
-    assert a == ("Chưa đủ tiêu chuẩn: Trên 50% cá nhân trong tập thể đạt danh hiệu Lao động "
-                 "tiên tiến (điểm c khoản 1 Điều 28 Luật TĐKT 2003 sửa đổi 2013): 2/5 đoàn viên "
-                 "được đề nghị Lao động tiên tiến (40%)")
+    assert a == (
+        "Chưa đủ tiêu chuẩn: Trên 50% cá nhân trong tập thể đạt danh hiệu Lao động "
+        "tiên tiến (điểm c khoản 1 Điều 28 Luật TĐKT 2003 sửa đổi 2013): 2/5 đoàn viên "
+        "được đề nghị Lao động tiên tiến (40%)"
+    )
     # TTLĐXS checks the collective's own rating: Tổ A's department is HTTNV, not HTXSNV
-    assert ("Tập thể hoàn thành xuất sắc nhiệm vụ (khoản 1 Điều 27 Luật TĐKT 2003 sửa đổi "
-            "2013, đối chiếu qua nguồn trích dẫn văn bản)" not in
-            _decision(shortlist_2023, "TTLDXS", "A")["ly_do"])
+    assert (
+        "Tập thể hoàn thành xuất sắc nhiệm vụ (khoản 1 Điều 27 Luật TĐKT 2003 sửa đổi "
+        "2013, đối chiếu qua nguồn trích dẫn văn bản)"
+        not in _decision(shortlist_2023, "TTLDXS", "A")["ly_do"]
+    )
     assert "xếp loại năm 2023: HTTNV" in _decision(shortlist_2023, "TTLDXS", "A")["ly_do"]
 
 
@@ -143,8 +158,10 @@ def test_one_form_per_person_per_track_highest_level_first(quota_master):
 def test_unconfirmed_criteria_are_marked_in_the_reasons(quota_master):
     result = shortlist_of(quota_master)
     reason = _decision(result, "GKCT", "A1")["ly_do"]
-    assert "Là đoàn viên công đoàn (Quy chế khen thưởng ban hành kèm QĐ 1689/QĐ-TLĐ, chưa xác " \
-           "minh căn cứ)" in reason
+    assert (
+        "Là đoàn viên công đoàn (Quy chế khen thưởng ban hành kèm QĐ 1689/QĐ-TLĐ, chưa xác "
+        "minh căn cứ)" in reason
+    )
 
 
 def test_destinations_never_mix(quota_master):
@@ -153,7 +170,10 @@ def test_destinations_never_mix(quota_master):
     state = {"LDTT", "CSTDCS", "TTLDTT", "TTLDXS", "GKCQ"}
     assert set(d.loc[d["noi_nhan"] == "hoi_dong_tdkt", "ma_danh_hieu"]) == state
     assert set(d.loc[d["noi_nhan"] == "cong_doan_cap_tren", "ma_danh_hieu"]) == {
-        "GKCT", "GKCTTT", "BKLD"}
+        "GKCT",
+        "GKCTTT",
+        "BKLD",
+    }
     assert result.title("LDTT").decider == "Giám đốc Sở Kế hoạch và Đầu tư"
     assert result.title("TTLDXS").decider == "Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn"
     assert result.title("BKLD").decider == "Liên đoàn Lao động tỉnh Lạng Sơn"
@@ -163,8 +183,9 @@ def test_destinations_never_mix(quota_master):
 
 def test_officer_configured_titles_are_listed_for_manual_review(shortlist_2023):
     assert [m.code for m in shortlist_2023.manual] == ["DVXS"]
-    assert any("Xét thủ công" in n and "Đoàn viên công đoàn xuất sắc" in n
-               for n in shortlist_2023.notes)
+    assert any(
+        "Xét thủ công" in n and "Đoàn viên công đoàn xuất sắc" in n for n in shortlist_2023.notes
+    )
     assert "DVXS" not in set(shortlist_2023.decisions["ma_danh_hieu"])
 
 
@@ -180,22 +201,41 @@ def test_shortlist_sheet_states_the_law_then_every_decision(small_master):
     wb = load_workbook(small_master)
     ws = wb["Đề nghị khen thưởng"]
     text = [c.value for c in ws["A"] if c.value]
-    assert text[1].startswith("Ngày xét khen thưởng 28/12/2023: danh hiệu, khen thưởng của Nhà "
-                              "nước theo Luật Thi đua, khen thưởng 2003")
+    assert text[1].startswith(
+        "Ngày xét khen thưởng 28/12/2023: danh hiệu, khen thưởng của Nhà "
+        "nước theo Luật Thi đua, khen thưởng 2003"
+    )
     assert "TIÊU CHUẨN ÁP DỤNG — KHEN THƯỞNG CỦA NHÀ NƯỚC" in text
     assert "TIÊU CHUẨN ÁP DỤNG — KHEN THƯỞNG CỦA CÔNG ĐOÀN" in text
-    assert any(t.startswith("Lao động tiên tiến (cá nhân; khen thưởng của Nhà nước): Giám đốc "
-                            "Sở Kế hoạch và Đầu tư quyết định; đề nghị đến Hội đồng Thi đua – "
-                            "Khen thưởng Sở Kế hoạch và Đầu tư.") for t in text)
+    assert any(
+        t.startswith(
+            "Lao động tiên tiến (cá nhân; khen thưởng của Nhà nước): Giám đốc "
+            "Sở Kế hoạch và Đầu tư quyết định; đề nghị đến Hội đồng Thi đua – "
+            "Khen thưởng Sở Kế hoạch và Đầu tư."
+        )
+        for t in text
+    )
     assert any("Hội đồng xem xét: Chấp hành tốt chủ trương" in t for t in text)
     table = ws.tables["tblDeNghi"]
     top = int(table.ref.split(":")[0][1:])
-    assert [c.value for c in ws[top]][:7] == ["Khen thưởng của", "Danh hiệu, hình thức",
-                                                "Đề nghị đến", "Kết quả", "Thứ tự xét", "Mã",
-                                                "Họ và tên / Tập thể"]
+    assert [c.value for c in ws[top]][:7] == [
+        "Khen thưởng của",
+        "Danh hiệu, hình thức",
+        "Đề nghị đến",
+        "Kết quả",
+        "Thứ tự xét",
+        "Mã",
+        "Họ và tên / Tập thể",
+    ]
     assert [c.value for c in ws[top + 1]][:7] == [
-        "Nhà nước", "Lao động tiên tiến", "Hội đồng Thi đua – Khen thưởng Sở Kế hoạch và Đầu tư",
-        "Đề nghị", 1, "B1", "Vi Thị Hoa"]
+        "Nhà nước",
+        "Lao động tiên tiến",
+        "Hội đồng Thi đua – Khen thưởng Sở Kế hoạch và Đầu tư",
+        "Đề nghị",
+        1,
+        "B1",
+        "Vi Thị Hoa",
+    ]
     assert len(run.result.decisions) == int(table.ref.split(":")[1][1:]) - top
     assert "Trình Hội đồng TĐKT" in wb.sheetnames and "Nhật ký" in wb.sheetnames
 
@@ -204,8 +244,12 @@ def test_a_quota_on_an_unknown_base_proposes_nobody_and_names_the_cell(tmp_path)
     # 'Tỷ lệ tính trên' pasted from elsewhere: the quota cannot be computed, so it must not
     # become "no limit" (nor a crash); nobody is proposed and the reason says what to fix
     path = build_small_master(tmp_path / "so-ty-le-la.xlsx")
-    rows = [{**r, "chi_tieu": "50%", "chi_tieu_tren": "Đoàn viên công đoàn"}
-            if r["ma_danh_hieu"] == "GKCT" else r for r in load_campaign().rows("danh_hieu")]
+    rows = [
+        {**r, "chi_tieu": "50%", "chi_tieu_tren": "Đoàn viên công đoàn"}
+        if r["ma_danh_hieu"] == "GKCT"
+        else r
+        for r in load_campaign().rows("danh_hieu")
+    ]
     fill_tables(path, {"danh_hieu": rows})
     result = shortlist_of(path)
     title = result.title("GKCT")
@@ -213,5 +257,6 @@ def test_a_quota_on_an_unknown_base_proposes_nobody_and_names_the_cell(tmp_path)
     assert title.quota_rule == (
         "chỉ tiêu được giao không tính được: 'Tỷ lệ tính trên' là 'Đoàn viên công đoàn', không "
         "có trong danh sách (Đoàn viên, Lao động tiên tiến, Tổ công đoàn); sửa ô này trên trang "
-        "Danh hiệu")
+        "Danh hiệu"
+    )
     assert title.eligible > 0

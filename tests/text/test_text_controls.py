@@ -1,5 +1,6 @@
 """Control characters and typed line breaks: what the reader keeps, what it turns into a space,
 and why a control character never makes valid Unicode look like a legacy encoding."""
+
 import pytest
 
 from workbook.cell_checks import without_controls
@@ -7,11 +8,17 @@ from workbook.text import clean_text, control_characters, detect_legacy, fix_leg
 from workbook.values import is_blank
 
 
-@pytest.mark.parametrize("text", [
-    "Vi Minh\x01Khánh",          # a Unicode name with junk inside: "Khánh" is already valid
-    "Vi Minh\x08Khánh",          # was "converted" from TCVN3 into "Vi Minh\x08Khỏnh"
-    "Vi Minh\x00Khánh", "Phạm Thị\x07Ánh", "Lò Văn\x0eThái", "Khánh\x01",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi Minh\x01Khánh",  # a Unicode name with junk inside: "Khánh" is already valid
+        "Vi Minh\x08Khánh",  # was "converted" from TCVN3 into "Vi Minh\x08Khỏnh"
+        "Vi Minh\x00Khánh",
+        "Phạm Thị\x07Ánh",
+        "Lò Văn\x0eThái",
+        "Khánh\x01",
+    ],
+)
 def test_control_character_never_makes_unicode_look_legacy(text):
     assert detect_legacy(text) is None
     assert fix_legacy(text) == (text, None)

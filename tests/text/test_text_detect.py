@@ -10,17 +10,56 @@ SEED = Path(__file__).with_name("data") / "ke_hoach_45.txt"
 SEED_LINES = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 UNICODE_VIETNAMESE = [
-    "Công đoàn", "Công an", "Phí Xuân Trường", "Nguyễn Thị Ánh", "Lê Văn Tám",
-    "Hà Nội", "Tô Thị Hà", "Trần Đức Thắng", "Lao động giỏi", "Tổ 03",
-    "Ông", "Bà", "Cô", "Lý", "Hồ", "Tú", "Tó", "Hòa", "Hoà", "Khánh", "Thảo",
-    "Đạt", "Ngô Bảo Châu", "Sở Kế hoạch và Đầu tư",
+    "Công đoàn",
+    "Công an",
+    "Phí Xuân Trường",
+    "Nguyễn Thị Ánh",
+    "Lê Văn Tám",
+    "Hà Nội",
+    "Tô Thị Hà",
+    "Trần Đức Thắng",
+    "Lao động giỏi",
+    "Tổ 03",
+    "Ông",
+    "Bà",
+    "Cô",
+    "Lý",
+    "Hồ",
+    "Tú",
+    "Tó",
+    "Hòa",
+    "Hoà",
+    "Khánh",
+    "Thảo",
+    "Đạt",
+    "Ngô Bảo Châu",
+    "Sở Kế hoạch và Đầu tư",
 ]
 ENGLISH_AND_FOREIGN = [
-    "Hello world", "Total score", "N/A", "2023-12-09", "=SUM(A1:A3)",
-    "Muñoz", "José García", "Björn Müller", "Zoë", "Ñandú", "Françoise",
-    "São Paulo", "Œuvre", "café crème", "naïve résumé", "Jürgen Klöpp",
-    "Ångström", "Dvořák", "“Quoted” — text…", "Señor Peña", "Göran Persson",
-    "© 2023 Công ty", "½ điểm", "10 × 20",
+    "Hello world",
+    "Total score",
+    "N/A",
+    "2023-12-09",
+    "=SUM(A1:A3)",
+    "Muñoz",
+    "José García",
+    "Björn Müller",
+    "Zoë",
+    "Ñandú",
+    "Françoise",
+    "São Paulo",
+    "Œuvre",
+    "café crème",
+    "naïve résumé",
+    "Jürgen Klöpp",
+    "Ångström",
+    "Dvořák",
+    "“Quoted” — text…",
+    "Señor Peña",
+    "Göran Persson",
+    "© 2023 Công ty",
+    "½ điểm",
+    "10 × 20",
 ]
 
 
@@ -46,20 +85,23 @@ def test_no_false_positive_with_an_ordinary_font(text):
     assert detect_legacy(text, "Times New Roman") is None
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("C«ng ®oµn c¬ së", "tcvn3"),
-    ("KÕ ho¹ch", "tcvn3"),
-    ("Hµ", "tcvn3"),
-    ("Th¶o", "tcvn3"),
-    ("NguyÔn ThÞ ¸nh", "tcvn3"),
-    ("§ç", "tcvn3"),
-    ("“Lao ®éng giái”", "tcvn3"),
-    ("Coâng ñoaøn cô sôû", "vni"),
-    ("caùc", "vni"),
-    ("Vieät Nam", "vni"),
-    ("Nguyeãn Thò AÙnh", "vni"),
-    ("Tröôøng", "vni"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("C«ng ®oµn c¬ së", "tcvn3"),
+        ("KÕ ho¹ch", "tcvn3"),
+        ("Hµ", "tcvn3"),
+        ("Th¶o", "tcvn3"),
+        ("NguyÔn ThÞ ¸nh", "tcvn3"),
+        ("§ç", "tcvn3"),
+        ("“Lao ®éng giái”", "tcvn3"),
+        ("Coâng ñoaøn cô sôû", "vni"),
+        ("caùc", "vni"),
+        ("Vieät Nam", "vni"),
+        ("Nguyeãn Thò AÙnh", "vni"),
+        ("Tröôøng", "vni"),
+    ],
+)
 def test_legacy_text_is_flagged_by_content(text, expected):
     assert detect_legacy(text) == expected
     assert detect_legacy(text, "Arial") == expected

@@ -4,8 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from workbook.text import (convert_legacy, detect_legacy, encode_legacy,
-                           encoding_from_font, fix_legacy, is_uppercase_font)
+from workbook.text import (
+    convert_legacy,
+    detect_legacy,
+    encode_legacy,
+    encoding_from_font,
+    fix_legacy,
+    is_uppercase_font,
+)
 from workbook.text._tables import UNICODE_TO_TCVN3, UNICODE_TO_VNI, VIETNAMESE_LETTERS
 
 SEED = Path(__file__).with_name("data") / "ke_hoach_45.txt"
@@ -13,30 +19,37 @@ SEED = Path(__file__).with_name("data") / "ke_hoach_45.txt"
 
 # --- known samples ------------------------------------------------------------
 
-@pytest.mark.parametrize("legacy, unicode", [
-    ("C«ng ®oµn c¬ së", "Công đoàn cơ sở"),
-    ("KÕ ho¹ch", "Kế hoạch"),
-    ("Kª ho¹ch", "Kê hoạch"),          # ª is ê (0xAA); "Kế" needs Õ (0xD5)
-    ("Tr\xadêng", "Trường"),            # ư is 0xAD, the latin-1 soft hyphen
-    ("B¶o Th¾ng", "Bảo Thắng"),
-    ("M\xadêng Kh\xad¬ng", "Mường Khương"),
-    ("§¹i héi C«ng ®oµn c¸c cÊp", "Đại hội Công đoàn các cấp"),
-    ("Phong trµo thi ®ua", "Phong trào thi đua"),
-])
+
+@pytest.mark.parametrize(
+    "legacy, unicode",
+    [
+        ("C«ng ®oµn c¬ së", "Công đoàn cơ sở"),
+        ("KÕ ho¹ch", "Kế hoạch"),
+        ("Kª ho¹ch", "Kê hoạch"),  # ª is ê (0xAA); "Kế" needs Õ (0xD5)
+        ("Tr\xadêng", "Trường"),  # ư is 0xAD, the latin-1 soft hyphen
+        ("B¶o Th¾ng", "Bảo Thắng"),
+        ("M\xadêng Kh\xad¬ng", "Mường Khương"),
+        ("§¹i héi C«ng ®oµn c¸c cÊp", "Đại hội Công đoàn các cấp"),
+        ("Phong trµo thi ®ua", "Phong trào thi đua"),
+    ],
+)
 def test_tcvn3_samples(legacy, unicode):
     assert convert_legacy(legacy, "tcvn3") == unicode
     assert fix_legacy(legacy, ".VnTime") == (unicode, "tcvn3")
 
 
-@pytest.mark.parametrize("legacy, unicode", [
-    ("Coâng ñoaøn cô sôû", "Công đoàn cơ sở"),
-    ("caùc", "các"),
-    ("Vieät Nam", "Việt Nam"),
-    ("ÑAÏI HOÄI COÂNG ÑOAØN", "ĐẠI HỘI CÔNG ĐOÀN"),
-    ("Phí Xuaân Tröôøng", "Phí Xuân Trường"),
-    ("Nguyeãn Thò Yeán", "Nguyễn Thị Yến"),
-    ("ö ô ñ Ñ", "ư ơ đ Đ"),
-])
+@pytest.mark.parametrize(
+    "legacy, unicode",
+    [
+        ("Coâng ñoaøn cô sôû", "Công đoàn cơ sở"),
+        ("caùc", "các"),
+        ("Vieät Nam", "Việt Nam"),
+        ("ÑAÏI HOÄI COÂNG ÑOAØN", "ĐẠI HỘI CÔNG ĐOÀN"),
+        ("Phí Xuaân Tröôøng", "Phí Xuân Trường"),
+        ("Nguyeãn Thò Yeán", "Nguyễn Thị Yến"),
+        ("ö ô ñ Ñ", "ư ơ đ Đ"),
+    ],
+)
 def test_vni_samples(legacy, unicode):
     assert convert_legacy(legacy, "vni") == unicode
     assert fix_legacy(legacy, "VNI-Times") == (unicode, "vni")
@@ -48,6 +61,7 @@ def test_vni_mark_case_follows_base_letter():
 
 
 # --- Windows-1252 view of bytes 0x80-0x9F ----------------------------------------
+
 
 def test_tcvn3_capitals_in_cp1252_and_latin1_views():
     # "À" is byte 0x80: U+0080 through latin-1, "€" through cp1252.
@@ -66,6 +80,7 @@ def test_tcvn3_curly_quotes_and_dashes_stay_punctuation():
 
 
 # --- tables and round trips -------------------------------------------------------
+
 
 def test_tables_cover_134_letters_injectively():
     assert len(VIETNAMESE_LETTERS) == 134
@@ -111,11 +126,21 @@ def test_unknown_encoding_is_an_error():
 
 # --- fonts --------------------------------------------------------------------
 
-@pytest.mark.parametrize("font, expected", [
-    (".VnTime", "tcvn3"), (".VnTimeH", "tcvn3"), (".vnarial", "tcvn3"),
-    ("VNI-Times", "vni"), ("vni-helve", "vni"),
-    ("Times New Roman", None), ("Arial", None), ("", None), (None, None),
-])
+
+@pytest.mark.parametrize(
+    "font, expected",
+    [
+        (".VnTime", "tcvn3"),
+        (".VnTimeH", "tcvn3"),
+        (".vnarial", "tcvn3"),
+        ("VNI-Times", "vni"),
+        ("vni-helve", "vni"),
+        ("Times New Roman", None),
+        ("Arial", None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_encoding_from_font(font, expected):
     assert encoding_from_font(font) == expected
 

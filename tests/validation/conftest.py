@@ -1,4 +1,5 @@
 """Fixtures: real workbooks built like the demo's, then one planted defect each."""
+
 from __future__ import annotations
 
 import copy
@@ -24,8 +25,11 @@ def clean_group_data(setup: dict) -> dict[str, Rows]:
     data, _ = demo_group_data(setup)
     for rows in data.values():
         for key in ("dang_ky", "cong_trinh", "tin_bai"):
-            id_col = {"dang_ky": "ma_dang_ky", "cong_trinh": "ma_cong_trinh",
-                      "tin_bai": "ma_tin_bai"}[key]
+            id_col = {
+                "dang_ky": "ma_dang_ky",
+                "cong_trinh": "ma_cong_trinh",
+                "tin_bai": "ma_tin_bai",
+            }[key]
             rows[key] = [r for r in rows[key] if not str(r[id_col]).endswith("-90")]
     data["03"]["ket_qua"][3]["xep_loai"] = "HTTNV"
     data["05"]["ket_qua"][2]["ho_ten"] = "Hoàng Văn Bình"
@@ -39,9 +43,13 @@ class Books:
     rows: dict[str, Rows]  # group code -> clean rows
     setup: dict
 
-    def group_copy(self, tmp: Path, code: str = "01",
-                   change: Callable[[Rows], None] | None = None,
-                   fonts: dict | None = None) -> Path:
+    def group_copy(
+        self,
+        tmp: Path,
+        code: str = "01",
+        change: Callable[[Rows], None] | None = None,
+        fonts: dict | None = None,
+    ) -> Path:
         """The group's workbook as returned: clean rows, then ``change`` applied."""
         rows = copy.deepcopy(self.rows[code])
         if change:

@@ -1,4 +1,5 @@
 """`thidua validate`: JSON equal to the library's report, exit codes 0 / 1 / 2."""
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,7 @@ def run(*args):
 
 
 def test_json_equals_the_library_report(books, tmp_path):
-    path = books.group_copy(tmp_path, "03",
-                               lambda rows: rows["ket_qua"][3].update(xep_loai="Tốt"))
+    path = books.group_copy(tmp_path, "03", lambda rows: rows["ket_qua"][3].update(xep_loai="Tốt"))
     result = run(path, "--reference", books.master, "--json", "--no-write")
     assert result.exit_code == 1
     library = validate_workbook(path, reference=books.master).to_dict()
@@ -27,8 +27,7 @@ def test_json_equals_the_library_report(books, tmp_path):
 
 
 def test_json_when_writing_equals_the_library_report(books, tmp_path):
-    path = books.group_copy(tmp_path, "03",
-                               lambda rows: rows["ket_qua"][3].update(xep_loai="Tốt"))
+    path = books.group_copy(tmp_path, "03", lambda rows: rows["ket_qua"][3].update(xep_loai="Tốt"))
     out = tmp_path / "receipt.xlsx"
     result = run(path, "-r", books.master, "--json", "--out", out)
     out.unlink()  # the same starting point (a receipt already there is replaced, with a note)
@@ -54,8 +53,9 @@ def test_exit_code_0_when_clean_with_a_summary(books, tmp_path):
 
 
 def test_exit_code_0_with_warnings_only_and_summary_per_sheet_and_code(books, tmp_path):
-    path = books.group_copy(tmp_path, "04",
-                               lambda rows: rows["dang_ky"][0].update(cam_ket="@mention"))
+    path = books.group_copy(
+        tmp_path, "04", lambda rows: rows["dang_ky"][0].update(cam_ket="@mention")
+    )
     result = run(path, "-r", books.master, "--no-write")
     assert result.exit_code == 0
     assert title_of("formula-like-text") in result.output and "Đăng ký thi đua" in result.output
@@ -64,8 +64,9 @@ def test_exit_code_0_with_warnings_only_and_summary_per_sheet_and_code(books, tm
 
 
 def test_exit_code_1_with_errors(books, tmp_path):
-    path = books.group_copy(tmp_path, "04",
-                               lambda rows: rows["dang_ky"][0].update(ma_doi_tuong="DV999"))
+    path = books.group_copy(
+        tmp_path, "04", lambda rows: rows["dang_ky"][0].update(ma_doi_tuong="DV999")
+    )
     result = run(path, "-r", books.master)
     assert result.exit_code == 1
     assert title_of("unknown-member") in result.output and "ket-qua-kiem-tra" in result.output

@@ -1,4 +1,5 @@
 """The demo's deliberate mistakes are all found, and nothing else."""
+
 from __future__ import annotations
 
 import pytest
@@ -48,8 +49,7 @@ def test_demo_master_after_consolidation_shows_the_same_mistakes(demo):
     groups' mistakes again — except legacy-encoded text, which consolidation already converted
     to Unicode and reported."""
     ws = load_workbook(demo.master, read_only=True)["Kiểm tra"]
-    found = {(r[CODE], r[5]) for r in ws.iter_rows(min_row=2, values_only=True)
-             if r[0] is not None}
+    found = {(r[CODE], r[5]) for r in ws.iter_rows(min_row=2, values_only=True) if r[0] is not None}
     converted = {m for m in MISTAKES if m.code == "legacy-encoding"}
     assert found == {(m.code, m.row_key) for m in MISTAKES if m not in converted}
     steps = {s.name: s.summary for s in demo.steps}

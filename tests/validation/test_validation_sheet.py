@@ -1,4 +1,5 @@
 """The Kiểm tra sheet, highlighted cells, and the group's return receipt."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,8 +13,17 @@ from workbook.validation import validate_workbook
 from workbook.validation.sheet import AUTHOR, check_workbook, receipt_path
 from workbook.writing import fill_tables
 
-CHECK_HEADERS = ["Mức độ", "Loại lỗi", "Tệp", "Trang tính", "Ô", "Khóa dòng", "Giá trị",
-                 "Nội dung và cách sửa", "Mã lỗi"]
+CHECK_HEADERS = [
+    "Mức độ",
+    "Loại lỗi",
+    "Tệp",
+    "Trang tính",
+    "Ô",
+    "Khóa dòng",
+    "Giá trị",
+    "Nội dung và cách sửa",
+    "Mã lỗi",
+]
 
 
 def body(ws):
@@ -28,17 +38,30 @@ def master_with_registrations(books, tmp_path, **change):
 
 
 def test_master_gets_checks_sheet_links_and_highlights(books, tmp_path):
-    master, _ = master_with_registrations(books, tmp_path, ma_doi_tuong="DV999",
-                                          cam_ket="=1+1")
+    master, _ = master_with_registrations(books, tmp_path, ma_doi_tuong="DV999", cam_ket="=1+1")
     report = check_workbook(master)
     assert [(f.code, f.cell) for f in report.findings] == [
-        ("unknown-member", "C2"), ("formula-like-text", "H2")]
+        ("unknown-member", "C2"),
+        ("formula-like-text", "H2"),
+    ]
     assert report.files[0].written == str(master)
     wb = load_workbook(master)
     ws = wb["Kiểm tra"]
     assert [c.value for c in ws[1]] == CHECK_HEADERS
-    assert body(ws) == [[f.severity, title_of(f.code), f.file, f.sheet, f.cell, f.row_key,
-                         f.value, f.message, f.code] for f in report.findings]
+    assert body(ws) == [
+        [
+            f.severity,
+            title_of(f.code),
+            f.file,
+            f.sheet,
+            f.cell,
+            f.row_key,
+            f.value,
+            f.message,
+            f.code,
+        ]
+        for f in report.findings
+    ]
     assert body(ws)[0][1] == "Đoàn viên không có trong danh sách"  # officers read a title
     assert ws["E2"].hyperlink.location == "'Đăng ký thi đua'!C2"
     assert ws.tables["tblKiemTra"].ref == "A1:I3"  # an Excel Table: sortable and filterable
@@ -55,8 +78,7 @@ def test_master_gets_checks_sheet_links_and_highlights(books, tmp_path):
     assert log[-1][1] == "Kiểm tra dữ liệu" and log[-1][2] == "1 lỗi, 1 cảnh báo"
 
 
-def test_running_twice_gives_the_same_report_and_fixed_cells_lose_their_highlight(
-        books, tmp_path):
+def test_running_twice_gives_the_same_report_and_fixed_cells_lose_their_highlight(books, tmp_path):
     master, rows = master_with_registrations(books, tmp_path, ma_doi_tuong="DV999")
     first = check_workbook(master)
     second = check_workbook(master)
@@ -84,8 +106,9 @@ def test_a_colour_people_chose_is_kept(books, tmp_path):
 
 
 def test_group_workbook_gets_a_receipt_and_stays_untouched(books, tmp_path):
-    path = books.group_copy(tmp_path, "06",
-                               lambda rows: rows["dang_ky"][0].update(cam_ket="=Hoàn thành"))
+    path = books.group_copy(
+        tmp_path, "06", lambda rows: rows["dang_ky"][0].update(cam_ket="=Hoàn thành")
+    )
     before = file_hash(path)
     report = check_workbook(path, reference=books.master)
     assert file_hash(path) == before
@@ -94,8 +117,13 @@ def test_group_workbook_gets_a_receipt_and_stays_untouched(books, tmp_path):
     assert report.files[0].written == str(receipt)
     wb = load_workbook(receipt)
     assert wb.sheetnames[0] == "Kiểm tra" and wb.active.title == "Kiểm tra"
-    assert body(wb["Kiểm tra"])[0][:5] == ["Cảnh báo", "Chữ giống công thức", path.name,
-                                           "Đăng ký thi đua", "H2"]
+    assert body(wb["Kiểm tra"])[0][:5] == [
+        "Cảnh báo",
+        "Chữ giống công thức",
+        path.name,
+        "Đăng ký thi đua",
+        "H2",
+    ]
     assert body(wb["Kiểm tra"])[0][-1] == "formula-like-text"
     cell = wb["Đăng ký thi đua"]["H2"]
     assert cell.value == "=Hoàn thành" and cell.data_type == "s"
@@ -115,9 +143,9 @@ def test_out_and_no_write(books, tmp_path):
 
 
 def test_checks_sheet_dates_and_values_as_text(books, tmp_path):
-    master, _ = master_with_registrations(books, tmp_path,
-                                          ngay_dang_ky=dt.date(2023, 8, 1))
+    master, _ = master_with_registrations(books, tmp_path, ngay_dang_ky=dt.date(2023, 8, 1))
     report = check_workbook(master)
     assert [(f.code, f.value) for f in report.findings] == [
-        ("registration-outside-phase", "01/08/2023")]
+        ("registration-outside-phase", "01/08/2023")
+    ]
     assert body(load_workbook(master)["Kiểm tra"])[0][6] == "01/08/2023"

@@ -4,6 +4,7 @@ Nothing here opens a workbook; it only decides, for every path the officer named
 candidate group workbook or a file set aside with a reason (an Excel owner file ``~$…``, a file of
 another kind named explicitly, a byte-for-byte copy of another file in the batch, the master).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -43,9 +44,16 @@ class SetAside:
         return self.code not in SKIPPED_CODES
 
     def to_dict(self) -> dict:
-        return {"file": self.path.name, "path": str(self.path), "code": self.code,
-                "reason": self.reason, "hash": self.sha256[:HASH_CHARS], "group": self.group,
-                "rows": self.rows, "blocking": self.blocking}
+        return {
+            "file": self.path.name,
+            "path": str(self.path),
+            "code": self.code,
+            "reason": self.reason,
+            "hash": self.sha256[:HASH_CHARS],
+            "group": self.group,
+            "rows": self.rows,
+            "blocking": self.blocking,
+        }
 
 
 def is_owner_file(path: Path) -> bool:
@@ -59,22 +67,27 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[SetAside]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*")
-                           if p.is_file() and p.suffix.lower() in WORKBOOK_SUFFIXES)
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in WORKBOOK_SUFFIXES
+            )
             files.extend(found)
         elif path.is_file():
             if path.suffix.lower() in WORKBOOK_SUFFIXES or is_owner_file(path):
                 files.append(path)
             else:
-                aside.append(SetAside(path, "not-a-workbook",
-                                      "Không phải tệp sổ tính (.xlsx, .xlsm, .xls, .ods)."))
+                aside.append(
+                    SetAside(
+                        path, "not-a-workbook", "Không phải tệp sổ tính (.xlsx, .xlsm, .xls, .ods)."
+                    )
+                )
         else:
             aside.append(SetAside(path, "not-found", "Không tìm thấy tệp hoặc thư mục này."))
     return files, aside
 
 
-def collect(paths: Iterable[str | Path], master: Path | None = None
-            ) -> tuple[list[Candidate], list[SetAside]]:
+def collect(
+    paths: Iterable[str | Path], master: Path | None = None
+) -> tuple[list[Candidate], list[SetAside]]:
     """Candidates to read (each once, by content) and the files set aside with their reason."""
     files, aside = expand(paths)
     master_id = _identity(master) if master and master.exists() else None
@@ -87,18 +100,25 @@ def collect(paths: Iterable[str | Path], master: Path | None = None
             continue  # the same file named twice (a folder and a file in it)
         seen_paths.add(ident)
         if is_owner_file(path):
-            aside.append(SetAside(path, "owner-file",
-                                  "Tệp khóa tạm của Excel (~$…), không phải sổ; bỏ qua."))
+            aside.append(
+                SetAside(path, "owner-file", "Tệp khóa tạm của Excel (~$…), không phải sổ; bỏ qua.")
+            )
             continue
         if master_id is not None and ident == master_id:
-            aside.append(SetAside(path, "is-master",
-                                  "Đây chính là sổ chính; không gộp vào chính nó."))
+            aside.append(
+                SetAside(path, "is-master", "Đây chính là sổ chính; không gộp vào chính nó.")
+            )
             continue
         digest = file_hash(path)
         if digest in seen:
-            aside.append(SetAside(path, "duplicate-file",
-                                  f"Trùng nội dung với tệp {seen[digest].name} (cùng mã băm); "
-                                  "chỉ gộp một lần.", sha256=digest))
+            aside.append(
+                SetAside(
+                    path,
+                    "duplicate-file",
+                    f"Trùng nội dung với tệp {seen[digest].name} (cùng mã băm); chỉ gộp một lần.",
+                    sha256=digest,
+                )
+            )
             continue
         seen[digest] = path
         candidates.append(Candidate(path, digest))

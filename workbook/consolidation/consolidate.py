@@ -7,6 +7,7 @@ with the same files finds nothing to change and leaves the master byte for byte 
 The planning half (``plan_consolidation``) also serves the Excel button, which writes the open
 workbook instead of the file.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -34,10 +35,17 @@ def read_master(master: Path) -> WorkbookData:
     return data
 
 
-def consolidate(master: str | Path, paths: Sequence[str | Path], *, dry_run: bool = False,
-                scheduler: Any = None, workers: int | None = None,
-                progress: ProgressFn | None = None, fast: bool = True,
-                check: bool = True) -> ConsolidationResult:
+def consolidate(
+    master: str | Path,
+    paths: Sequence[str | Path],
+    *,
+    dry_run: bool = False,
+    scheduler: Any = None,
+    workers: int | None = None,
+    progress: ProgressFn | None = None,
+    fast: bool = True,
+    check: bool = True,
+) -> ConsolidationResult:
     """Merge the group workbooks in ``paths`` into ``master`` (see ``plan_consolidation``)."""
     master = Path(master)
     if not dry_run:  # refuse before any work: nothing at all is written (side files neither)
@@ -45,8 +53,15 @@ def consolidate(master: str | Path, paths: Sequence[str | Path], *, dry_run: boo
         if master.exists():
             ensure_writable(master)
     data = read_master(master)
-    result, plan = plan_consolidation(data, master.name, paths, scheduler=scheduler,
-                                      workers=workers, progress=progress, check=check)
+    result, plan = plan_consolidation(
+        data,
+        master.name,
+        paths,
+        scheduler=scheduler,
+        workers=workers,
+        progress=progress,
+        check=check,
+    )
     result.master, result.dry_run = master, dry_run
     if dry_run:
         return result

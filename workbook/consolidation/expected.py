@@ -5,6 +5,7 @@ The list is a file the upper union keeps: a spreadsheet (the column headed "Côn
 Names match without case, extra spaces or the words "Công đoàn cơ sở"/"CĐCS" in front, so
 "CĐCS Sở Y tế" and "Công đoàn cơ sở Sở Y tế" are the same union.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,8 +41,10 @@ def read_expected(path: str | Path) -> list[str]:
         try:
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
-            raise ThiduaError(f"Tệp {path.name} không phải văn bản UTF-8; lưu lại dạng UTF-8 "
-                              "hoặc dùng tệp Excel (mỗi CĐCS một dòng).") from None
+            raise ThiduaError(
+                f"Tệp {path.name} không phải văn bản UTF-8; lưu lại dạng UTF-8 "
+                "hoặc dùng tệp Excel (mỗi CĐCS một dòng)."
+            ) from None
         names = [line.split(";")[0].split("\t")[0] for line in text.splitlines()]
     headers = {header_key(h) for h in NAME_HEADERS}
     out, seen = [], set()
@@ -60,5 +63,5 @@ def _column(rows: list[list]) -> list:
     for i, row in enumerate(rows[:20]):
         for j, value in enumerate(row):
             if not is_blank(value) and header_key(value) in wanted:
-                return [r[j] for r in rows[i + 1:] if j < len(r)]
+                return [r[j] for r in rows[i + 1 :] if j < len(r)]
     return [r[0] for r in rows if r]

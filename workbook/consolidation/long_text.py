@@ -6,6 +6,7 @@ with a note naming the side file that holds the full text (``noi-dung-dai/`` nex
 and a warning names the source cell and that file. Cutting before planning keeps re-runs
 idempotent: the next run compares the same cut value and finds nothing changed.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,9 +23,11 @@ from .read_group import SHEET, GroupRead, row_key_text
 LONG_TEXT_DIR = "noi-dung-dai"
 
 LONG_TEXT_KEPT = define(
-    "long-text-kept-aside", WARNING,
+    "long-text-kept-aside",
+    WARNING,
     "Cột '{header}': ô dài {length} ký tự, quá sức chứa một ô Excel. Sổ chính giữ phần đầu, "
-    "toàn văn được lưu ở tệp {side} (thư mục {folder} cạnh sổ chính).")
+    "toàn văn được lưu ở tệp {side} (thư mục {folder} cạnh sổ chính).",
+)
 
 
 @dataclass
@@ -43,7 +46,7 @@ def side_name(file: str, sheet: str, cell: str) -> str:
 def cut(text: str, name: str) -> str:
     """The value the master holds: the start of the text and where the rest is."""
     note = f" … [toàn văn: {LONG_TEXT_DIR}/{name}]"
-    return text[:MAX_CELL_CHARS - len(note)].rstrip() + note  # read back, it compares equal
+    return text[: MAX_CELL_CHARS - len(note)].rstrip() + note  # read back, it compares equal
 
 
 def cut_long_text(reads: list[GroupRead]) -> tuple[list[LongText], list[Finding]]:
@@ -61,11 +64,19 @@ def cut_long_text(reads: list[GroupRead]) -> tuple[list[LongText], list[Finding]
                     name = side_name(read.file, row[SHEET], cell)
                     kept.append(LongText(name, value))
                     row[col.key] = cut(value, name)
-                    findings.append(LONG_TEXT_KEPT.at(
-                        file=read.file, sheet=row[SHEET], cell=cell,
-                        row_key=row_key_text(sheet, row), value=value[:60] + "…",
-                        header=col.header, length=f"{len(value):,}".replace(",", "."),
-                        side=name, folder=LONG_TEXT_DIR))
+                    findings.append(
+                        LONG_TEXT_KEPT.at(
+                            file=read.file,
+                            sheet=row[SHEET],
+                            cell=cell,
+                            row_key=row_key_text(sheet, row),
+                            value=value[:60] + "…",
+                            header=col.header,
+                            length=f"{len(value):,}".replace(",", "."),
+                            side=name,
+                            folder=LONG_TEXT_DIR,
+                        )
+                    )
     return kept, findings
 
 

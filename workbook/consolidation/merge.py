@@ -6,6 +6,7 @@ the master by hand (no ``Tổ nguồn``) and rows of groups not in this batch ar
 Nothing is resolved silently: a row without a key, a key repeated within one file, and a key
 claimed by two owners are held back, each with its reason and every place involved.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -17,16 +18,24 @@ from ..findings import ERROR, Finding, define
 from ..reading import ROW
 from .read_group import SHEET, GroupRead, row_key, row_key_text
 
-MISSING_KEY = define("missing-row-key", ERROR,
-                     "Dòng thiếu {columns}: không xác định được dòng này để gộp. Điền đủ rồi "
-                     "gửi lại.")
-DUPLICATE_KEY = define("duplicate-row-key", ERROR,
-                       "{what} '{value}' đã có ở dòng {first} của cùng trang; dòng này không "
-                       "được gộp. Sửa mã cho khác nhau rồi gửi lại.")
-KEY_CONFLICT = define("key-conflict", ERROR,
-                      "{what} '{value}' có ở nhiều nơi: {places}. Không tự chọn bên nào: các "
-                      "dòng mới không được gộp, dòng đang có trong sổ chính giữ nguyên. Thống "
-                      "nhất lại rồi gộp lại.")
+MISSING_KEY = define(
+    "missing-row-key",
+    ERROR,
+    "Dòng thiếu {columns}: không xác định được dòng này để gộp. Điền đủ rồi gửi lại.",
+)
+DUPLICATE_KEY = define(
+    "duplicate-row-key",
+    ERROR,
+    "{what} '{value}' đã có ở dòng {first} của cùng trang; dòng này không "
+    "được gộp. Sửa mã cho khác nhau rồi gửi lại.",
+)
+KEY_CONFLICT = define(
+    "key-conflict",
+    ERROR,
+    "{what} '{value}' có ở nhiều nơi: {places}. Không tự chọn bên nào: các "
+    "dòng mới không được gộp, dòng đang có trong sổ chính giữ nguyên. Thống "
+    "nhất lại rồi gộp lại.",
+)
 
 KINDS = ("added", "changed", "removed", "unchanged", "held")
 PROVENANCE_KEYS = tuple(c.key for c in schema.PROVENANCE)
@@ -35,6 +44,7 @@ PROVENANCE_KEYS = tuple(c.key for c in schema.PROVENANCE)
 @dataclass
 class OutRow:
     """A body row of the merged table: ``values`` to write, or None to keep master row as is."""
+
     values: dict[str, Any] | None
     origin: int | None  # the master's Excel row it continues (manual columns follow it)
 
@@ -89,19 +99,26 @@ class MergePlan:
 
 
 def provenance(read: GroupRead, row: dict[str, Any]) -> dict[str, Any]:
-    return {"to_nguon": read.group, "tep_nguon": read.file, "trang_nguon": row[SHEET],
-            "dong_nguon": row[ROW], "bam_nguon": read.short_hash}
+    return {
+        "to_nguon": read.group,
+        "tep_nguon": read.file,
+        "trang_nguon": row[SHEET],
+        "dong_nguon": row[ROW],
+        "bam_nguon": read.short_hash,
+    }
 
 
-def plan_merge(master_rows: dict[str, list[dict[str, Any]]], reads: list[GroupRead],
-               master_file: str = "") -> MergePlan:
+def plan_merge(
+    master_rows: dict[str, list[dict[str, Any]]], reads: list[GroupRead], master_file: str = ""
+) -> MergePlan:
     """Merge plan for every data sheet; ``reads`` are accepted files, one per group."""
     plan = MergePlan()
     for read in reads:
         plan.count(read.group, "added", 0)
     for sheet in schema.DATA_SHEETS:
-        plan.sheets[sheet.key] = _plan_sheet(plan, sheet, master_rows.get(sheet.key, []), reads,
-                                             master_file)
+        plan.sheets[sheet.key] = _plan_sheet(
+            plan, sheet, master_rows.get(sheet.key, []), reads, master_file
+        )
     return plan
 
 
@@ -109,8 +126,13 @@ def _what(sheet: schema.Sheet) -> str:
     return " / ".join(sheet.column(k).header for k in sheet.row_key)
 
 
-def _plan_sheet(plan: MergePlan, sheet: schema.Sheet, existing: list[dict[str, Any]],
-                reads: list[GroupRead], master_file: str) -> SheetPlan:
+def _plan_sheet(
+    plan: MergePlan,
+    sheet: schema.Sheet,
+    existing: list[dict[str, Any]],
+    reads: list[GroupRead],
+    master_file: str,
+) -> SheetPlan:
     batch = {r.group for r in reads}
     data_keys = sheet.keys
     # 1. Each file's rows by key; rows without a key, or repeating one, are held back.
@@ -121,13 +143,37 @@ def _plan_sheet(plan: MergePlan, sheet: schema.Sheet, existing: list[dict[str, A
             key = row_key(sheet, row)
             cell = read.cell(sheet.key, row[ROW], sheet.row_key[0])
             if key is None:
-                _hold(plan, read, row, cell, sheet, MISSING_KEY.at(
-                    file=read.file, sheet=row[SHEET], cell=cell,
-                    row_key=row_key_text(sheet, row), columns=_what(sheet)))
+                _hold(
+                    plan,
+                    read,
+                    row,
+                    cell,
+                    sheet,
+                    MISSING_KEY.at(
+                        file=read.file,
+                        sheet=row[SHEET],
+                        cell=cell,
+                        row_key=row_key_text(sheet, row),
+                        columns=_what(sheet),
+                    ),
+                )
             elif key in mine:
-                _hold(plan, read, row, cell, sheet, DUPLICATE_KEY.at(
-                    file=read.file, sheet=row[SHEET], cell=cell, row_key=row_key_text(sheet, row),
-                    value=row_key_text(sheet, row), what=_what(sheet), first=mine[key][1][ROW]))
+                _hold(
+                    plan,
+                    read,
+                    row,
+                    cell,
+                    sheet,
+                    DUPLICATE_KEY.at(
+                        file=read.file,
+                        sheet=row[SHEET],
+                        cell=cell,
+                        row_key=row_key_text(sheet, row),
+                        value=row_key_text(sheet, row),
+                        what=_what(sheet),
+                        first=mine[key][1][ROW],
+                    ),
+                )
             else:
                 mine[key] = (read, row)
         incoming[read.group] = mine
@@ -137,8 +183,10 @@ def _plan_sheet(plan: MergePlan, sheet: schema.Sheet, existing: list[dict[str, A
     for group, mine in incoming.items():
         for key, (read, row) in mine.items():
             owners[key].add(group)
-            claims[key].append(f"{read.file} › {row[SHEET]}!"
-                               f"{read.cell(sheet.key, row[ROW], sheet.row_key[0])} (tổ {group})")
+            claims[key].append(
+                f"{read.file} › {row[SHEET]}!"
+                f"{read.cell(sheet.key, row[ROW], sheet.row_key[0])} (tổ {group})"
+            )
     for row in existing:
         owner = row.get("to_nguon") or ""
         key = row_key(sheet, row)
@@ -151,15 +199,30 @@ def _plan_sheet(plan: MergePlan, sheet: schema.Sheet, existing: list[dict[str, A
     conflicts = {k for k, o in owners.items() if len(o) > 1}
     for key in sorted(conflicts, key=str):
         value = " / ".join(str(v) for v in key)
-        plan.findings.append(KEY_CONFLICT.at(sheet=sheet.name, row_key=value, value=value,
-                                             what=_what(sheet), places="; ".join(claims[key])))
+        plan.findings.append(
+            KEY_CONFLICT.at(
+                sheet=sheet.name,
+                row_key=value,
+                value=value,
+                what=_what(sheet),
+                places="; ".join(claims[key]),
+            )
+        )
         for group, mine in incoming.items():
             if key in mine:
                 read, row = mine.pop(key)
                 cell = read.cell(sheet.key, row[ROW], sheet.row_key[0])
-                plan.held.append(HeldRow(read.file, row[SHEET], cell, value, group,
-                                         KEY_CONFLICT.code, "Mã trùng với nơi khác: " +
-                                         "; ".join(p for p in claims[key])))
+                plan.held.append(
+                    HeldRow(
+                        read.file,
+                        row[SHEET],
+                        cell,
+                        value,
+                        group,
+                        KEY_CONFLICT.code,
+                        "Mã trùng với nơi khác: " + "; ".join(p for p in claims[key]),
+                    )
+                )
                 plan.count(group, "held")
     # 3. Walk the master in order: keep, update in place, or drop; then append what is new.
     out = SheetPlan(sheet.key)
@@ -180,12 +243,16 @@ def _plan_sheet(plan: MergePlan, sheet: schema.Sheet, existing: list[dict[str, A
         read, new = found
         values = {k: new.get(k) for k in data_keys} | provenance(read, new)
         same_data = [row.get(k) for k in data_keys] == [values[k] for k in data_keys]
-        diff = [] if same_data else [sheet.column(k).header for k in data_keys
-                                     if not _same(row.get(k), new.get(k))]
+        diff = (
+            []
+            if same_data
+            else [sheet.column(k).header for k in data_keys if not _same(row.get(k), new.get(k))]
+        )
         if diff:
             plan.count(owner, "changed")
-            plan.changes.append(Change(owner, sheet.name, row_key_text(sheet, row), "changed",
-                                       diff))
+            plan.changes.append(
+                Change(owner, sheet.name, row_key_text(sheet, row), "changed", diff)
+            )
         else:
             plan.count(owner, "unchanged")
         if diff or [row.get(k) for k in PROVENANCE_KEYS] != [values[k] for k in PROVENANCE_KEYS]:
@@ -197,18 +264,29 @@ def _plan_sheet(plan: MergePlan, sheet: schema.Sheet, existing: list[dict[str, A
         for key, (_, new) in incoming[read.group].items():
             if key in seen[read.group]:
                 continue
-            out.rows.append(OutRow({k: new.get(k) for k in data_keys} | provenance(read, new),
-                                   None))
+            out.rows.append(
+                OutRow({k: new.get(k) for k in data_keys} | provenance(read, new), None)
+            )
             plan.count(read.group, "added")
             out.dirty = True
     return out
 
 
-def _hold(plan: MergePlan, read: GroupRead, row: dict, cell: str, sheet: schema.Sheet,
-          finding: Finding) -> None:
+def _hold(
+    plan: MergePlan, read: GroupRead, row: dict, cell: str, sheet: schema.Sheet, finding: Finding
+) -> None:
     plan.findings.append(finding)
-    plan.held.append(HeldRow(read.file, row[SHEET], cell, row_key_text(sheet, row), read.group,
-                             finding.code, finding.message))
+    plan.held.append(
+        HeldRow(
+            read.file,
+            row[SHEET],
+            cell,
+            row_key_text(sheet, row),
+            read.group,
+            finding.code,
+            finding.message,
+        )
+    )
     plan.count(read.group, "held")
 
 
@@ -216,6 +294,14 @@ def _same(a: Any, b: Any) -> bool:
     """Typed values compare equal; blank is blank whatever its spelling."""
     if a in (None, "") and b in (None, ""):
         return True
-    return type(a) is type(b) and a == b or (
-        isinstance(a, (int, float)) and isinstance(b, (int, float))
-        and not isinstance(a, bool) and not isinstance(b, bool) and a == b)
+    return (
+        type(a) is type(b)
+        and a == b
+        or (
+            isinstance(a, (int, float))
+            and isinstance(b, (int, float))
+            and not isinstance(a, bool)
+            and not isinstance(b, bool)
+            and a == b
+        )
+    )

@@ -6,6 +6,7 @@ cannot be merged with its reason, and plans the merge per group. Writing the pla
 caller's business: ``consolidate`` writes the file atomically; the Excel button writes the open
 workbook's sheets.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -22,20 +23,38 @@ from .merge import MergePlan, plan_merge
 from .read_group import DATA_KEYS, GroupRead, check_reads, read_group, records
 from .result import ConsolidationResult, FileOutcome
 from .runner import ProgressFn, run_batch
-from .unchanged import (CHECKED, COPY, UNCHECKED, UNCHANGED_REASON, UNCHANGED_STATUS, context,
-                        find_unchanged, ledger_behind, marks_after, to_read_again)
+from .unchanged import (
+    CHECKED,
+    COPY,
+    UNCHANGED_REASON,
+    UNCHANGED_STATUS,
+    UNCHECKED,
+    context,
+    find_unchanged,
+    ledger_behind,
+    marks_after,
+    to_read_again,
+)
 
 
 def check_master(data: WorkbookData, master_name: str) -> None:
     if data.kind != "master":
-        raise NotOurWorkbook(f"{master_name} không phải sổ chính do thidua tạo (thiếu dấu "
-                             "phiên bản). Hãy tạo sổ bằng lệnh thidua init.")
+        raise NotOurWorkbook(
+            f"{master_name} không phải sổ chính do thidua tạo (thiếu dấu "
+            "phiên bản). Hãy tạo sổ bằng lệnh thidua init."
+        )
 
 
-def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str | Path], *,
-                       scheduler: Any = None, workers: int | None = None,
-                       progress: ProgressFn | None = None, check: bool = True
-                       ) -> tuple[ConsolidationResult, MergePlan]:
+def plan_consolidation(
+    data: WorkbookData,
+    master_name: str,
+    paths: Sequence[str | Path],
+    *,
+    scheduler: Any = None,
+    workers: int | None = None,
+    progress: ProgressFn | None = None,
+    check: bool = True,
+) -> tuple[ConsolidationResult, MergePlan]:
     """The run's result (nothing written yet) and the merge plan for the master's data sheets.
 
     ``check`` validates the rows of the files merged against the master's set-up, all files in
@@ -61,11 +80,17 @@ def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str
     skip = find_unchanged(data, candidates, known, ctx, check, master_rows)
 
     def read_batch(batch: list[Candidate], before: int = 0) -> list[GroupRead]:
-        counted = progress and (lambda done, total, name: progress(before + done,
-                                                                   before + total, name))
-        return run_batch(read_group, [(c.path, c.sha256) for c in batch],
-                         scheduler=scheduler, workers=workers, progress=counted or None,
-                         label=lambda item: Path(item[0]).name)
+        counted = progress and (
+            lambda done, total, name: progress(before + done, before + total, name)
+        )
+        return run_batch(
+            read_group,
+            [(c.path, c.sha256) for c in batch],
+            scheduler=scheduler,
+            workers=workers,
+            progress=counted or None,
+            label=lambda item: Path(item[0]).name,
+        )
 
     order = {c.path: i for i, c in enumerate(candidates)}
     reads = read_batch([c for c in candidates if c.path not in skip])
@@ -80,20 +105,36 @@ def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str
     plan = plan_merge(master_rows, accepted, master_name)
     for unchanged in skip.values():  # nothing removed: all of the group's rows stay
         if unchanged.copy_of is not None:
-            result.set_aside.append(_checked_copy(unchanged.candidate.path,
-                                                  unchanged.copy_of.name,
-                                                  unchanged.candidate.sha256, unchanged.group))
+            result.set_aside.append(
+                _checked_copy(
+                    unchanged.candidate.path,
+                    unchanged.copy_of.name,
+                    unchanged.candidate.sha256,
+                    unchanged.group,
+                )
+            )
             result.marks[unchanged.candidate.sha256] = unchanged.mark
             continue
         plan.count(unchanged.group, "unchanged", unchanged.rows)
         reason = UNCHANGED_REASON + (
             f" Lần gộp trước các dòng của tệp có {unchanged.errors} lỗi, {unchanged.warnings} "
             "cảnh báo; xem lại bằng lệnh thidua validate trên sổ chính."
-            if unchanged.errors or unchanged.warnings else "")
-        result.files.append(FileOutcome(unchanged.candidate.path, unchanged.candidate.sha256,
-                                        unchanged.group, UNCHANGED_STATUS, unchanged.rows,
-                                        reason, "unchanged", unchanged.errors,
-                                        unchanged.warnings))
+            if unchanged.errors or unchanged.warnings
+            else ""
+        )
+        result.files.append(
+            FileOutcome(
+                unchanged.candidate.path,
+                unchanged.candidate.sha256,
+                unchanged.group,
+                UNCHANGED_STATUS,
+                unchanged.rows,
+                reason,
+                "unchanged",
+                unchanged.errors,
+                unchanged.warnings,
+            )
+        )
     result.files.sort(key=lambda f: order[f.path])
     result.groups = {g: plan.counts[g] for g in sorted(plan.counts)}
     result.held, result.changes = plan.held, plan.changes
@@ -103,30 +144,52 @@ def plan_consolidation(data: WorkbookData, master_name: str, paths: Sequence[str
     result.findings.extend(plan.findings)
     mode = CHECKED if check else UNCHECKED
     result.marks |= {u.candidate.sha256: u.mark for u in skip.values()} | marks_after(
-        plan, master_rows, accepted, {f.file for f in long_findings}, ctx, mode)
-    result.log_only = not plan.dirty and ledger_behind(data, result.logged_files(),
-                                                       result.marks)
+        plan, master_rows, accepted, {f.file for f in long_findings}, ctx, mode
+    )
+    result.log_only = not plan.dirty and ledger_behind(data, result.logged_files(), result.marks)
     return result, plan
 
 
-def _accept(reads: list[GroupRead], known: set[str], result: ConsolidationResult,
-            identity: tuple[set[str], str]) -> list[GroupRead]:
+def _accept(
+    reads: list[GroupRead],
+    known: set[str],
+    result: ConsolidationResult,
+    identity: tuple[set[str], str],
+) -> list[GroupRead]:
     """Files that can be merged; the rest go to ``result.set_aside`` with their reason."""
     by_group: dict[str, list[GroupRead]] = defaultdict(list)
     for read in reads:
         refusal = campaign_refusal(read.stamp, *identity, read.file) if read.ok else None
         if refusal:
-            result.set_aside.append(SetAside(read.path, refusal.code, refusal.message,
-                                             read.sha256, read.group, read.row_count))
+            result.set_aside.append(
+                SetAside(
+                    read.path,
+                    refusal.code,
+                    refusal.message,
+                    read.sha256,
+                    read.group,
+                    read.row_count,
+                )
+            )
         elif not read.ok:
-            result.set_aside.append(SetAside(read.path, read.error_code, read.error, read.sha256,
-                                             read.group, read.row_count))
+            result.set_aside.append(
+                SetAside(
+                    read.path, read.error_code, read.error, read.sha256, read.group, read.row_count
+                )
+            )
             result.findings.extend(f for f in read.findings if f.code.startswith("missing-"))
         elif read.group not in known:
-            result.set_aside.append(SetAside(
-                read.path, "unknown-group", f"Sổ của tổ '{read.group}' nhưng sổ chính không có "
-                "tổ này (trang Tổ công đoàn). Thêm tổ vào sổ chính hoặc kiểm tra lại tệp.",
-                read.sha256, read.group, read.row_count))
+            result.set_aside.append(
+                SetAside(
+                    read.path,
+                    "unknown-group",
+                    f"Sổ của tổ '{read.group}' nhưng sổ chính không có "
+                    "tổ này (trang Tổ công đoàn). Thêm tổ vào sổ chính hoặc kiểm tra lại tệp.",
+                    read.sha256,
+                    read.group,
+                    read.row_count,
+                )
+            )
         else:
             by_group[read.group].append(read)
     accepted = []
@@ -134,24 +197,35 @@ def _accept(reads: list[GroupRead], known: set[str], result: ConsolidationResult
         claimants = _skip_checked_copies(claimants, result)
         if len(claimants) == 1:
             accepted.append(claimants[0])
-            result.files.append(FileOutcome(claimants[0].path, claimants[0].sha256, group,
-                                            "gộp", claimants[0].row_count))
+            result.files.append(
+                FileOutcome(
+                    claimants[0].path, claimants[0].sha256, group, "gộp", claimants[0].row_count
+                )
+            )
             continue
         names = ", ".join(r.file for r in claimants)
         for read in claimants:
-            result.set_aside.append(SetAside(
-                read.path, "group-claimed-twice",
-                f"Có {len(claimants)} tệp cùng là sổ của tổ {group}: {names}. Không tự chọn "
-                "tệp nào; giữ một tệp đúng (bản mới nhất) rồi gộp lại. Dữ liệu của tổ trong "
-                "sổ chính giữ nguyên.", read.sha256, group, read.row_count))
+            result.set_aside.append(
+                SetAside(
+                    read.path,
+                    "group-claimed-twice",
+                    f"Có {len(claimants)} tệp cùng là sổ của tổ {group}: {names}. Không tự chọn "
+                    "tệp nào; giữ một tệp đúng (bản mới nhất) rồi gộp lại. Dữ liệu của tổ trong "
+                    "sổ chính giữ nguyên.",
+                    read.sha256,
+                    group,
+                    read.row_count,
+                )
+            )
     order = {r.path: i for i, r in enumerate(reads)}
     accepted.sort(key=lambda r: order[r.path])
     result.files.sort(key=lambda f: order[f.path])
     return accepted
 
 
-def _skip_checked_copies(claimants: list[GroupRead], result: ConsolidationResult
-                         ) -> list[GroupRead]:
+def _skip_checked_copies(
+    claimants: list[GroupRead], result: ConsolidationResult
+) -> list[GroupRead]:
     """A checked copy (``thidua validate``'s receipt) beside the very workbook it copies, with
     the same rows, is skipped and reported: it is not a second version of the group's data.
     A receipt the group edited, or one sent back alone, is a workbook like any other."""
@@ -160,8 +234,9 @@ def _skip_checked_copies(claimants: list[GroupRead], result: ConsolidationResult
     for read in claimants:
         original = hashes.get(read.stamp.get(CHECKED_COPY_OF, ""))
         if original is not None and original is not read and original.rows == read.rows:
-            result.set_aside.append(_checked_copy(read.path, original.file, read.sha256,
-                                                  read.group))
+            result.set_aside.append(
+                _checked_copy(read.path, original.file, read.sha256, read.group)
+            )
             result.marks[read.sha256] = f"{COPY}-{original.short_hash}"
         else:
             kept.append(read)
@@ -169,5 +244,11 @@ def _skip_checked_copies(claimants: list[GroupRead], result: ConsolidationResult
 
 
 def _checked_copy(path: Path, original: str, sha256: str, group: str) -> SetAside:
-    return SetAside(path, "checked-copy", f"Bản kết quả kiểm tra của {original} (do lệnh thidua "
-                    "validate ghi), dữ liệu giống hệt; chỉ gộp sổ gốc.", sha256, group)
+    return SetAside(
+        path,
+        "checked-copy",
+        f"Bản kết quả kiểm tra của {original} (do lệnh thidua "
+        "validate ghi), dữ liệu giống hệt; chỉ gộp sổ gốc.",
+        sha256,
+        group,
+    )

@@ -3,11 +3,12 @@
 ``read_group`` never raises for a bad file and never touches the master: it returns the typed
 rows of the data sheets with their Excel row numbers, the reader's findings, and — when the file
 cannot be merged at all — the reason. Validation is not part of it: ``check_reads`` checks the
-rows of the whole batch in one vectorised pass (``validation.batch``), once they are read. Being pure and picklable, it runs in a thread pool here and
-on Dask workers on a cluster alike. Text in a legacy Vietnamese encoding (TCVN3, VNI) is converted
-to Unicode here, with a warning naming the cell (``validation.legacy_text``, by content: reading
-the cell fonts would cost a second pass over every sheet).
-"""
+rows of the whole batch in one vectorised pass (``validation.batch``), once they are read. Being
+pure and picklable, it runs in a thread pool here and on Dask workers on a cluster alike. Text
+in a legacy Vietnamese encoding (TCVN3, VNI) is converted to Unicode here, with a warning naming
+the cell (``validation.legacy_text``, by content: reading the cell fonts would cost a second
+pass over every sheet)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -25,7 +26,6 @@ from ..validation.engine import Source
 from ..validation.legacy_text import fix_text_cells
 from ..validation.lookups import Lookups
 from .collect import HASH_CHARS
-
 
 DATA_KEYS = tuple(s.key for s in schema.DATA_SHEETS)
 SHEET = "_sheet"  # the sheet's name in the source file, carried with each row
@@ -83,14 +83,22 @@ def read_group(path: str | Path, sha256: str | None = None) -> GroupRead:
     out.sheet_names, out.columns = data.sheet_names, data.columns
     kind = data.kind
     if kind is None or (kind == "group" and not data.stamp.get("ma_to")):
-        out.error_code, out.error = "not-a-group-workbook", (
-            "Không phải sổ tổ công đoàn do thidua tạo (không có dấu phiên bản và mã tổ). "
-            "Hãy điền vào sổ tổ do Ban Chấp hành phát hành rồi gửi lại.")
+        out.error_code, out.error = (
+            "not-a-group-workbook",
+            (
+                "Không phải sổ tổ công đoàn do thidua tạo (không có dấu phiên bản và mã tổ). "
+                "Hãy điền vào sổ tổ do Ban Chấp hành phát hành rồi gửi lại."
+            ),
+        )
         return out
     if kind != "group":
-        out.error_code, out.error = "not-a-group-workbook", (
-            f"Đây là {KIND_NAMES.get(kind, 'sổ loại ' + repr(kind))}, không phải sổ tổ; "
-            "không gộp.")
+        out.error_code, out.error = (
+            "not-a-group-workbook",
+            (
+                f"Đây là {KIND_NAMES.get(kind, 'sổ loại ' + repr(kind))}, không phải sổ tổ; "
+                "không gộp."
+            ),
+        )
         return out
     refusal = version_refusal(data.stamp, out.file)
     if refusal:
@@ -109,7 +117,7 @@ def read_group(path: str | Path, sha256: str | None = None) -> GroupRead:
         out.rows[key] = rows
     if structure:
         out.error_code = "wrong-template"
-        out.error = ("Sổ không đúng mẫu: " + "; ".join(f.message for f in structure))
+        out.error = "Sổ không đúng mẫu: " + "; ".join(f.message for f in structure)
         out.findings = structure + out.findings
     return out
 

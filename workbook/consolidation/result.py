@@ -1,4 +1,5 @@
 """What a consolidation run found and did: per file, per group, per row held back."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -28,10 +29,18 @@ class FileOutcome:
     earlier_warnings: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"file": self.path.name, "path": str(self.path), "hash": self.sha256[:HASH_CHARS],
-                "group": self.group, "status": self.status, "rows": self.rows,
-                "code": self.code, "reason": self.reason, "earlier_errors": self.earlier_errors,
-                "earlier_warnings": self.earlier_warnings}
+        return {
+            "file": self.path.name,
+            "path": str(self.path),
+            "hash": self.sha256[:HASH_CHARS],
+            "group": self.group,
+            "status": self.status,
+            "rows": self.rows,
+            "code": self.code,
+            "reason": self.reason,
+            "earlier_errors": self.earlier_errors,
+            "earlier_warnings": self.earlier_warnings,
+        }
 
 
 @dataclass
@@ -91,11 +100,17 @@ class ConsolidationResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "master": str(self.master), "dry_run": self.dry_run, "written": self.written,
+            "master": str(self.master),
+            "dry_run": self.dry_run,
+            "written": self.written,
             "log_only": self.log_only,
-            "writer": self.writer, "backup": str(self.backup) if self.backup else None,
-            "totals": self.totals, "balanced": self.balanced, "exit_code": self.exit_code,
-            "groups": self.groups, "files": [f.to_dict() for f in self.files],
+            "writer": self.writer,
+            "backup": str(self.backup) if self.backup else None,
+            "totals": self.totals,
+            "balanced": self.balanced,
+            "exit_code": self.exit_code,
+            "groups": self.groups,
+            "files": [f.to_dict() for f in self.files],
             "set_aside": [s.to_dict() for s in self.set_aside],
             "held": [h.to_dict() for h in self.held],
             "changes": [c.to_dict() for c in self.changes],
@@ -110,21 +125,30 @@ class ConsolidationResult:
             skipped += f", {t['files_unchanged']} sổ không đổi (không đọc lại)"
         earlier = sum(f.earlier_errors for f in self.files)
         earlier_text = f" (và {earlier} lỗi đã báo ở lần gộp trước)" if earlier else ""
-        return (f"{t['files_merged']} sổ gộp, {t['files_set_aside']} tệp để riêng{skipped}; dòng: "
-                f"{t['added']} thêm, {t['changed']} sửa, {t['removed']} bỏ, {t['unchanged']} "
-                f"giữ nguyên, {t['held']} chưa gộp; {self.errors} lỗi{earlier_text}, "
-                f"{self.warnings} cảnh báo")
+        return (
+            f"{t['files_merged']} sổ gộp, {t['files_set_aside']} tệp để riêng{skipped}; dòng: "
+            f"{t['added']} thêm, {t['changed']} sửa, {t['removed']} bỏ, {t['unchanged']} "
+            f"giữ nguyên, {t['held']} chưa gộp; {self.errors} lỗi{earlier_text}, "
+            f"{self.warnings} cảnh báo"
+        )
 
     def log_entry(self) -> LogEntry:
         """The run's row(s) for ``Nhật ký``: the result line, counts per group, merged files."""
-        return LogEntry(action=ACTION, result=self.summary_line(),
-                        counts="; ".join(f"tổ {g}: +{c['added']} ~{c['changed']} "
-                                         f"-{c['removed']} ={c['unchanged']} !{c['held']}"
-                                         for g, c in self.groups.items()),
-                        files=self.logged_files(), marks=self.marks)
+        return LogEntry(
+            action=ACTION,
+            result=self.summary_line(),
+            counts="; ".join(
+                f"tổ {g}: +{c['added']} ~{c['changed']} "
+                f"-{c['removed']} ={c['unchanged']} !{c['held']}"
+                for g, c in self.groups.items()
+            ),
+            files=self.logged_files(),
+            marks=self.marks,
+        )
 
     def logged_files(self) -> list[tuple[str, str]]:
         """(name, sha256) of the files the ledger records: merged, not read again, and the
         checked copies skipped beside them (their mark lets a re-run skip them unread)."""
         return [(f.path.name, f.sha256) for f in self.files] + [
-            (s.path.name, s.sha256) for s in self.set_aside if s.code in SKIPPED_CODES]
+            (s.path.name, s.sha256) for s in self.set_aside if s.code in SKIPPED_CODES
+        ]

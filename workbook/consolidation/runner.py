@@ -4,11 +4,12 @@ The step (``read_group``) is a pure function of a path, so the same call runs in
 default: python-calamine releases the GIL while it parses) or on Dask distributed workers when a
 scheduler address or client is given. Results come back in input order whatever finishes first.
 """
+
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from ..errors import ThiduaError
@@ -22,10 +23,15 @@ def default_workers() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
-def run_batch(func: Callable[..., Any], items: Sequence[tuple], *,
-              scheduler: Any = None, workers: int | None = None,
-              progress: ProgressFn | None = None, label: Callable[[tuple], str] = str
-              ) -> list[Any]:
+def run_batch(
+    func: Callable[..., Any],
+    items: Sequence[tuple],
+    *,
+    scheduler: Any = None,
+    workers: int | None = None,
+    progress: ProgressFn | None = None,
+    label: Callable[[tuple], str] = str,
+) -> list[Any]:
     """``[func(*item) for item in items]``, in parallel, in input order."""
     total = len(items)
     results: list[Any] = [None] * total
@@ -50,15 +56,23 @@ def run_batch(func: Callable[..., Any], items: Sequence[tuple], *,
     return results
 
 
-def _run_dask(func: Callable[..., Any], items: Sequence[tuple], scheduler: Any,
-              progress: ProgressFn | None, label: Callable[[tuple], str]) -> list[Any]:
+def _run_dask(
+    func: Callable[..., Any],
+    items: Sequence[tuple],
+    scheduler: Any,
+    progress: ProgressFn | None,
+    label: Callable[[tuple], str],
+) -> list[Any]:
     try:
-        from distributed import Client, as_completed as dask_completed
+        from distributed import Client
+        from distributed import as_completed as dask_completed
     except ImportError:  # an optional extra: say how to get it instead of a crash log
-        raise ThiduaError("Chạy trên cụm Dask cần gói dask[distributed]. Cài phần cụm của "
-                          "thidua (trong thư mục mã nguồn: pip install \".[cluster]\"; hoặc "
-                          "tệp phát hành: pip install \"thidua-….whl[cluster]\"), hoặc bỏ tùy "
-                          "chọn --scheduler.") from None
+        raise ThiduaError(
+            "Chạy trên cụm Dask cần gói dask[distributed]. Cài phần cụm của "
+            'thidua (trong thư mục mã nguồn: pip install ".[cluster]"; hoặc '
+            'tệp phát hành: pip install "thidua-….whl[cluster]"), hoặc bỏ tùy '
+            "chọn --scheduler."
+        ) from None
 
     own = isinstance(scheduler, str)
     client = Client(scheduler) if own else scheduler
@@ -67,12 +81,17 @@ def _run_dask(func: Callable[..., Any], items: Sequence[tuple], scheduler: Any,
     try:
         # An argument every item shares (the master's set-up, its lookups) goes to the workers
         # once, not pickled into each task: 1,000 tasks × 2.7 MiB exhausted a machine's memory.
-        shared = {i: client.scatter([arg], broadcast=True)[0]
-                  for i, arg in enumerate(items[0])
-                  if arg is not None and not isinstance(arg, (str, bytes, int, float, Path))
-                  and all(len(item) > i and item[i] is arg for item in items)}
-        futures = [client.submit(func, *(shared.get(i, arg) for i, arg in enumerate(item)),
-                                 pure=False) for item in items]
+        shared = {
+            i: client.scatter([arg], broadcast=True)[0]
+            for i, arg in enumerate(items[0])
+            if arg is not None
+            and not isinstance(arg, (str, bytes, int, float, Path))
+            and all(len(item) > i and item[i] is arg for item in items)
+        }
+        futures = [
+            client.submit(func, *(shared.get(i, arg) for i, arg in enumerate(item)), pure=False)
+            for item in items
+        ]
         index = {f.key: i for i, f in enumerate(futures)}
         results: list[Any] = [None] * len(items)
         for done, future in enumerate(dask_completed(futures), start=1):

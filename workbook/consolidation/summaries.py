@@ -9,6 +9,7 @@ sent twice counts once: the report with the later date (then the later written) 
 run says which file it replaced. With the upper union's list of CĐCSs (``expected``), those that
 sent nothing are listed.
 """
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -23,12 +24,29 @@ from ..text import vn_sort_key
 from .collect import HASH_CHARS, SetAside, collect
 from .expected import read_expected, unit_key
 from .runner import ProgressFn, run_batch
-from .summary_read import (COUNT_KEYS, NAME_KEY, REPORT_SHEET, SUMMARY_COLUMNS, YEAR,
-                           SummaryRead, master_figures, read_summary)
+from .summary_read import (
+    COUNT_KEYS,
+    NAME_KEY,
+    REPORT_SHEET,
+    SUMMARY_COLUMNS,
+    YEAR,
+    SummaryRead,
+    master_figures,
+    read_summary,
+)
 from .summary_write import OUT_SHEET, write_summary_book
 
-__all__ = ["COUNT_KEYS", "NAME_KEY", "OUT_SHEET", "REPORT_SHEET", "SUMMARY_COLUMNS",
-           "SummaryResult", "consolidate_summaries", "moment_label", "read_summary"]
+__all__ = [
+    "COUNT_KEYS",
+    "NAME_KEY",
+    "OUT_SHEET",
+    "REPORT_SHEET",
+    "SUMMARY_COLUMNS",
+    "SummaryResult",
+    "consolidate_summaries",
+    "moment_label",
+    "read_summary",
+]
 
 
 @dataclass
@@ -39,8 +57,12 @@ class Replaced:
     reason: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"cong_doan": self.name, "kept": self.kept.name, "dropped": self.dropped.name,
-                "reason": self.reason}
+        return {
+            "cong_doan": self.name,
+            "kept": self.kept.name,
+            "dropped": self.dropped.name,
+            "reason": self.reason,
+        }
 
 
 @dataclass
@@ -75,13 +97,21 @@ class SummaryResult:
         return text
 
     def to_dict(self) -> dict[str, Any]:
-        return {"headline": self.headline, "out": str(self.out), "moment": self.moment,
-                "label": self.label, "units": len(self.rows), "rows": self.rows,
-                "totals": self.totals, "set_aside": [s.to_dict() for s in self.set_aside],
-                "replaced": [r.to_dict() for r in self.replaced],
-                "expected": len(self.expected), "missing": self.missing,
-                "backup": str(self.backup) if self.backup else None,
-                "exit_code": self.exit_code}
+        return {
+            "headline": self.headline,
+            "out": str(self.out),
+            "moment": self.moment,
+            "label": self.label,
+            "units": len(self.rows),
+            "rows": self.rows,
+            "totals": self.totals,
+            "set_aside": [s.to_dict() for s in self.set_aside],
+            "replaced": [r.to_dict() for r in self.replaced],
+            "expected": len(self.expected),
+            "missing": self.missing,
+            "backup": str(self.backup) if self.backup else None,
+            "exit_code": self.exit_code,
+        }
 
 
 def moment_label(code: str) -> str:
@@ -109,17 +139,29 @@ def _later(read: SummaryRead) -> tuple:
     return (day, read.made, read.path.stat().st_mtime if read.path.exists() else 0)
 
 
-def consolidate_summaries(out: str | Path, paths: Sequence[str | Path], *, force: bool = False,
-                          moment: str | None = None, expected: str | Path | None = None,
-                          workers: int | None = None, scheduler: Any = None,
-                          progress: ProgressFn | None = None) -> SummaryResult:
+def consolidate_summaries(
+    out: str | Path,
+    paths: Sequence[str | Path],
+    *,
+    force: bool = False,
+    moment: str | None = None,
+    expected: str | Path | None = None,
+    workers: int | None = None,
+    scheduler: Any = None,
+    progress: ProgressFn | None = None,
+) -> SummaryResult:
     out = Path(out)
     names = read_expected(expected) if expected else []
     candidates, aside = collect(paths, out)
     result = SummaryResult(out=out, set_aside=list(aside), expected=names)
-    reads = run_batch(read_summary, [(c.path, c.sha256) for c in candidates], workers=workers,
-                      scheduler=scheduler, progress=progress,
-                      label=lambda item: Path(item[0]).name)
+    reads = run_batch(
+        read_summary,
+        [(c.path, c.sha256) for c in candidates],
+        workers=workers,
+        scheduler=scheduler,
+        progress=progress,
+        label=lambda item: Path(item[0]).name,
+    )
     result.moment = _chosen_moment(reads, moment)
     masters = [i for i, r in enumerate(reads) if r.source == "master" and not r.error_code]
     if masters:  # their figures depend on the moment, known only now
@@ -130,12 +172,17 @@ def consolidate_summaries(out: str | Path, paths: Sequence[str | Path], *, force
     by_unit: dict[str, list[SummaryRead]] = defaultdict(list)
     for read in reads:
         if read.error_code:
-            result.set_aside.append(SetAside(read.path, read.error_code, read.error,
-                                             read.sha256))
+            result.set_aside.append(SetAside(read.path, read.error_code, read.error, read.sha256))
         elif read.moment and read.moment != result.moment:
-            result.set_aside.append(SetAside(
-                read.path, "other-moment", f"Báo cáo {moment_label(read.moment)}, không phải "
-                f"{result.label}: không tổng hợp vào bảng này.", read.sha256))
+            result.set_aside.append(
+                SetAside(
+                    read.path,
+                    "other-moment",
+                    f"Báo cáo {moment_label(read.moment)}, không phải "
+                    f"{result.label}: không tổng hợp vào bảng này.",
+                    read.sha256,
+                )
+            )
         else:
             by_unit[unit_key(read.name)].append(read)
     for claimants in by_unit.values():
@@ -143,18 +190,29 @@ def consolidate_summaries(out: str | Path, paths: Sequence[str | Path], *, force
         kept = claimants[-1]
         for older in claimants[:-1]:
             when = kept.day.strftime("%d/%m/%Y") if kept.day else "không ghi ngày"
-            result.replaced.append(Replaced(
-                kept.name, kept.path, older.path,
-                f"{kept.name} gửi {len(claimants)} báo cáo: tính bản {kept.path.name} "
-                f"(ngày {when}), bỏ bản {older.path.name}."))
-        result.rows.append({**kept.row, "ngay_bao_cao": kept.day, "tep_nguon": kept.path.name,
-                            "bam_nguon": kept.sha256[:HASH_CHARS], "nguon": kept.source})
+            result.replaced.append(
+                Replaced(
+                    kept.name,
+                    kept.path,
+                    older.path,
+                    f"{kept.name} gửi {len(claimants)} báo cáo: tính bản {kept.path.name} "
+                    f"(ngày {when}), bỏ bản {older.path.name}.",
+                )
+            )
+        result.rows.append(
+            {
+                **kept.row,
+                "ngay_bao_cao": kept.day,
+                "tep_nguon": kept.path.name,
+                "bam_nguon": kept.sha256[:HASH_CHARS],
+                "nguon": kept.source,
+            }
+        )
     result.rows.sort(key=lambda r: vn_sort_key(r[NAME_KEY]))
     result.totals = {k: sum(r.get(k) or 0 for r in result.rows) for k in COUNT_KEYS}
     for row in result.rows:
         row["ty_le"] = percent(row.get("dk_ca_nhan") or 0, row.get("so_doan_vien") or 0)
     received = {unit_key(r[NAME_KEY]) for r in result.rows}
     result.missing = [n for n in names if unit_key(n) not in received]
-    result.backup = atomic_write(out, lambda tmp: write_summary_book(tmp, result),
-                                 overwrite=force)
+    result.backup = atomic_write(out, lambda tmp: write_summary_book(tmp, result), overwrite=force)
     return result

@@ -11,6 +11,7 @@ What is recognised, in this order:
 3. a CĐCS master (stamp ``loai_so = master``): the figures are computed from its sheets for the
    moment being consolidated, exactly as its own report would print them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -86,8 +87,10 @@ def figures_table(rows: list[list[Any]]) -> dict[str, int | None] | None:
     for i, row in enumerate(rows[:FIGURES_SCAN_ROWS]):
         keys = [header_key(v) for v in row]
         if header_key(LABEL_HEADER) in keys and header_key(VALUE_HEADER) in keys:
-            label_col, value_col = keys.index(header_key(LABEL_HEADER)), \
-                keys.index(header_key(VALUE_HEADER))
+            label_col, value_col = (
+                keys.index(header_key(LABEL_HEADER)),
+                keys.index(header_key(VALUE_HEADER)),
+            )
             out: dict[str, int | None] = {}
             for r in range(i + 1, len(rows)):
                 cells = rows[r]
@@ -106,8 +109,11 @@ def one_line_table(rows: list[list[Any]]) -> dict[str, Any] | None:
     """The earlier layout: a header row of the figures' labels, the CĐCS's line under it."""
     lookup = {header_key(NAME_COLUMN.header): NAME_KEY, **FIGURE_BY_LABEL}
     for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        found = {j: lookup[header_key(v)] for j, v in enumerate(row)
-                 if not is_blank(v) and header_key(v) in lookup}
+        found = {
+            j: lookup[header_key(v)]
+            for j, v in enumerate(row)
+            if not is_blank(v) and header_key(v) in lookup
+        }
         if NAME_KEY not in found.values() or len(found) < 3:
             continue
         for r in range(i + 1, len(rows)):
@@ -161,8 +167,10 @@ def read_summary(path: str | Path, sha256: str) -> SummaryRead:
             figures = figures_table(rows)
             if figures is not None:
                 name, moment, day = _from_page(rows)
-                out.row = {NAME_KEY: stamp.get("cong_doan") or name or path.stem,
-                           **{k: figures.get(k) for k in COUNT_KEYS}}
+                out.row = {
+                    NAME_KEY: stamp.get("cong_doan") or name or path.stem,
+                    **{k: figures.get(k) for k in COUNT_KEYS},
+                }
                 out.source = "bao_cao"
                 out.moment = stamp.get("ky_bao_cao") or moment
                 out.day = _date(stamp.get("ngay_bao_cao")) or day
@@ -176,18 +184,27 @@ def read_summary(path: str | Path, sha256: str) -> SummaryRead:
         if stamp.get("loai_so") == "master":
             out.source = "master"
             return out
-        out.error_code, out.error = "not-a-summary", (
-            f"Không có trang '{REPORT_SHEET}' với bảng số liệu chung (cột '{LABEL_HEADER}', "
-            f"'{VALUE_HEADER}'), cũng không phải sổ chính của CĐCS; không tổng hợp được.")
+        out.error_code, out.error = (
+            "not-a-summary",
+            (
+                f"Không có trang '{REPORT_SHEET}' với bảng số liệu chung (cột '{LABEL_HEADER}', "
+                f"'{VALUE_HEADER}'), cũng không phải sổ chính của CĐCS; không tổng hợp được."
+            ),
+        )
     except UnreadableWorkbook as err:
         # A summary set aside says only "locked" or "cannot be read", as it always has.
-        out.error_code = "password-protected" if err.reason_code == "password-protected" \
-            else "corrupt"
+        out.error_code = (
+            "password-protected" if err.reason_code == "password-protected" else "corrupt"
+        )
         out.error = err.message
     except CalamineError as err:  # the file opened, but a sheet's content is damaged
-        out.error_code, out.error = "corrupt", (
-            f"Không đọc được tệp {path.name}: có trang bị hỏng ({damage_reason(err)}). Mở tệp "
-            "bằng Excel rồi lưu lại và gửi lại.")
+        out.error_code, out.error = (
+            "corrupt",
+            (
+                f"Không đọc được tệp {path.name}: có trang bị hỏng ({damage_reason(err)}). Mở tệp "
+                "bằng Excel rồi lưu lại và gửi lại."
+            ),
+        )
     except ValueError as err:
         out.error_code = "bad-summary-value"
         out.error = f"Báo cáo có số liệu không đọc được: {err}. Sửa ô này rồi gửi lại."
@@ -215,8 +232,10 @@ def master_figures(read: SummaryRead, moment: str | None) -> SummaryRead:
         inp, scores, shortlist = compute(data)
         chosen = choose_moment(inp.config, inp.phases, moment or YEAR)
         rc = report_context(inp, scores, shortlist, chosen)
-        read.row = {NAME_KEY: inp.config.get("ten_cong_doan") or read.path.stem,
-                    **figures(rc, proposed_count(rc))}
+        read.row = {
+            NAME_KEY: inp.config.get("ten_cong_doan") or read.path.stem,
+            **figures(rc, proposed_count(rc)),
+        }
         read.moment, read.day = chosen.code, chosen.day
     except MomentError as err:
         read.error_code, read.error = "moment-missing", err.message

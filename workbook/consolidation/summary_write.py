@@ -2,6 +2,7 @@
 total), charts per CĐCS and for the whole, the CĐCSs that sent nothing, the files set aside.
 Print-ready like the CĐCS reports: A4 landscape, Times New Roman, header row repeated, page
 numbers; text stays text (never a formula)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,12 +22,25 @@ if TYPE_CHECKING:
 OUT_SHEET = "Tổng hợp CĐCS"
 CHART_SHEET, MISSING_SHEET, ASIDE_SHEET = "Biểu đồ", "Chưa báo cáo", "Tệp để riêng"
 SHARE = C("ty_le", "Tỷ lệ đoàn viên đăng ký (%)", "number", width=11)
-COLUMNS = (C("stt", "STT", "int", width=5), NAME_COLUMN, *(f.column for f in FIGURES), SHARE,
-           C("ngay_bao_cao", "Ngày báo cáo", "date", width=11),
-           C("tep_nguon", "Tệp nguồn", width=28), C("bam_nguon", "Mã băm tệp", width=18))
+COLUMNS = (
+    C("stt", "STT", "int", width=5),
+    NAME_COLUMN,
+    *(f.column for f in FIGURES),
+    SHARE,
+    C("ngay_bao_cao", "Ngày báo cáo", "date", width=11),
+    C("tep_nguon", "Tệp nguồn", width=28),
+    C("bam_nguon", "Mã băm tệp", width=18),
+)
 # Province totals charted (counts of one kind each).
-TOTAL_CHART = ("dk_ca_nhan", "dk_tap_the", "cong_trinh", "de_nghi_gan_bien", "sang_kien",
-               "tin_bai", "de_nghi_khen_thuong")
+TOTAL_CHART = (
+    "dk_ca_nhan",
+    "dk_tap_the",
+    "cong_trinh",
+    "de_nghi_gan_bien",
+    "sang_kien",
+    "tin_bai",
+    "de_nghi_khen_thuong",
+)
 HEAD_ROW = 3  # 0-based row of the table's header
 
 
@@ -41,10 +55,12 @@ def _formats(wb) -> dict:
         "number": wb.add_format({**base, "num_format": "0.##", "align": "center"}),
         "date": wb.add_format({**base, "num_format": "dd/mm/yyyy", "align": "center"}),
         "total_text": wb.add_format({**base, "bold": True}),
-        "total_int": wb.add_format({**base, "bold": True, "num_format": "#,##0",
-                                    "align": "center"}),
-        "total_number": wb.add_format({**base, "bold": True, "num_format": "0.##",
-                                       "align": "center"}),
+        "total_int": wb.add_format(
+            {**base, "bold": True, "num_format": "#,##0", "align": "center"}
+        ),
+        "total_number": wb.add_format(
+            {**base, "bold": True, "num_format": "0.##", "align": "center"}
+        ),
     }
 
 
@@ -53,7 +69,7 @@ def _page(ws, header_row: int | None = HEAD_ROW) -> None:
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
     ws.set_margins(left=30 / 25.4, right=15 / 25.4, top=20 / 25.4, bottom=20 / 25.4)
-    ws.set_footer(f"&C&\"{FONT_NAME}\"Trang &P/&N")
+    ws.set_footer(f'&C&"{FONT_NAME}"Trang &P/&N')
     if header_row is not None:
         ws.repeat_rows(header_row)
     ws.hide_gridlines(2)
@@ -74,16 +90,20 @@ def _value(ws, r: int, j: int, col: C, value, fmt: dict, total: bool = False) ->
 
 
 def write_summary_book(path: Path, result: "SummaryResult") -> None:
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
-                                         "strings_to_numbers": False})
+    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_numbers": False})
     fmt = _formats(wb)
     ws = wb.add_worksheet(OUT_SHEET)
     _page(ws)
-    ws.write_string(0, 0, "TỔNG HỢP KẾT QUẢ PHONG TRÀO THI ĐUA CỦA CÁC CÔNG ĐOÀN CƠ SỞ",
-                    fmt["title"])
-    ws.write_string(1, 0, f"Báo cáo {result.label}: {len(result.rows)} công đoàn cơ sở"
-                    + (f" / {len(result.expected)} theo danh sách" if result.expected else ""),
-                    fmt["sub"])
+    ws.write_string(
+        0, 0, "TỔNG HỢP KẾT QUẢ PHONG TRÀO THI ĐUA CỦA CÁC CÔNG ĐOÀN CƠ SỞ", fmt["title"]
+    )
+    ws.write_string(
+        1,
+        0,
+        f"Báo cáo {result.label}: {len(result.rows)} công đoàn cơ sở"
+        + (f" / {len(result.expected)} theo danh sách" if result.expected else ""),
+        fmt["sub"],
+    )
     for j, col in enumerate(COLUMNS):
         ws.set_column(j, j, col.width)
         ws.write_string(HEAD_ROW, j, col.header, fmt["head"])
@@ -95,9 +115,13 @@ def write_summary_book(path: Path, result: "SummaryResult") -> None:
         for j, col in enumerate(COLUMNS):
             _value(ws, r, j, col, values.get(col.key), fmt)
     r += 1
-    totals = {**result.totals, NAME_COLUMN.key: f"Tổng cộng ({len(result.rows)} CĐCS)",
-              SHARE.key: percent(result.totals.get("dk_ca_nhan", 0),
-                                 result.totals.get("so_doan_vien", 0))}
+    totals = {
+        **result.totals,
+        NAME_COLUMN.key: f"Tổng cộng ({len(result.rows)} CĐCS)",
+        SHARE.key: percent(
+            result.totals.get("dk_ca_nhan", 0), result.totals.get("so_doan_vien", 0)
+        ),
+    }
     for j, col in enumerate(COLUMNS):
         if col.key in totals:
             _value(ws, r, j, col, totals[col.key], fmt, total=True)
@@ -121,11 +145,20 @@ def _charts(wb, result: "SummaryResult", fmt: dict) -> None:
     names = [OUT_SHEET, first, 1, last, 1]
     share_col = next(j for j, c in enumerate(COLUMNS) if c.key == SHARE.key)
     per_unit = wb.add_chart({"type": "bar"})
-    per_unit.add_series({"name": SHARE.header, "categories": names,
-                         "values": [OUT_SHEET, first, share_col, last, share_col],
-                         "data_labels": {"value": True}})
-    per_unit.set_title({"name": "Tỷ lệ đoàn viên đăng ký thi đua theo CĐCS (%)",
-                        "name_font": {"name": FONT_NAME, "size": 12}})
+    per_unit.add_series(
+        {
+            "name": SHARE.header,
+            "categories": names,
+            "values": [OUT_SHEET, first, share_col, last, share_col],
+            "data_labels": {"value": True},
+        }
+    )
+    per_unit.set_title(
+        {
+            "name": "Tỷ lệ đoàn viên đăng ký thi đua theo CĐCS (%)",
+            "name_font": {"name": FONT_NAME, "size": 12},
+        }
+    )
     per_unit.set_x_axis({"min": 0, "max": 100, "num_font": {"name": FONT_NAME}})
     per_unit.set_y_axis({"reverse": True, "num_font": {"name": FONT_NAME}})
     per_unit.set_legend({"none": True})
@@ -137,19 +170,28 @@ def _charts(wb, result: "SummaryResult", fmt: dict) -> None:
     total_row = last + 1
     for key in TOTAL_CHART:
         j = keys.index(key)
-        totals.add_series({"name": [OUT_SHEET, HEAD_ROW, j],
-                           "values": [OUT_SHEET, total_row, j, total_row, j],
-                           "data_labels": {"value": True}})
-    totals.set_title({"name": f"Kết quả toàn bộ {len(result.rows)} CĐCS",
-                      "name_font": {"name": FONT_NAME, "size": 12}})
+        totals.add_series(
+            {
+                "name": [OUT_SHEET, HEAD_ROW, j],
+                "values": [OUT_SHEET, total_row, j, total_row, j],
+                "data_labels": {"value": True},
+            }
+        )
+    totals.set_title(
+        {
+            "name": f"Kết quả toàn bộ {len(result.rows)} CĐCS",
+            "name_font": {"name": FONT_NAME, "size": 12},
+        }
+    )
     totals.set_x_axis({"visible": False})
     totals.set_legend({"position": "bottom", "font": {"name": FONT_NAME}})
     totals.set_size({"width": 900, "height": 380})
     ws.insert_chart(4 + max(15, (22 * len(result.rows) + 120) // 20), 0, totals)
 
 
-def _list_sheet(wb, name: str, title: str, columns: tuple[C, ...], rows: list[dict],
-                fmt: dict) -> None:
+def _list_sheet(
+    wb, name: str, title: str, columns: tuple[C, ...], rows: list[dict], fmt: dict
+) -> None:
     ws = wb.add_worksheet(name)
     _page(ws, 2)
     ws.write_string(0, 0, title, fmt["title"])
@@ -164,17 +206,29 @@ def _list_sheet(wb, name: str, title: str, columns: tuple[C, ...], rows: list[di
 def _missing(wb, result: "SummaryResult", fmt: dict) -> None:
     if not result.expected:
         return
-    _list_sheet(wb, MISSING_SHEET, f"CÔNG ĐOÀN CƠ SỞ CHƯA GỬI BÁO CÁO {result.label.upper()}",
-                (C("stt", "STT", "int", width=5), C("ten", "Công đoàn cơ sở", width=60)),
-                [{"stt": i, "ten": n} for i, n in enumerate(result.missing, start=1)], fmt)
+    _list_sheet(
+        wb,
+        MISSING_SHEET,
+        f"CÔNG ĐOÀN CƠ SỞ CHƯA GỬI BÁO CÁO {result.label.upper()}",
+        (C("stt", "STT", "int", width=5), C("ten", "Công đoàn cơ sở", width=60)),
+        [{"stt": i, "ten": n} for i, n in enumerate(result.missing, start=1)],
+        fmt,
+    )
 
 
 def _aside(wb, result: "SummaryResult", fmt: dict) -> None:
     rows = [{"tep": s.path.name, "ma": s.code, "ly_do": s.reason} for s in result.set_aside]
-    rows += [{"tep": r.dropped.name, "ma": "replaced-by-later", "ly_do": r.reason}
-             for r in result.replaced]
+    rows += [
+        {"tep": r.dropped.name, "ma": "replaced-by-later", "ly_do": r.reason}
+        for r in result.replaced
+    ]
     if not rows:
         return
-    _list_sheet(wb, ASIDE_SHEET, "TỆP KHÔNG TỔNG HỢP VÀ LÝ DO",
-                (C("tep", "Tệp", width=36), C("ma", "Mã", width=18),
-                 C("ly_do", "Lý do", width=90)), rows, fmt)
+    _list_sheet(
+        wb,
+        ASIDE_SHEET,
+        "TỆP KHÔNG TỔNG HỢP VÀ LÝ DO",
+        (C("tep", "Tệp", width=36), C("ma", "Mã", width=18), C("ly_do", "Lý do", width=90)),
+        rows,
+        fmt,
+    )

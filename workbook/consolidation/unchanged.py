@@ -24,6 +24,7 @@ recorded too (``c-<hash>``) and skipped again, unread, beside that same file. A 
 no row but made marks the ledger lacks (the set-up changed; a checked run after one without)
 writes the ledger alone, so that the next run need not read those files.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -47,9 +48,11 @@ LEDGER_KEY = "nhat_ky"
 # What the master read must hold for the decision: every table but the outputs, and the ledger.
 MASTER_KEYS = tuple(s.key for s in schema.MASTER_ORDER if s.role != "output") + (LEDGER_KEY,)
 UNCHANGED_STATUS = "không đọc lại"
-UNCHANGED_REASON = ("Tệp không đổi từ lần gộp trước (cùng tên, cùng mã băm) và các dòng của tổ "
-                    "trong sổ chính vẫn như lúc gộp: không đọc, không kiểm tra lại; các dòng "
-                    "giữ nguyên.")
+UNCHANGED_REASON = (
+    "Tệp không đổi từ lần gộp trước (cùng tên, cùng mã băm) và các dòng của tổ "
+    "trong sổ chính vẫn như lúc gộp: không đọc, không kiểm tra lại; các dòng "
+    "giữ nguyên."
+)
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ def _sheet_keys(sheet: schema.Sheet) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class Context:
     """What a group's merge depended on besides its file."""
+
     base: str  # template version and the master's campaign identity
     setup: str  # the set-up the rows are checked against (members, phases, lists)
 
@@ -108,8 +112,9 @@ def context(data: WorkbookData, identity: tuple[set[str], str]) -> Context:
     return Context(base, digest.hexdigest()[:SETUP_CHARS])
 
 
-def group_lines(rows_by_sheet: Mapping[str, Iterable[dict[str, Any]]], groups: set[str]
-                ) -> dict[str, list[str]]:
+def group_lines(
+    rows_by_sheet: Mapping[str, Iterable[dict[str, Any]]], groups: set[str]
+) -> dict[str, list[str]]:
     """Each group's rows (owner ``Tổ nguồn``), sheet by sheet, in the master's order."""
     out: dict[str, list[str]] = {g: [] for g in groups}
     for sheet in schema.DATA_SHEETS:
@@ -136,8 +141,11 @@ def mark(mode: str, ctx: Context, lines: list[str], errors: int = 0, warnings: i
 
 def _parts(recorded: str) -> tuple[str, str, str, int, int] | None:
     parts = recorded.split("-")
-    if len(parts) != 5 or parts[0] not in (CHECKED, UNCHECKED) or \
-            not (parts[3].isdigit() and parts[4].isdigit()):
+    if (
+        len(parts) != 5
+        or parts[0] not in (CHECKED, UNCHECKED)
+        or not (parts[3].isdigit() and parts[4].isdigit())
+    ):
         return None
     return parts[0], parts[1], parts[2], int(parts[3]), int(parts[4])
 
@@ -160,21 +168,27 @@ def ledger_marks(data: WorkbookData) -> dict[tuple[str, str], str]:
     return out
 
 
-def ledger_behind(data: WorkbookData, files: list[tuple[str, str]], marks: dict[str, str]
-                  ) -> bool:
+def ledger_behind(data: WorkbookData, files: list[tuple[str, str]], marks: dict[str, str]) -> bool:
     """Whether a mark this run made is not the ledger's latest for its file: the run then
     records it even with no row to change (the set-up changed, a checked run after one without
     checking), so that the next run need not read the file. A second run records nothing."""
     if not has_marks(data):
         return False  # an older master: its ledger has nowhere to keep a mark
     recorded = ledger_marks(data)
-    return any(marks.get(digest) and recorded.get((name, digest[:HASH_CHARS])) != marks[digest]
-               for name, digest in files)
+    return any(
+        marks.get(digest) and recorded.get((name, digest[:HASH_CHARS])) != marks[digest]
+        for name, digest in files
+    )
 
 
-def find_unchanged(data: WorkbookData, candidates: list[Candidate], known: set[str],
-                   ctx: Context, check: bool,
-                   master_rows: dict[str, list[dict[str, Any]]]) -> dict[Path, Unchanged]:
+def find_unchanged(
+    data: WorkbookData,
+    candidates: list[Candidate],
+    known: set[str],
+    ctx: Context,
+    check: bool,
+    master_rows: dict[str, list[dict[str, Any]]],
+) -> dict[Path, Unchanged]:
     """Candidates whose latest ledger mark the master's rows of their group still reproduce."""
     marks = ledger_marks(data)
     wanted: dict[Path, tuple[Candidate, str]] = {}
@@ -191,8 +205,9 @@ def find_unchanged(data: WorkbookData, candidates: list[Candidate], known: set[s
         for row in rows:
             owner = row.get("to_nguon") or ""
             if owner:
-                sources.setdefault(owner, set()).add((row.get("tep_nguon") or "",
-                                                      row.get("bam_nguon") or ""))
+                sources.setdefault(owner, set()).add(
+                    (row.get("tep_nguon") or "", row.get("bam_nguon") or "")
+                )
     by_source = {next(iter(s)): g for g, s in sources.items() if len(s) == 1}
     owners = {p: by_source.get((c.path.name, c.short_hash)) for p, (c, _) in wanted.items()}
     groups = {p: g for p, g in owners.items() if g is not None and g in known}
@@ -220,13 +235,15 @@ def find_unchanged(data: WorkbookData, candidates: list[Candidate], known: set[s
         recorded = marks.get((c.path.name, c.short_hash), "")
         original = originals.get(recorded[2:]) if recorded[:2] == f"{COPY}-" else None
         if original is not None and c.path not in out:
-            out[c.path] = Unchanged(c, original.group, 0, recorded,
-                                    copy_of=original.candidate.path)
+            out[c.path] = Unchanged(c, original.group, 0, recorded, copy_of=original.candidate.path)
     return out
 
 
-def to_read_again(reads: list[GroupRead], unchanged: dict[Path, Unchanged],
-                  master_rows: dict[str, list[dict[str, Any]]]) -> list[Path]:
+def to_read_again(
+    reads: list[GroupRead],
+    unchanged: dict[Path, Unchanged],
+    master_rows: dict[str, list[dict[str, Any]]],
+) -> list[Path]:
     """Files set to skip whose group another file of the batch claims, or whose rows' keys a
     file read now also uses: their rows take part in the decision, as in a full run (with
     the checked copies skipped beside them)."""
@@ -250,9 +267,14 @@ def to_read_again(reads: list[GroupRead], unchanged: dict[Path, Unchanged],
     return [p for p, u in unchanged.items() if p in again or u.copy_of in again]
 
 
-def marks_after(plan: MergePlan, master_rows: dict[str, list[dict[str, Any]]],
-                accepted: list[GroupRead], long_files: set[str], ctx: Context,
-                mode: str) -> dict[str, str]:
+def marks_after(
+    plan: MergePlan,
+    master_rows: dict[str, list[dict[str, Any]]],
+    accepted: list[GroupRead],
+    long_files: set[str],
+    ctx: Context,
+    mode: str,
+) -> dict[str, str]:
     """sha256 -> the mark of each file merged whole, over its group's rows after the merge."""
     held = {h.group for h in plan.held}
     clean = {r.group: r for r in accepted if r.group not in held and r.file not in long_files}
@@ -263,11 +285,19 @@ def marks_after(plan: MergePlan, master_rows: dict[str, list[dict[str, Any]]],
         by_row = {row[ROW]: row for row in master_rows.get(key, [])}
         sheet_plan = plan.sheets.get(key)
         rows = [] if sheet_plan is None else sheet_plan.rows
-        after[key] = [out.values if out.values is not None else by_row.get(out.origin, {})
-                      for out in rows] if sheet_plan is not None and sheet_plan.dirty \
+        after[key] = (
+            [out.values if out.values is not None else by_row.get(out.origin, {}) for out in rows]
+            if sheet_plan is not None and sheet_plan.dirty
             else master_rows.get(key, [])
+        )
     lines = group_lines(after, set(clean))
-    return {r.sha256: mark(mode, ctx, lines[g],
-                           sum(1 for f in r.findings if f.severity == ERROR),
-                           sum(1 for f in r.findings if f.severity == WARNING))
-            for g, r in clean.items()}
+    return {
+        r.sha256: mark(
+            mode,
+            ctx,
+            lines[g],
+            sum(1 for f in r.findings if f.severity == ERROR),
+            sum(1 for f in r.findings if f.severity == WARNING),
+        )
+        for g, r in clean.items()
+    }

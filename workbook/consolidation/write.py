@@ -7,6 +7,7 @@ does the same job on the loaded workbook. Both keep manual columns (table column
 the schema) with their rows, leave rows typed into the master untouched, and append the run to
 ``Nhật ký``.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,13 +22,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .. import schema
 from ..errors import ThiduaError
 from ..layout import BODY_FONT, THIN, set_cell
-from ..outputs import LogEntry, append_log, log_rows
 from ..ooxml import MAX_ROWS
+from ..outputs import LogEntry, append_log, log_rows
 from ..safe_io import atomic_write
 from ..writing import load_for_edit
 from .merge import OutRow
 from .zip_write import Unsupported, rewrite_package
-
 
 
 class TooManyRows(ThiduaError):
@@ -40,19 +40,28 @@ def check_row_limit(sheet_key: str, rows: int) -> None:
         raise TooManyRows(
             f"Trang '{schema.SHEETS[sheet_key].name}' sẽ có {rows:,} dòng, quá giới hạn "
             f"{MAX_ROWS - 1:,} dòng của Excel; chưa có gì được ghi. Hãy gộp theo "
-            "từng đơn vị (nhiều sổ chính).".replace(",", "."))
+            "từng đơn vị (nhiều sổ chính).".replace(",", ".")
+        )
 
 
-def write_master(master: Path, rows_by_sheet: dict[str, list[OutRow]], entry: LogEntry,
-                 *, fast: bool = True, now: dt.datetime | None = None) -> tuple[Path | None, str]:
+def write_master(
+    master: Path,
+    rows_by_sheet: dict[str, list[OutRow]],
+    entry: LogEntry,
+    *,
+    fast: bool = True,
+    now: dt.datetime | None = None,
+) -> tuple[Path | None, str]:
     """Write the data sheets and the ledger; returns (backup path, 'zip' | 'openpyxl')."""
     now = now or dt.datetime.now()
     for key, rows in rows_by_sheet.items():
         check_row_limit(key, len(rows))
     if fast:
         try:
-            backup = atomic_write(master, lambda tmp: rewrite_package(
-                master, tmp, rows_by_sheet, log_rows(entry, now)))
+            backup = atomic_write(
+                master,
+                lambda tmp: rewrite_package(master, tmp, rows_by_sheet, log_rows(entry, now)),
+            )
             return backup, "zip"
         except Unsupported:
             pass
@@ -75,9 +84,10 @@ def write_table_rows(ws: Worksheet, sheet_key: str, rows: list[OutRow]) -> None:
     columns = [by_header.get(ws.cell(min_row, c).value) for c in range(min_col, max_col + 1)]
     snapshot: dict[int, list[tuple[Any, str, str, Any, Any]]] = {}
     for r in range(min_row + 1, max_row + 1):
-        snapshot[r] = [(cell.value, cell.data_type, cell.number_format, copy(cell.font),
-                        copy(cell.border))
-                       for cell in (ws.cell(r, c) for c in range(min_col, max_col + 1))]
+        snapshot[r] = [
+            (cell.value, cell.data_type, cell.number_format, copy(cell.font), copy(cell.border))
+            for cell in (ws.cell(r, c) for c in range(min_col, max_col + 1))
+        ]
     for r in range(min_row + 1, max(max_row, min_row + len(rows)) + 1):
         for c in range(min_col, max_col + 1):
             ws.cell(r, c).value = None

@@ -9,6 +9,7 @@ style, and cells of manual columns follow their row. When a sheet holds somethin
 not handle (cells outside the table, shared formulas, comments, hyperlinks, merged cells, a
 prefixed XML namespace) it raises ``Unsupported`` and the caller uses the openpyxl path.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -58,8 +59,7 @@ def _parts(zin: zipfile.ZipFile) -> dict[str, str]:
     wb = etree.fromstring(zin.read(WORKBOOK_PART))
     rels = etree.fromstring(zin.read("xl/_rels/workbook.xml.rels"))
     targets = {r.get("Id"): _resolve(WORKBOOK_PART, r.get("Target")) for r in rels}
-    return {s.get("name"): targets[s.get(f"{{{R_NS}}}id")]
-            for s in wb.iter(f"{{{NS}}}sheet")}
+    return {s.get("name"): targets[s.get(f"{{{R_NS}}}id")] for s in wb.iter(f"{{{NS}}}sheet")}
 
 
 def _resolve(source: str, target: str) -> str:
@@ -69,8 +69,9 @@ def _resolve(source: str, target: str) -> str:
 
 
 def _table_part(zin: zipfile.ZipFile, sheet_part: str, display: str) -> str:
-    rels_path = posixpath.join(posixpath.dirname(sheet_part), "_rels",
-                               posixpath.basename(sheet_part) + ".rels")
+    rels_path = posixpath.join(
+        posixpath.dirname(sheet_part), "_rels", posixpath.basename(sheet_part) + ".rels"
+    )
     if rels_path not in zin.namelist():
         raise Unsupported(f"no rels for {sheet_part}")
     for rel in etree.fromstring(zin.read(rels_path)):
@@ -92,8 +93,7 @@ def date_styles(zin: zipfile.ZipFile) -> set[bytes]:
         root = etree.fromstring(zin.read("xl/styles.xml"))
     except KeyError:
         return set()
-    custom = {int(f.get("numFmtId")): f.get("formatCode", "")
-              for f in root.iter(f"{{{NS}}}numFmt")}
+    custom = {int(f.get("numFmtId")): f.get("formatCode", "") for f in root.iter(f"{{{NS}}}numFmt")}
     out = set()
     xfs = root.find(f"{{{NS}}}cellXfs")
     for i, xf in enumerate(xfs if xfs is not None else ()):
@@ -107,8 +107,14 @@ def date_styles(zin: zipfile.ZipFile) -> set[bytes]:
 class SheetRewrite:
     """One worksheet whose table body is rebuilt."""
 
-    def __init__(self, sheet: schema.Sheet, xml: bytes, table_xml: bytes,
-                 dates: set[bytes] | None = None, epoch: dt.datetime = WINDOWS_1900):
+    def __init__(
+        self,
+        sheet: schema.Sheet,
+        xml: bytes,
+        table_xml: bytes,
+        dates: set[bytes] | None = None,
+        epoch: dt.datetime = WINDOWS_1900,
+    ):
         self.dates = dates
         self.epoch = epoch
         if b"<sheetData" not in xml or any(b in xml for b in _BLOCKERS):
@@ -123,12 +129,12 @@ class SheetRewrite:
         columns = {c.header: c for c in schema.master_columns(sheet)}
         self.columns = [columns.get(h) for h in self.headers]  # None: a manual column
         start = xml.index(b"<sheetData")
-        if xml[start:start + 12] == b"<sheetData/>":
-            self.head, body, self.tail = xml[:start], b"", xml[start + 12:]
+        if xml[start : start + 12] == b"<sheetData/>":
+            self.head, body, self.tail = xml[:start], b"", xml[start + 12 :]
         else:
             open_end = xml.index(b">", start) + 1
             close = xml.index(b"</sheetData>")
-            self.head, body, self.tail = xml[:start], xml[open_end:close], xml[close + 12:]
+            self.head, body, self.tail = xml[:start], xml[open_end:close], xml[close + 12 :]
         self.rows: dict[int, bytes] = {}
         for m in _ROW.finditer(body):
             num = _ROW_NUM.match(m.group(0))
@@ -158,13 +164,16 @@ class SheetRewrite:
         first = self.rows.get(self.min_row + 1, b"")
         found = {}
         for cell in _CELL.finditer(first):
-            style = _STYLE.search(cell.group(0)[:cell.group(0).find(b">")])
+            style = _STYLE.search(cell.group(0)[: cell.group(0).find(b">")])
             found[_column_of(cell.group(0))] = style.group(1) if style else b"0"
         styles = []
         for j, col in enumerate(self.columns):
             s = found.get(self.min_col + j)
-            if col is not None and col.type in ("date", "datetime") and (
-                    s is None or (self.dates is not None and s not in self.dates)):
+            if (
+                col is not None
+                and col.type in ("date", "datetime")
+                and (s is None or (self.dates is not None and s not in self.dates))
+            ):
                 raise Unsupported("no date style for a new row")  # a serial would show
             styles.append(s or b"0")
         return styles
@@ -193,22 +202,28 @@ class SheetRewrite:
                 parts.append(self._new_row(n, row.values, row.origin))
         last = max(n, self.min_row + 1)
         if n == self.min_row:  # an Excel Table keeps one (empty) body row
-            cells = b"".join(b'<c r="%s%d" s="%s"/>' % (get_column_letter(self.min_col + j)
-                             .encode(), last, s) for j, s in enumerate(self.styles))
+            cells = b"".join(
+                b'<c r="%s%d" s="%s"/>' % (get_column_letter(self.min_col + j).encode(), last, s)
+                for j, s in enumerate(self.styles)
+            )
             parts.append(b'<row r="%d">%s</row>' % (last, cells))
         parts.append(b"</sheetData>")
-        ref = (f"{get_column_letter(self.min_col)}{self.min_row}:"
-               f"{get_column_letter(self.max_col)}{last}")
-        head = re.sub(rb'<dimension ref="[^"]*"/>',
-                      f'<dimension ref="A1:{get_column_letter(self.max_col)}{last}"/>'.encode(),
-                      parts[0], count=1)
+        ref = (
+            f"{get_column_letter(self.min_col)}{self.min_row}:"
+            f"{get_column_letter(self.max_col)}{last}"
+        )
+        head = re.sub(
+            rb'<dimension ref="[^"]*"/>',
+            f'<dimension ref="A1:{get_column_letter(self.max_col)}{last}"/>'.encode(),
+            parts[0],
+            count=1,
+        )
         parts[0] = head
         xml = b"".join(parts) + self.tail
         self.table.set("ref", ref)
         for af in self.table.iter(f"{{{NS}}}autoFilter"):
             af.set("ref", ref)
-        table = etree.tostring(self.table, xml_declaration=True, encoding="UTF-8",
-                               standalone=True)
+        table = etree.tostring(self.table, xml_declaration=True, encoding="UTF-8", standalone=True)
         return xml, table
 
     def _new_row(self, n: int, values: dict[str, Any], origin: int | None) -> bytes:
@@ -243,17 +258,25 @@ def cell_xml(ref: bytes, style: bytes, value: Any, epoch: dt.datetime = WINDOWS_
     # A control character left in text is a space (it separated words); a carriage return is
     # written as a reference, which XML keeps, where a raw one would become a line feed.
     text = escape(_ILLEGAL_XML.sub(" ", str(value)), {"\r": "&#13;"})
-    return (b'<c r="%s" s="%s" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>'
-            % (ref, style, text.encode("utf-8")))
+    return b'<c r="%s" s="%s" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>' % (
+        ref,
+        style,
+        text.encode("utf-8"),
+    )
 
 
-def rewrite_package(source: Path, target: Path,
-                    rows_by_sheet: dict[str, list[OutRow]],
-                    log_rows: list[dict[str, Any]]) -> None:
+def rewrite_package(
+    source: Path,
+    target: Path,
+    rows_by_sheet: dict[str, list[OutRow]],
+    log_rows: list[dict[str, Any]],
+) -> None:
     """Write ``target``: ``source`` with the given tables' bodies replaced and log rows appended."""
     with zipfile.ZipFile(source) as zin:
-        if any(i.filename.startswith("xl/worksheets/") and i.filename.endswith(".bin")
-               for i in zin.infolist()):
+        if any(
+            i.filename.startswith("xl/worksheets/") and i.filename.endswith(".bin")
+            for i in zin.infolist()
+        ):
             raise Unsupported("binary workbook")
         parts = _parts(zin)
         dates = date_styles(zin)
@@ -268,8 +291,11 @@ def rewrite_package(source: Path, target: Path,
             table_part = _table_part(zin, part, sheet.table)
             rewrite = SheetRewrite(sheet, zin.read(part), zin.read(table_part), dates, epoch)
             if key == "nhat_ky":
-                kept = [OutRow(None, r) for r in range(rewrite.min_row + 1, rewrite.max_row + 1)
-                        if not rewrite.is_blank_row(r)]
+                kept = [
+                    OutRow(None, r)
+                    for r in range(rewrite.min_row + 1, rewrite.max_row + 1)
+                    if not rewrite.is_blank_row(r)
+                ]
                 out_rows = kept + [OutRow(values, None) for values in log_rows]
             else:
                 out_rows = jobs[key]
@@ -285,14 +311,17 @@ def rewrite_package(source: Path, target: Path,
                 else:
                     data = zin.read(info)
                     if name == CONTENT_TYPES_PART and CALC_CHAIN_PART in zin.namelist():
-                        data = re.sub(rb'<Override[^>]*PartName="/xl/calcChain.xml"[^>]*/>',
-                                      b"", data)
+                        data = re.sub(
+                            rb'<Override[^>]*PartName="/xl/calcChain.xml"[^>]*/>', b"", data
+                        )
                     elif name == "xl/_rels/workbook.xml.rels":
-                        data = re.sub(rb'<Relationship[^>]*Target="[^"]*calcChain.xml"[^>]*/>',
-                                      b"", data)
+                        data = re.sub(
+                            rb'<Relationship[^>]*Target="[^"]*calcChain.xml"[^>]*/>', b"", data
+                        )
                 out = zipfile.ZipInfo(name, date_time=info.date_time)
-                out.compress_type = zipfile.ZIP_DEFLATED if info.compress_type else \
-                    zipfile.ZIP_STORED
+                out.compress_type = (
+                    zipfile.ZIP_DEFLATED if info.compress_type else zipfile.ZIP_STORED
+                )
                 out.external_attr = info.external_attr
                 # Big parts (the data sheets of a provincial master) compress fast at level 1.
                 level = 1 if name in replaced or len(data) > FAST_DEFLATE_BYTES else 6

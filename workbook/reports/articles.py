@@ -1,4 +1,5 @@
 """`BC Tin bài` (an annex): articles by outlet and phase, and by outlet level with a pie."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -21,8 +22,10 @@ def write_articles(ws: Worksheet, rc: ReportContext, number: int) -> None:
     # the same printed width whatever the moment: a sơ kết's missing phase columns widen the
     # name instead, so its page shrinks as the tổng kết's does and the pie fits beside its
     # signer on the annex's one page
-    name = [*NAME_WIDTHS[:-1], NAME_WIDTHS[-1] + COUNT_WIDTH * (len(rc.all_phases)
-                                                                 - len(rc.phases))]
+    name = [
+        *NAME_WIDTHS[:-1],
+        NAME_WIDTHS[-1] + COUNT_WIDTH * (len(rc.all_phases) - len(rc.phases)),
+    ]
     widths = [*name, *[COUNT_WIDTH] * (len(rc.phases) + 1), LEVEL_WIDTH]
     doc = Document(ws, widths, rc.config, rc.day, landscape=False)
     doc.header(number=False)
@@ -35,9 +38,15 @@ def write_articles(ws: Worksheet, rc: ReportContext, number: int) -> None:
     doc.table(cols, rows, total, heading="2. Theo cấp cơ quan báo chí", keep=None)
     if total["cong"]:
         first, last, names, values = doc.chart_data(
-            "Tin, bài", [(r["ten"], r["cong"]) for r in rows if r["cong"]])
-        doc.chart(share_pie(ws, first, last, names, values,
-                            "Tin, bài theo cấp cơ quan báo chí", "Số tin, bài"),
-                  height_cm=6, width_cm=13, tail=doc.signature_height(False))
+            "Tin, bài", [(r["ten"], r["cong"]) for r in rows if r["cong"]]
+        )
+        doc.chart(
+            share_pie(
+                ws, first, last, names, values, "Tin, bài theo cấp cơ quan báo chí", "Số tin, bài"
+            ),
+            height_cm=6,
+            width_cm=13,
+            tail=doc.signature_height(False),
+        )
     doc.signature(with_recipients=False)
     doc.finish()

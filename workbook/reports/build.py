@@ -1,5 +1,6 @@
 """The BC sheets of one moment: into the master's output sheets, or into a new print-ready
 workbook (the file a CĐCS sends upward, stamped so the upper union can read it back)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -51,36 +52,55 @@ class ReportResult:
     @property
     def headline(self) -> str:
         where = f" → {self.out.name}" if self.out else ""
-        text = (f"Lập báo cáo {self.moment['label']} ngày {self.day.strftime('%d/%m/%Y')}, "
-                f"{len(self.sheets)} trang tính{where}: {self.works_proposed} công trình đề nghị "
-                f"gắn biển, {self.articles} tin, bài")
+        text = (
+            f"Lập báo cáo {self.moment['label']} ngày {self.day.strftime('%d/%m/%Y')}, "
+            f"{len(self.sheets)} trang tính{where}: {self.works_proposed} công trình đề nghị "
+            f"gắn biển, {self.articles} tin, bài"
+        )
         if self.moment["kind"] != "sơ kết":
             text += f", {self.proposed} đề nghị khen thưởng của Công đoàn"
         return text
 
     def to_dict(self) -> dict[str, Any]:
-        return {"headline": self.headline, "sheets": self.sheets, "moment": self.moment,
-                "date": self.day.isoformat(), "regime": self.regime,
-                "proposed": self.proposed, "works_proposed": self.works_proposed,
-                "articles": self.articles, "figures": self.figures,
-                "out": str(self.out) if self.out else None,
-                "documents": [str(p) for p in self.documents], "notes": self.notes,
-                "excluded": self.excluded}
+        return {
+            "headline": self.headline,
+            "sheets": self.sheets,
+            "moment": self.moment,
+            "date": self.day.isoformat(),
+            "regime": self.regime,
+            "proposed": self.proposed,
+            "works_proposed": self.works_proposed,
+            "articles": self.articles,
+            "figures": self.figures,
+            "out": str(self.out) if self.out else None,
+            "documents": [str(p) for p in self.documents],
+            "notes": self.notes,
+            "excluded": self.excluded,
+        }
 
 
-def report_result(rc: ReportContext, out: Path | None = None,
-                  keys: tuple[str, ...] | None = None) -> ReportResult:
+def report_result(
+    rc: ReportContext, out: Path | None = None, keys: tuple[str, ...] | None = None
+) -> ReportResult:
     proposed = proposed_count(rc)
     return ReportResult(
         sheets=[schema.sheet(k).name for k in (keys or sheet_keys(rc))],
-        moment=rc.moment.to_dict(), day=rc.day, regime=rc.scores.regime.label,
-        proposed=proposed, works_proposed=len(proposed_works(rc)), articles=len(rc.articles),
-        figures=figures(rc, proposed), out=out, notes=list(rc.notes),
-        excluded=rc.scores.excluded)
+        moment=rc.moment.to_dict(),
+        day=rc.day,
+        regime=rc.scores.regime.label,
+        proposed=proposed,
+        works_proposed=len(proposed_works(rc)),
+        articles=len(rc.articles),
+        figures=figures(rc, proposed),
+        out=out,
+        notes=list(rc.notes),
+        excluded=rc.scores.excluded,
+    )
 
 
-def writers(rc: ReportContext, keys: tuple[str, ...] | None = None
-            ) -> dict[str, Callable[[Worksheet], None]]:
+def writers(
+    rc: ReportContext, keys: tuple[str, ...] | None = None
+) -> dict[str, Callable[[Worksheet], None]]:
     """{sheet key: writer(ws)} for ``rewrite_outputs``: every BC sheet when ``keys`` is None
     (the master's award sheet says when the moment has no award list)."""
     annexes = annex_numbers(rc)
@@ -97,12 +117,18 @@ def writers(rc: ReportContext, keys: tuple[str, ...] | None = None
 def report_stamp(rc: ReportContext) -> dict[str, str]:
     """What the upper union reads back from a report file, besides its visible figures."""
     from .. import __version__
-    return {"loai_so": REPORT_KIND, "phien_ban_mau": schema.TEMPLATE_VERSION,
-            "cong_doan": rc.config.get("ten_cong_doan") or "",
-            "ky_bao_cao": rc.moment.code, "loai_bao_cao": rc.moment.kind,
-            "nam": rc.config.get("nam") or "", "ngay_bao_cao": rc.day.strftime("%d/%m/%Y"),
-            "ngay_lap": dt.datetime.now().strftime("%d/%m/%Y %H:%M:%S"),
-            "cong_cu": f"thidua {__version__}"}
+
+    return {
+        "loai_so": REPORT_KIND,
+        "phien_ban_mau": schema.TEMPLATE_VERSION,
+        "cong_doan": rc.config.get("ten_cong_doan") or "",
+        "ky_bao_cao": rc.moment.code,
+        "loai_bao_cao": rc.moment.kind,
+        "nam": rc.config.get("nam") or "",
+        "ngay_bao_cao": rc.day.strftime("%d/%m/%Y"),
+        "ngay_lap": dt.datetime.now().strftime("%d/%m/%Y %H:%M:%S"),
+        "cong_cu": f"thidua {__version__}",
+    }
 
 
 def build_report_workbook(rc: ReportContext, keys: tuple[str, ...] | None = None) -> Workbook:
@@ -113,7 +139,8 @@ def build_report_workbook(rc: ReportContext, keys: tuple[str, ...] | None = None
     return wb
 
 
-def save_report(rc: ReportContext, out: str | Path, keys: tuple[str, ...] | None = None,
-                force: bool = True) -> Path | None:
+def save_report(
+    rc: ReportContext, out: str | Path, keys: tuple[str, ...] | None = None, force: bool = True
+) -> Path | None:
     wb = build_report_workbook(rc, keys)
     return atomic_write(Path(out), wb.save, overwrite=force)

@@ -1,5 +1,6 @@
 """Charts of the report sheets: Times New Roman everywhere, every series named (a legend or a
 label never reads "Column C" or "Series1")."""
+
 from __future__ import annotations
 
 from openpyxl.chart import BarChart, PieChart, Reference
@@ -7,21 +8,28 @@ from openpyxl.chart.label import DataLabelList
 from openpyxl.chart.series import SeriesLabel
 from openpyxl.chart.text import RichText, Text
 from openpyxl.chart.title import Title
-from openpyxl.drawing.text import (CharacterProperties, Font, Paragraph, ParagraphProperties,
-                                   RegularTextRun)
+from openpyxl.drawing.text import (
+    CharacterProperties,
+    Font,
+    Paragraph,
+    ParagraphProperties,
+    RegularTextRun,
+)
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..layout import FONT_NAME
 
 
 def _props(size: float, bold: bool = False) -> CharacterProperties:
-    return CharacterProperties(latin=Font(typeface=FONT_NAME), cs=Font(typeface=FONT_NAME),
-                               sz=int(size * 100), b=bold)
+    return CharacterProperties(
+        latin=Font(typeface=FONT_NAME), cs=Font(typeface=FONT_NAME), sz=int(size * 100), b=bold
+    )
 
 
 def _text(size: float) -> RichText:
-    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=_props(size)),
-                                 endParaRPr=_props(size))])
+    return RichText(
+        p=[Paragraph(pPr=ParagraphProperties(defRPr=_props(size)), endParaRPr=_props(size))]
+    )
 
 
 def _title(text: str, size: float = 12) -> Title:
@@ -35,14 +43,23 @@ def _style(chart, title: str) -> None:
     chart.txPr = _text(10)  # axes, legend and data labels
 
 
-def group_score_bars(ws: Worksheet, first: int, last: int, name_col: int, value_col: int,
-                     title: str, series: str, maximum: float) -> BarChart:
+def group_score_bars(
+    ws: Worksheet,
+    first: int,
+    last: int,
+    name_col: int,
+    value_col: int,
+    title: str,
+    series: str,
+    maximum: float,
+) -> BarChart:
     """Horizontal bars, one per group, from rows first..last of the sheet."""
     chart = BarChart()
     chart.type, chart.style = "bar", 10
     chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, maximum
-    chart.add_data(Reference(ws, min_col=value_col, min_row=first, max_row=last),
-                   titles_from_data=False)
+    chart.add_data(
+        Reference(ws, min_col=value_col, min_row=first, max_row=last), titles_from_data=False
+    )
     chart.set_categories(Reference(ws, min_col=name_col, min_row=first, max_row=last))
     chart.series[0].tx = SeriesLabel(v=series)
     chart.legend = None
@@ -58,12 +75,14 @@ def group_score_bars(ws: Worksheet, first: int, last: int, name_col: int, value_
     return chart
 
 
-def share_pie(ws: Worksheet, first: int, last: int, name_col: int, value_col: int,
-              title: str, series: str) -> PieChart:
+def share_pie(
+    ws: Worksheet, first: int, last: int, name_col: int, value_col: int, title: str, series: str
+) -> PieChart:
     """A pie of rows first..last; labels show the category, the count and the share."""
     pie = PieChart()
-    pie.add_data(Reference(ws, min_col=value_col, min_row=first, max_row=last),
-                 titles_from_data=False)
+    pie.add_data(
+        Reference(ws, min_col=value_col, min_row=first, max_row=last), titles_from_data=False
+    )
     pie.set_categories(Reference(ws, min_col=name_col, min_row=first, max_row=last))
     pie.series[0].tx = SeriesLabel(v=series)
     labels = DataLabelList()

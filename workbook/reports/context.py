@@ -1,4 +1,5 @@
 """The data every report draws from, gathered once (valid rows only) for one moment."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -63,8 +64,13 @@ def _in(frame: pd.DataFrame, phases: tuple[str, ...]) -> pd.DataFrame:
     return frame[frame["dot"].isin(phases)].reset_index(drop=True)
 
 
-def report_context(inp: ScoringInput, scores: ScoreResult, shortlist: ShortlistResult,
-                   moment: Moment | None = None, day: dt.date | None = None) -> ReportContext:
+def report_context(
+    inp: ScoringInput,
+    scores: ScoreResult,
+    shortlist: ShortlistResult,
+    moment: Moment | None = None,
+    day: dt.date | None = None,
+) -> ReportContext:
     """Everything the report pages draw from, for ``moment`` (default: the latest phase that
     has ended); ``day`` overrides the moment's report date."""
     if moment is None:
@@ -75,47 +81,77 @@ def report_context(inp: ScoringInput, scores: ScoreResult, shortlist: ShortlistR
     members = pd.DataFrame({"ma_doan_vien": codes(m["ma_doan_vien"]), "ma_to": codes(m["ma_to"])})
     members = members[members["ma_doan_vien"] != ""].drop_duplicates("ma_doan_vien")
     r = inp.table("dang_ky")
-    regs = pd.DataFrame({"loai": codes(r["loai_doi_tuong"]), "ma": codes(r["ma_doi_tuong"]),
-                         "dot": codes(r["dot"]), "phong_trao": codes(r["phong_trao"]),
-                         "danh_hieu": codes(r["danh_hieu"])})
+    regs = pd.DataFrame(
+        {
+            "loai": codes(r["loai_doi_tuong"]),
+            "ma": codes(r["ma_doi_tuong"]),
+            "dot": codes(r["dot"]),
+            "phong_trao": codes(r["phong_trao"]),
+            "danh_hieu": codes(r["danh_hieu"]),
+        }
+    )
     w = inp.table("cong_trinh")
-    works = pd.DataFrame({
-        "ma_cong_trinh": codes(w["ma_cong_trinh"]), "ten": codes(w["ten_cong_trinh"]),
-        "loai": codes(w["loai"]), "ma_to": codes(w["ma_to"]), "dot": codes(w["dot"]),
-        "quy_mo": codes(w["quy_mo"]), "gia_tri": numbers(w["gia_tri"]),
-        "nguon_kinh_phi": codes(w["nguon_kinh_phi"]), "ngay_bat_dau": dates(w["ngay_bat_dau"]),
-        "ngay_hoan_thanh": dates(w["ngay_hoan_thanh"]), "cap_gan_bien": codes(w["cap_gan_bien"]),
-        "trang_thai": codes(w["trang_thai"])})
+    works = pd.DataFrame(
+        {
+            "ma_cong_trinh": codes(w["ma_cong_trinh"]),
+            "ten": codes(w["ten_cong_trinh"]),
+            "loai": codes(w["loai"]),
+            "ma_to": codes(w["ma_to"]),
+            "dot": codes(w["dot"]),
+            "quy_mo": codes(w["quy_mo"]),
+            "gia_tri": numbers(w["gia_tri"]),
+            "nguon_kinh_phi": codes(w["nguon_kinh_phi"]),
+            "ngay_bat_dau": dates(w["ngay_bat_dau"]),
+            "ngay_hoan_thanh": dates(w["ngay_hoan_thanh"]),
+            "cap_gan_bien": codes(w["cap_gan_bien"]),
+            "trang_thai": codes(w["trang_thai"]),
+        }
+    )
     a = inp.table("tin_bai")
     articles = pd.DataFrame({"co_quan_bao": codes(a["co_quan_bao"]), "dot": codes(a["dot"])})
     articles["cap"] = articles["co_quan_bao"].map(inp.outlet_levels).fillna("")
     k = inp.table("ket_qua")
-    results = pd.DataFrame({"ma_doan_vien": codes(k["ma_doan_vien"]), "dot": codes(k["dot"]),
-                            "xep_loai": codes(k["xep_loai"]),
-                            "so_sang_kien": numbers(k["so_sang_kien"]).fillna(0),
-                            "cap_sang_kien": codes(k["cap_sang_kien"])})
+    results = pd.DataFrame(
+        {
+            "ma_doan_vien": codes(k["ma_doan_vien"]),
+            "dot": codes(k["dot"]),
+            "xep_loai": codes(k["xep_loai"]),
+            "so_sang_kien": numbers(k["so_sang_kien"]).fillna(0),
+            "cap_sang_kien": codes(k["cap_sang_kien"]),
+        }
+    )
     mv = inp.table("phong_trao")
     plaques = inp.table("ds_cap_gan_bien")
     outlets = inp.table("ds_co_quan_bao")
     groups = inp.table("to_cong_doan")
     titles = inp.table("danh_hieu")
     return ReportContext(
-        config=inp.config, moment=moment, scores=scores, shortlist=shortlist,
-        members=members, regs=_in(regs, moment.phases),
+        config=inp.config,
+        moment=moment,
+        scores=scores,
+        shortlist=shortlist,
+        members=members,
+        regs=_in(regs, moment.phases),
         # a registration made once stands from its phase to the campaign's end
-        regs_in_force=_in(registrations_in_force(regs, list(inp.phases["ma_dot"])),
-                          moment.phases),
+        regs_in_force=_in(registrations_in_force(regs, list(inp.phases["ma_dot"])), moment.phases),
         works=_in(works, moment.phases),
-        articles=_in(articles, moment.phases), results=_in(results, moment.phases),
+        articles=_in(articles, moment.phases),
+        results=_in(results, moment.phases),
         movements=[x for x in codes(mv["ten_phong_trao"]) if x],
         plaque_levels=[x for x in codes(plaques["gia_tri"]) if x],
         outlets=[(n, c) for n, c in zip(codes(outlets["gia_tri"]), codes(outlets["cap"])) if n],
         phase_names=dict(zip(inp.phases["ma_dot"], inp.phases["ten_dot"].map(str))),
         group_names={c: n for c, n in zip(codes(groups["ma_to"]), codes(groups["ten_to"])) if c},
-        title_names={c: n for c, n in zip(codes(titles["ma_danh_hieu"]),
-                                          codes(titles["ten_danh_hieu"])) if c},
-        milestones=dict(zip(inp.phases["ma_dot"], codes(
-            inp.phases.get("moc_ky_niem", pd.Series([""] * len(inp.phases)))))),
-        all_phases=list(inp.phases["ma_dot"]), bands=inp.bands,
+        title_names={
+            c: n for c, n in zip(codes(titles["ma_danh_hieu"]), codes(titles["ten_danh_hieu"])) if c
+        },
+        milestones=dict(
+            zip(
+                inp.phases["ma_dot"],
+                codes(inp.phases.get("moc_ky_niem", pd.Series([""] * len(inp.phases)))),
+            )
+        ),
+        all_phases=list(inp.phases["ma_dot"]),
+        bands=inp.bands,
         annual_ratings=inp.annual_ratings("Cá nhân"),
     )

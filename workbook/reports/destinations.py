@@ -5,6 +5,7 @@ which advises the deciding body (the head of the agency; the provincial chairman
 lao động xuất sắc); union awards go to the upper union, which decides or passes them on (the
 Bằng khen of LĐLĐ tỉnh). Each title carries its destination (``TitleOutcome.destination``).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -11,6 +11,7 @@ Every row gets a fixed height and the document places its own page breaks (``pag
 a table's header is written again at the top of each page the table continues on, a heading
 stays with its table's first rows, a chart and the signature block are never split.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,8 +22,8 @@ from typing import Any, NamedTuple, Sequence
 from openpyxl.drawing.spreadsheet_drawing import OneCellAnchor
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.styles.cell_style import StyleArray
-from openpyxl.utils.units import cm_to_EMU, inch_to_EMU
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.units import cm_to_EMU, inch_to_EMU
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -42,6 +43,7 @@ CHART_OFFSET = 4  # points between a chart's first row and its top edge
 
 class Look(NamedTuple):
     """A cell's font (Times New Roman, of this size and weight)."""
+
     size: float
     bold: bool = False
     italic: bool = False
@@ -64,8 +66,14 @@ class Document:
     """Writes top to bottom on one sheet; ``row`` is the next free row, ``used`` the points
     already filled on the current page."""
 
-    def __init__(self, ws: Worksheet, widths: Sequence[float], config: dict[str, str],
-                 day: dt.date, landscape: bool = True):
+    def __init__(
+        self,
+        ws: Worksheet,
+        widths: Sequence[float],
+        config: dict[str, str],
+        day: dt.date,
+        landscape: bool = True,
+    ):
         self.ws, self.config, self.day = ws, config, day
         self.widths = list(widths)
         self.n = len(widths)
@@ -119,15 +127,22 @@ class Document:
 
     # -- low-level --------------------------------------------------------------------------
 
-    def _style(self, cell, look: Look, align: str, wrap: bool = False, boxed: bool = False,
-               fmt: str | None = None, valign: str = "center") -> None:
+    def _style(
+        self,
+        cell,
+        look: Look,
+        align: str,
+        wrap: bool = False,
+        boxed: bool = False,
+        fmt: str | None = None,
+        valign: str = "center",
+    ) -> None:
         """Style a cell; each distinct style is built once and copied after (openpyxl hashes
         every style object assigned: a 1,000-line award list would spend seconds on it)."""
         key = (look, align, wrap, boxed, fmt, valign)
         proto = self._protos.get(key)
         if proto is None:
-            cell.font = Font(name=FONT_NAME, size=look.size, bold=look.bold,
-                             italic=look.italic)
+            cell.font = Font(name=FONT_NAME, size=look.size, bold=look.bold, italic=look.italic)
             cell.alignment = Alignment(horizontal=align, vertical=valign, wrap_text=wrap)
             if boxed:
                 cell.border = BOX
@@ -137,18 +152,32 @@ class Document:
         else:
             cell._style = copy(proto)
 
-    def text(self, row: int, first: int, last: int, value: Any, style: Look,
-             align: str = "center", wrap: bool = False) -> None:
+    def text(
+        self,
+        row: int,
+        first: int,
+        last: int,
+        value: Any,
+        style: Look,
+        align: str = "center",
+        wrap: bool = False,
+    ) -> None:
         cell = set_cell(self.ws, row, first, value)
         self._style(cell, style, align, wrap)
         if last > first:
             self.ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
 
     def span_width(self, a: int, b: int) -> float:
-        return sum(self.widths[a - 1:b])
+        return sum(self.widths[a - 1 : b])
 
-    def _line(self, value: str, size: float, bold: bool = False, italic: bool = False,
-              align: str = "center") -> None:
+    def _line(
+        self,
+        value: str,
+        size: float,
+        bold: bool = False,
+        italic: bool = False,
+        align: str = "center",
+    ) -> None:
         """One paragraph across the sheet, as many lines high as it needs."""
         lines = lines_needed(value, self.span_width(1, self.n), size, bold)
         height = lines * line_height(size) + 2
@@ -187,8 +216,9 @@ class Document:
         row = self._advance(line_height(HEAD) + 4)
         if number:
             self.text(row, 1, L, f"Số:        {symbol(c)}", font(HEAD))
-            self.text(row, L + 1, n, vn_date(c.get("dia_danh") or "", self.day),
-                      font(HEAD, italic=True))
+            self.text(
+                row, L + 1, n, vn_date(c.get("dia_danh") or "", self.day), font(HEAD, italic=True)
+            )
         self.gap(12)
 
     def title(self, kind: str, *lines: str) -> None:
@@ -236,9 +266,15 @@ class Document:
         for (a, b), col in zip(spans, cols):
             self._boxed(row, a, b, col.header, font(SMALL, bold=True), "center", wrap=True)
 
-    def table(self, cols: Sequence[Col], rows: Sequence[dict[str, Any] | str],
-              total: dict[str, Any] | None = None, heading: str | None = None,
-              keep: int | None = 2, tail: float = 0.0) -> tuple[int, int]:
+    def table(
+        self,
+        cols: Sequence[Col],
+        rows: Sequence[dict[str, Any] | str],
+        total: dict[str, Any] | None = None,
+        heading: str | None = None,
+        keep: int | None = 2,
+        tail: float = 0.0,
+    ) -> tuple[int, int]:
         """Header + rows (a str row is a section line across the table) + an optional total
         row, under an optional heading kept with them; returns the first and last rows
         written. ``keep`` rows stay with the header (None: the whole table stays on one
@@ -255,11 +291,18 @@ class Document:
             else:
                 body.append((row, self._height([row.get(c.key) for c in cols], spans, False)))
         total_h = self._height([total.get(c.key) for c in cols], spans, True) if total else 0
-        heading_h = (lines_needed(heading, self.span_width(1, self.n), BODY, True)
-                     * line_height(BODY) + 2) if heading else 0
+        heading_h = (
+            (lines_needed(heading, self.span_width(1, self.n), BODY, True) * line_height(BODY) + 2)
+            if heading
+            else 0
+        )
         keep = len(body) if keep is None else keep
-        self.keep(heading_h + head_h + sum(h for _, h in body[:keep])
-                  + (total_h + tail if len(body) <= keep else 0))
+        self.keep(
+            heading_h
+            + head_h
+            + sum(h for _, h in body[:keep])
+            + (total_h + tail if len(body) <= keep else 0)
+        )
         if heading:
             self.heading(heading)
         top = self.row
@@ -278,32 +321,55 @@ class Document:
                 self._boxed(r, 1, self.n, row, font(SMALL, bold=True), "left", wrap=True)
                 continue
             for (a, b), col in zip(spans, cols):
-                self._boxed(r, a, b, row.get(col.key), font(SMALL), col.align, wrap=True,
-                            fmt=col.fmt)
+                self._boxed(
+                    r, a, b, row.get(col.key), font(SMALL), col.align, wrap=True, fmt=col.fmt
+                )
         if total:
             if self.used + total_h + (tail if not body else 0) > self.page.capacity:
                 self.new_page()
                 self._table_header(cols, spans, head_h)
             r = self._advance(total_h)
             for (a, b), col in zip(spans, cols):
-                self._boxed(r, a, b, total.get(col.key), font(SMALL, bold=True), col.align,
-                            wrap=True, fmt=col.fmt)
+                self._boxed(
+                    r,
+                    a,
+                    b,
+                    total.get(col.key),
+                    font(SMALL, bold=True),
+                    col.align,
+                    wrap=True,
+                    fmt=col.fmt,
+                )
         last = self.row - 1
         self.gap()
         return top + 1, last
 
-    def _boxed(self, row: int, a: int, b: int, value: Any, style: Look, align: str,
-               wrap: bool = False, fmt: str | None = None) -> None:
+    def _boxed(
+        self,
+        row: int,
+        a: int,
+        b: int,
+        value: Any,
+        style: Look,
+        align: str,
+        wrap: bool = False,
+        fmt: str | None = None,
+    ) -> None:
         cell = set_cell(self.ws, row, a, value)
-        self._style(cell, style, align, wrap, boxed=True,
-                    fmt=fmt if fmt and not isinstance(value, str) else None)
+        self._style(
+            cell,
+            style,
+            align,
+            wrap,
+            boxed=True,
+            fmt=fmt if fmt and not isinstance(value, str) else None,
+        )
         for j in range(a + 1, b + 1):
             self._style(self.ws.cell(row=row, column=j), style, align, wrap, boxed=True)
         if b > a:
             self.ws.merge_cells(start_row=row, start_column=a, end_row=row, end_column=b)
 
-    def chart_data(self, header: str, pairs: list[tuple[str, float]]
-                   ) -> tuple[int, int, int, int]:
+    def chart_data(self, header: str, pairs: list[tuple[str, float]]) -> tuple[int, int, int, int]:
         """Write a chart's labels and values in two hidden columns right of the page, rows
         contiguous (the table they come from may be split by page breaks); returns the first
         and last rows and the label and value columns."""
@@ -318,8 +384,9 @@ class Document:
         self.chart_top = top + len(pairs) + 2
         return top + 1, top + len(pairs), names, values
 
-    def chart(self, chart, height_cm: float, width_cm: float, column: int = 2,
-              tail: float = 0.0) -> None:
+    def chart(
+        self, chart, height_cm: float, width_cm: float, column: int = 2, tail: float = 0.0
+    ) -> None:
         """A chart on rows of its own, never split by a page break (and kept with ``tail``
         points of what follows)."""
         room_cm = self.span_width(column, self.n) * 6 / 28.35
@@ -364,8 +431,7 @@ class Document:
         for h in heights:
             self._advance(h)
         if with_recipients:
-            self.text(first, 1, L, "Nơi nhận:", font(BODY, bold=True, italic=True),
-                      align="left")
+            self.text(first, 1, L, "Nơi nhận:", font(BODY, bold=True, italic=True), align="left")
             for i, line in enumerate(lines, start=1):
                 self.text(first + i, 1, L, line, font(SMALL), align="left")
         self.text(first, L + 1, n, c.get("thay_mat") or "TM. BAN CHẤP HÀNH", font(HEAD, True))

@@ -7,6 +7,7 @@ its phase to the campaign's end; works, initiatives and articles are those of th
 phases; the proposals are those the report's award list carries (union awards, to the upper
 union: state titles go to the agency's council, not upward).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -39,10 +40,10 @@ FIGURES: tuple[Figure, ...] = (
     Figure("dk_tap_the", "Tổ công đoàn đăng ký thi đua", "tổ", ("Đăng ký tập thể",)),
     Figure("dk_ldtt", "Đăng ký Lao động tiên tiến", "người"),
     Figure("dk_cstdcs", "Đăng ký Chiến sĩ thi đua cơ sở", "người"),
-    Figure("cong_trinh", "Công trình, sản phẩm, phần việc", "công trình",
-           ("Công trình, sản phẩm",)),
-    Figure("de_nghi_gan_bien", "Công trình đề nghị gắn biển", "công trình",
-           ("Đề nghị gắn biển",)),
+    Figure(
+        "cong_trinh", "Công trình, sản phẩm, phần việc", "công trình", ("Công trình, sản phẩm",)
+    ),
+    Figure("de_nghi_gan_bien", "Công trình đề nghị gắn biển", "công trình", ("Đề nghị gắn biển",)),
     Figure("sang_kien", "Sáng kiến được công nhận", "sáng kiến", ("Sáng kiến",)),
     Figure("tin_bai", "Tin, bài", "tin, bài"),
     Figure("de_nghi_khen_thuong", "Đề nghị khen thưởng", "lượt"),

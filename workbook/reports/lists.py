@@ -7,6 +7,7 @@ Each list follows the format the receiving body expects: STT | Họ và tên | G
 Ngày sinh | Chức vụ | Tổ | Đơn vị | Danh hiệu / hình thức | Tóm tắt thành tích | Ghi chú, one
 section per award, people in Vietnamese name order (tên, then họ đệm).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,13 +23,17 @@ from .document import Col, Document
 from .summary import annex_line
 from .wording import roman, symbol
 
-
 AWARD_COLUMNS = [
-    Col("STT", "stt", align="center"), Col("Họ và tên", "ho_ten"),
+    Col("STT", "stt", align="center"),
+    Col("Họ và tên", "ho_ten"),
     Col("Giới tính", "gioi_tinh", align="center"),
-    Col("Ngày sinh", "ngay_sinh", "dd/mm/yyyy", "center"), Col("Chức vụ", "chuc_vu"),
-    Col("Tổ", "to"), Col("Đơn vị", "don_vi"), Col("Danh hiệu / hình thức", "danh_hieu"),
-    Col("Tóm tắt thành tích", "tom_tat"), Col("Ghi chú", "ghi_chu"),
+    Col("Ngày sinh", "ngay_sinh", "dd/mm/yyyy", "center"),
+    Col("Chức vụ", "chuc_vu"),
+    Col("Tổ", "to"),
+    Col("Đơn vị", "don_vi"),
+    Col("Danh hiệu / hình thức", "danh_hieu"),
+    Col("Tóm tắt thành tích", "tom_tat"),
+    Col("Ghi chú", "ghi_chu"),
 ]
 AWARD_WIDTHS = [5, 22, 7, 11, 14, 16, 18, 18, 46, 12]
 
@@ -76,14 +81,21 @@ def award_rows(rc: ReportContext, destination: str) -> list:
         note = None if usual else f"{t.decider} quyết định"
         rows.append(f"{roman(i)}. {t.name.upper()}: {len(part)} {who}")
         for j, rec in enumerate(part.to_dict("records"), start=1):
-            rows.append({
-                "stt": j, "ho_ten": rec["ho_ten"],
-                "gioi_tinh": None if group else rec.get("gioi_tinh"),
-                "ngay_sinh": None if group else _date(rec.get("ngay_sinh")),
-                "chuc_vu": None if group else rec.get("chuc_vu"),
-                "to": rc.group_names.get(rec["ma_to"], rec["ma_to"]), "don_vi": unit,
-                "danh_hieu": t.name, "tom_tat": rec["tom_tat"], "ghi_chu": note,
-                "tap_the": group})
+            rows.append(
+                {
+                    "stt": j,
+                    "ho_ten": rec["ho_ten"],
+                    "gioi_tinh": None if group else rec.get("gioi_tinh"),
+                    "ngay_sinh": None if group else _date(rec.get("ngay_sinh")),
+                    "chuc_vu": None if group else rec.get("chuc_vu"),
+                    "to": rc.group_names.get(rec["ma_to"], rec["ma_to"]),
+                    "don_vi": unit,
+                    "danh_hieu": t.name,
+                    "tom_tat": rec["tom_tat"],
+                    "ghi_chu": note,
+                    "tap_the": group,
+                }
+            )
     return rows
 
 
@@ -102,13 +114,20 @@ def write_awards(ws: Worksheet, rc: ReportContext, number: int | None) -> None:
     doc = Document(ws, AWARD_WIDTHS, rc.config, rc.day, landscape=True)
     doc.header(number=False)
     if number is None:
-        doc.paragraph(f"Báo cáo {rc.moment.label} không kèm danh sách đề nghị khen thưởng; "
-                      "danh sách được lập khi tổng kết năm.", italic=True)
+        doc.paragraph(
+            f"Báo cáo {rc.moment.label} không kèm danh sách đề nghị khen thưởng; "
+            "danh sách được lập khi tổng kết năm.",
+            italic=True,
+        )
         doc.finish()
         return
     upper = rc.config.get("cong_doan_cap_tren", "")
-    doc.annex(number, f"DANH SÁCH ĐỀ NGHỊ {upper.upper()} KHEN THƯỞNG", annex_line(rc),
-              f"Phong trào thi đua năm {rc.config.get('nam', '')}")
+    doc.annex(
+        number,
+        f"DANH SÁCH ĐỀ NGHỊ {upper.upper()} KHEN THƯỞNG",
+        annex_line(rc),
+        f"Phong trào thi đua năm {rc.config.get('nam', '')}",
+    )
     doc.paragraph(legal_basis(rc, UNION), italic=True)
     _award_list(doc, award_rows(rc, DESTINATIONS[UNION]))
 
@@ -127,21 +146,31 @@ def write_council_list(ws: Worksheet, rc: ReportContext) -> None:
     doc = Document(ws, AWARD_WIDTHS, rc.config, rc.day, landscape=True)
     doc.header(number=False)
     council = role_name(DESTINATIONS[STATE], rc.config)
-    doc.title("DANH SÁCH ĐỀ NGHỊ XÉT TẶNG DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG",
-              f"Phong trào thi đua năm {rc.config.get('nam', '')}")
-    doc.paragraph(f"(Kèm theo Tờ trình số        {symbol(rc.config, 'TTr')} ngày "
-                  f"{rc.day:%d/%m/%Y} của Ban Chấp hành {rc.config.get('ten_cong_doan', '')} "
-                  f"gửi {council})", italic=True)
+    doc.title(
+        "DANH SÁCH ĐỀ NGHỊ XÉT TẶNG DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG",
+        f"Phong trào thi đua năm {rc.config.get('nam', '')}",
+    )
+    doc.paragraph(
+        f"(Kèm theo Tờ trình số        {symbol(rc.config, 'TTr')} ngày "
+        f"{rc.day:%d/%m/%Y} của Ban Chấp hành {rc.config.get('ten_cong_doan', '')} "
+        f"gửi {council})",
+        italic=True,
+    )
     doc.paragraph(legal_basis(rc, STATE), italic=True)
     _award_list(doc, award_rows(rc, DESTINATIONS[STATE]))
 
 
 WORK_COLUMNS = [
-    Col("STT", "stt", align="center"), Col("Tên công trình, sản phẩm, phần việc", "ten"),
-    Col("Loại", "loai", align="center"), Col("Tổ công đoàn", "to"), Col("Quy mô", "quy_mo"),
-    Col("Giá trị (đồng)", "gia_tri", "#,##0", "right"), Col("Nguồn kinh phí", "nguon_kinh_phi"),
+    Col("STT", "stt", align="center"),
+    Col("Tên công trình, sản phẩm, phần việc", "ten"),
+    Col("Loại", "loai", align="center"),
+    Col("Tổ công đoàn", "to"),
+    Col("Quy mô", "quy_mo"),
+    Col("Giá trị (đồng)", "gia_tri", "#,##0", "right"),
+    Col("Nguồn kinh phí", "nguon_kinh_phi"),
     Col("Thời gian thực hiện", "thoi_gian", align="center"),
-    Col("Cấp gắn biển", "cap_gan_bien"), Col("Trạng thái", "trang_thai", align="center"),
+    Col("Cấp gắn biển", "cap_gan_bien"),
+    Col("Trạng thái", "trang_thai", align="center"),
 ]
 WORK_WIDTHS = [5, 36, 11, 18, 14, 15, 14, 14, 24, 13]
 
@@ -154,26 +183,40 @@ def _period(start, end) -> str:
 def write_works(ws: Worksheet, rc: ReportContext, number: int) -> None:
     doc = Document(ws, WORK_WIDTHS, rc.config, rc.day, landscape=True)
     doc.header(number=False)
-    doc.annex(number, "DANH SÁCH CÔNG TRÌNH, SẢN PHẨM, PHẦN VIỆC ĐỀ NGHỊ GẮN BIỂN",
-              annex_line(rc))
+    doc.annex(number, "DANH SÁCH CÔNG TRÌNH, SẢN PHẨM, PHẦN VIỆC ĐỀ NGHỊ GẮN BIỂN", annex_line(rc))
     works = proposed_works(rc)
     rows: list = []
     levels = [lv for lv in rc.plaque_levels if lv in set(works["cap_gan_bien"])]
     levels += sorted(set(works["cap_gan_bien"]) - set(levels))
     for i, level in enumerate(levels, start=1):
         part = works[works["cap_gan_bien"] == level]
-        rows.append(f"{roman(i)}. CHÀO MỪNG {(level or 'chưa ghi cấp').upper()}: "
-                    f"{len(part)} công trình, sản phẩm")
+        rows.append(
+            f"{roman(i)}. CHÀO MỪNG {(level or 'chưa ghi cấp').upper()}: "
+            f"{len(part)} công trình, sản phẩm"
+        )
         for j, rec in enumerate(part.to_dict("records"), start=1):
-            rows.append({**rec, "stt": j, "to": rc.group_names.get(rec["ma_to"], rec["ma_to"]),
-                         "thoi_gian": _period(rec["ngay_bat_dau"], rec["ngay_hoan_thanh"]),
-                         "gia_tri": rec["gia_tri"] or None})
+            rows.append(
+                {
+                    **rec,
+                    "stt": j,
+                    "to": rc.group_names.get(rec["ma_to"], rec["ma_to"]),
+                    "thoi_gian": _period(rec["ngay_bat_dau"], rec["ngay_hoan_thanh"]),
+                    "gia_tri": rec["gia_tri"] or None,
+                }
+            )
     if not levels:
         doc.paragraph("Chưa có công trình, sản phẩm nào đề nghị gắn biển.", italic=True)
     else:
-        doc.table(WORK_COLUMNS, rows, {"ten": f"Cộng: {len(works)} công trình, sản phẩm",
-                                       "gia_tri": float(works["gia_tri"].sum())}, keep=3,
-                  tail=doc.signature_height(False))
+        doc.table(
+            WORK_COLUMNS,
+            rows,
+            {
+                "ten": f"Cộng: {len(works)} công trình, sản phẩm",
+                "gia_tri": float(works["gia_tri"].sum()),
+            },
+            keep=3,
+            tail=doc.signature_height(False),
+        )
     doc.signature(with_recipients=False)
     doc.finish()
 

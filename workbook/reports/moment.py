@@ -8,6 +8,7 @@ phase's last day. The officer can always give another date.
 Without a choice, the moment is the latest phase that has ended: its sơ kết, or the tổng kết
 when it is the last phase (the year is over).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -67,10 +68,16 @@ class Moment:
         return f"từ {short_date(self.start)} đến {short_date(self.end)}"
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "code": self.code, "label": self.label,
-                "phases": list(self.phases), "date": self.day.isoformat(),
-                "start": self.start.isoformat() if self.start else None,
-                "end": self.end.isoformat() if self.end else None, "notes": list(self.notes)}
+        return {
+            "kind": self.kind,
+            "code": self.code,
+            "label": self.label,
+            "phases": list(self.phases),
+            "date": self.day.isoformat(),
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "notes": list(self.notes),
+        }
 
 
 def short_date(day: dt.date) -> str:
@@ -89,8 +96,14 @@ class _Phase:
 def _phases(frame: pd.DataFrame) -> list[_Phase]:
     out = []
     for rec in frame.to_dict("records"):
-        out.append(_Phase(str(rec["ma_dot"]), _date(rec.get("ngay_bat_dau")),
-                          _date(rec.get("ngay_ket_thuc")), _date(rec.get("han_bao_cao"))))
+        out.append(
+            _Phase(
+                str(rec["ma_dot"]),
+                _date(rec.get("ngay_bat_dau")),
+                _date(rec.get("ngay_ket_thuc")),
+                _date(rec.get("han_bao_cao")),
+            )
+        )
     return out
 
 
@@ -120,32 +133,37 @@ def find_phase(phases: list[str], wanted: str) -> str | None:
             if numbers and int(numbers[-1]) == int(text):
                 return code
     listed = ", ".join(phases) or "chưa có đợt nào"
-    raise MomentError(f"Không có đợt '{wanted}' trên trang Đợt thi đua (các đợt: {listed}). "
-                      "Ghi mã đợt, số thứ tự của đợt, hoặc 'cả năm' cho báo cáo tổng kết.")
+    raise MomentError(
+        f"Không có đợt '{wanted}' trên trang Đợt thi đua (các đợt: {listed}). "
+        "Ghi mã đợt, số thứ tự của đợt, hoặc 'cả năm' cho báo cáo tổng kết."
+    )
 
 
-def _config_day(config: dict[str, str], key: str, label: str, notes: list[str]
-                ) -> dt.date | None:
+def _config_day(config: dict[str, str], key: str, label: str, notes: list[str]) -> dt.date | None:
     raw = config.get(key) or ""
     if not raw:
         return None
     try:
         return to_date(raw)
     except BadValue as err:
-        notes.append(f"{label} trên trang Cấu hình ('{raw}') {err.reason}; dùng ngày khác "
-                     "theo trang Đợt thi đua.")
+        notes.append(
+            f"{label} trên trang Cấu hình ('{raw}') {err.reason}; dùng ngày khác "
+            "theo trang Đợt thi đua."
+        )
         return None
 
 
 def report_moments(config: dict[str, str], phase_frame: pd.DataFrame) -> list[Moment]:
     """The sơ kết of every phase but the last, then the tổng kết: what the ribbon offers."""
     codes = [p.code for p in _phases(phase_frame)]
-    return [make_moment(config, phase_frame, c) for c in codes[:-1]] + \
-        [make_moment(config, phase_frame, None)]
+    return [make_moment(config, phase_frame, c) for c in codes[:-1]] + [
+        make_moment(config, phase_frame, None)
+    ]
 
 
-def make_moment(config: dict[str, str], phase_frame: pd.DataFrame, phase: str | None,
-                day: dt.date | None = None) -> Moment:
+def make_moment(
+    config: dict[str, str], phase_frame: pd.DataFrame, phase: str | None, day: dt.date | None = None
+) -> Moment:
     """The moment of one phase's sơ kết (``phase``) or of the year (None)."""
     phases = _phases(phase_frame)
     notes: list[str] = []
@@ -154,8 +172,7 @@ def make_moment(config: dict[str, str], phase_frame: pd.DataFrame, phase: str | 
         raise MomentError("Trang Đợt thi đua chưa có đợt nào: chưa lập được báo cáo.")
     if phase is None:
         covered = phases
-        planned = _config_day(config, "ngay_bao_cao_tong_ket", "Ngày báo cáo tổng kết năm",
-                              notes)
+        planned = _config_day(config, "ngay_bao_cao_tong_ket", "Ngày báo cáo tổng kết năm", notes)
         kind = TONG_KET
     else:
         covered = [p for p in phases if p.code == phase]
@@ -169,9 +186,15 @@ def make_moment(config: dict[str, str], phase_frame: pd.DataFrame, phase: str | 
     starts = [p.start for p in covered if p.start]
     ends = [p.end for p in covered if p.end]
     chosen = day or planned or last.deadline or last.end or dt.date.today()
-    return Moment(kind=kind, phases=tuple(p.code for p in covered), day=chosen, year=year,
-                  start=min(starts) if starts else None, end=max(ends) if ends else None,
-                  notes=tuple(notes))
+    return Moment(
+        kind=kind,
+        phases=tuple(p.code for p in covered),
+        day=chosen,
+        year=year,
+        start=min(starts) if starts else None,
+        end=max(ends) if ends else None,
+        notes=tuple(notes),
+    )
 
 
 def _phase_reported_on(phases: list[_Phase], day: dt.date) -> str | None:
@@ -180,8 +203,12 @@ def _phase_reported_on(phases: list[_Phase], day: dt.date) -> str | None:
     return ended[-1].code if ended else None
 
 
-def default_moment(config: dict[str, str], phase_frame: pd.DataFrame,
-                   today: dt.date | None = None, day: dt.date | None = None) -> Moment:
+def default_moment(
+    config: dict[str, str],
+    phase_frame: pd.DataFrame,
+    today: dt.date | None = None,
+    day: dt.date | None = None,
+) -> Moment:
     """The latest phase that has ended by ``today``: its sơ kết, or the tổng kết when it is the
     last phase. Before any phase ends: the sơ kết of the first phase."""
     phases = _phases(phase_frame)
@@ -194,8 +221,13 @@ def default_moment(config: dict[str, str], phase_frame: pd.DataFrame,
     return make_moment(config, phase_frame, (ended[-1] if ended else phases[0]).code, day)
 
 
-def choose_moment(config: dict[str, str], phase_frame: pd.DataFrame, wanted: str | None = None,
-                  day: dt.date | None = None, today: dt.date | None = None) -> Moment:
+def choose_moment(
+    config: dict[str, str],
+    phase_frame: pd.DataFrame,
+    wanted: str | None = None,
+    day: dt.date | None = None,
+    today: dt.date | None = None,
+) -> Moment:
     """The moment an officer asked for (``wanted``: a phase code or number, or 'cả năm'), or
     the default one."""
     if wanted is None or not str(wanted).strip():

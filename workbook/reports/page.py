@@ -7,6 +7,7 @@ points (every report row sets one). So the body height one page holds, in sheet 
 printable height ÷ scale. A safety share keeps our page a little shorter than the printer's,
 so the printer never adds a break of its own before ours (a table would lose its header).
 """
+
 from __future__ import annotations
 
 import functools
@@ -30,8 +31,10 @@ class Page:
     @property
     def printable(self) -> tuple[float, float]:
         w, h = (A4[1], A4[0]) if self.landscape else A4
-        return (w - (MARGINS_MM["left"] + MARGINS_MM["right"]) * MM,
-                h - (MARGINS_MM["top"] + MARGINS_MM["bottom"]) * MM)
+        return (
+            w - (MARGINS_MM["left"] + MARGINS_MM["right"]) * MM,
+            h - (MARGINS_MM["top"] + MARGINS_MM["bottom"]) * MM,
+        )
 
     @property
     def content_width(self) -> float:
@@ -50,15 +53,94 @@ class Page:
 # Advance widths of Times New Roman, in thousandths of an em (the Times-Roman metrics, which
 # Times New Roman and Liberation Serif share), by base letter: diacritics do not widen one.
 _WIDTHS = {
-    **dict(zip("abcdefghijklmnopqrstuvwxyz",
-               (444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500,
-                500, 333, 389, 278, 500, 500, 722, 500, 500, 444))),
-    **dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-               (722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556,
-                722, 667, 556, 611, 722, 722, 944, 722, 722, 611))),
-    **dict.fromkeys("0123456789", 500), " ": 250, ",": 250, ".": 250, ";": 278, ":": 278,
-    "-": 333, "–": 500, "—": 1000, "(": 333, ")": 333, "/": 278, "%": 833, "_": 500,
-    "'": 180, "\"": 408, "&": 778, "+": 564, "=": 564, "*": 500, "!": 333, "?": 444,
+    **dict(
+        zip(
+            "abcdefghijklmnopqrstuvwxyz",
+            (
+                444,
+                500,
+                444,
+                500,
+                444,
+                333,
+                500,
+                500,
+                278,
+                278,
+                500,
+                278,
+                778,
+                500,
+                500,
+                500,
+                500,
+                333,
+                389,
+                278,
+                500,
+                500,
+                722,
+                500,
+                500,
+                444,
+            ),
+        )
+    ),
+    **dict(
+        zip(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            (
+                722,
+                667,
+                667,
+                722,
+                611,
+                556,
+                722,
+                722,
+                333,
+                389,
+                722,
+                611,
+                889,
+                722,
+                722,
+                556,
+                722,
+                667,
+                556,
+                611,
+                722,
+                722,
+                944,
+                722,
+                722,
+                611,
+            ),
+        )
+    ),
+    **dict.fromkeys("0123456789", 500),
+    " ": 250,
+    ",": 250,
+    ".": 250,
+    ";": 278,
+    ":": 278,
+    "-": 333,
+    "–": 500,
+    "—": 1000,
+    "(": 333,
+    ")": 333,
+    "/": 278,
+    "%": 833,
+    "_": 500,
+    "'": 180,
+    '"': 408,
+    "&": 778,
+    "+": 564,
+    "=": 564,
+    "*": 500,
+    "!": 333,
+    "?": 444,
 }
 BOLD = 1.07  # Times New Roman Bold is about this much wider
 
@@ -81,8 +163,9 @@ def lines_needed(text: str, width_chars: float, size: float, bold: bool = False)
     """Lines a wrapped cell of ``width_chars`` needs for ``text`` (word wrap loses part of
     each line: 92% of the width, less the cell's padding, counts)."""
     room = max(1.0, width_chars * POINTS_PER_WIDTH - 5) * 0.92
-    return sum(max(1, math.ceil(text_points(part, size, bold) / room))
-               for part in str(text).split("\n"))
+    return sum(
+        max(1, math.ceil(text_points(part, size, bold) / room)) for part in str(text).split("\n")
+    )
 
 
 def line_height(size: float) -> float:

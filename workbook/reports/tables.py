@@ -1,5 +1,6 @@
 """The report's tables as data (rows of dicts), shared by the Excel sheets and the Word report,
 so a figure printed in both is computed once."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -14,16 +15,23 @@ from .figures import FIGURES, INDIVIDUAL, percent
 NO_PLAQUE = "Không đăng ký gắn biển"
 
 GROUP_COLUMNS = [
-    Col("STT", "stt", align="center"), Col("Tổ công đoàn", "ten"),
+    Col("STT", "stt", align="center"),
+    Col("Tổ công đoàn", "ten"),
     Col("Số đoàn viên", "n", "0", "center"),
     Col("Đăng ký thi đua (người)", "dk", "0", "center"),
     Col("Tỷ lệ tham gia (%)", "tl", "0.##", "center"),
     Col("Công trình hoàn thành", "ct", "0", "center"),
-    Col("Tin, bài", "tb", "0", "center"), Col("Sáng kiến", "sk", "0", "center"),
-    Col("Điểm thi đua", "diem", "0.##", "center"), Col("Xếp loại", "xl", align="center"),
+    Col("Tin, bài", "tb", "0", "center"),
+    Col("Sáng kiến", "sk", "0", "center"),
+    Col("Điểm thi đua", "diem", "0.##", "center"),
+    Col("Xếp loại", "xl", align="center"),
 ]
-FIGURE_COLUMNS = [Col("STT", "stt", align="center"), Col("Chỉ tiêu", "chi_tieu"),
-                  Col("Số lượng", "so_luong", "#,##0", "center"), Col("Ghi chú", "ghi_chu")]
+FIGURE_COLUMNS = [
+    Col("STT", "stt", align="center"),
+    Col("Chỉ tiêu", "chi_tieu"),
+    Col("Số lượng", "so_luong", "#,##0", "center"),
+    Col("Ghi chú", "ghi_chu"),
+]
 
 
 def figure_rows(values: dict[str, int]) -> list[dict]:
@@ -34,8 +42,15 @@ def figure_rows(values: dict[str, int]) -> list[dict]:
         note = ""
         if f.unit == "người" and f.key != "so_doan_vien" and members:
             note = f"{percent(values[f.key], members):g}% số đoàn viên".replace(".", ",")
-        rows.append({"stt": i, "chi_tieu": f.label, "so_luong": values[f.key],
-                     "ghi_chu": note, "key": f.key})
+        rows.append(
+            {
+                "stt": i,
+                "chi_tieu": f.label,
+                "so_luong": values[f.key],
+                "ghi_chu": note,
+                "key": f.key,
+            }
+        )
     return rows
 
 
@@ -52,10 +67,19 @@ def group_rows(rc: ReportContext) -> tuple[list[dict], dict]:
     total: dict[str, Any] = {"ten": "Cộng", "n": 0, "dk": 0, "ct": 0, "tb": 0, "sk": 0}
     for i, g in enumerate(groups.to_dict("records"), start=1):
         code = g["ma_to"]
-        row: dict[str, Any] = {"stt": i, "ma_to": code, "ten": g["ten_to"], "n": int(g["so_doan_vien"]),
-               "dk": int(registered.get(code, 0)), "ct": int(works.get(code, 0)),
-               "tb": int(g["so_tin_bai"]), "sk": int(g["so_sang_kien"]),
-               "diem": float(g["tong"]), "xl": g["xep_loai_diem"], "hang": int(g["hang"])}
+        row: dict[str, Any] = {
+            "stt": i,
+            "ma_to": code,
+            "ten": g["ten_to"],
+            "n": int(g["so_doan_vien"]),
+            "dk": int(registered.get(code, 0)),
+            "ct": int(works.get(code, 0)),
+            "tb": int(g["so_tin_bai"]),
+            "sk": int(g["so_sang_kien"]),
+            "diem": float(g["tong"]),
+            "xl": g["xep_loai_diem"],
+            "hang": int(g["hang"]),
+        }
         row["tl"] = percent(row["dk"], row["n"])
         rows.append(row)
         for k in ("n", "dk", "ct", "tb", "sk"):
@@ -89,9 +113,14 @@ def movement_rows(rc: ReportContext) -> tuple[list[Col], list[dict], dict]:
     return cols, rows, total
 
 
-def count_matrix(frame: pd.DataFrame, row_key: str, col_key: str, row_values: list[str],
-                 col_values: list[str], first_header: str
-                 ) -> tuple[list[Col], list[dict], dict]:
+def count_matrix(
+    frame: pd.DataFrame,
+    row_key: str,
+    col_key: str,
+    row_values: list[str],
+    col_values: list[str],
+    first_header: str,
+) -> tuple[list[Col], list[dict], dict]:
     """Counts of ``frame`` rows per (row value, column value), with a Cộng column and row."""
     cols = [Col("STT", "stt", align="center"), Col(first_header, "ten")]
     cols += [Col(c, c, "0", "center") for c in col_values]
@@ -114,19 +143,24 @@ def works_matrix(rc: ReportContext) -> tuple[list[Col], list[dict], dict]:
     works = rc.works.assign(cap=rc.works["cap_gan_bien"].replace("", NO_PLAQUE))
     levels = [*rc.plaque_levels, NO_PLAQUE]
     levels += sorted(set(works["cap"]) - set(levels))
-    return count_matrix(works, "cap", "trang_thai", levels, list(WORK_STATUSES),
-                        "Cấp gắn biển")
+    return count_matrix(works, "cap", "trang_thai", levels, list(WORK_STATUSES), "Cấp gắn biển")
 
 
 def article_levels(rc: ReportContext) -> tuple[list[Col], list[dict], dict]:
-    return count_matrix(rc.articles, "cap", "dot", list(OUTLET_LEVELS), rc.phases,
-                        "Cấp cơ quan báo chí")
+    return count_matrix(
+        rc.articles, "cap", "dot", list(OUTLET_LEVELS), rc.phases, "Cấp cơ quan báo chí"
+    )
 
 
 def article_outlets(rc: ReportContext) -> tuple[list[Col], list[dict], dict]:
-    cols, rows, total = count_matrix(rc.articles, "co_quan_bao", "dot",
-                                     [name for name, _ in rc.outlets], rc.phases,
-                                     "Cơ quan báo chí")
+    cols, rows, total = count_matrix(
+        rc.articles,
+        "co_quan_bao",
+        "dot",
+        [name for name, _ in rc.outlets],
+        rc.phases,
+        "Cơ quan báo chí",
+    )
     for row, (_, level) in zip(rows, rc.outlets):
         row["cap"] = level
     return [*cols, Col("Cấp", "cap", align="center")], rows, total

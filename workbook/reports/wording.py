@@ -1,5 +1,6 @@
 """Wording shared by the sheets and the Word documents: the motto, dates, document symbols,
 recipients and section numbers, as Nghị định 30/2020 writes them."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,9 +19,21 @@ def roman(n: int) -> str:
     if n < 1:
         raise ValueError(n)
     out = []
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
-                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-                           (4, "IV"), (1, "I")):
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         count, n = divmod(n, value)
         out.append(letters * count)
     return "".join(out)

@@ -6,15 +6,55 @@
 QĐ 999/QĐ-TLĐ from 29/05/2024). Each award names its deciding body, where the proposal goes,
 its legal basis and its criteria, each with a citation and how far it was checked.
 """
+
 from .choice import Regime, pick_regime
 from .load import KIND_PARAMS, RuleSetError, load_rulesets, parse_ruleset
-from .model import (CHECKED, DESTINATIONS, FORM_KIND, PRINCIPLE, ROLES, SECONDARY, STATE,
-                    STATUSES, TITLE_KIND, UNCONFIRMED, UNION, AwardRule, Citation, Criterion,
-                    Document, Quota, RuleSet, discipline_rank, role_name)
+from .model import (
+    CHECKED,
+    DESTINATIONS,
+    FORM_KIND,
+    PRINCIPLE,
+    ROLES,
+    SECONDARY,
+    STATE,
+    STATUSES,
+    TITLE_KIND,
+    UNCONFIRMED,
+    UNION,
+    AwardRule,
+    Citation,
+    Criterion,
+    Document,
+    Quota,
+    RuleSet,
+    discipline_rank,
+    role_name,
+)
 
 __all__ = [
-    "CHECKED", "DESTINATIONS", "FORM_KIND", "KIND_PARAMS", "PRINCIPLE", "ROLES", "SECONDARY",
-    "STATE", "STATUSES", "TITLE_KIND", "UNCONFIRMED", "UNION", "AwardRule", "Citation",
-    "Criterion", "Document", "Quota", "Regime", "RuleSet", "RuleSetError", "discipline_rank",
-    "load_rulesets", "parse_ruleset", "pick_regime", "role_name",
+    "CHECKED",
+    "DESTINATIONS",
+    "FORM_KIND",
+    "KIND_PARAMS",
+    "PRINCIPLE",
+    "ROLES",
+    "SECONDARY",
+    "STATE",
+    "STATUSES",
+    "TITLE_KIND",
+    "UNCONFIRMED",
+    "UNION",
+    "AwardRule",
+    "Citation",
+    "Criterion",
+    "Document",
+    "Quota",
+    "Regime",
+    "RuleSet",
+    "RuleSetError",
+    "discipline_rank",
+    "load_rulesets",
+    "parse_ruleset",
+    "pick_regime",
+    "role_name",
 ]

@@ -4,6 +4,7 @@ A rule set names its documents once; every citation refers to one of them. Loadi
 a typo would otherwise hide: an unknown criterion kind or document, a reference to an award the
 set does not have, a level order that lets a higher award be reached without the lower one.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,7 +16,7 @@ import templates
 from ..errors import CampaignError
 from ..schema.lists import AWARD_KINDS, AWARD_TRACKS, DUTY_RATINGS, SUBJECT_TYPES
 from ..values import BadValue, to_date
-from .model import (ROLES, STATUSES, AwardRule, Citation, Criterion, Document, Quota, RuleSet)
+from .model import ROLES, STATUSES, AwardRule, Citation, Criterion, Document, Quota, RuleSet
 
 # Criterion kinds and the parameters each needs (the code behind them is in
 # workbook/shortlist/criteria.py; a kind listed here and not there fails a test).
@@ -53,8 +54,7 @@ def _cited(raw: dict[str, Any] | None, docs: dict[str, Document], name: str) -> 
     return citation
 
 
-def _citation(raw: dict[str, Any] | None, docs: dict[str, Document], name: str
-              ) -> Citation | None:
+def _citation(raw: dict[str, Any] | None, docs: dict[str, Document], name: str) -> Citation | None:
     if raw is None:
         return None
     doc = docs.get(raw.get("vb", ""))
@@ -63,12 +63,19 @@ def _citation(raw: dict[str, Any] | None, docs: dict[str, Document], name: str
     status = raw.get("xac_minh", "")
     if status not in STATUSES:
         raise _fail(name, f"mức xác minh '{status}' không hợp lệ ({', '.join(STATUSES)})")
-    return Citation(document=doc, article=str(raw.get("dieu", "")), clause=str(raw.get("khoan", "")),
-                    point=str(raw.get("diem", "")), status=status, note=raw.get("ghi_chu", ""))
+    return Citation(
+        document=doc,
+        article=str(raw.get("dieu", "")),
+        clause=str(raw.get("khoan", "")),
+        point=str(raw.get("diem", "")),
+        status=status,
+        note=raw.get("ghi_chu", ""),
+    )
 
 
-def _criterion(raw: dict[str, Any], docs: dict[str, Document], name: str,
-               nested: bool = False) -> Criterion:
+def _criterion(
+    raw: dict[str, Any], docs: dict[str, Document], name: str, nested: bool = False
+) -> Criterion:
     kind = raw.get("loai", "")
     if kind not in KIND_PARAMS:
         raise _fail(name, f"loại tiêu chí '{kind}' không có trong danh sách")
@@ -77,8 +84,11 @@ def _criterion(raw: dict[str, Any], docs: dict[str, Document], name: str,
         missing.append("tren/tu")
     if missing:
         raise _fail(name, f"tiêu chí '{kind}' thiếu {', '.join(missing)}")
-    bad = [v for v in raw.get("gia_tri", []) if kind in ("xep_loai_nam", "ty_le_xep_loai")
-           and v not in DUTY_RATINGS]
+    bad = [
+        v
+        for v in raw.get("gia_tri", [])
+        if kind in ("xep_loai_nam", "ty_le_xep_loai") and v not in DUTY_RATINGS
+    ]
     if bad:
         raise _fail(name, f"tiêu chí '{kind}': xếp loại '{bad[0]}' không có trong danh sách")
     if not nested and "can_cu" not in raw:
@@ -87,9 +97,13 @@ def _criterion(raw: dict[str, Any], docs: dict[str, Document], name: str,
     if kind == "mot_trong" and len(parts) < 2:
         raise _fail(name, "tiêu chí 'mot_trong' cần ít nhất hai tiêu chí con")
     params = {k: v for k, v in raw.items() if k not in ("loai", "noi_dung", "can_cu", "tieu_chi")}
-    return Criterion(kind=kind, statement=raw.get("noi_dung", ""),
-                     citation=_citation(raw.get("can_cu"), docs, name), params=params,
-                     parts=parts)
+    return Criterion(
+        kind=kind,
+        statement=raw.get("noi_dung", ""),
+        citation=_citation(raw.get("can_cu"), docs, name),
+        params=params,
+        parts=parts,
+    )
 
 
 def _award(raw: dict[str, Any], track: str, docs: dict[str, Document], name: str) -> AwardRule:
@@ -104,16 +118,28 @@ def _award(raw: dict[str, Any], track: str, docs: dict[str, Document], name: str
     quota = None
     if raw.get("ty_le_toi_da"):
         q = raw["ty_le_toi_da"]
-        quota = Quota(percent=float(q["phan_tram"]), base=q["tren"], statement=q["noi_dung"],
-                      citation=_cited(q.get("can_cu"), docs, where),
-                      rounding=q.get("lam_tron", ""))
+        quota = Quota(
+            percent=float(q["phan_tram"]),
+            base=q["tren"],
+            statement=q["noi_dung"],
+            citation=_cited(q.get("can_cu"), docs, where),
+            rounding=q.get("lam_tron", ""),
+        )
     return AwardRule(
-        code=code, name=raw["ten"], subject=raw["doi_tuong"], track=track, kind=raw["loai"],
-        level=int(raw["bac"]), decider=raw["quyet_dinh"], destination=raw["de_nghi_den"],
+        code=code,
+        name=raw["ten"],
+        subject=raw["doi_tuong"],
+        track=track,
+        kind=raw["loai"],
+        level=int(raw["bac"]),
+        decider=raw["quyet_dinh"],
+        destination=raw["de_nghi_den"],
         basis=_cited(raw.get("can_cu"), docs, where),
         authority=_citation(raw.get("can_cu_tham_quyen"), docs, where),
         criteria=tuple(_criterion(c, docs, where) for c in raw.get("tieu_chi", [])),
-        quota=quota, note=raw.get("ghi_chu", ""))
+        quota=quota,
+        note=raw.get("ghi_chu", ""),
+    )
 
 
 def _date(value: Any, name: str):
@@ -133,9 +159,12 @@ def check_level_order(rs: RuleSet) -> None:
         for level, award in levels.items():
             lower = levels.get(level - 1)
             if lower is not None and lower.code not in award.depends_on:
-                raise _fail(rs.code, f"{award.name} (bậc {level}) phải đòi hỏi {lower.name} "
-                                     f"(bậc {level - 1}): thêm tiêu chí 'danh_hieu' hoặc "
-                                     "'du_tieu_chuan'")
+                raise _fail(
+                    rs.code,
+                    f"{award.name} (bậc {level}) phải đòi hỏi {lower.name} "
+                    f"(bậc {level - 1}): thêm tiêu chí 'danh_hieu' hoặc "
+                    "'du_tieu_chuan'",
+                )
 
 
 def parse_ruleset(raw: dict[str, Any], name: str = "") -> RuleSet:
@@ -145,11 +174,17 @@ def parse_ruleset(raw: dict[str, Any], name: str = "") -> RuleSet:
             raise _fail(name, f"khối '{track}' không hợp lệ")
         docs = {k: Document(k, v["ten_ngan"], v["ten"]) for k, v in raw["van_ban"].items()}
         awards = tuple(_award(a, track, docs, name) for a in raw.get("danh_hieu", []))
-        rs = RuleSet(code=str(raw["ma"]), name=raw["ten"], track=track,
-                     start=_date(raw["ap_dung_xet_tu"], name),
-                     end=_date(raw.get("ap_dung_xet_den"), name),
-                     checked_until=_date(raw.get("doi_chieu_den"), name),
-                     documents=docs, awards=awards, note=raw.get("ghi_chu", ""))
+        rs = RuleSet(
+            code=str(raw["ma"]),
+            name=raw["ten"],
+            track=track,
+            start=_date(raw["ap_dung_xet_tu"], name),
+            end=_date(raw.get("ap_dung_xet_den"), name),
+            checked_until=_date(raw.get("doi_chieu_den"), name),
+            documents=docs,
+            awards=awards,
+            note=raw.get("ghi_chu", ""),
+        )
     except (KeyError, TypeError, ValueError) as err:
         raise _fail(name, f"thiếu hoặc sai mục {err}") from None
     codes = {a.code for a in rs.awards}

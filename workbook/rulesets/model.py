@@ -6,6 +6,7 @@ awards (the Tổng Liên đoàn's regulation: decided by the upper unions). Each
 decides it, where the CĐCS sends the proposal, its legal basis and its criteria; each criterion
 carries its citation and how far the citation was checked against the text.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,8 +30,10 @@ STATUSES = {
     PRINCIPLE: "nguyên tắc của thidua, không phải quy định",
 }
 # What the reasons column adds after a citation whose status needs saying.
-STATUS_MARKS = {UNCONFIRMED: ", chưa xác minh căn cứ",
-                PRINCIPLE: ", nguyên tắc thứ bậc của thidua, không phải quy định"}
+STATUS_MARKS = {
+    UNCONFIRMED: ", chưa xác minh căn cứ",
+    PRINCIPLE: ", nguyên tắc thứ bậc của thidua, không phải quy định",
+}
 
 # Who decides an award and where the CĐCS sends its proposal: roles, named from Cấu hình.
 ROLES = {
@@ -92,9 +95,12 @@ class Citation:
     @property
     def text(self) -> str:
         """'điểm a khoản 1 Điều 24 Luật TĐKT 2022' (as Vietnamese documents cite)."""
-        parts = [f"điểm {self.point}" if self.point else "",
-                 f"khoản {self.clause}" if self.clause else "",
-                 f"Điều {self.article}" if self.article else "", self.document.short]
+        parts = [
+            f"điểm {self.point}" if self.point else "",
+            f"khoản {self.clause}" if self.clause else "",
+            f"Điều {self.article}" if self.article else "",
+            self.document.short,
+        ]
         return " ".join(p for p in parts if p)
 
     @property
@@ -103,9 +109,15 @@ class Citation:
         return self.text + STATUS_MARKS.get(self.status, "")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "document": self.document.full, "article": self.article,
-                "clause": self.clause, "point": self.point, "status": self.status,
-                "note": self.note}
+        return {
+            "text": self.text,
+            "document": self.document.full,
+            "article": self.article,
+            "clause": self.clause,
+            "point": self.point,
+            "status": self.status,
+            "note": self.note,
+        }
 
 
 @dataclass(frozen=True)
@@ -127,15 +139,19 @@ class Criterion:
         return self.params.get("ma")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "statement": self.statement,
-                "citation": self.citation.to_dict() if self.citation else None,
-                "params": {k: v for k, v in self.params.items()},
-                "parts": [p.to_dict() for p in self.parts]}
+        return {
+            "kind": self.kind,
+            "statement": self.statement,
+            "citation": self.citation.to_dict() if self.citation else None,
+            "params": {k: v for k, v in self.params.items()},
+            "parts": [p.to_dict() for p in self.parts],
+        }
 
 
 @dataclass(frozen=True)
 class Quota:
     """A cap the regime itself sets (CSTĐCS ≤ 15% of LĐTT under Nghị định 91/2017)."""
+
     percent: float
     base: str  # award code whose proposals are the base
     statement: str
@@ -178,17 +194,29 @@ class AwardRule:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "name": self.name, "subject": self.subject,
-                "track": self.track, "kind": self.kind, "level": self.level,
-                "decider": self.decider, "destination": self.destination,
-                "basis": self.basis.to_dict(),
-                "authority": self.authority.to_dict() if self.authority else None,
-                "criteria": [c.to_dict() for c in self.criteria],
-                "quota": None if self.quota is None else {
-                    "percent": self.quota.percent, "base": self.quota.base,
-                    "statement": self.quota.statement, "citation": self.quota.citation.to_dict(),
-                    "rounding": self.quota.rounding},
-                "note": self.note}
+        return {
+            "code": self.code,
+            "name": self.name,
+            "subject": self.subject,
+            "track": self.track,
+            "kind": self.kind,
+            "level": self.level,
+            "decider": self.decider,
+            "destination": self.destination,
+            "basis": self.basis.to_dict(),
+            "authority": self.authority.to_dict() if self.authority else None,
+            "criteria": [c.to_dict() for c in self.criteria],
+            "quota": None
+            if self.quota is None
+            else {
+                "percent": self.quota.percent,
+                "base": self.quota.base,
+                "statement": self.quota.statement,
+                "citation": self.quota.citation.to_dict(),
+                "rounding": self.quota.rounding,
+            },
+            "note": self.note,
+        }
 
 
 @dataclass(frozen=True)
@@ -214,8 +242,13 @@ class RuleSet:
         return tuple(d.full for d in self.documents.values())
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "name": self.name, "track": self.track,
-                "start": self.start.isoformat(),
-                "end": self.end.isoformat() if self.end else None,
-                "checked_until": self.checked_until.isoformat() if self.checked_until else None,
-                "legal_basis": list(self.legal_basis), "note": self.note}
+        return {
+            "code": self.code,
+            "name": self.name,
+            "track": self.track,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat() if self.end else None,
+            "checked_until": self.checked_until.isoformat() if self.checked_until else None,
+            "legal_basis": list(self.legal_basis),
+            "note": self.note,
+        }

@@ -4,6 +4,7 @@
 >>> sheet("doan_vien").column("ma_doan_vien").header
 'Mã đoàn viên'
 """
+
 from __future__ import annotations
 
 from .data_sheets import DATA_SHEETS, PROVENANCE
@@ -39,8 +40,24 @@ def sheet_names(role: str | None = None) -> list[str]:
 
 
 __all__ = [
-    "Column", "ListDef", "Sheet", "DATE_FORMAT", "TEMPLATE_VERSION", "SHEETS", "MASTER_ORDER",
-    "SETUP_SHEETS", "DATA_SHEETS", "OUTPUT_SHEETS", "LIST_TABLES", "LISTS", "LISTS_SHEET_NAME",
-    "FIXED_LIST_VALUES", "PROVENANCE", "CONFIG_ITEMS", "STAMP", "sheet", "master_columns",
+    "Column",
+    "ListDef",
+    "Sheet",
+    "DATE_FORMAT",
+    "TEMPLATE_VERSION",
+    "SHEETS",
+    "MASTER_ORDER",
+    "SETUP_SHEETS",
+    "DATA_SHEETS",
+    "OUTPUT_SHEETS",
+    "LIST_TABLES",
+    "LISTS",
+    "LISTS_SHEET_NAME",
+    "FIXED_LIST_VALUES",
+    "PROVENANCE",
+    "CONFIG_ITEMS",
+    "STAMP",
+    "sheet",
+    "master_columns",
     "sheet_names",
 ]

@@ -3,6 +3,7 @@
 Fixed values are Vietnamese as officers write them; the campaign lists (phases, movements,
 titles, groups, members, plaque levels, outlets, article columns) come from set-up sheets.
 """
+
 from __future__ import annotations
 
 from .model import Column, ListDef, Sheet
@@ -16,7 +17,13 @@ YES_NO = ("Có", "Không")
 DUTY_RATINGS = ("HTXSNV", "HTTNV", "HTNV", "KHTNV")
 # Disciplinary measures for public servants, mildest first; "Không" = none.
 DISCIPLINE_LEVELS = (
-    "Không", "Khiển trách", "Cảnh cáo", "Hạ bậc lương", "Giáng chức", "Cách chức", "Buộc thôi việc",
+    "Không",
+    "Khiển trách",
+    "Cảnh cáo",
+    "Hạ bậc lương",
+    "Giáng chức",
+    "Cách chức",
+    "Buộc thôi việc",
 )
 INITIATIVE_LEVELS = ("Cơ sở", "Ngành", "Tỉnh", "Toàn quốc")
 WORK_KINDS = ("Công trình", "Sản phẩm", "Phần việc")
@@ -33,9 +40,16 @@ AWARD_KINDS = ("Danh hiệu thi đua", "Hình thức khen thưởng")
 # What a percentage quota is a share of.
 QUOTA_BASES = ("Đoàn viên", "Lao động tiên tiến", "Tổ công đoàn")
 SCORE_SOURCES = (
-    "Xếp loại", "Sáng kiến", "Đăng ký thi đua", "Công trình", "Tin bài", "Hoạt động", "Vi phạm",
+    "Xếp loại",
+    "Sáng kiến",
+    "Đăng ký thi đua",
+    "Công trình",
+    "Tin bài",
+    "Hoạt động",
+    "Vi phạm",
     # Group criteria: a percentage of the group's members (points per percentage point).
-    "Tỷ lệ đăng ký", "Tỷ lệ xếp loại",
+    "Tỷ lệ đăng ký",
+    "Tỷ lệ xếp loại",
 )
 
 LISTS_SHEET_NAME = "Danh mục"
@@ -43,7 +57,11 @@ LISTS_SHEET_NAME = "Danh mục"
 
 def _list_table(key: str, table: str, header: str, *more: Column, width: float = 22) -> Sheet:
     return Sheet(
-        key=key, name=LISTS_SHEET_NAME, role="lists", table=table, in_group=True,
+        key=key,
+        name=LISTS_SHEET_NAME,
+        role="lists",
+        table=table,
+        in_group=True,
         columns=(Column("gia_tri", header, required=True, width=width), *more),
         row_key=("gia_tri",),
     )
@@ -68,8 +86,11 @@ LIST_TABLES: tuple[Sheet, ...] = (
     _list_table("ds_cap_bao", "tblCapBao", "Cấp cơ quan báo chí", width=12),
     _list_table("ds_cap_gan_bien", "tblCapGanBien", "Cấp gắn biển", width=42),
     _list_table(
-        "ds_co_quan_bao", "tblCoQuanBao", "Cơ quan báo chí",
-        Column("cap", "Cấp", required=True, choices="cap_bao", width=11), width=40,
+        "ds_co_quan_bao",
+        "tblCoQuanBao",
+        "Cơ quan báo chí",
+        Column("cap", "Cấp", required=True, choices="cap_bao", width=11),
+        width=40,
     ),
     _list_table("ds_chuyen_muc", "tblChuyenMuc", "Chuyên mục", width=36),
 )
@@ -94,8 +115,9 @@ FIXED_LIST_VALUES: dict[str, tuple[str, ...]] = {
 
 
 def _fixed(key: str) -> ListDef:
-    return ListDef(key=key[3:], name=key.upper(), sheet=key, column="gia_tri",
-                   fixed=FIXED_LIST_VALUES[key])
+    return ListDef(
+        key=key[3:], name=key.upper(), sheet=key, column="gia_tri", fixed=FIXED_LIST_VALUES[key]
+    )
 
 
 # Every dropdown a column can draw from, by key (Column.choices).

@@ -3,6 +3,7 @@
 Each sheet and column is declared once (in the sibling modules); headers, dropdowns, reading,
 validation messages and report layouts all read these objects.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -2,6 +2,7 @@
 
 Officers edit these rarely; group workbooks carry read-only copies of the ones dropdowns need.
 """
+
 from __future__ import annotations
 
 from .model import Column as C
@@ -26,7 +27,10 @@ CONFIG_ITEMS: tuple[tuple[str, str], ...] = (
     # Reports to the upper union (issue 11): document symbol, reporting days, recipients.
     ("ky_hieu", "Chữ viết tắt tên công đoàn trong số, ký hiệu văn bản"),
     ("ngay_bao_cao_so_ket", "Ngày báo cáo sơ kết (để trống: theo hạn báo cáo của đợt)"),
-    ("ngay_bao_cao_tong_ket", "Ngày báo cáo tổng kết năm (để trống: theo hạn báo cáo của đợt cuối)"),
+    (
+        "ngay_bao_cao_tong_ket",
+        "Ngày báo cáo tổng kết năm (để trống: theo hạn báo cáo của đợt cuối)",
+    ),
     ("noi_nhan", "Nơi nhận báo cáo (các nơi cách nhau bằng dấu chấm phẩy)"),
     # The award review: the law in force on this day decides (not the campaign's period).
     ("ngay_xet_khen_thuong", "Ngày xét khen thưởng (họp Hội đồng Thi đua – Khen thưởng)"),
@@ -38,7 +42,11 @@ CONFIG_ITEMS: tuple[tuple[str, str], ...] = (
 )
 
 CONFIG = Sheet(
-    key="cau_hinh", name="Cấu hình", role="setup", table="tblCauHinh", landscape=False,
+    key="cau_hinh",
+    name="Cấu hình",
+    role="setup",
+    table="tblCauHinh",
+    landscape=False,
     title="Thông tin chung của đợt thi đua và người ký báo cáo",
     columns=(
         C("noi_dung", "Nội dung", required=True, width=36),
@@ -50,14 +58,17 @@ CONFIG = Sheet(
 )
 
 PHASES = Sheet(
-    key="dot_thi_dua", name="Đợt thi đua", role="setup", table="tblDotThiDua", in_group=True,
+    key="dot_thi_dua",
+    name="Đợt thi đua",
+    role="setup",
+    table="tblDotThiDua",
+    in_group=True,
     title="Các đợt thi đua, thời gian và các mốc kỷ niệm",
     columns=(
         C("ma_dot", "Mã đợt", "code", required=True, width=10, aliases=("Đợt",)),
         C("ten_dot", "Tên đợt", required=True, width=40),
         C("ngay_bat_dau", "Từ ngày", "date", required=True, width=12, aliases=("Ngày bắt đầu",)),
-        C("ngay_ket_thuc", "Đến ngày", "date", required=True, width=12,
-          aliases=("Ngày kết thúc",)),
+        C("ngay_ket_thuc", "Đến ngày", "date", required=True, width=12, aliases=("Ngày kết thúc",)),
         C("han_dang_ky", "Hạn đăng ký", "date", width=12),
         C("han_bao_cao", "Hạn báo cáo", "date", width=12),
         C("moc_ky_niem", "Các mốc kỷ niệm", width=80),
@@ -66,7 +77,11 @@ PHASES = Sheet(
 )
 
 MOVEMENTS = Sheet(
-    key="phong_trao", name="Phong trào", role="setup", table="tblPhongTrao", in_group=True,
+    key="phong_trao",
+    name="Phong trào",
+    role="setup",
+    table="tblPhongTrao",
+    in_group=True,
     title="Các phong trào thi đua của kế hoạch",
     columns=(
         C("ma_phong_trao", "Mã phong trào", "code", required=True, width=12),
@@ -78,26 +93,46 @@ MOVEMENTS = Sheet(
 )
 
 GROUPS = Sheet(
-    key="to_cong_doan", name="Tổ công đoàn", role="setup", table="tblToCongDoan", in_group=True,
-    title="Các tổ công đoàn", landscape=False,
+    key="to_cong_doan",
+    name="Tổ công đoàn",
+    role="setup",
+    table="tblToCongDoan",
+    in_group=True,
+    title="Các tổ công đoàn",
+    landscape=False,
     columns=(
         C("ma_to", "Mã tổ", "code", required=True, width=10, pattern=CODE),
         C("ten_to", "Tên tổ công đoàn", required=True, width=36, aliases=("Tên tổ",)),
         C("to_truong", "Tổ trưởng", width=24),
-        C("don_vi", "Phòng, đơn vị tương ứng", width=30,
-          help="Phòng, đơn vị của cơ quan mà tổ công đoàn này gắn với; danh hiệu tập thể của "
-               "Nhà nước (Tập thể lao động tiên tiến, xuất sắc) được đề nghị cho phòng, đơn vị"),
+        C(
+            "don_vi",
+            "Phòng, đơn vị tương ứng",
+            width=30,
+            help="Phòng, đơn vị của cơ quan mà tổ công đoàn này gắn với; danh hiệu tập thể của "
+            "Nhà nước (Tập thể lao động tiên tiến, xuất sắc) được đề nghị cho phòng, đơn vị",
+        ),
         C("ghi_chu", "Ghi chú", width=24),
     ),
     row_key=("ma_to",),
 )
 
 MEMBERS = Sheet(
-    key="doan_vien", name="Đoàn viên", role="setup", table="tblDoanVien", in_group=True,
+    key="doan_vien",
+    name="Đoàn viên",
+    role="setup",
+    table="tblDoanVien",
+    in_group=True,
     title="Danh sách đoàn viên, người lao động",
     columns=(
-        C("ma_doan_vien", "Mã đoàn viên", "code", required=True, width=13, pattern=CODE,
-          aliases=("Mã ĐV", "Mã số")),
+        C(
+            "ma_doan_vien",
+            "Mã đoàn viên",
+            "code",
+            required=True,
+            width=13,
+            pattern=CODE,
+            aliases=("Mã ĐV", "Mã số"),
+        ),
         C("ho_dem", "Họ đệm", required=True, width=20, aliases=("Họ và tên đệm", "Họ")),
         C("ten", "Tên", required=True, width=10),
         C("gioi_tinh", "Giới tính", required=True, choices="gioi_tinh", width=9),
@@ -113,37 +148,63 @@ MEMBERS = Sheet(
 )
 
 RUBRIC = Sheet(
-    key="thang_diem", name="Thang điểm", role="setup", table="tblThangDiem",
+    key="thang_diem",
+    name="Thang điểm",
+    role="setup",
+    table="tblThangDiem",
     title="Thang điểm chấm thi đua (tiêu chí, nguồn dữ liệu, điểm)",
     columns=(
         C("ma_tieu_chi", "Mã tiêu chí", "code", required=True, width=10),
         C("ten_tieu_chi", "Tiêu chí", required=True, width=50),
         C("nguon", "Nguồn dữ liệu", required=True, choices="nguon_diem", width=16),
-        C("dieu_kien", "Điều kiện", width=26,
-          help="Giá trị cần khớp, ví dụ HTXSNV, Tỉnh, Hoàn thành; để trống là mọi giá trị"),
+        C(
+            "dieu_kien",
+            "Điều kiện",
+            width=26,
+            help="Giá trị cần khớp, ví dụ HTXSNV, Tỉnh, Hoàn thành; để trống là mọi giá trị",
+        ),
         C("diem_don_vi", "Điểm mỗi đơn vị", "number", required=True, width=10),
         C("diem_toi_da", "Điểm tối đa", "number", width=10),
         C("ap_dung", "Áp dụng cho", required=True, choices="doi_tuong", width=11),
-        C("dot", "Đợt", "code", choices="dot", width=9,
-          help="Để trống nếu áp dụng cho mọi đợt"),
-        C("diem_thuong", "Điểm thưởng", choices="co_khong", width=9,
-          help="Có: điểm thưởng, ngoài các tiêu chí chính (không xét khi xếp loại vững mạnh)"),
+        C("dot", "Đợt", "code", choices="dot", width=9, help="Để trống nếu áp dụng cho mọi đợt"),
+        C(
+            "diem_thuong",
+            "Điểm thưởng",
+            choices="co_khong",
+            width=9,
+            help="Có: điểm thưởng, ngoài các tiêu chí chính (không xét khi xếp loại vững mạnh)",
+        ),
     ),
     row_key=("ma_tieu_chi",),
 )
 
 ANNUAL_RATINGS = Sheet(
-    key="xep_loai_nam", name="Xếp loại năm", role="setup", table="tblXepLoaiNam",
+    key="xep_loai_nam",
+    name="Xếp loại năm",
+    role="setup",
+    table="tblXepLoaiNam",
     title="Kết quả đánh giá, xếp loại chất lượng hằng năm (do cơ quan đánh giá, không do điểm "
-          "thi đua)",
+    "thi đua)",
     columns=(
         C("nam", "Năm", "int", required=True, width=8, minimum=2000, maximum=2100),
         C("loai_doi_tuong", "Cá nhân/Tập thể", required=True, choices="doi_tuong", width=11),
-        C("ma_doi_tuong", "Mã đoàn viên/tổ", "code", required=True, width=12,
-          help="Mã đoàn viên (cá nhân) hoặc mã tổ công đoàn (tập thể: phòng, đơn vị của tổ)"),
+        C(
+            "ma_doi_tuong",
+            "Mã đoàn viên/tổ",
+            "code",
+            required=True,
+            width=12,
+            help="Mã đoàn viên (cá nhân) hoặc mã tổ công đoàn (tập thể: phòng, đơn vị của tổ)",
+        ),
         C("ten_doi_tuong", "Họ tên/Tên tổ", width=26),
-        C("xep_loai", "Xếp loại chất lượng", required=True, choices="xep_loai", width=12,
-          help="Kết quả đánh giá, xếp loại chất lượng năm theo Nghị định 90/2020/NĐ-CP"),
+        C(
+            "xep_loai",
+            "Xếp loại chất lượng",
+            required=True,
+            choices="xep_loai",
+            width=12,
+            help="Kết quả đánh giá, xếp loại chất lượng năm theo Nghị định 90/2020/NĐ-CP",
+        ),
         C("can_cu", "Căn cứ (số, ngày văn bản)", width=30),
         C("ghi_chu", "Ghi chú", width=24),
     ),
@@ -151,25 +212,43 @@ ANNUAL_RATINGS = Sheet(
 )
 
 TITLES = Sheet(
-    key="danh_hieu", name="Danh hiệu", role="setup", table="tblDanhHieu", in_group=True,
+    key="danh_hieu",
+    name="Danh hiệu",
+    role="setup",
+    table="tblDanhHieu",
+    in_group=True,
     title="Danh hiệu thi đua và hình thức khen thưởng",
     columns=(
         C("ma_danh_hieu", "Mã danh hiệu", "code", required=True, width=10),
         C("ten_danh_hieu", "Tên danh hiệu, hình thức", required=True, width=40),
         C("doi_tuong", "Đối tượng", required=True, choices="doi_tuong", width=10),
-        C("khoi", "Khen thưởng của", required=True, choices="khoi_khen", width=12,
-          help="Nhà nước: thủ trưởng cơ quan (hoặc cấp trên) quyết định, đề nghị qua Hội đồng "
-               "Thi đua – Khen thưởng của cơ quan. Công đoàn: công đoàn cấp trên quyết định"),
+        C(
+            "khoi",
+            "Khen thưởng của",
+            required=True,
+            choices="khoi_khen",
+            width=12,
+            help="Nhà nước: thủ trưởng cơ quan (hoặc cấp trên) quyết định, đề nghị qua Hội đồng "
+            "Thi đua – Khen thưởng của cơ quan. Công đoàn: công đoàn cấp trên quyết định",
+        ),
         C("loai", "Loại", choices="loai_khen", width=20),
         C("co_quan_quyet_dinh", "Người, cơ quan quyết định", width=30),
-        C("chi_tieu", "Chỉ tiêu (số hoặc %)", width=11,
-          help="Số lượng hoặc tỷ lệ được đề nghị do cấp trên giao, ví dụ 3 hoặc 10%; để trống "
-               "là không giới hạn"),
+        C(
+            "chi_tieu",
+            "Chỉ tiêu (số hoặc %)",
+            width=11,
+            help="Số lượng hoặc tỷ lệ được đề nghị do cấp trên giao, ví dụ 3 hoặc 10%; để trống "
+            "là không giới hạn",
+        ),
         C("chi_tieu_tren", "Tỷ lệ tính trên", choices="chi_tieu_tren", width=16),
         C("ma_tdkt", "Mã phần mềm TĐKT", "code", width=13),
-        C("dieu_kien", "Tiêu chuẩn", width=70,
-          help="Danh hiệu có trong bộ quy tắc: tiêu chuẩn và căn cứ lấy theo bộ quy tắc; danh "
-               "hiệu khác: Ban Chấp hành xét thủ công theo tiêu chuẩn ghi ở đây"),
+        C(
+            "dieu_kien",
+            "Tiêu chuẩn",
+            width=70,
+            help="Danh hiệu có trong bộ quy tắc: tiêu chuẩn và căn cứ lấy theo bộ quy tắc; danh "
+            "hiệu khác: Ban Chấp hành xét thủ công theo tiêu chuẩn ghi ở đây",
+        ),
     ),
     row_key=("ma_danh_hieu",),
 )

@@ -4,9 +4,20 @@
 >>> from workbook.scoring import prepare, score_campaign
 >>> result = score_campaign(prepare(read_workbook("so-thi-dua.xlsx")))  # doctest: +SKIP
 """
+
 from .context import CAMPAIGN, Excluded, ScoringInput, prepare
 from .engine import ScoreResult, score_campaign
 from .rubric import GROUP, MEMBER, Criterion, parse_rubric
 
-__all__ = ["CAMPAIGN", "Criterion", "Excluded", "GROUP", "MEMBER", "ScoreResult",
-           "ScoringInput", "parse_rubric", "prepare", "score_campaign"]
+__all__ = [
+    "CAMPAIGN",
+    "Criterion",
+    "Excluded",
+    "GROUP",
+    "MEMBER",
+    "ScoreResult",
+    "ScoringInput",
+    "parse_rubric",
+    "prepare",
+    "score_campaign",
+]

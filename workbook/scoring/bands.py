@@ -4,6 +4,7 @@ They come from ``templates/scoring.json`` (the upper union's rubric), not from t
 union points rank people and groups within the campaign; they never produce the official
 annual quality rating (HTXSNV/HTTNV/HTNV/KHTNV), which the agency enters on `Xếp loại năm`.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,18 +38,22 @@ def _bands(raw: list[dict[str, Any]], what: str) -> tuple[Band, ...]:
     bands = tuple(Band(b["muc"], b.get("tu"), b.get("moi_tieu_chi_tu_ty_le")) for b in raw)
     clash = [b.label for b in bands if b.label in DUTY_RATINGS]
     if clash:  # the official ratings are inputs; a band must never be mistaken for one
-        raise CampaignError(f"scoring.json, {what}: mức '{clash[0]}' trùng tên xếp loại chất "
-                            "lượng năm; đặt tên khác cho mức xếp loại theo điểm.")
+        raise CampaignError(
+            f"scoring.json, {what}: mức '{clash[0]}' trùng tên xếp loại chất "
+            "lượng năm; đặt tên khác cho mức xếp loại theo điểm."
+        )
     return bands
 
 
 def parse_bands(raw: dict[str, Any]) -> ScoreBands:
     try:
-        return ScoreBands(source=raw.get("nguon", ""),
-                          score_min=float(raw["diem"]["toi_thieu"]),
-                          score_max=float(raw["diem"]["toi_da"]),
-                          group_bands=_bands(raw["xep_loai_tap_the"], "xep_loai_tap_the"),
-                          member_bands=_bands(raw["xep_loai_ca_nhan"], "xep_loai_ca_nhan"))
+        return ScoreBands(
+            source=raw.get("nguon", ""),
+            score_min=float(raw["diem"]["toi_thieu"]),
+            score_max=float(raw["diem"]["toi_da"]),
+            group_bands=_bands(raw["xep_loai_tap_the"], "xep_loai_tap_the"),
+            member_bands=_bands(raw["xep_loai_ca_nhan"], "xep_loai_ca_nhan"),
+        )
     except (KeyError, TypeError) as err:
         raise CampaignError(f"scoring.json thiếu mục {err}") from None
 

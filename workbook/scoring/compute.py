@@ -6,6 +6,7 @@ Vietnamese name order (tên, then họ đệm), member code. Groups: total ↓, 
 articles ↓, earliest collective registration ↑, Vietnamese order of the group's name, code.
 Ranks are positions 1…n in that order within each phase (and within the whole campaign).
 """
+
 from __future__ import annotations
 
 from typing import Callable
@@ -13,19 +14,29 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from .bands import Band, ScoreBands
 from ..text import person_sort_key, vn_sort_key
 from . import explain
+from .bands import Band, ScoreBands
 from .context import CAMPAIGN
 from .rubric import Criterion
 
-TIE_BREAKS = ("tổng điểm cao hơn", "nhiều sáng kiến hơn", "nhiều tin, bài hơn",
-              "đăng ký thi đua sớm hơn", "thứ tự tên tiếng Việt (tên, rồi họ đệm)")
+TIE_BREAKS = (
+    "tổng điểm cao hơn",
+    "nhiều sáng kiến hơn",
+    "nhiều tin, bài hơn",
+    "đăng ký thi đua sớm hơn",
+    "thứ tự tên tiếng Việt (tên, rồi họ đệm)",
+)
 
 
-def apply_criteria(criteria: list[Criterion], frame: pd.DataFrame,
-                   units_of: Callable[[Criterion], np.ndarray], *, group: bool,
-                   labels: np.ndarray) -> tuple[dict[str, np.ndarray], list]:
+def apply_criteria(
+    criteria: list[Criterion],
+    frame: pd.DataFrame,
+    units_of: Callable[[Criterion], np.ndarray],
+    *,
+    group: bool,
+    labels: np.ndarray,
+) -> tuple[dict[str, np.ndarray], list]:
     """Points per criterion code, and each criterion's phrases (as codes) for every row."""
     points: dict[str, np.ndarray] = {}
     parts = []
@@ -42,8 +53,9 @@ def apply_criteria(criteria: list[Criterion], frame: pd.DataFrame,
     return points, parts
 
 
-def bands_for(total: np.ndarray, bands: tuple[Band, ...], share_ok: np.ndarray | None
-              ) -> np.ndarray:
+def bands_for(
+    total: np.ndarray, bands: tuple[Band, ...], share_ok: np.ndarray | None
+) -> np.ndarray:
     out = np.full(len(total), bands[-1].label, dtype=object)
     done = np.zeros(len(total), dtype=bool)
     for band in bands:
@@ -55,8 +67,9 @@ def bands_for(total: np.ndarray, bands: tuple[Band, ...], share_ok: np.ndarray |
     return out
 
 
-def share_check(criteria: list[Criterion], frame: pd.DataFrame, share: float
-                ) -> tuple[np.ndarray, np.ndarray]:
+def share_check(
+    criteria: list[Criterion], frame: pd.DataFrame, share: float
+) -> tuple[np.ndarray, np.ndarray]:
     """Rows where every main criterion reached ``share``% of its maximum; failing codes."""
     ok = np.ones(len(frame), dtype=bool)
     failing = np.full(len(frame), "", dtype=object)
@@ -71,8 +84,15 @@ def share_check(criteria: list[Criterion], frame: pd.DataFrame, share: float
     return ok, failing
 
 
-def finish(frame: pd.DataFrame, criteria: list[Criterion], bands: ScoreBands, *, group: bool,
-           points: dict[str, np.ndarray], parts: list) -> pd.DataFrame:
+def finish(
+    frame: pd.DataFrame,
+    criteria: list[Criterion],
+    bands: ScoreBands,
+    *,
+    group: bool,
+    points: dict[str, np.ndarray],
+    parts: list,
+) -> pd.DataFrame:
     """Totals (clamped), band and the explanation of one phase-level frame."""
     for code, pts in points.items():
         frame[code] = pts
@@ -85,8 +105,9 @@ def finish(frame: pd.DataFrame, criteria: list[Criterion], bands: ScoreBands, *,
     return frame
 
 
-def add_bands(frame: pd.DataFrame, criteria: list[Criterion], bands: tuple[Band, ...]
-              ) -> pd.DataFrame:
+def add_bands(
+    frame: pd.DataFrame, criteria: list[Criterion], bands: tuple[Band, ...]
+) -> pd.DataFrame:
     total = frame["tong"].to_numpy()
     top = bands[0]
     ok = note = None
@@ -95,16 +116,20 @@ def add_bands(frame: pd.DataFrame, criteria: list[Criterion], bands: tuple[Band,
         blocked = (total >= top.minimum) & ~ok
         if blocked.any():
             note = np.full(len(frame), "", dtype=object)
-            note[blocked] = (f"; chưa xếp {top.label}: " + failing[blocked]
-                             + f" dưới {explain.fmt(top.criterion_share)}% điểm tối đa")
+            note[blocked] = (
+                f"; chưa xếp {top.label}: "
+                + failing[blocked]
+                + f" dưới {explain.fmt(top.criterion_share)}% điểm tối đa"
+            )
     frame["xep_loai_diem"] = bands_for(total, bands, ok)
     if note is not None:
         frame["giai_thich"] = frame["giai_thich"].to_numpy(dtype=object) + note
     return frame
 
 
-def campaign_rows(frame: pd.DataFrame, key: str, codes: list[str], phases: list[str],
-                  first_cols: list[str]) -> pd.DataFrame:
+def campaign_rows(
+    frame: pd.DataFrame, key: str, codes: list[str], phases: list[str], first_cols: list[str]
+) -> pd.DataFrame:
     """One row per subject for the whole campaign: criterion points and total are the mean of
     the phases; initiatives and articles add up; the registration date is the earliest."""
     g = frame.groupby(key, sort=True)
@@ -116,7 +141,8 @@ def campaign_rows(frame: pd.DataFrame, key: str, codes: list[str], phases: list[
     out = pd.concat([firsts, agg], axis=1).reset_index()
     out["dot"] = CAMPAIGN
     totals = frame.pivot(index=key, columns="dot", values="tong").reindex(
-        index=out[key], columns=phases)
+        index=out[key], columns=phases
+    )
     out["giai_thich"] = explain.campaign_note(totals, out["tong"].to_numpy())
     return out
 
@@ -138,14 +164,17 @@ def name_ranks(first: pd.Series, second: pd.Series | None = None) -> np.ndarray:
     return rank[key]
 
 
-def add_ranks(frame: pd.DataFrame, key: str, name_rank: np.ndarray,
-              phase_order: list[str]) -> pd.DataFrame:
+def add_ranks(
+    frame: pd.DataFrame, key: str, name_rank: np.ndarray, phase_order: list[str]
+) -> pd.DataFrame:
     frame = frame.copy()
     frame["_name"] = name_rank
     frame["_phase"] = frame["dot"].map({p: i for i, p in enumerate(phase_order)})
     ordered = frame.sort_values(
         ["_phase", "tong", "so_sang_kien", "so_tin_bai", "ngay_dang_ky", "_name", key],
-        ascending=[True, False, False, False, True, True, True], na_position="last",
-        kind="stable")
+        ascending=[True, False, False, False, True, True, True],
+        na_position="last",
+        kind="stable",
+    )
     ordered["hang"] = ordered.groupby("_phase", sort=False).cumcount() + 1
     return ordered.drop(columns=["_name", "_phase"]).reset_index(drop=True)

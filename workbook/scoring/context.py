@@ -4,6 +4,7 @@
 and the rows left out because validation found an error (Lỗi) in them. Only valid rows are
 scored; the run says how many rows it left out and why.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,19 +19,29 @@ from .. import schema
 from ..findings import ERROR, WARNING, Finding, define
 from ..reading import ROW, WorkbookData
 from ..rulesets import Regime, pick_regime
+from ..validation import validate_data
 from ..values import to_date, to_text
 from .bands import ScoreBands, load_bands
 from .rubric import Criterion, parse_rubric
 
 CAMPAIGN = "Cả năm"  # the 'phase' label of whole-campaign rows
-USED_SHEETS = ("doan_vien", "to_cong_doan", "xep_loai_nam", "dang_ky", "ket_qua", "tin_bai",
-               "cong_trinh")
+USED_SHEETS = (
+    "doan_vien",
+    "to_cong_doan",
+    "xep_loai_nam",
+    "dang_ky",
+    "ket_qua",
+    "tin_bai",
+    "cong_trinh",
+)
 
 RULESET_MISMATCH = define("ruleset-mismatch", WARNING, "{message}")
 REVIEW_DATE_UNREADABLE = define(
-    "review-date-unreadable", WARNING,
+    "review-date-unreadable",
+    WARNING,
     "Cấu hình, 'Ngày xét khen thưởng' = '{value}' không đọc được thành ngày (ghi dạng "
-    "15/01/2024); tạm chọn bộ quy tắc theo ngày khác.")
+    "15/01/2024); tạm chọn bộ quy tắc theo ngày khác.",
+)
 
 
 @dataclass(frozen=True)
@@ -81,8 +92,11 @@ class ScoringInput:
         years = pd.to_numeric(frame["nam"], errors="coerce")
         kind = frame["loai_doi_tuong"].map(lambda v: to_text(v) or "")
         keep = frame[(years == self.year) & (kind == subject)]
-        return {to_text(c): to_text(r) or "" for c, r in zip(keep["ma_doi_tuong"], keep["xep_loai"])
-                if to_text(c)}
+        return {
+            code: to_text(r) or ""
+            for c, r in zip(keep["ma_doi_tuong"], keep["xep_loai"])
+            if (code := to_text(c))
+        }
 
     def table(self, key: str) -> pd.DataFrame:
         """The sheet's rows without those validation excluded."""
@@ -94,8 +108,11 @@ class ScoringInput:
 
     def excluded_summary(self) -> dict[str, Any]:
         by_sheet = Counter(schema.SHEETS[e.sheet].name for e in self.excluded)
-        return {"count": len(self.excluded), "by_sheet": dict(by_sheet),
-                "rows": [e.to_dict() for e in self.excluded]}
+        return {
+            "count": len(self.excluded),
+            "by_sheet": dict(by_sheet),
+            "rows": [e.to_dict() for e in self.excluded],
+        }
 
 
 def read_config(data: WorkbookData) -> dict[str, str]:
@@ -120,13 +137,8 @@ def _safe_date(value: Any) -> dt.date | None:
 
 
 def validation_findings(data: WorkbookData) -> list[Finding]:
-    """Findings of the validation pass; the reader's own typing problems until it exists."""
-    try:
-        from ..validation import validate_data  # lands from the validation work
-    except ImportError:
-        return list(data.findings)
-    report = validate_data(data)
-    return list(getattr(report, "findings", report))
+    """Findings of the validation pass (the reader's own included)."""
+    return list(validate_data(data).findings)
 
 
 def excluded_from_findings(data: WorkbookData, findings: Iterable[Finding]) -> list[Excluded]:
@@ -144,34 +156,55 @@ def excluded_from_findings(data: WorkbookData, findings: Iterable[Finding]) -> l
     return [Excluded(k, r, reason) for (k, r), reason in sorted(out.items())]
 
 
-def prepare(data: WorkbookData, excluded: Mapping[tuple[str, int], str] | set | None = None,
-            validate: bool = True) -> ScoringInput:
+def prepare(
+    data: WorkbookData,
+    excluded: Mapping[tuple[str, int], str] | set | None = None,
+    validate: bool = True,
+) -> ScoringInput:
     """Everything a scoring run needs from one workbook (the master)."""
     config = read_config(data)
     phases = read_phases(data)
     findings: list[Finding] = []
     regime = choose_regime(config, phases, data.file, findings)
     rubric = data.table("thang_diem")
-    criteria, rubric_findings = parse_rubric(rubric, data.file,
-                                             data.sheet_names.get("thang_diem", "Thang điểm"),
-                                             data.columns.get("thang_diem"))
+    criteria, rubric_findings = parse_rubric(
+        rubric,
+        data.file,
+        data.sheet_names.get("thang_diem", "Thang điểm"),
+        data.columns.get("thang_diem"),
+    )
     findings += rubric_findings
     rows = excluded_from_findings(data, validation_findings(data)) if validate else []
     if excluded:
         given = excluded if isinstance(excluded, Mapping) else {k: "" for k in excluded}
         known = {(e.sheet, e.row) for e in rows}
-        rows += [Excluded(k, int(r), reason or "Dòng có lỗi khi kiểm tra dữ liệu")
-                 for (k, r), reason in given.items() if (k, r) not in known]
+        rows += [
+            Excluded(k, int(r), reason or "Dòng có lỗi khi kiểm tra dữ liệu")
+            for (k, r), reason in given.items()
+            if (k, r) not in known
+        ]
     outlets = data.table("ds_co_quan_bao")
-    levels = {to_text(n): to_text(c) or "" for n, c in zip(outlets["gia_tri"], outlets["cap"])
-              if to_text(n)}
-    return ScoringInput(data=data, config=config, phases=phases, regime=regime,
-                        criteria=criteria, bands=load_bands(), excluded=rows,
-                        findings=findings, outlet_levels=levels)
+    levels = {
+        name: to_text(c) or ""
+        for n, c in zip(outlets["gia_tri"], outlets["cap"])
+        if (name := to_text(n))
+    }
+    return ScoringInput(
+        data=data,
+        config=config,
+        phases=phases,
+        regime=regime,
+        criteria=criteria,
+        bands=load_bands(),
+        excluded=rows,
+        findings=findings,
+        outlet_levels=levels,
+    )
 
 
-def choose_regime(config: dict[str, str], phases: pd.DataFrame, file: str,
-                  findings: list[Finding]) -> Regime:
+def choose_regime(
+    config: dict[str, str], phases: pd.DataFrame, file: str, findings: list[Finding]
+) -> Regime:
     """The rule sets for the review day on Cấu hình; the last phase's report deadline (or its
     end) stands in when the day is missing, and the officer is told."""
     raw = config.get("ngay_xet_khen_thuong", "")
@@ -187,9 +220,13 @@ def choose_regime(config: dict[str, str], phases: pd.DataFrame, file: str,
         elif isinstance(last["ngay_ket_thuc"], dt.date):
             fallback = last["ngay_ket_thuc"] + dt.timedelta(days=1)
             what = f"ngày sau khi {last['ma_dot']} kết thúc"
-    regime = pick_regime(review, configured=config.get("bo_quy_tac"),
-                         configured_reason=config.get("ly_do_bo_quy_tac"), fallback=fallback,
-                         fallback_what=what)
+    regime = pick_regime(
+        review,
+        configured=config.get("bo_quy_tac"),
+        configured_reason=config.get("ly_do_bo_quy_tac"),
+        fallback=fallback,
+        fallback_what=what,
+    )
     if regime.warning:
         findings.append(RULESET_MISMATCH.at(file=file, sheet="Cấu hình", message=regime.warning))
     return regime

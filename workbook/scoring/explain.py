@@ -3,6 +3,7 @@
 Built column-wise: strings are assembled only for the rows a criterion gave points to, so the
 explanations of 200,000 rows cost a fraction of a second.
 """
+
 from __future__ import annotations
 
 from typing import Sequence
@@ -37,8 +38,9 @@ def join(acc: np.ndarray, more: np.ndarray) -> np.ndarray:
 
 def noun(c: Criterion) -> str:
     cond = list(c.condition)
-    lower = "/".join(x[0].lower() + x[1:] if x not in ("HTXSNV", "HTTNV", "HTNV", "KHTNV")
-                     else x for x in cond)
+    lower = "/".join(
+        x[0].lower() + x[1:] if x not in ("HTXSNV", "HTTNV", "HTNV", "KHTNV") else x for x in cond
+    )
     if c.source == "Sáng kiến":
         return "sáng kiến" + (f" cấp {lower}" if cond else "")
     if c.source == "Tin bài":
@@ -93,8 +95,14 @@ def firsts(key: np.ndarray) -> np.ndarray:
     return firsts
 
 
-def part_codes(c: Criterion, units: np.ndarray, points: np.ndarray, *, group: bool,
-               labels: np.ndarray | None = None) -> tuple[np.ndarray, list[str]]:
+def part_codes(
+    c: Criterion,
+    units: np.ndarray,
+    points: np.ndarray,
+    *,
+    group: bool,
+    labels: np.ndarray | None = None,
+) -> tuple[np.ndarray, list[str]]:
     """Per row, the index of its phrase in the returned list (0 = nothing).
 
     Phrases are built once per distinct value — a criterion takes few distinct values even
@@ -104,37 +112,52 @@ def part_codes(c: Criterion, units: np.ndarray, points: np.ndarray, *, group: bo
     shown = labels if c.source == "Xếp loại" else None
     key = dense_key(units, points, shown) if shown is not None else dense_key(units, points)
     rows = firsts(key)
-    phrases = [phrase(c, float(units[r]), float(points[r]), group=group,
-                      label=str(shown[r]) if shown is not None else "") for r in rows]
+    phrases = [
+        phrase(
+            c,
+            float(units[r]),
+            float(points[r]),
+            group=group,
+            label=str(shown[r]) if shown is not None else "",
+        )
+        for r in rows
+    ]
     table = [""] + sorted(set(x for x in phrases if x))
     position = {x: i for i, x in enumerate(table)}
     return np.array([position[x] for x in phrases], dtype=np.int64)[key], table
 
 
-def combine(parts: list[tuple[np.ndarray, list[str]]],
-            extra: Sequence[tuple[np.ndarray, list[str]]] = ()) -> np.ndarray:
+def combine(
+    parts: list[tuple[np.ndarray, list[str]]], extra: Sequence[tuple[np.ndarray, list[str]]] = ()
+) -> np.ndarray:
     """Join every row's phrases with '; ', building each distinct combination once."""
     all_parts = [*parts, *extra]
     n = len(all_parts[0][0]) if all_parts else 0
     if not all_parts or n == 0:
         return np.full(n, "", dtype=object)
     key = dense_key(*(p[0] for p in all_parts))
-    texts = np.array(["; ".join(t for t in (table[codes[r]] for codes, table in all_parts) if t)
-                      for r in firsts(key)], dtype=object)
+    texts = np.array(
+        [
+            "; ".join(t for t in (table[codes[r]] for codes, table in all_parts) if t)
+            for r in firsts(key)
+        ],
+        dtype=object,
+    )
     return texts[key]
 
 
-def clamp_codes(raw: np.ndarray, total: np.ndarray, low: float, high: float
-                ) -> tuple[np.ndarray, list[str]]:
+def clamp_codes(
+    raw: np.ndarray, total: np.ndarray, low: float, high: float
+) -> tuple[np.ndarray, list[str]]:
     """The 'tổng 105 → 100 (giới hạn 0–100)' phrase as codes, like ``part_codes``."""
     hit = raw != total
     codes = np.zeros(len(raw), dtype=np.int64)
     table = [""]
     if hit.any():
-        pairs, inverse = np.unique(np.stack([raw[hit], total[hit]], axis=1), axis=0,
-                                   return_inverse=True)
-        table += [f"tổng {fmt(r)} → {fmt(t)} (giới hạn {fmt(low)}–{fmt(high)})"
-                  for r, t in pairs]
+        pairs, inverse = np.unique(
+            np.stack([raw[hit], total[hit]], axis=1), axis=0, return_inverse=True
+        )
+        table += [f"tổng {fmt(r)} → {fmt(t)} (giới hạn {fmt(low)}–{fmt(high)})" for r, t in pairs]
         codes[hit] = inverse.reshape(-1) + 1
     return codes, table
 
@@ -147,6 +170,13 @@ def campaign_note(phase_totals: pd.DataFrame, total: np.ndarray) -> np.ndarray:
     columns = [phase_totals.iloc[:, j].to_numpy(dtype=float) for j in range(n)]
     columns.append(np.asarray(total, dtype=float))
     key = dense_key(*columns)
-    texts = np.array([f"Trung bình {n} đợt: (" + " + ".join(fmt(c[r]) for c in columns[:-1])
-                      + f") / {n} = {fmt(columns[-1][r])}" for r in firsts(key)], dtype=object)
+    texts = np.array(
+        [
+            f"Trung bình {n} đợt: ("
+            + " + ".join(fmt(c[r]) for c in columns[:-1])
+            + f") / {n} = {fmt(columns[-1][r])}"
+            for r in firsts(key)
+        ],
+        dtype=object,
+    )
     return texts[key]

@@ -4,6 +4,7 @@ Built with merges and group-bys only (no per-member Python loop): 100,000 member
 take well under a second. Each ``*_units`` function returns the units of one criterion for every
 row at once; the caller multiplies by the points per unit and applies the cap.
 """
+
 from __future__ import annotations
 
 from typing import Any, Mapping
@@ -44,8 +45,7 @@ def dates(s: pd.Series) -> pd.Series:
     return pd.to_datetime(s, errors="coerce")
 
 
-def registrations_in_force(regs: pd.DataFrame, phases: list[str], column: str = P
-                           ) -> pd.DataFrame:
+def registrations_in_force(regs: pd.DataFrame, phases: list[str], column: str = P) -> pd.DataFrame:
     """Each registration once per phase it is in force: from its own phase to the last.
 
     People register once for the year (the titles are annual); a registration made in Đợt 1
@@ -81,17 +81,26 @@ class Grid:
 
     def frame(self) -> pd.DataFrame:
         n, p = len(self.subjects), len(self.phases)
-        return pd.DataFrame({"_s": np.repeat(np.arange(n), p), "dot": np.tile(
-            np.asarray(self.phases, dtype=object), n)})
+        return pd.DataFrame(
+            {
+                "_s": np.repeat(np.arange(n), p),
+                "dot": np.tile(np.asarray(self.phases, dtype=object), n),
+            }
+        )
 
 
 class Facts:
     def __init__(self, inp: ScoringInput):
         phases = inp.phase_codes
         members = inp.table("doan_vien")
-        members = pd.DataFrame({M: codes(members["ma_doan_vien"]),
-                                "ho_dem": codes(members["ho_dem"]), "ten": codes(members["ten"]),
-                                G: codes(members["ma_to"])})
+        members = pd.DataFrame(
+            {
+                M: codes(members["ma_doan_vien"]),
+                "ho_dem": codes(members["ho_dem"]),
+                "ten": codes(members["ten"]),
+                G: codes(members["ma_to"]),
+            }
+        )
         self.members = members[members[M] != ""].drop_duplicates(M).reset_index(drop=True)
         groups = inp.table("to_cong_doan")
         groups = pd.DataFrame({G: codes(groups["ma_to"]), "ten_to": codes(groups["ten_to"])})
@@ -113,19 +122,28 @@ class Facts:
         keep = np.flatnonzero(key >= 0)
         first_keys, first = np.unique(key[keep], return_index=True)  # first row per cell
         rows = keep[first]
-        for col, convert, blank in (("xep_loai", codes, ""), ("cap_sang_kien", codes, ""),
-                                    ("so_sang_kien", numbers, 0.0),
-                                    ("so_hoat_dong", numbers, 0.0), ("so_vi_pham", numbers, 0.0)):
+        for col, convert, blank in (
+            ("xep_loai", codes, ""),
+            ("cap_sang_kien", codes, ""),
+            ("so_sang_kien", numbers, 0.0),
+            ("so_hoat_dong", numbers, 0.0),
+            ("so_vi_pham", numbers, 0.0),
+        ):
             values = np.full(grid.size, blank, dtype=object if blank == "" else float)
             values[first_keys] = convert(results[col]).to_numpy()[rows]
             base[col] = values
 
         regs = inp.table("dang_ky")
-        regs = pd.DataFrame({"loai": codes(regs["loai_doi_tuong"]),
-                             "ma": codes(regs["ma_doi_tuong"]), P: codes(regs["dot"]),
-                             "danh_hieu": codes(regs["danh_hieu"]),
-                             "phong_trao": codes(regs["phong_trao"]),
-                             "ngay_dang_ky": dates(regs["ngay_dang_ky"])})
+        regs = pd.DataFrame(
+            {
+                "loai": codes(regs["loai_doi_tuong"]),
+                "ma": codes(regs["ma_doi_tuong"]),
+                P: codes(regs["dot"]),
+                "danh_hieu": codes(regs["danh_hieu"]),
+                "phong_trao": codes(regs["phong_trao"]),
+                "ngay_dang_ky": dates(regs["ngay_dang_ky"]),
+            }
+        )
         regs = registrations_in_force(regs, phases)
         self.regs = regs[regs["loai"] == "Cá nhân"].rename(columns={"ma": M})
         self.group_regs = regs[regs["loai"] == "Tập thể"].rename(columns={"ma": G})
@@ -133,23 +151,32 @@ class Facts:
         self.group_reg_keys = ggrid.keys(self.group_regs[G], self.group_regs[P])
 
         arts = inp.table("tin_bai")
-        arts = pd.DataFrame({M: codes(arts["ma_doan_vien"]), P: codes(arts["dot"]),
-                             "co_quan_bao": codes(arts["co_quan_bao"])})
+        arts = pd.DataFrame(
+            {
+                M: codes(arts["ma_doan_vien"]),
+                P: codes(arts["dot"]),
+                "co_quan_bao": codes(arts["co_quan_bao"]),
+            }
+        )
         arts["cap"] = arts["co_quan_bao"].map(inp.outlet_levels).fillna("")
         self.articles = arts
         self.article_keys = grid.keys(arts[M], arts[P])
 
         works = inp.table("cong_trinh")
-        self.works = pd.DataFrame({G: codes(works["ma_to"]), P: codes(works["dot"]),
-                                   "trang_thai": codes(works["trang_thai"]),
-                                   "cap_gan_bien": codes(works["cap_gan_bien"]),
-                                   "loai": codes(works["loai"])})
+        self.works = pd.DataFrame(
+            {
+                G: codes(works["ma_to"]),
+                P: codes(works["dot"]),
+                "trang_thai": codes(works["trang_thai"]),
+                "cap_gan_bien": codes(works["cap_gan_bien"]),
+                "loai": codes(works["loai"]),
+            }
+        )
         self.work_keys = ggrid.keys(self.works[G], self.works[P])
 
         base["so_tin_bai"] = grid.count(self.article_keys)
         base["so_dang_ky"] = grid.count(self.reg_keys)
-        base["ngay_dang_ky"] = self._earliest(self.regs["ngay_dang_ky"], self.reg_keys,
-                                              grid.size)
+        base["ngay_dang_ky"] = self._earliest(self.regs["ngay_dang_ky"], self.reg_keys, grid.size)
         self.base = base
         # member row → its group's row
         gid = ggrid.subjects.get_indexer(base[G])
@@ -162,8 +189,9 @@ class Facts:
         gbase["so_doan_vien"] = ggrid.count(self.to_group)
         gbase["so_sang_kien"] = self._by_group(base["so_sang_kien"], "sum")
         gbase["so_tin_bai"] = self._by_group(base["so_tin_bai"], "sum")
-        gbase["ngay_dang_ky"] = self._earliest(self.group_regs["ngay_dang_ky"],
-                                               self.group_reg_keys, ggrid.size)
+        gbase["ngay_dang_ky"] = self._earliest(
+            self.group_regs["ngay_dang_ky"], self.group_reg_keys, ggrid.size
+        )
         self.gbase = gbase
 
     @staticmethod
@@ -171,7 +199,8 @@ class Facts:
         ok = keys >= 0
         first = pd.Series(days.to_numpy()[ok]).groupby(keys[ok]).min()
         return pd.Series(pd.NaT, index=range(size), dtype="datetime64[ns]").where(
-            ~pd.Index(range(size)).isin(first.index), first.reindex(range(size)))
+            ~pd.Index(range(size)).isin(first.index), first.reindex(range(size))
+        )
 
     def _by_group(self, values: pd.Series | np.ndarray, how: str) -> np.ndarray:
         total = self.ggrid.count(self.to_group, np.asarray(values, dtype=float))
@@ -200,11 +229,13 @@ class Facts:
             hit = b["cap_sang_kien"].isin(cond) if cond else pd.Series(True, index=b.index)
             return np.where(hit, b["so_sang_kien"], 0.0)
         if c.source == "Đăng ký thi đua":
-            return self.grid.count(self._matching(self.regs, self.reg_keys, cond,
-                                                  "danh_hieu", "phong_trao"))
+            return self.grid.count(
+                self._matching(self.regs, self.reg_keys, cond, "danh_hieu", "phong_trao")
+            )
         if c.source == "Tin bài":
-            return self.grid.count(self._matching(self.articles, self.article_keys, cond,
-                                                  "cap", "co_quan_bao"))
+            return self.grid.count(
+                self._matching(self.articles, self.article_keys, cond, "cap", "co_quan_bao")
+            )
         if c.source == "Hoạt động":
             return b["so_hoat_dong"].to_numpy(dtype=float)
         if c.source == "Vi phạm":
@@ -222,17 +253,24 @@ class Facts:
             hit = rating.isin(cond) if cond else rating != ""
             return np.round(self._by_group(hit.to_numpy(dtype=float), "mean") * 100, 2)
         if c.source == "Tỷ lệ đăng ký":
-            regs = self.grid.count(self._matching(self.regs, self.reg_keys, cond,
-                                                  "danh_hieu", "phong_trao"))
+            regs = self.grid.count(
+                self._matching(self.regs, self.reg_keys, cond, "danh_hieu", "phong_trao")
+            )
             return np.round(self._by_group((regs > 0).astype(float), "mean") * 100, 2)
         if c.source == "Xếp loại":
             rating = self.gbase[G].map(dict(zip(self.groups[G], self.groups["xep_loai_to"])))
             hit = rating.isin(cond) if cond else rating.fillna("") != ""
             return hit.to_numpy(dtype=float)
         if c.source == "Đăng ký thi đua":
-            return self.ggrid.count(self._matching(self.group_regs, self.group_reg_keys, cond,
-                                                   "danh_hieu", "phong_trao"))
+            return self.ggrid.count(
+                self._matching(
+                    self.group_regs, self.group_reg_keys, cond, "danh_hieu", "phong_trao"
+                )
+            )
         if c.source == "Công trình":
-            return self.ggrid.count(self._matching(self.works, self.work_keys, cond,
-                                                   "trang_thai", "cap_gan_bien", "loai"))
+            return self.ggrid.count(
+                self._matching(
+                    self.works, self.work_keys, cond, "trang_thai", "cap_gan_bien", "loai"
+                )
+            )
         return np.zeros(len(self.gbase))

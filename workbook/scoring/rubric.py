@@ -5,6 +5,7 @@ activities, violations, or a percentage of a group's members), an optional condi
 that count, separated by ';'), points per unit, a cap (a floor for negative lines), whom it
 applies to and in which phase. Rows that cannot be used are reported, not guessed.
 """
+
 from __future__ import annotations
 
 import math
@@ -25,13 +26,17 @@ GROUP_SOURCES = (*MEMBER_SOURCES, "Công trình", "Tỷ lệ đăng ký", "Tỷ 
 RATE_SOURCES = ("Tỷ lệ đăng ký", "Tỷ lệ xếp loại")
 
 RUBRIC_BAD_ROW = define(
-    "rubric-bad-row", ERROR,
+    "rubric-bad-row",
+    ERROR,
     "Thang điểm, tiêu chí '{value}': {reason}. Dòng này không được dùng để chấm điểm; sửa trên "
-    "trang Thang điểm rồi chạy lại.")
+    "trang Thang điểm rồi chạy lại.",
+)
 RUBRIC_SOURCE_NOT_FOR = define(
-    "rubric-source-not-applicable", WARNING,
+    "rubric-source-not-applicable",
+    WARNING,
     "Thang điểm, tiêu chí '{value}': nguồn '{source}' không tính được cho {subject}; tiêu chí "
-    "được bỏ qua với {subject}.")
+    "được bỏ qua với {subject}.",
+)
 
 
 @dataclass(frozen=True)
@@ -61,9 +66,17 @@ class Criterion:
         return f"{self.code} {self.name} ({fmt(self.per_unit)}/đơn vị{cap})"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "name": self.name, "source": self.source,
-                "condition": list(self.condition), "per_unit": self.per_unit, "cap": self.cap,
-                "subject": self.subject, "phase": self.phase, "bonus": self.bonus}
+        return {
+            "code": self.code,
+            "name": self.name,
+            "source": self.source,
+            "condition": list(self.condition),
+            "per_unit": self.per_unit,
+            "cap": self.cap,
+            "subject": self.subject,
+            "phase": self.phase,
+            "bonus": self.bonus,
+        }
 
 
 def fmt(x: float) -> str:
@@ -86,9 +99,12 @@ def _number(value: Any) -> float | None:
     return number
 
 
-def parse_rubric(frame: pd.DataFrame, file: str = "", sheet: str = "Thang điểm",
-                 cells: dict[str, str] | None = None
-                 ) -> tuple[list[Criterion], list[Finding]]:
+def parse_rubric(
+    frame: pd.DataFrame,
+    file: str = "",
+    sheet: str = "Thang điểm",
+    cells: dict[str, str] | None = None,
+) -> tuple[list[Criterion], list[Finding]]:
     """Criteria from the rubric table; findings for rows that cannot be used."""
     criteria: list[Criterion] = []
     findings: list[Finding] = []
@@ -96,8 +112,13 @@ def parse_rubric(frame: pd.DataFrame, file: str = "", sheet: str = "Thang điể
     seen: set[str] = set()
     for rec in frame.to_dict("records"):
         code = to_text(rec.get("ma_tieu_chi")) or ""
-        where = {"file": file, "sheet": sheet, "row_key": code, "value": code,
-                 "cell": f"{cells.get('ma_tieu_chi', 'A')}{rec.get(ROW, '')}"}
+        where = {
+            "file": file,
+            "sheet": sheet,
+            "row_key": code,
+            "value": code,
+            "cell": f"{cells.get('ma_tieu_chi', 'A')}{rec.get(ROW, '')}",
+        }
         try:
             criterion = _criterion(rec, code, seen)
         except ValueError as err:
@@ -107,8 +128,11 @@ def parse_rubric(frame: pd.DataFrame, file: str = "", sheet: str = "Thang điể
         for subject in subjects:
             allowed = MEMBER_SOURCES if subject == MEMBER else GROUP_SOURCES
             if criterion.source not in allowed:
-                findings.append(RUBRIC_SOURCE_NOT_FOR.at(source=criterion.source,
-                                                         subject=subject.lower(), **where))
+                findings.append(
+                    RUBRIC_SOURCE_NOT_FOR.at(
+                        source=criterion.source, subject=subject.lower(), **where
+                    )
+                )
                 continue
             criteria.append(Criterion(**{**criterion.__dict__, "subject": subject}))
         seen.add(code)
@@ -132,9 +156,17 @@ def _criterion(rec: dict[str, Any], code: str, seen: set[str]) -> Criterion:
     subject = to_text(rec.get("ap_dung")) or ""
     if subject not in (MEMBER, GROUP, "Cả hai"):
         raise ValueError(f"'Áp dụng cho' phải là {MEMBER}, {GROUP} hoặc Cả hai")
-    condition = tuple(p.strip() for p in (to_text(rec.get("dieu_kien")) or "").split(";")
-                      if p.strip())
-    return Criterion(code=code, name=to_text(rec.get("ten_tieu_chi")) or code, source=source,
-                     condition=condition, per_unit=per_unit, cap=cap, subject=subject,
-                     phase=to_text(rec.get("dot")),
-                     bonus=(to_text(rec.get("diem_thuong")) or "") == "Có")
+    condition = tuple(
+        p.strip() for p in (to_text(rec.get("dieu_kien")) or "").split(";") if p.strip()
+    )
+    return Criterion(
+        code=code,
+        name=to_text(rec.get("ten_tieu_chi")) or code,
+        source=source,
+        condition=condition,
+        per_unit=per_unit,
+        cap=cap,
+        subject=subject,
+        phase=to_text(rec.get("dot")),
+        bonus=(to_text(rec.get("diem_thuong")) or "") == "Có",
+    )

@@ -1,4 +1,5 @@
 """The `Điểm` sheet: one column per criterion, total, band, rank and the explanation."""
+
 from __future__ import annotations
 
 from typing import Any, Iterable
@@ -20,16 +21,22 @@ SECTION_FONT = Font(name=FONT_NAME, size=12, bold=True)
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 
 
-def put_table(ws: Worksheet, top: int, left: int, name: str, columns: list[Column],
-              rows: Iterable[dict[str, Any]], wrap: tuple[str, ...] = ()) -> int:
+def put_table(
+    ws: Worksheet,
+    top: int,
+    left: int,
+    name: str,
+    columns: list[Column],
+    rows: Iterable[dict[str, Any]],
+    wrap: tuple[str, ...] = (),
+) -> int:
     """An Excel Table with its header at (top, left); returns the last row used."""
     for j, col in enumerate(columns, start=left):
         cell = set_cell(ws, top, j, col.header)
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         letter = get_column_letter(j)
-        ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0,
-                                                 col.width)
+        ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0, col.width)
     r = top
     for r, row in enumerate(rows, start=top + 1):
         for j, col in enumerate(columns, start=left):
@@ -56,24 +63,32 @@ def criterion_columns(criteria: list[Criterion]) -> list[Column]:
 
 
 def member_columns(criteria: list[Criterion]) -> list[Column]:
-    return [Column("dot", "Đợt", width=9), Column("hang", "Hạng", "int", width=6),
-            Column("ma_doan_vien", "Mã đoàn viên", "code", width=12),
-            Column("ho_ten", "Họ và tên", width=24), Column("ma_to", "Tổ", "code", width=6),
-            Column("xep_loai", "Xếp loại nhiệm vụ", width=10),
-            *criterion_columns(criteria),
-            Column("tong", "Tổng điểm", "number", width=9),
-            Column("xep_loai_diem", "Xếp loại theo điểm", width=11),
-            Column("giai_thich", "Giải thích", width=90)]
+    return [
+        Column("dot", "Đợt", width=9),
+        Column("hang", "Hạng", "int", width=6),
+        Column("ma_doan_vien", "Mã đoàn viên", "code", width=12),
+        Column("ho_ten", "Họ và tên", width=24),
+        Column("ma_to", "Tổ", "code", width=6),
+        Column("xep_loai", "Xếp loại nhiệm vụ", width=10),
+        *criterion_columns(criteria),
+        Column("tong", "Tổng điểm", "number", width=9),
+        Column("xep_loai_diem", "Xếp loại theo điểm", width=11),
+        Column("giai_thich", "Giải thích", width=90),
+    ]
 
 
 def group_columns(criteria: list[Criterion]) -> list[Column]:
-    return [Column("dot", "Đợt", width=9), Column("hang", "Hạng", "int", width=6),
-            Column("ma_to", "Mã tổ", "code", width=12), Column("ten_to", "Tên tổ", width=24),
-            Column("so_doan_vien", "Số đoàn viên", "int", width=6),
-            *criterion_columns(criteria),
-            Column("tong", "Tổng điểm", "number", width=9),
-            Column("xep_loai_diem", "Xếp loại", width=11),
-            Column("giai_thich", "Giải thích", width=90)]
+    return [
+        Column("dot", "Đợt", width=9),
+        Column("hang", "Hạng", "int", width=6),
+        Column("ma_to", "Mã tổ", "code", width=12),
+        Column("ten_to", "Tên tổ", width=24),
+        Column("so_doan_vien", "Số đoàn viên", "int", width=6),
+        *criterion_columns(criteria),
+        Column("tong", "Tổng điểm", "number", width=9),
+        Column("xep_loai_diem", "Xếp loại", width=11),
+        Column("giai_thich", "Giải thích", width=90),
+    ]
 
 
 def write_scores(ws: Worksheet, result: ScoreResult) -> None:
@@ -82,18 +97,36 @@ def write_scores(ws: Worksheet, result: ScoreResult) -> None:
         note(ws, i, text)
     row = 2 + len(result.notes)
     note(ws, row, "Khi bằng điểm, xếp trên theo thứ tự: " + "; ".join(TIE_BREAKS[1:]) + ".")
-    note(ws, row + 1, "Xếp loại theo điểm là mức của phong trào thi đua công đoàn (tổ: vững mạnh, "
-         "khá...; cá nhân: loại A, B...), không phải kết quả xếp loại chất lượng năm của cơ quan "
-         "(nhập trên trang Xếp loại năm).")
+    note(
+        ws,
+        row + 1,
+        "Xếp loại theo điểm là mức của phong trào thi đua công đoàn (tổ: vững mạnh, "
+        "khá...; cá nhân: loại A, B...), không phải kết quả xếp loại chất lượng năm của cơ quan "
+        "(nhập trên trang Xếp loại năm).",
+    )
     row += 3
     note(ws, row, "I. ĐIỂM CÁ NHÂN (theo từng đợt và cả năm)", SECTION_FONT)
     members = result.members.assign(xep_loai=result.members["xep_loai"].fillna(""))
-    last = put_table(ws, row + 1, 1, "tblDiemCaNhan", member_columns(result.member_criteria),
-                     members.to_dict("records"), wrap=("giai_thich",))
+    last = put_table(
+        ws,
+        row + 1,
+        1,
+        "tblDiemCaNhan",
+        member_columns(result.member_criteria),
+        members.to_dict("records"),
+        wrap=("giai_thich",),
+    )
     frozen = f"E{row + 2}"  # the members' header row and their names stay in view
     row = last + 3
     note(ws, row, "II. ĐIỂM TẬP THỂ (TỔ CÔNG ĐOÀN)", SECTION_FONT)
-    put_table(ws, row + 1, 1, "tblDiemTapThe", group_columns(result.group_criteria),
-              result.groups.to_dict("records"), wrap=("giai_thich",))
+    put_table(
+        ws,
+        row + 1,
+        1,
+        "tblDiemTapThe",
+        group_columns(result.group_criteria),
+        result.groups.to_dict("records"),
+        wrap=("giai_thich",),
+    )
     ws.freeze_panes = frozen
     print_setup(ws, landscape=True, title_rows=None)

@@ -5,6 +5,7 @@ from the rule set; it returns, for every subject, whether the criterion is met a
 that decided it in words. The engine adds the criterion's statement and citation, so every
 reason names the rule it applies and where the rule comes from.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -42,8 +43,9 @@ def _text(values: pd.Series | np.ndarray) -> np.ndarray:
 
 def _rating_words(rating: np.ndarray, year: int | None) -> np.ndarray:
     label = f"xếp loại năm {year}" if year else "xếp loại năm"
-    return np.where(rating == "", f"chưa có {label} (trang Xếp loại năm)",
-                    f"{label}: " + rating.astype(object))
+    return np.where(
+        rating == "", f"chưa có {label} (trang Xếp loại năm)", f"{label}: " + rating.astype(object)
+    )
 
 
 def annual_rating(c: Criterion, subjects: pd.DataFrame, ctx: Context) -> Outcome:
@@ -60,8 +62,9 @@ def no_discipline(c: Criterion, subjects: pd.DataFrame, ctx: Context, group: boo
     m = ctx.members
     names = dict(m[m["ky_luat_muc"] >= level].groupby("ma_to")["ho_ten"].agg(", ".join))
     found = np.array([names.get(code, "") for code in subjects["ma_to"]], dtype=object)
-    words = np.where(found == "", "không có đoàn viên bị kỷ luật",
-                     "có đoàn viên bị kỷ luật: " + found)
+    words = np.where(
+        found == "", "không có đoàn viên bị kỷ luật", "có đoàn viên bị kỷ luật: " + found
+    )
     return Outcome(found == "", words)
 
 
@@ -69,8 +72,11 @@ def months_of_service(c: Criterion, subjects: pd.DataFrame, ctx: Context) -> Out
     months = subjects["thang_cong_tac"].to_numpy(dtype=float)
     known = ~np.isnan(months)
     ok = ~known | (months >= float(c.params["tu"]))  # no recruitment date: not a new hire
-    words = np.where(known, "công tác " + fmt_array(np.nan_to_num(months)) + " tháng đến hết đợt",
-                     "chưa ghi ngày tuyển dụng")
+    words = np.where(
+        known,
+        "công tác " + fmt_array(np.nan_to_num(months)) + " tháng đến hết đợt",
+        "chưa ghi ngày tuyển dụng",
+    )
     return Outcome(ok, words)
 
 
@@ -82,16 +88,22 @@ def registered(c: Criterion, subjects: pd.DataFrame, ctx: Context) -> Outcome:
 def initiative(c: Criterion, subjects: pd.DataFrame, ctx: Context) -> Outcome:
     level = subjects["sk_cap"].to_numpy()
     ok = level >= LEVEL_ORDER[c.params["cap_tu"]]
-    words = np.where(level > 0, fmt_array(subjects["sk_cong_nhan"].to_numpy())
-                     + " sáng kiến được công nhận, cao nhất cấp "
-                     + _text(subjects["cap_sang_kien"]), "không có sáng kiến được công nhận")
+    words = np.where(
+        level > 0,
+        fmt_array(subjects["sk_cong_nhan"].to_numpy())
+        + " sáng kiến được công nhận, cao nhất cấp "
+        + _text(subjects["cap_sang_kien"]),
+        "không có sáng kiến được công nhận",
+    )
     return Outcome(ok, words)
 
 
 def member_kind(c: Criterion, subjects: pd.DataFrame, ctx: Context) -> Outcome:
     kind = _text(subjects["thanh_phan"])
-    return Outcome(np.isin(kind, c.params["gia_tri"]),
-                   np.where(kind == "", "chưa ghi thành phần", "thành phần: " + kind))
+    return Outcome(
+        np.isin(kind, c.params["gia_tri"]),
+        np.where(kind == "", "chưa ghi thành phần", "thành phần: " + kind),
+    )
 
 
 def proposed_for(c: Criterion, subjects: pd.DataFrame, ctx: Context, key: str) -> Outcome:
@@ -106,8 +118,9 @@ def meets(c: Criterion, subjects: pd.DataFrame, ctx: Context, key: str) -> Outco
     return Outcome(ok, np.where(ok, f"đủ tiêu chuẩn {name}", f"chưa đủ tiêu chuẩn {name}"))
 
 
-def _members_per_group(subjects: pd.DataFrame, ctx: Context, hit: pd.Series
-                       ) -> tuple[np.ndarray, np.ndarray]:
+def _members_per_group(
+    subjects: pd.DataFrame, ctx: Context, hit: pd.Series
+) -> tuple[np.ndarray, np.ndarray]:
     m = ctx.members
     n = subjects["ma_to"].map(m.groupby("ma_to").size()).fillna(0).to_numpy(dtype=float)
     k = subjects["ma_to"].map(hit.groupby(m["ma_to"]).sum()).fillna(0).to_numpy(dtype=float)
@@ -148,9 +161,14 @@ def count_proposed(c: Criterion, subjects: pd.DataFrame, ctx: Context) -> Outcom
 
 def point_band(c: Criterion, subjects: pd.DataFrame, ctx: Context) -> Outcome:
     band = _text(subjects["xep_loai_diem"])
-    return Outcome(np.isin(band, c.params["gia_tri"]),
-                   "xếp loại theo điểm thi đua cả năm: " + band + " ("
-                   + fmt_array(subjects["tong"].to_numpy()) + " điểm)")
+    return Outcome(
+        np.isin(band, c.params["gia_tri"]),
+        "xếp loại theo điểm thi đua cả năm: "
+        + band
+        + " ("
+        + fmt_array(subjects["tong"].to_numpy())
+        + " điểm)",
+    )
 
 
 def any_of(c: Criterion, subjects: pd.DataFrame, ctx: Context, group: bool) -> Outcome:
@@ -185,8 +203,9 @@ GROUP_ONLY = {"ty_le_danh_hieu", "ty_le_xep_loai", "so_danh_hieu"}
 def evaluate(c: Criterion, subjects: pd.DataFrame, ctx: Context, group: bool) -> Outcome:
     """One automatic criterion for every subject (members, or groups when ``group``)."""
     if (group and c.kind in MEMBER_ONLY) or (not group and c.kind in GROUP_ONLY):
-        raise ValueError(f"criterion kind {c.kind!r} does not apply to "
-                         f"{'groups' if group else 'members'}")
+        raise ValueError(
+            f"criterion kind {c.kind!r} does not apply to {'groups' if group else 'members'}"
+        )
     return KINDS[c.kind](c, subjects, ctx, group)
 
 
@@ -196,4 +215,3 @@ def describe(c: Criterion) -> str:
 
 
 __all__ = ["Context", "KINDS", "Outcome", "describe", "evaluate"]
-

@@ -16,6 +16,7 @@ taken as its whole part in exact arithmetic, never above the percentage (15% of 
 regime's own cap (CSTĐCS ≤ 15% of LĐTT until 2023) applies as well. Among the eligible, the order
 is the whole-campaign rank (points, then the tie-breaks of ``workbook.scoring.compute``).
 """
+
 from __future__ import annotations
 
 import math
@@ -25,10 +26,10 @@ import numpy as np
 import pandas as pd
 
 from ..rulesets import STATE, AwardRule, Regime, role_name
+from ..schema.lists import QUOTA_BASES
 from ..scoring import ScoreResult, ScoringInput
 from ..scoring.compute import name_ranks
 from ..scoring.explain import fmt_array
-from ..schema.lists import QUOTA_BASES
 from ..scoring.rubric import GROUP, fmt
 from .criteria import Context, describe, evaluate
 from .facts import group_facts, member_facts, ratings_summary
@@ -72,8 +73,10 @@ def _order(awards: list[AwardRule]) -> list[AwardRule]:
         known = {d.code for d in done}
         ready = next((a for a in pending if a.depends_on <= known), None)
         if ready is None:  # a cycle: the loader refuses such data, so this means a bug
-            raise ValueError("award criteria refer to each other in a cycle: "
-                             + ", ".join(a.code for a in pending))
+            raise ValueError(
+                "award criteria refer to each other in a cycle: "
+                + ", ".join(a.code for a in pending)
+            )
         done.append(ready)
         pending.remove(ready)
     return done
@@ -82,28 +85,48 @@ def _order(awards: list[AwardRule]) -> list[AwardRule]:
 def make_shortlist(inp: ScoringInput, scores: ScoreResult) -> ShortlistResult:
     """Every award of the campaign's Danh hiệu sheet decided under the review day's rule sets."""
     sheet_titles, notes = read_titles(inp)
-    return decide_awards(member_facts(inp, scores), group_facts(inp, scores), inp.regime,
-                         sheet_titles, year=inp.year, config=inp.config, scores=scores,
-                         notes=notes)
+    return decide_awards(
+        member_facts(inp, scores),
+        group_facts(inp, scores),
+        inp.regime,
+        sheet_titles,
+        year=inp.year,
+        config=inp.config,
+        scores=scores,
+        notes=notes,
+    )
 
 
-def decide_awards(members: pd.DataFrame, groups: pd.DataFrame, regime: Regime,
-                  sheet_titles: list[SheetTitle], *, year: int | None, config: dict[str, str],
-                  scores: ScoreResult | None = None, notes: list[str] | None = None
-                  ) -> ShortlistResult:
+def decide_awards(
+    members: pd.DataFrame,
+    groups: pd.DataFrame,
+    regime: Regime,
+    sheet_titles: list[SheetTitle],
+    *,
+    year: int | None,
+    config: dict[str, str],
+    scores: ScoreResult | None = None,
+    notes: list[str] | None = None,
+) -> ShortlistResult:
     """The decisions from the year's facts (``facts.member_facts`` / ``group_facts`` columns);
     pure, so property tests can feed it generated members."""
     awards = {a.code: a for rs in regime.sets for a in rs.awards}
-    ctx = Context(members=members, groups=groups, year=year,
-                  names={code: a.name for code, a in awards.items()})
+    ctx = Context(
+        members=members,
+        groups=groups,
+        year=year,
+        names={code: a.name for code, a in awards.items()},
+    )
     for t in sheet_titles:  # the campaign's own wording ("Giấy khen của Giám đốc Sở")
         if t.code in awards:
             ctx.names[t.code] = t.name
     notes = [regime.reason, *([regime.warning] if regime.warning else []), *(notes or [])]
     unrated = int((members["xep_loai_nam"] == "").sum()) if len(members) else 0
     if unrated:
-        notes.append(f"{unrated} đoàn viên chưa có kết quả xếp loại chất lượng năm {year or ''} "
-                     "trên trang Xếp loại năm: chưa xét được các danh hiệu cần kết quả này.")
+        notes.append(
+            f"{unrated} đoàn viên chưa có kết quả xếp loại chất lượng năm {year or ''} "
+            "trên trang Xếp loại năm: chưa xét được các danh hiệu cần kết quả này."
+        )
     listed = {t.code: t for t in sheet_titles}
     outcomes: dict[str, TitleOutcome] = {}
     frames: dict[str, pd.DataFrame] = {}
@@ -123,8 +146,9 @@ def decide_awards(members: pd.DataFrame, groups: pd.DataFrame, regime: Regime,
             forms.append((award, ev))
             continue
         frames[award.code] = _decide(award, outcome, subjects, ev, ctx, group, taken=set())
-        ctx.proposed[award.code] = set(frames[award.code].loc[
-            frames[award.code]["ket_qua"] == PROPOSED, "ma"])
+        ctx.proposed[award.code] = set(
+            frames[award.code].loc[frames[award.code]["ket_qua"] == PROPOSED, "ma"]
+        )
     # forms: per track and subject, highest level first, one form each
     taken: dict[tuple[str, str], dict[str, str]] = {}
     for award, ev in sorted(forms, key=lambda f: -f[0].level):
@@ -140,45 +164,73 @@ def decide_awards(members: pd.DataFrame, groups: pd.DataFrame, regime: Regime,
     manual = [t for t in sheet_titles if t.code not in awards]
     hidden = [a.name for code, a in awards.items() if code not in listed]
     if hidden:
-        notes.append("Bộ quy tắc còn có: " + ", ".join(hidden) + " (không có trên trang Danh "
-                     "hiệu nên không lập danh sách; vẫn được xét khi danh hiệu khác cần đến).")
+        notes.append(
+            "Bộ quy tắc còn có: " + ", ".join(hidden) + " (không có trên trang Danh "
+            "hiệu nên không lập danh sách; vẫn được xét khi danh hiệu khác cần đến)."
+        )
     order = {t.code: i for i, t in enumerate(sheet_titles)}
     parts = [frames[o.code] for o in shown]
-    decisions = (pd.concat(parts, ignore_index=True) if parts else _empty())
+    decisions = pd.concat(parts, ignore_index=True) if parts else _empty()
     decisions["_t"] = decisions["ma_danh_hieu"].map(order)
-    decisions = decisions.sort_values(["_t", "_k", "thu_tu", "_name"], na_position="last",
-                                      kind="stable").drop(columns=["_t", "_k", "_name"])
-    return ShortlistResult(regime=regime, phases=scores.phases if scores else [], year=year,
-                           titles=shown, manual=[m.outcome(config) for m in manual],
-                           decisions=decisions.reset_index(drop=True), scores=scores,
-                           notes=notes, config=config, eligible=dict(ctx.eligible))
+    decisions = decisions.sort_values(
+        ["_t", "_k", "thu_tu", "_name"], na_position="last", kind="stable"
+    ).drop(columns=["_t", "_k", "_name"])
+    return ShortlistResult(
+        regime=regime,
+        phases=scores.phases if scores else [],
+        year=year,
+        titles=shown,
+        manual=[m.outcome(config) for m in manual],
+        decisions=decisions.reset_index(drop=True),
+        scores=scores,
+        notes=notes,
+        config=config,
+        eligible=dict(ctx.eligible),
+    )
 
 
 def _needs_unit(ev: Evaluation, groups: pd.DataFrame) -> None:
     """State collective titles go to the agency's department the group stands for."""
     missing = groups["don_vi"].to_numpy(dtype=object) == ""
     ev.ok &= ~missing
-    ev.missing = _join(ev.missing, np.where(
-        missing, "Danh hiệu tập thể của Nhà nước xét cho phòng, đơn vị: tổ chưa ghi 'Phòng, "
-                 "đơn vị tương ứng' trên trang Tổ công đoàn", ""))
+    ev.missing = _join(
+        ev.missing,
+        np.where(
+            missing,
+            "Danh hiệu tập thể của Nhà nước xét cho phòng, đơn vị: tổ chưa ghi 'Phòng, "
+            "đơn vị tương ứng' trên trang Tổ công đoàn",
+            "",
+        ),
+    )
 
 
-def _outcome(award: AwardRule, title: SheetTitle | None, name: str, config: dict[str, str]
-             ) -> TitleOutcome:
+def _outcome(
+    award: AwardRule, title: SheetTitle | None, name: str, config: dict[str, str]
+) -> TitleOutcome:
     return TitleOutcome(
-        code=award.code, name=name, subject=award.subject, track=award.track,
-        kind=award.kind, level=award.level, decider=role_name(award.decider, config),
+        code=award.code,
+        name=name,
+        subject=award.subject,
+        track=award.track,
+        kind=award.kind,
+        level=award.level,
+        decider=role_name(award.decider, config),
         decider_role=award.decider,
-        destination=award.destination, destination_name=role_name(award.destination, config),
-        tdkt_code=title.tdkt_code if title else "", basis=award.basis.marked,
+        destination=award.destination,
+        destination_name=role_name(award.destination, config),
+        tdkt_code=title.tdkt_code if title else "",
+        basis=award.basis.marked,
         authority=award.authority.marked if award.authority else "",
         criteria=[describe(c) for c in award.criteria if not c.manual],
         manual_criteria=[describe(c) for c in award.manual_criteria],
-        quota_given=title.quota if title else None, note=award.note)
+        quota_given=title.quota if title else None,
+        note=award.note,
+    )
 
 
-def _quota(award: AwardRule, outcome: TitleOutcome, ctx: Context, n_members: int,
-           n_groups: int) -> tuple[int | None, str]:
+def _quota(
+    award: AwardRule, outcome: TitleOutcome, ctx: Context, n_members: int, n_groups: int
+) -> tuple[int | None, str]:
     """The cap on proposals and how it was computed (regime cap and the officer's quota)."""
     caps: list[tuple[int, str]] = []
     if award.quota is not None:
@@ -186,45 +238,69 @@ def _quota(award: AwardRule, outcome: TitleOutcome, ctx: Context, n_members: int
         base = len(ctx.proposed.get(q.base, ()))
         n = quota_for(q.percent, base)
         exact = fmt(float(Fraction(str(q.percent)) * base / 100))
-        caps.append((n, f"{q.statement} ({q.citation.marked}): {fmt(q.percent)}% × {base} "
-                        f"{ctx.names.get(q.base, q.base)} = {exact}, {q.rounding}: {n}"))
+        caps.append(
+            (
+                n,
+                f"{q.statement} ({q.citation.marked}): {fmt(q.percent)}% × {base} "
+                f"{ctx.names.get(q.base, q.base)} = {exact}, {q.rounding}: {n}",
+            )
+        )
     given: Quota | None = outcome.quota_given
     if given is not None:
         if given.percent is None:
             count = int(given.count or 0)  # a quota is a count or a percentage, never neither
             caps.append((count, f"chỉ tiêu được giao: {count}"))
         else:
-            bases = dict(zip(QUOTA_BASES, (n_members, len(ctx.proposed.get("LDTT", ())),
-                                           n_groups)))
+            bases = dict(zip(QUOTA_BASES, (n_members, len(ctx.proposed.get("LDTT", ())), n_groups)))
             if given.base not in bases:
                 # A quota that cannot be read never becomes "no limit": nobody is proposed
                 # until the officer corrects the cell (thidua validate names it too).
-                caps.append((0, f"chỉ tiêu được giao không tính được: 'Tỷ lệ tính trên' là "
-                                f"'{given.base}', không có trong danh sách "
-                                f"({', '.join(QUOTA_BASES)}); sửa ô này trên trang Danh hiệu"))
+                caps.append(
+                    (
+                        0,
+                        f"chỉ tiêu được giao không tính được: 'Tỷ lệ tính trên' là "
+                        f"'{given.base}', không có trong danh sách "
+                        f"({', '.join(QUOTA_BASES)}); sửa ô này trên trang Danh hiệu",
+                    )
+                )
             else:
                 base = bases[given.base]
                 n = quota_for(given.percent, base)
                 exact = fmt(float(Fraction(str(given.percent)) * base / 100))
-                caps.append((n, f"chỉ tiêu được giao {fmt(given.percent)}% × {base} "
-                                f"{given.base.lower()} = {exact}, làm tròn xuống: {n}"))
+                caps.append(
+                    (
+                        n,
+                        f"chỉ tiêu được giao {fmt(given.percent)}% × {base} "
+                        f"{given.base.lower()} = {exact}, làm tròn xuống: {n}",
+                    )
+                )
     if not caps:
         if award.is_form:
-            return 0, ("chưa có chỉ tiêu: hình thức khen thưởng được đề nghị theo số lượng "
-                       "cấp trên giao; ghi 'Chỉ tiêu' trên trang Danh hiệu")
+            return 0, (
+                "chưa có chỉ tiêu: hình thức khen thưởng được đề nghị theo số lượng "
+                "cấp trên giao; ghi 'Chỉ tiêu' trên trang Danh hiệu"
+            )
         return None, "không giới hạn số lượng"
     n = min(c for c, _ in caps)
     return n, "; ".join(text for _, text in caps)
 
 
-def _decide(award: AwardRule, outcome: TitleOutcome, subjects: pd.DataFrame, ev: Evaluation,
-            ctx: Context, group: bool, taken: dict[str, str] | set) -> pd.DataFrame:
+def _decide(
+    award: AwardRule,
+    outcome: TitleOutcome,
+    subjects: pd.DataFrame,
+    ev: Evaluation,
+    ctx: Context,
+    group: bool,
+    taken: dict[str, str] | set,
+) -> pd.DataFrame:
     key = "ma_to" if group else "ma_doan_vien"
     quota, rule = _quota(award, outcome, ctx, len(ctx.members), len(ctx.groups))
     outcome.quota, outcome.quota_rule = quota, rule
     codes = subjects[key].to_numpy(dtype=object)
-    higher = np.array([taken.get(c, "") if isinstance(taken, dict) else "" for c in codes],
-                      dtype=object)
+    higher = np.array(
+        [taken.get(c, "") if isinstance(taken, dict) else "" for c in codes], dtype=object
+    )
     eligible = ev.ok.copy()
     free = eligible & (higher == "")
     out = _base_frame(award, outcome, subjects, group, ctx)
@@ -235,24 +311,49 @@ def _decide(award: AwardRule, outcome: TitleOutcome, subjects: pd.DataFrame, ev:
     within = free & ((thu_tu <= quota).to_numpy() if quota is not None else True)
     out["ket_qua"] = np.where(within, PROPOSED, NOT_PROPOSED)
     n_free = len(ranked)
-    score = ("điểm thi đua cả năm " + fmt_array(out["diem"].to_numpy()) + " (hạng "
-             + fmt_array(out["hang"].to_numpy()) + ")")
-    place = "xếp thứ " + fmt_array(thu_tu.fillna(0).to_numpy()) + f"/{n_free} trong số đủ tiêu chuẩn"
+    score = (
+        "điểm thi đua cả năm "
+        + fmt_array(out["diem"].to_numpy())
+        + " (hạng "
+        + fmt_array(out["hang"].to_numpy())
+        + ")"
+    )
+    place = (
+        "xếp thứ " + fmt_array(thu_tu.fillna(0).to_numpy()) + f"/{n_free} trong số đủ tiêu chuẩn"
+    )
     cap = "" if quota is None else f"; trong chỉ tiêu {quota}"
-    reasons = np.where(within, "Đủ tiêu chuẩn: " + ev.met + "; " + score + "; " + place + cap,
-                       "Chưa đủ tiêu chuẩn: " + ev.missing)
+    reasons = np.where(
+        within,
+        "Đủ tiêu chuẩn: " + ev.met + "; " + score + "; " + place + cap,
+        "Chưa đủ tiêu chuẩn: " + ev.missing,
+    )
     cut = free & ~within
     # Those eligible but not proposed still see every criterion they met, with its citation.
-    reasons[cut] = ("Đủ tiêu chuẩn: " + ev.met[cut] + "; nhưng ngoài chỉ tiêu (" + rule + "); "
-                    + place[cut] + "; " + score[cut])
+    reasons[cut] = (
+        "Đủ tiêu chuẩn: "
+        + ev.met[cut]
+        + "; nhưng ngoài chỉ tiêu ("
+        + rule
+        + "); "
+        + place[cut]
+        + "; "
+        + score[cut]
+    )
     other = eligible & (higher != "")
-    reasons[other] = ("Đủ tiêu chuẩn: " + ev.met[other] + "; nhưng đã được đề nghị "
-                      + higher[other] + " (mỗi người, mỗi tập thể một hình thức khen thưởng của "
-                      + award.track.lower() + " trong năm; xét từ hình thức cao nhất)")
+    reasons[other] = (
+        "Đủ tiêu chuẩn: "
+        + ev.met[other]
+        + "; nhưng đã được đề nghị "
+        + higher[other]
+        + " (mỗi người, mỗi tập thể một hình thức khen thưởng của "
+        + award.track.lower()
+        + " trong năm; xét từ hình thức cao nhất)"
+    )
     out["ly_do"] = reasons
     out["_k"] = np.where(within, 0, np.where(cut | other, 1, 2))
-    out["_name"] = (name_ranks(subjects["ten_to"]) if group
-                    else name_ranks(subjects["ten"], subjects["ho_dem"]))
+    out["_name"] = (
+        name_ranks(subjects["ten_to"]) if group else name_ranks(subjects["ten"], subjects["ho_dem"])
+    )
     out["tom_tat"] = _summary(subjects, ev, group, ctx.year)
     for col in ("gioi_tinh", "ngay_sinh", "chuc_vu", "ten_sang_kien", "cap_sang_kien"):
         out[col] = subjects[col].to_numpy() if col in subjects else None
@@ -260,40 +361,89 @@ def _decide(award: AwardRule, outcome: TitleOutcome, subjects: pd.DataFrame, ev:
     return out
 
 
-def _base_frame(award: AwardRule, outcome: TitleOutcome, subjects: pd.DataFrame, group: bool,
-                ctx: Context) -> pd.DataFrame:
+def _base_frame(
+    award: AwardRule, outcome: TitleOutcome, subjects: pd.DataFrame, group: bool, ctx: Context
+) -> pd.DataFrame:
     if group:
         unit = subjects["don_vi"].to_numpy(dtype=object)
-        name = np.where(unit != "", unit, subjects["ten_to"].to_numpy(dtype=object)) \
-            if award.track == STATE else "Tổ công đoàn " + subjects["ten_to"].to_numpy(
-                dtype=object)
+        name = (
+            np.where(unit != "", unit, subjects["ten_to"].to_numpy(dtype=object))
+            if award.track == STATE
+            else "Tổ công đoàn " + subjects["ten_to"].to_numpy(dtype=object)
+        )
     else:
         name = subjects["ho_ten"].to_numpy(dtype=object)
-    return pd.DataFrame({
-        "ma_danh_hieu": award.code, "danh_hieu": outcome.name, "khoi": award.track,
-        "loai": award.kind, "doi_tuong": award.subject, "quyet_dinh": outcome.decider,
-        "noi_nhan": outcome.destination, "noi_nhan_ten": outcome.destination_name,
-        "ma": subjects["ma_to" if group else "ma_doan_vien"].to_numpy(),
-        "ho_ten": name, "ma_to": subjects["ma_to"].to_numpy(),
-        "diem": subjects["tong"].to_numpy(), "hang": subjects["hang"].to_numpy()})
+    return pd.DataFrame(
+        {
+            "ma_danh_hieu": award.code,
+            "danh_hieu": outcome.name,
+            "khoi": award.track,
+            "loai": award.kind,
+            "doi_tuong": award.subject,
+            "quyet_dinh": outcome.decider,
+            "noi_nhan": outcome.destination,
+            "noi_nhan_ten": outcome.destination_name,
+            "ma": subjects["ma_to" if group else "ma_doan_vien"].to_numpy(),
+            "ho_ten": name,
+            "ma_to": subjects["ma_to"].to_numpy(),
+            "diem": subjects["tong"].to_numpy(),
+            "hang": subjects["hang"].to_numpy(),
+        }
+    )
 
 
 def _summary(subjects: pd.DataFrame, ev: Evaluation, group: bool, year: int | None) -> np.ndarray:
     """'Tóm tắt thành tích' of the proposal lists: the facts, not the rules."""
-    score = ("điểm thi đua cả năm " + fmt_array(subjects["tong"].to_numpy()) + " (hạng "
-             + fmt_array(subjects["hang"].to_numpy()) + f"/{len(subjects)})")
+    score = (
+        "điểm thi đua cả năm "
+        + fmt_array(subjects["tong"].to_numpy())
+        + " (hạng "
+        + fmt_array(subjects["hang"].to_numpy())
+        + f"/{len(subjects)})"
+    )
     if group:
-        return (ratings_summary(subjects, year) + "; " + fmt_array(subjects["so_doan_vien"])
-                + " đoàn viên; " + fmt_array(subjects["so_sang_kien"].to_numpy())
-                + " sáng kiến; " + score)
+        return (
+            ratings_summary(subjects, year)
+            + "; "
+            + fmt_array(subjects["so_doan_vien"])
+            + " đoàn viên; "
+            + fmt_array(subjects["so_sang_kien"].to_numpy())
+            + " sáng kiến; "
+            + score
+        )
     sk = fmt_array(subjects["sk_cong_nhan"].to_numpy())
     arts = fmt_array(subjects["so_tin_bai"].to_numpy())
-    return (ratings_summary(subjects, year) + "; " + sk + " sáng kiến được công nhận; " + arts
-            + " tin, bài; " + score)
+    return (
+        ratings_summary(subjects, year)
+        + "; "
+        + sk
+        + " sáng kiến được công nhận; "
+        + arts
+        + " tin, bài; "
+        + score
+    )
 
 
 def _empty() -> pd.DataFrame:
-    cols = ["ma_danh_hieu", "danh_hieu", "khoi", "loai", "doi_tuong", "quyet_dinh", "noi_nhan",
-            "noi_nhan_ten", "ma", "ho_ten", "ma_to", "diem", "hang", "thu_tu", "ket_qua", "ly_do",
-            "_k", "_name", "tom_tat"]
+    cols = [
+        "ma_danh_hieu",
+        "danh_hieu",
+        "khoi",
+        "loai",
+        "doi_tuong",
+        "quyet_dinh",
+        "noi_nhan",
+        "noi_nhan_ten",
+        "ma",
+        "ho_ten",
+        "ma_to",
+        "diem",
+        "hang",
+        "thu_tu",
+        "ket_qua",
+        "ly_do",
+        "_k",
+        "_name",
+        "tom_tat",
+    ]
     return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})

@@ -4,6 +4,7 @@ Annual titles are judged on the year: the official annual rating (Xếp loại n
 officer), initiatives recognised in the campaign, discipline, months since recruitment and the
 campaign's union points (used only to rank within quotas, never as a rating).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,24 +32,45 @@ def months_between(start: dt.date | None, end: dt.date | None) -> float:
 def _initiatives(inp: ScoringInput, phases: list[str]) -> pd.DataFrame:
     """Per member: recognised initiatives, and the highest level with the name of its first one."""
     results = inp.table("ket_qua")
-    res = pd.DataFrame({"ma_doan_vien": codes(results["ma_doan_vien"]),
-                        "dot": codes(results["dot"]), "n": numbers(results["so_sang_kien"]),
-                        "cap": codes(results["cap_sang_kien"]),
-                        "ten": codes(results["ten_sang_kien"])})
+    res = pd.DataFrame(
+        {
+            "ma_doan_vien": codes(results["ma_doan_vien"]),
+            "dot": codes(results["dot"]),
+            "n": numbers(results["so_sang_kien"]),
+            "cap": codes(results["cap_sang_kien"]),
+            "ten": codes(results["ten_sang_kien"]),
+        }
+    )
     res = res[res["dot"].isin(phases) & (res["n"] > 0) & (res["cap"] != "")].copy()
     res["level"] = res["cap"].map(LEVEL_ORDER).fillna(1).astype(int)
     total = res.groupby("ma_doan_vien")["n"].sum()
     top = res.sort_values("level", ascending=False, kind="stable").drop_duplicates("ma_doan_vien")
-    return pd.DataFrame({"sk_cong_nhan": total,
-                         "sk_cap": top.set_index("ma_doan_vien")["level"],
-                         "ten_sang_kien": top.set_index("ma_doan_vien")["ten"]})
+    return pd.DataFrame(
+        {
+            "sk_cong_nhan": total,
+            "sk_cap": top.set_index("ma_doan_vien")["level"],
+            "ten_sang_kien": top.set_index("ma_doan_vien")["ten"],
+        }
+    )
 
 
 def member_facts(inp: ScoringInput, scores: ScoreResult) -> pd.DataFrame:
     """Year row per member: points and rank, official rating, initiatives, set-up facts."""
-    frame = scores.campaign("members")[[
-        "ma_doan_vien", "ho_dem", "ten", "ho_ten", "ma_to", "tong", "hang", "xep_loai_diem",
-        "so_sang_kien", "so_tin_bai", "ngay_dang_ky"]].copy()
+    frame = scores.campaign("members")[
+        [
+            "ma_doan_vien",
+            "ho_dem",
+            "ten",
+            "ho_ten",
+            "ma_to",
+            "tong",
+            "hang",
+            "xep_loai_diem",
+            "so_sang_kien",
+            "so_tin_bai",
+            "ngay_dang_ky",
+        ]
+    ].copy()
     frame["xep_loai_nam"] = text_lookup(frame["ma_doan_vien"], inp.annual_ratings("Cá nhân"))
     ini = _initiatives(inp, scores.phases)
     frame["sk_cong_nhan"] = frame["ma_doan_vien"].map(ini["sk_cong_nhan"]).fillna(0.0)
@@ -57,19 +79,29 @@ def member_facts(inp: ScoringInput, scores: ScoreResult) -> pd.DataFrame:
     frame["ten_sang_kien"] = text_lookup(frame["ma_doan_vien"], dict(ini["ten_sang_kien"]))
 
     regs = inp.table("dang_ky")
-    regs = pd.DataFrame({"loai": codes(regs["loai_doi_tuong"]), "ma": codes(regs["ma_doi_tuong"]),
-                         "dot": codes(regs["dot"])})
+    regs = pd.DataFrame(
+        {
+            "loai": codes(regs["loai_doi_tuong"]),
+            "ma": codes(regs["ma_doi_tuong"]),
+            "dot": codes(regs["dot"]),
+        }
+    )
     regs = regs[(regs["loai"] == "Cá nhân") & regs["dot"].isin(scores.phases)]
     frame["so_dang_ky"] = frame["ma_doan_vien"].map(regs.groupby("ma").size()).fillna(0)
 
     setup = inp.table("doan_vien")
     text = lambda col: setup[col].map(lambda v: to_text(v) or "")  # noqa: E731
-    setup = pd.DataFrame({
-        "ma_doan_vien": codes(setup["ma_doan_vien"]), "gioi_tinh": text("gioi_tinh"),
-        "ngay_sinh": setup["ngay_sinh"], "chuc_vu": text("chuc_vu"),
-        "thanh_phan": text("thanh_phan"), "ngay_tuyen_dung": setup["ngay_tuyen_dung"],
-        "ky_luat": setup["ky_luat"].map(lambda v: to_text(v) or "Không"),
-    }).drop_duplicates("ma_doan_vien")
+    setup = pd.DataFrame(
+        {
+            "ma_doan_vien": codes(setup["ma_doan_vien"]),
+            "gioi_tinh": text("gioi_tinh"),
+            "ngay_sinh": setup["ngay_sinh"],
+            "chuc_vu": text("chuc_vu"),
+            "thanh_phan": text("thanh_phan"),
+            "ngay_tuyen_dung": setup["ngay_tuyen_dung"],
+            "ky_luat": setup["ky_luat"].map(lambda v: to_text(v) or "Không"),
+        }
+    ).drop_duplicates("ma_doan_vien")
     frame = frame.merge(setup, on="ma_doan_vien", how="left")
     for col in ("gioi_tinh", "chuc_vu", "thanh_phan"):
         frame[col] = frame[col].fillna("")
@@ -83,8 +115,18 @@ def member_facts(inp: ScoringInput, scores: ScoreResult) -> pd.DataFrame:
 
 def group_facts(inp: ScoringInput, scores: ScoreResult) -> pd.DataFrame:
     """Year row per group: points and band, the collective's official rating, its department."""
-    frame = scores.campaign("groups")[["ma_to", "ten_to", "so_doan_vien", "tong", "hang",
-                                       "xep_loai_diem", "so_sang_kien", "so_tin_bai"]].copy()
+    frame = scores.campaign("groups")[
+        [
+            "ma_to",
+            "ten_to",
+            "so_doan_vien",
+            "tong",
+            "hang",
+            "xep_loai_diem",
+            "so_sang_kien",
+            "so_tin_bai",
+        ]
+    ].copy()
     setup = inp.table("to_cong_doan")
     units = dict(zip(codes(setup["ma_to"]), codes(setup["don_vi"])))
     frame["don_vi"] = text_lookup(frame["ma_to"], units)

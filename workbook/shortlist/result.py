@@ -1,4 +1,5 @@
 """What the shortlist returns: a decision and a reason for every subject of every award."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ class TitleOutcome:
 @dataclass
 class ManualTitle:
     """An officer-configured title the rule sets do not know: reviewed by hand."""
+
     code: str
     name: str
     subject: str
@@ -88,16 +90,38 @@ class ShortlistResult:
     @property
     def headline(self) -> str:
         parts = [f"{t.name}: {t.proposed}" for t in self.titles]
-        return ("Đề nghị khen thưởng — " + "; ".join(parts)) if parts else \
-            "Chưa có danh hiệu nào để xét"
+        return (
+            ("Đề nghị khen thưởng — " + "; ".join(parts))
+            if parts
+            else "Chưa có danh hiệu nào để xét"
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        cols = ["ma_danh_hieu", "danh_hieu", "khoi", "doi_tuong", "quyet_dinh", "noi_nhan",
-                "noi_nhan_ten", "ma", "ho_ten", "ma_to", "ket_qua", "thu_tu", "diem", "hang",
-                "ly_do"]
+        cols = [
+            "ma_danh_hieu",
+            "danh_hieu",
+            "khoi",
+            "doi_tuong",
+            "quyet_dinh",
+            "noi_nhan",
+            "noi_nhan_ten",
+            "ma",
+            "ho_ten",
+            "ma_to",
+            "ket_qua",
+            "thu_tu",
+            "diem",
+            "hang",
+            "ly_do",
+        ]
         rows = self.decisions[cols].astype(object).where(self.decisions[cols].notna(), None)
-        return {"headline": self.headline, "regime": self.regime.to_dict(), "year": self.year,
-                "tie_breaks": list(TIE_BREAKS), "notes": self.notes,
-                "titles": [t.to_dict() for t in self.titles],
-                "manual": [m.to_dict() for m in self.manual],
-                "decisions": rows.to_dict("records")}
+        return {
+            "headline": self.headline,
+            "regime": self.regime.to_dict(),
+            "year": self.year,
+            "tie_breaks": list(TIE_BREAKS),
+            "notes": self.notes,
+            "titles": [t.to_dict() for t in self.titles],
+            "manual": [m.to_dict() for m in self.manual],
+            "decisions": rows.to_dict("records"),
+        }

@@ -5,6 +5,7 @@ decides it, where the proposal goes, its legal basis and each criterion with its
 (unconfirmed ones marked). The table lists, per award, the proposed (by rank) then the others,
 each with the reason naming the criteria and citations.
 """
+
 from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
@@ -33,11 +34,13 @@ COLUMNS = [
 
 def title_lines(t: TitleOutcome) -> list[str]:
     """How one award is decided, in the words the sheet and the docs page use."""
-    lines = [f"{t.name} ({t.subject.lower()}; khen thưởng của {t.track}): {t.decider} quyết "
-             f"định; đề nghị đến {t.destination_name}. Căn cứ: {t.basis}"
-             + (f"; thẩm quyền: {t.authority}" if t.authority else "") + ".",
-             f"    Kết quả: {t.eligible} đủ tiêu chuẩn, {t.proposed} đề nghị. "
-             f"Chỉ tiêu: {t.quota_rule}."]
+    lines = [
+        f"{t.name} ({t.subject.lower()}; khen thưởng của {t.track}): {t.decider} quyết "
+        f"định; đề nghị đến {t.destination_name}. Căn cứ: {t.basis}"
+        + (f"; thẩm quyền: {t.authority}" if t.authority else "")
+        + ".",
+        f"    Kết quả: {t.eligible} đủ tiêu chuẩn, {t.proposed} đề nghị. Chỉ tiêu: {t.quota_rule}.",
+    ]
     lines += [f"    • {c}" for c in t.criteria]
     lines += [f"    • Hội đồng xem xét: {c}" for c in t.manual_criteria]
     if t.note:
@@ -51,9 +54,14 @@ def write_shortlist(ws: Worksheet, result: ShortlistResult) -> None:
     for text in [result.regime.label, *result.notes]:
         note(ws, row, text)
         row += 1
-    note(ws, row, "Xếp thứ tự trong số đủ tiêu chuẩn theo điểm thi đua cả năm; khi bằng điểm: "
-         + "; ".join(TIE_BREAKS[1:]) + ". Điểm thi đua chỉ dùng để xếp thứ tự trong chỉ tiêu, "
-         "không thay kết quả xếp loại chất lượng năm.")
+    note(
+        ws,
+        row,
+        "Xếp thứ tự trong số đủ tiêu chuẩn theo điểm thi đua cả năm; khi bằng điểm: "
+        + "; ".join(TIE_BREAKS[1:])
+        + ". Điểm thi đua chỉ dùng để xếp thứ tự trong chỉ tiêu, "
+        "không thay kết quả xếp loại chất lượng năm.",
+    )
     row += 2
     for track in (STATE, UNION):
         titles = [t for t in result.titles if t.track == track]
@@ -67,9 +75,13 @@ def write_shortlist(ws: Worksheet, result: ShortlistResult) -> None:
                 row += 1
         row += 1
     for m in result.manual:
-        note(ws, row, f"{m.name} (khen thưởng của {m.track or 'chưa ghi'}; "
-                      f"{m.decider or 'chưa ghi nơi quyết định'}): xét thủ công. "
-                      f"Tiêu chuẩn ghi trên trang Danh hiệu: {m.criteria or 'chưa ghi'}.")
+        note(
+            ws,
+            row,
+            f"{m.name} (khen thưởng của {m.track or 'chưa ghi'}; "
+            f"{m.decider or 'chưa ghi nơi quyết định'}): xét thủ công. "
+            f"Tiêu chuẩn ghi trên trang Danh hiệu: {m.criteria or 'chưa ghi'}.",
+        )
         row += 1
     row += 1
     note(ws, row, "Danh sách (người, tập thể không đề nghị xếp theo tên)", SECTION_FONT)

@@ -6,6 +6,7 @@ which awards this campaign considers, the quota each received (a number, or a pe
 rule sets do not know is an officer-configured title: listed for the Executive Committee to
 review by hand, with the track and deciding body the officer wrote.
 """
+
 from __future__ import annotations
 
 import re
@@ -41,8 +42,14 @@ class SheetTitle:
     criteria: str
 
     def outcome(self, config: dict[str, str]) -> ManualTitle:
-        return ManualTitle(code=self.code, name=self.name, subject=self.subject,
-                           track=self.track, decider=self.decider, criteria=self.criteria)
+        return ManualTitle(
+            code=self.code,
+            name=self.name,
+            subject=self.subject,
+            track=self.track,
+            decider=self.decider,
+            criteria=self.criteria,
+        )
 
 
 def parse_quota(value: Any, base: str | None, subject: str) -> Quota | None:
@@ -53,8 +60,9 @@ def parse_quota(value: Any, base: str | None, subject: str) -> Quota | None:
         return Quota(count=float(value))
     match = QUOTA.match(str(value))
     if not match:
-        raise ValueError(f"chỉ tiêu '{value}' không đọc được (ghi một số, ví dụ 3, hoặc một tỷ "
-                         "lệ, ví dụ 10%)")
+        raise ValueError(
+            f"chỉ tiêu '{value}' không đọc được (ghi một số, ví dụ 3, hoặc một tỷ lệ, ví dụ 10%)"
+        )
     number = float(match.group(1).replace(",", "."))
     if not match.group(2):
         if number != int(number):
@@ -83,18 +91,36 @@ def read_titles(inp: ScoringInput) -> tuple[list[SheetTitle], list[str]]:
         track = to_text(rec.get("khoi")) or ""
         award = regime.award(code)
         if award is not None:
-            said = [w for w, ours, theirs in (("khen thưởng của", award.track, track),
-                                              ("đối tượng", award.subject, subject))
-                    if theirs and theirs != ours]
+            said = [
+                w
+                for w, ours, theirs in (
+                    ("khen thưởng của", award.track, track),
+                    ("đối tượng", award.subject, subject),
+                )
+                if theirs and theirs != ours
+            ]
             if said:
-                notes.append(f"Trang Danh hiệu ghi '{name}' khác bộ quy tắc ({', '.join(said)}); "
-                             f"dùng theo bộ quy tắc: {award.track}, {award.subject}.")
-        titles.append(SheetTitle(code=code, name=name, subject=subject, track=track,
-                                 decider=to_text(rec.get("co_quan_quyet_dinh")) or "",
-                                 quota=quota, tdkt_code=to_text(rec.get("ma_tdkt")) or "",
-                                 criteria=to_text(rec.get("dieu_kien")) or ""))
+                notes.append(
+                    f"Trang Danh hiệu ghi '{name}' khác bộ quy tắc ({', '.join(said)}); "
+                    f"dùng theo bộ quy tắc: {award.track}, {award.subject}."
+                )
+        titles.append(
+            SheetTitle(
+                code=code,
+                name=name,
+                subject=subject,
+                track=track,
+                decider=to_text(rec.get("co_quan_quyet_dinh")) or "",
+                quota=quota,
+                tdkt_code=to_text(rec.get("ma_tdkt")) or "",
+                criteria=to_text(rec.get("dieu_kien")) or "",
+            )
+        )
     manual = [t.name for t in titles if regime.award(t.code) is None]
     if manual:
-        notes.append("Xét thủ công (không có trong bộ quy tắc): " + ", ".join(manual)
-                     + ". Ban Chấp hành xét theo tiêu chuẩn ghi trên trang Danh hiệu.")
+        notes.append(
+            "Xét thủ công (không có trong bộ quy tắc): "
+            + ", ".join(manual)
+            + ". Ban Chấp hành xét theo tiêu chuẩn ghi trên trang Danh hiệu."
+        )
     return titles, notes

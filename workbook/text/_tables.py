@@ -76,9 +76,9 @@ def _build_tcvn3() -> dict[str, int]:
 # A VNI letter is an ASCII base letter followed by one "mark" byte that encodes
 # both the vowel modifier and the tone; ơ, ư, đ and the toned i / ỵ are single
 # bytes.  Capitals use the upper-case form of every byte ("aù" -> "AÙ").
-_VNI_PLAIN_TONES = ("", "ù", "ø", "û", "õ", "ï")    # a e o u y, and ơ ư
-_VNI_CIRCUMFLEX = ("â", "á", "à", "å", "ã", "ä")   # â ê ô (+ tone)
-_VNI_BREVE = ("ê", "é", "è", "ú", "ü", "ë")        # ă (+ tone)
+_VNI_PLAIN_TONES = ("", "ù", "ø", "û", "õ", "ï")  # a e o u y, and ơ ư
+_VNI_CIRCUMFLEX = ("â", "á", "à", "å", "ã", "ä")  # â ê ô (+ tone)
+_VNI_BREVE = ("ê", "é", "è", "ú", "ü", "ë")  # ă (+ tone)
 _VNI_LOWER = {
     "a": ("a", _VNI_PLAIN_TONES),
     "ă": ("a", _VNI_BREVE),
@@ -113,9 +113,7 @@ def _build_vni() -> dict[str, str]:
 
 
 # Every non-ASCII Vietnamese letter, NFC, lower then upper case.
-VIETNAMESE_LETTERS: tuple[str, ...] = tuple(
-    sorted(_build_tcvn3(), key=lambda c: (c.isupper(), c))
-)
+VIETNAMESE_LETTERS: tuple[str, ...] = tuple(sorted(_build_tcvn3(), key=lambda c: (c.isupper(), c)))
 
 UNICODE_TO_TCVN3: dict[str, int] = _build_tcvn3()
 UNICODE_TO_VNI: dict[str, str] = _build_vni()

@@ -22,8 +22,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .syllable import (TONE_HOI, TONE_HUYEN, TONE_NANG, TONE_NGA, TONE_NONE,
-                       TONE_SAC, split_letter)
+from .syllable import TONE_HOI, TONE_HUYEN, TONE_NANG, TONE_NGA, TONE_NONE, TONE_SAC, split_letter
 
 __all__ = ["vn_sort_key", "person_sort_key", "ALPHABET"]
 
@@ -33,8 +32,7 @@ _FOREIGN_BASE = 1000  # letters outside the Latin/Vietnamese alphabet, by code p
 
 # Tone order of Vietnamese dictionaries (e.g. Hoàng Phê, "Từ điển tiếng Việt"):
 # ngang (no mark) < huyền < hỏi < ngã < sắc < nặng.
-_TONE_RANK = {TONE_NONE: 0, TONE_HUYEN: 1, TONE_HOI: 2, TONE_NGA: 3,
-              TONE_SAC: 4, TONE_NANG: 5}
+_TONE_RANK = {TONE_NONE: 0, TONE_HUYEN: 1, TONE_HOI: 2, TONE_NGA: 3, TONE_SAC: 4, TONE_NANG: 5}
 
 # Token classes: punctuation < numbers < words, so "Tổ 2" < "Tổ 10" < "Tổ A".
 _PUNCT, _NUMBER, _WORD = 0, 1, 2

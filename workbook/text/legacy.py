@@ -23,8 +23,15 @@ import unicodedata
 from ._tables import UNICODE_TO_TCVN3, UNICODE_TO_VNI
 from .syllable import is_vietnamese_syllable
 
-__all__ = ["LEGACY_ENCODINGS", "detect_legacy", "convert_legacy", "fix_legacy",
-           "encode_legacy", "encoding_from_font", "is_uppercase_font"]
+__all__ = [
+    "LEGACY_ENCODINGS",
+    "detect_legacy",
+    "convert_legacy",
+    "fix_legacy",
+    "encode_legacy",
+    "encoding_from_font",
+    "is_uppercase_font",
+]
 
 LEGACY_ENCODINGS = ("tcvn3", "vni")
 
@@ -92,7 +99,7 @@ def _decode_vni(text: str) -> str:
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
-        pair = text[i:i + 2]
+        pair = text[i : i + 2]
         if len(pair) == 2 and pair in _VNI_DECODE:
             out.append(_VNI_DECODE[pair])
             i += 2
@@ -147,7 +154,7 @@ def encode_legacy(text: str, encoding: str, *, view: str = "cp1252") -> str:
 
 
 def encoding_from_font(font_name: str | None) -> str | None:
-    """"tcvn3" for ".Vn…" fonts, "vni" for "VNI-…" fonts (case-insensitive)."""
+    """ "tcvn3" for ".Vn…" fonts, "vni" for "VNI-…" fonts (case-insensitive)."""
     if not font_name:
         return None
     name = font_name.strip().lower()
@@ -205,7 +212,10 @@ def _content_score(text: str, encoding: str) -> tuple[int, int]:
             continue
         if not _parts_valid(converted):
             bad += 1
-        elif not _parts_valid(token.strip(_TYPOGRAPHIC), _LEGACY_PART_SPLIT) and sum(c.isalpha() for c in converted) >= 2:
+        elif (
+            not _parts_valid(token.strip(_TYPOGRAPHIC), _LEGACY_PART_SPLIT)
+            and sum(c.isalpha() for c in converted) >= 2
+        ):
             # A lone symbol turning into a one-letter word ("×" → "ì") is
             # too weak to count.
             good += 1

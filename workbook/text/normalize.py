@@ -19,8 +19,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean_text", "control_characters", "looks_like_formula", "ascii_fold",
-           "slug_filename", "INVISIBLE_CHARACTERS"]
+__all__ = [
+    "clean_text",
+    "control_characters",
+    "looks_like_formula",
+    "ascii_fold",
+    "slug_filename",
+    "INVISIBLE_CHARACTERS",
+]
 
 # Invisible characters that sneak in from Word/web copy-paste and break
 # equality tests.  The soft hyphen (U+00AD) is deliberately NOT here: in a
@@ -110,8 +116,7 @@ def ascii_fold(text: str) -> str:
 
 # Only ASCII letters/digits survive slugging, so the ASCII device names suffice.
 _RESERVED = frozenset(
-    ["CON", "PRN", "AUX", "NUL"]
-    + [f"{dev}{n}" for dev in ("COM", "LPT") for n in "0123456789"]
+    ["CON", "PRN", "AUX", "NUL"] + [f"{dev}{n}" for dev in ("COM", "LPT") for n in "0123456789"]
 )
 _NOT_SAFE = re.compile(r"[^A-Za-z0-9_]+")
 

@@ -12,8 +12,16 @@ from functools import lru_cache
 
 from ._tables import TONE_MARKS
 
-__all__ = ["split_letter", "is_vietnamese_syllable", "TONE_NONE", "TONE_SAC",
-           "TONE_HUYEN", "TONE_HOI", "TONE_NGA", "TONE_NANG"]
+__all__ = [
+    "split_letter",
+    "is_vietnamese_syllable",
+    "TONE_NONE",
+    "TONE_SAC",
+    "TONE_HUYEN",
+    "TONE_HOI",
+    "TONE_NGA",
+    "TONE_NANG",
+]
 
 # Tone indices follow the table row order: plain, sắc, huyền, hỏi, ngã, nặng.
 TONE_NONE, TONE_SAC, TONE_HUYEN, TONE_HOI, TONE_NGA, TONE_NANG = range(6)
@@ -57,8 +65,7 @@ def _alt(items: list[str]) -> str:
 
 
 _SYLLABLE = re.compile(
-    f"{_ONSET}?(?:(?:{_alt(_OPEN_ONLY)})|(?:{_alt(_NEEDS_CODA)}){_CODA}"
-    f"|(?:{_alt(_FREE)}){_CODA}?)"
+    f"{_ONSET}?(?:(?:{_alt(_OPEN_ONLY)})|(?:{_alt(_NEEDS_CODA)}){_CODA}|(?:{_alt(_FREE)}){_CODA}?)"
 )
 
 

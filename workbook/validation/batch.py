@@ -8,6 +8,7 @@ once, and each finding goes back to its own workbook: the same findings, in the 
 checking each workbook alone with ``validate_data`` (rows of different workbooks are never
 compared here; across files, the merge judges them).
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -26,8 +27,13 @@ from .report import ValidationReport
 Rows = Mapping[str, Sequence[Mapping[str, Any]]]  # sheet key -> rows (column key -> value)
 
 
-def validate_rows(sources: Sequence[Source], rows: Sequence[Rows], ref: Lookups, *,
-                  rules: Iterable[Rule] | None = None) -> list[list[Finding]]:
+def validate_rows(
+    sources: Sequence[Source],
+    rows: Sequence[Rows],
+    ref: Lookups,
+    *,
+    rules: Iterable[Rule] | None = None,
+) -> list[list[Finding]]:
     """Findings per workbook against ``ref``'s set-up, each list in ``validate_data``'s order.
 
     ``rows[i]`` holds the data sheets of ``sources[i]`` as the reader typed them: dicts with
@@ -42,8 +48,12 @@ def validate_rows(sources: Sequence[Source], rows: Sequence[Rows], ref: Lookups,
         by_layout[tuple((k, frozenset(source.columns.get(k, {}))) for k in keys)].append(i)
     out: list[list[Finding]] = [[] for _ in sources]
     for members in by_layout.values():
-        ctx = Context(_stack([rows[i] for i in members]), [sources[i] for i in members], ref,
-                      check_setup=False)
+        ctx = Context(
+            _stack([rows[i] for i in members]),
+            [sources[i] for i in members],
+            ref,
+            check_setup=False,
+        )
         run_rules([ctx], chosen)
         for i, found in zip(members, ctx.found):
             # Two rules may flag the same cell for the same reason: report it once.
@@ -60,8 +70,9 @@ def _stack(tables: list[Rows]) -> dict[str, pd.DataFrame]:
         parts = [t[key] for t in tables]
         rows = [r for part in parts for r in part]
         columns = [*(c.key for c in schema.master_columns(schema.SHEETS[key])), ROW]
-        frame = pd.DataFrame({c: pd.Series([r.get(c) for r in rows], dtype=object)
-                              for c in columns})
+        frame = pd.DataFrame(
+            {c: pd.Series([r.get(c) for r in rows], dtype=object) for c in columns}
+        )
         frame[SOURCE] = np.repeat(np.arange(len(parts)), [len(p) for p in parts])
         out[key] = frame
     return out

@@ -15,6 +15,7 @@ run once over all of them, and each workbook is checked as if alone.
 Messages come from the code's template (``findings.define``); a rule may override the template of
 any code it emits (``Rule.messages``, like XLSForm's ``constraint_message``).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -51,9 +52,11 @@ RULES: list[Rule] = []
 
 def rule(name: str, *, batch: bool = False, messages: Mapping[str, str] | None = None):
     """Register a rule function (module import time)."""
+
     def register(func: Callable[[Any], None]) -> Callable[[Any], None]:
         RULES.append(Rule(name, func, batch, dict(messages or {})))
         return func
+
     return register
 
 
@@ -126,8 +129,11 @@ class Context:
         """``values[source]`` for each row of ``frame`` (a slice of a sheet's frame)."""
         if SOURCE not in frame.columns:
             return pd.Series([values[0]] * len(frame), index=frame.index, dtype=object)
-        return pd.Series(np.array(values, dtype=object)[frame[SOURCE].to_numpy(dtype=int)],
-                         index=frame.index, dtype=object)
+        return pd.Series(
+            np.array(values, dtype=object)[frame[SOURCE].to_numpy(dtype=int)],
+            index=frame.index,
+            dtype=object,
+        )
 
     def own_groups(self, frame: pd.DataFrame) -> pd.Series:
         """The group each row's workbook belongs to ('' for a master)."""
@@ -142,11 +148,12 @@ class Context:
 
     def place(self, key: str, excel_row: Any, column: str, source: int = 0) -> str:
         """'file › sheet!C5', for messages that cite another place."""
-        return (f"{self.sources[source].file} › {self.sheet_name(key, source)}!"
-                f"{self.cell(key, excel_row, column, source)}")
+        return (
+            f"{self.sources[source].file} › {self.sheet_name(key, source)}!"
+            f"{self.cell(key, excel_row, column, source)}"
+        )
 
-    def emit(self, code: Code, key: str, rows: pd.DataFrame, column: str,
-             **context: Any) -> None:
+    def emit(self, code: Code, key: str, rows: pd.DataFrame, column: str, **context: Any) -> None:
         """One finding per row of ``rows`` (a slice of the sheet's frame), at ``column``.
 
         ``context`` fills the message template: scalars, lists aligned with ``rows`` or Series
@@ -157,8 +164,10 @@ class Context:
         sheet = schema.SHEETS[key]
         template = self.rule.messages.get(code.code) if self.rule else None
         header = _header(sheet, column)
-        per_row = {k: (v.reindex(rows.index).tolist() if isinstance(v, pd.Series) else v)
-                   for k, v in context.items()}
+        per_row = {
+            k: (v.reindex(rows.index).tolist() if isinstance(v, pd.Series) else v)
+            for k, v in context.items()
+        }
         lists = {k for k, v in per_row.items() if isinstance(v, list)}
         key_columns = [rows[k].tolist() for k in sheet.row_key if k in rows]
         values = rows[column].tolist() if column in rows else [None] * len(rows)
@@ -169,10 +178,18 @@ class Context:
             value = ctx.pop("value", values[i])
             row_key = " / ".join(str(to_text(col[i]) or "") for col in key_columns)
             source = sources[i]
-            self.found[source].append(code.at(
-                file=self.sources[source].file, sheet=names[source],
-                cell=self.cell(key, excel_row, column, source), row_key=row_key,
-                value=to_text(value) or "", message=template, header=header, **ctx))
+            self.found[source].append(
+                code.at(
+                    file=self.sources[source].file,
+                    sheet=names[source],
+                    cell=self.cell(key, excel_row, column, source),
+                    row_key=row_key,
+                    value=to_text(value) or "",
+                    message=template,
+                    header=header,
+                    **ctx,
+                )
+            )
 
 
 def _header(sheet: schema.Sheet, column: str) -> str:

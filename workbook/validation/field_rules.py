@@ -3,6 +3,7 @@
 Typing (dates, integers, money) is checked by the reader, which reports ``invalid-value`` and keeps
 the text; those findings are part of every report. The rules here skip values of the wrong type.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -14,28 +15,39 @@ from .engine import DATA_KEYS, SOURCE, Context, rule
 from .frames import as_numbers, is_text
 
 MISSING_VALUE = define(
-    "missing-value", ERROR,
+    "missing-value",
+    ERROR,
     "Cột '{header}' không được để trống. Hãy điền (chọn trong danh sách thả xuống nếu có), "
-    "hoặc xóa cả dòng nếu dòng này thừa.")
+    "hoặc xóa cả dòng nếu dòng này thừa.",
+)
 NOT_IN_LIST = define(
-    "not-in-list", ERROR,
+    "not-in-list",
+    ERROR,
     "Cột '{header}': '{value}' không có trong danh sách {list_name}.{hint} Hãy chọn một giá trị "
-    "trong danh sách thả xuống{allowed}.")
+    "trong danh sách thả xuống{allowed}.",
+)
 OUT_OF_RANGE = define(
-    "out-of-range", ERROR,
-    "Cột '{header}': {value} nằm ngoài khoảng cho phép (từ {low} đến {high}). Sửa lại cho đúng.")
+    "out-of-range",
+    ERROR,
+    "Cột '{header}': {value} nằm ngoài khoảng cho phép (từ {low} đến {high}). Sửa lại cho đúng.",
+)
 NEGATIVE_VALUE = define(
-    "negative-value", ERROR,
-    "Cột '{header}': {value} là số âm, cột này phải từ 0 trở lên. Sửa lại (để trống nếu không "
-    "có).")
+    "negative-value",
+    ERROR,
+    "Cột '{header}': {value} là số âm, cột này phải từ 0 trở lên. Sửa lại (để trống nếu không có).",
+)
 BAD_CODE_FORMAT = define(
-    "bad-code-format", ERROR,
+    "bad-code-format",
+    ERROR,
     "Cột '{header}': mã '{value}' không đúng dạng. Mã chỉ gồm chữ, số, dấu cách, dấu chấm, "
-    "gạch ngang, gạch dưới, tối đa 30 ký tự.")
+    "gạch ngang, gạch dưới, tối đa 30 ký tự.",
+)
 DUPLICATE_ID = define(
-    "duplicate-id", ERROR,
+    "duplicate-id",
+    ERROR,
     "Cột '{header}': mã '{value}' trùng với dòng ở {other}. Mỗi dòng cần một mã riêng: đổi mã "
-    "của một trong hai dòng (hoặc xóa dòng thừa).")
+    "của một trong hai dòng (hoặc xóa dòng thừa).",
+)
 
 # Lists whose values live on set-up sheets get their own "unknown-…" code (reference_rules).
 REFERENCE_LISTS = frozenset({"dot", "phong_trao", "danh_hieu", "to", "doan_vien"})
@@ -46,8 +58,9 @@ def _number(x: float) -> str:
     return f"{int(x):,}".replace(",", ".") if float(x).is_integer() else str(x)
 
 
-def check_choices(ctx: Context, key: str, column: str, code: Code, choices: str,
-                  **extra: object) -> None:
+def check_choices(
+    ctx: Context, key: str, column: str, code: Code, choices: str, **extra: object
+) -> None:
     """Values of a column that are not in the list ``choices`` (blank values are fine)."""
     frame = ctx.frame(key)
     if frame is None or not ctx.has(key, column):
@@ -60,11 +73,22 @@ def check_choices(ctx: Context, key: str, column: str, code: Code, choices: str,
     lst = schema.LISTS[choices]
     list_name = f"'{_header(lst.sheet, lst.column)}'"
     shown = list(lst.fixed) or sorted(allowed)
-    allowed_text = (f" ({'; '.join(shown)})" if 0 < len(shown) <= SHOW_ALLOWED_UP_TO
-                    else f" (trang '{schema.SHEETS[lst.sheet].name}')")
+    allowed_text = (
+        f" ({'; '.join(shown)})"
+        if 0 < len(shown) <= SHOW_ALLOWED_UP_TO
+        else f" (trang '{schema.SHEETS[lst.sheet].name}')"
+    )
     hints = [ctx.ref.suggestion(choices, v) for v in bad[column].tolist()]
-    ctx.emit(code, key, bad, column, list_name=list_name, allowed=allowed_text,
-             hint=[f" Có phải là '{h}'?" if h else "" for h in hints], **extra)
+    ctx.emit(
+        code,
+        key,
+        bad,
+        column,
+        list_name=list_name,
+        allowed=allowed_text,
+        hint=[f" Có phải là '{h}'?" if h else "" for h in hints],
+        **extra,
+    )
 
 
 def _header(sheet_key: str, column: str) -> str:
@@ -101,8 +125,10 @@ def in_range(ctx: Context) -> None:
             if col.minimum == 0:
                 ctx.emit(NEGATIVE_VALUE, key, frame[low], col.key)
                 low = pd.Series(False, index=n.index)
-            bounds = {"low": _number(col.minimum) if col.minimum is not None else "…",
-                      "high": _number(col.maximum) if col.maximum is not None else "…"}
+            bounds = {
+                "low": _number(col.minimum) if col.minimum is not None else "…",
+                "high": _number(col.maximum) if col.maximum is not None else "…",
+            }
             ctx.emit(OUT_OF_RANGE, key, frame[low | high], col.key, **bounds)
 
 
@@ -119,8 +145,9 @@ def code_format(ctx: Context) -> None:
             ctx.emit(BAD_CODE_FORMAT, key, frame[text & ~ok.astype(bool)], col.key)
 
 
-def first_occurrences(contexts: list[Context], key: str, columns: tuple[str, ...],
-                      across_files: bool) -> list[tuple[Context, pd.DataFrame, list[str]]]:
+def first_occurrences(
+    contexts: list[Context], key: str, columns: tuple[str, ...], across_files: bool
+) -> list[tuple[Context, pd.DataFrame, list[str]]]:
     """Rows repeating an earlier row's ``columns`` (all non-blank), each with the earlier place.
 
     ``across_files`` compares rows of different contexts; the workbooks stacked in one context
@@ -132,8 +159,10 @@ def first_occurrences(contexts: list[Context], key: str, columns: tuple[str, ...
         frame = ctx.frame(key)
         if frame is None or not all(ctx.has(key, c) for c in columns):
             continue
-        part = frame.loc[frame[list(columns)].notna().all(axis=1),
-                         [*columns, ROW, *([SOURCE] if SOURCE in frame.columns else [])]]
+        part = frame.loc[
+            frame[list(columns)].notna().all(axis=1),
+            [*columns, ROW, *([SOURCE] if SOURCE in frame.columns else [])],
+        ]
         if SOURCE not in part.columns:
             part = part.assign(**{SOURCE: 0})
         parts.append(part.assign(_ctx=i, _pos=range(len(part))))
@@ -151,8 +180,12 @@ def first_occurrences(contexts: list[Context], key: str, columns: tuple[str, ...
         ctx = contexts[i]
         frame = ctx.tables[key]
         origin = firsts.loc[list(rows[group_cols].itertuples(index=False, name=None))]
-        places = [contexts[c].place(key, r, columns[0], s) for c, r, s in
-                  zip(origin["_ctx"].tolist(), origin[ROW].tolist(), origin[SOURCE].tolist())]
+        places = [
+            contexts[c].place(key, r, columns[0], s)
+            for c, r, s in zip(
+                origin["_ctx"].tolist(), origin[ROW].tolist(), origin[SOURCE].tolist()
+            )
+        ]
         positions = rows["_pos"].tolist()
         present = frame.loc[frame[list(columns)].notna().all(axis=1)]
         out.append((ctx, present.iloc[positions], places))

@@ -4,6 +4,7 @@ The reader keeps a value that failed typing as the text that was there, so a dat
 hold a stray string: every helper here looks only at values of the right Python type, leaving the
 stray text to the reader's ``invalid-value`` finding.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,8 +32,10 @@ def as_dates(s: pd.Series) -> pd.Series:
 
 def as_numbers(s: pd.Series) -> pd.Series:
     """float Series: ints and floats as such (not bools), anything else NaN."""
-    values = [float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else np.nan
-              for v in s.tolist()]
+    values = [
+        float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else np.nan
+        for v in s.tolist()
+    ]
     return pd.Series(values, index=s.index, dtype=float)
 
 
@@ -43,8 +46,11 @@ def day_number(value: dt.date | None) -> float:
 def date_map(keys: pd.Series, mapping: dict[str, dt.date | None]) -> pd.Series:
     """Day numbers of ``mapping[key]`` per row (NaN when the key is unknown or has no date)."""
     days = {k: float(v.toordinal()) for k, v in mapping.items() if isinstance(v, dt.date)}
-    return pd.Series([days.get(k, np.nan) if isinstance(k, str) else np.nan
-                      for k in keys.tolist()], index=keys.index, dtype=float)
+    return pd.Series(
+        [days.get(k, np.nan) if isinstance(k, str) else np.nan for k in keys.tolist()],
+        index=keys.index,
+        dtype=float,
+    )
 
 
 def fmt_date(value: object) -> str:

@@ -11,6 +11,7 @@ consolidation) works on the Unicode text; each conversion becomes a ``legacy-enc
 with the cell, also appended to ``data.findings`` so the conversion is reported once however
 many times the data is looked at.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -26,9 +27,11 @@ from ..text import clean_text, encoding_from_font, fix_legacy
 from ..values import to_text
 
 LEGACY_ENCODING = define(
-    "legacy-encoding", WARNING,
+    "legacy-encoding",
+    WARNING,
     "Chữ trong ô được gõ bằng bảng mã cũ {encoding} ({how}); đã tự chuyển thành '{converted}'. "
-    "Hãy gõ lại bằng Unicode (phông Times New Roman) để không phải chuyển đổi nữa.")
+    "Hãy gõ lại bằng Unicode (phông Times New Roman) để không phải chuyển đổi nữa.",
+)
 ENCODING_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI-Windows"}
 
 MAIN, DOC_REL, PKG_REL = (f"{{{ns}}}" for ns in (MAIN_NS, DOC_REL_NS, PKG_REL_NS))
@@ -50,8 +53,8 @@ def _legacy_styles(zf: zipfile.ZipFile) -> dict[str, str]:
         return {}
     fonts = []
     for font in root.iter(f"{MAIN}font"):
-        name = font.find(f"{MAIN}name")
-        fonts.append(name.get("val", "") if name is not None else "")
+        face = font.find(f"{MAIN}name")
+        fonts.append(face.get("val", "") if face is not None else "")
     xfs = root.find(f"{MAIN}cellXfs")
     out: dict[str, str] = {}
     for i, xf in enumerate(xfs if xfs is not None else ()):
@@ -70,8 +73,11 @@ def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     out = {}
     for sheet in book.iter(f"{MAIN}sheet"):
         target = targets.get(sheet.get(f"{DOC_REL}id"), "")
-        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-            posixpath.join("xl", target))
+        part = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join("xl", target))
+        )
         out[sheet.get("name", "")] = part
     return out
 
@@ -142,10 +148,17 @@ def fix_text_cells(data: WorkbookData, fonts: Fonts | None = None) -> list[Findi
                     continue
                 converted = clean_text(converted) or ""
                 frame.iat[i, position] = converted
-                new.append(LEGACY_ENCODING.at(
-                    file=data.file, sheet=name, cell=cell, value=value, converted=converted,
-                    row_key=" / ".join(str(to_text(v[i]) or "") for v in key_values),
-                    encoding=ENCODING_NAMES[encoding],
-                    how=f"phông {font}" if font else "nhận ra theo nội dung"))
+                new.append(
+                    LEGACY_ENCODING.at(
+                        file=data.file,
+                        sheet=name,
+                        cell=cell,
+                        value=value,
+                        converted=converted,
+                        row_key=" / ".join(str(to_text(v[i]) or "") for v in key_values),
+                        encoding=ENCODING_NAMES[encoding],
+                        how=f"phông {font}" if font else "nhận ra theo nội dung",
+                    )
+                )
     data.findings.extend(new)
     return new

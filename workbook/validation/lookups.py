@@ -4,6 +4,7 @@ A group workbook carries the set-up it needs (phases, movements, titles, its gro
 the lists); a master carries all of it. Validation takes the set-up from ``reference`` when given
 (a group workbook checked against the master) and from the workbook itself otherwise.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -66,26 +67,36 @@ class Lookups:
 def build_lookups(data: WorkbookData) -> Lookups:
     """Everything the rules need from a workbook's set-up sheets."""
     look = Lookups(file=data.file)
-    look.members = {str(k): str(v or "") for k, v in
-                    _pairs(data, "doan_vien", "ma_doan_vien", "ma_to").items()}
+    look.members = {
+        str(k): str(v or "") for k, v in _pairs(data, "doan_vien", "ma_doan_vien", "ma_to").items()
+    }
     look.groups = {str(v) for v in _values(data, "to_cong_doan", "ma_to")}
     phases = data.table("dot_thi_dua")
     for row in phases.to_dict("records"):
         code = row.get("ma_dot")
         if code is not None and code not in look.phases:
-            look.phases[str(code)] = Phase(str(code), _as_date(row.get("ngay_bat_dau")),
-                                           _as_date(row.get("ngay_ket_thuc")),
-                                           _as_date(row.get("han_dang_ky")))
+            look.phases[str(code)] = Phase(
+                str(code),
+                _as_date(row.get("ngay_bat_dau")),
+                _as_date(row.get("ngay_ket_thuc")),
+                _as_date(row.get("han_dang_ky")),
+            )
     starts = [p.start for p in look.phases.values() if p.start]
     ends = [p.end for p in look.phases.values() if p.end]
     look.campaign = (min(starts) if starts else None, max(ends) if ends else None)
-    look.movements = {str(k): str(v or "") for k, v in
-                      _pairs(data, "phong_trao", "ten_phong_trao", "ap_dung").items()}
-    look.titles = {str(k): str(v or "") for k, v in
-                   _pairs(data, "danh_hieu", "ten_danh_hieu", "doi_tuong").items()}
-    look.works_status = {str(k): str(v) for k, v in
-                         _pairs(data, "cong_trinh", "ma_cong_trinh", "trang_thai").items()
-                         if v is not None}
+    look.movements = {
+        str(k): str(v or "")
+        for k, v in _pairs(data, "phong_trao", "ten_phong_trao", "ap_dung").items()
+    }
+    look.titles = {
+        str(k): str(v or "")
+        for k, v in _pairs(data, "danh_hieu", "ten_danh_hieu", "doi_tuong").items()
+    }
+    look.works_status = {
+        str(k): str(v)
+        for k, v in _pairs(data, "cong_trinh", "ma_cong_trinh", "trang_thai").items()
+        if v is not None
+    }
     for key, lst in schema.LISTS.items():
         if lst.fixed:
             look.lists[key] = frozenset(lst.fixed)

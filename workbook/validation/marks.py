@@ -6,6 +6,7 @@ unless someone coloured the cell, a fill in one of our two shades. A fill in one
 is ours and is replaced or cleared; any other colour was chosen by a person and is kept (the
 cell only gets the note). Pure: the two callers read and write the cells.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -14,7 +15,10 @@ from typing import Any, Iterable
 from .. import schema
 from ..findings import ERROR, WARNING, Finding
 
-FILL_RGB = {ERROR: "F8CBD1", WARNING: "FDE9A9"}  # our own shades: recognised when clearing
+FILL_RGB: dict[str, str] = {
+    ERROR: "F8CBD1",
+    WARNING: "FDE9A9",
+}  # our own shades: recognised when clearing
 NOTE_TAGS = tuple(f"[{s}]" for s in (ERROR, WARNING))
 SKIP_SHEETS = frozenset({s.name for s in schema.OUTPUT_SHEETS} | {schema.STAMP.name})
 
@@ -56,8 +60,9 @@ def fill_to_set(current: Any, found: list[Finding]) -> str | None:
     return None
 
 
-def cells_to_mark(findings: Iterable[Finding], file: str, sheet_names: Iterable[str]
-                  ) -> dict[tuple[str, str], list[Finding]]:
+def cells_to_mark(
+    findings: Iterable[Finding], file: str, sheet_names: Iterable[str]
+) -> dict[tuple[str, str], list[Finding]]:
     """(sheet, cell) -> findings there, for ``file``'s findings on its data sheets."""
     names = set(sheet_names) - SKIP_SHEETS
     by_cell: dict[tuple[str, str], list[Finding]] = defaultdict(list)

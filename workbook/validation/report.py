@@ -3,6 +3,7 @@
 A report is plain data: ``to_dict()`` is what ``thidua validate --json`` prints, and the
 ``Kiểm tra`` sheet, the highlights and the terminal summary are all drawn from it.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,8 +38,14 @@ class CheckedFile:
     written: str = ""  # workbook the Kiểm tra sheet and highlights went into, if any
 
     def to_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "path": self.path, "kind": self.kind, "group": self.group,
-                "rows": self.rows, "written": self.written}
+        return {
+            "file": self.file,
+            "path": self.path,
+            "kind": self.kind,
+            "group": self.group,
+            "rows": self.rows,
+            "written": self.written,
+        }
 
 
 @dataclass
@@ -53,8 +60,15 @@ class ValidationReport:
         order = {f.file: i for i, f in enumerate(self.files)}
 
         def key(f: Finding) -> tuple:
-            return (order.get(f.file, len(order)), f.file, _SHEET_ORDER.get(f.sheet, 99),
-                    f.sheet, *cell_position(f.cell), f.code, f.message)
+            return (
+                order.get(f.file, len(order)),
+                f.file,
+                _SHEET_ORDER.get(f.sheet, 99),
+                f.sheet,
+                *cell_position(f.cell),
+                f.code,
+                f.message,
+            )
 
         self.findings.sort(key=key)
         return self
@@ -81,11 +95,19 @@ class ValidationReport:
     def summary(self) -> list[dict[str, Any]]:
         """Counts per file, sheet and code, errors first."""
         counter = Counter((f.file, f.sheet, f.code, f.severity) for f in self.findings)
-        rows = [{"file": k[0], "sheet": k[1], "code": k[2], "severity": k[3], "count": n}
-                for k, n in counter.items()]
+        rows: list[dict[str, Any]] = [
+            {"file": k[0], "sheet": k[1], "code": k[2], "severity": k[3], "count": n}
+            for k, n in counter.items()
+        ]
         rank = {ERROR: 0, WARNING: 1}
-        rows.sort(key=lambda r: (rank[r["severity"]], r["file"],
-                                 _SHEET_ORDER.get(r["sheet"], 99), r["code"]))
+        rows.sort(
+            key=lambda r: (
+                rank[r["severity"]],
+                r["file"],
+                _SHEET_ORDER.get(r["sheet"], 99),
+                r["code"],
+            )
+        )
         return rows
 
     def headline(self) -> str:
@@ -93,15 +115,20 @@ class ValidationReport:
         c = self.counts
         if not self.findings:
             return f"Đã kiểm tra {len(self.files)} sổ: không có lỗi."
-        return (f"Đã kiểm tra {len(self.files)} sổ: {c[ERROR]} lỗi, {c[WARNING]} cảnh báo "
-                f"(tổng {len(self.findings)} mục).")
+        return (
+            f"Đã kiểm tra {len(self.files)} sổ: {c[ERROR]} lỗi, {c[WARNING]} cảnh báo "
+            f"(tổng {len(self.findings)} mục)."
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "files": [f.to_dict() for f in self.files],
             "reference": self.reference,
-            "counts": {"errors": self.counts[ERROR], "warnings": self.counts[WARNING],
-                       "total": len(self.findings)},
+            "counts": {
+                "errors": self.counts[ERROR],
+                "warnings": self.counts[WARNING],
+                "total": len(self.findings),
+            },
             "exit_code": self.exit_code,
             "summary": self.summary(),
             "findings": [f.to_dict() for f in self.findings],

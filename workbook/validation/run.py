@@ -12,6 +12,7 @@
 All return a ``ValidationReport`` and write nothing; ``sheet.check_workbooks`` also writes the
 ``Kiểm tra`` sheet and the highlights.
 """
+
 from __future__ import annotations
 
 import zipfile
@@ -31,8 +32,9 @@ from .report import CheckedFile, ValidationReport
 
 Reference = WorkbookData | str | Path | None
 
-UNREADABLE_FILE = define("unreadable-file", ERROR,
-                         "Không đọc được tệp này: {reason}. Các tệp khác vẫn được kiểm tra.")
+UNREADABLE_FILE = define(
+    "unreadable-file", ERROR, "Không đọc được tệp này: {reason}. Các tệp khác vẫn được kiểm tra."
+)
 
 
 def _reference(reference: Reference) -> WorkbookData | None:
@@ -44,7 +46,8 @@ def _reference(reference: Reference) -> WorkbookData | None:
         raise NotOurWorkbook(
             f"Tệp {data.file} ({what}) không dùng làm chuẩn được: --reference cần sổ chính của "
             "Ban Chấp hành (có đủ đợt, phong trào, danh hiệu và đoàn viên của mọi tổ). Chọn sổ "
-            "chính rồi chạy lại.")
+            "chính rồi chạy lại."
+        )
     return data
 
 
@@ -60,23 +63,33 @@ def stamp_findings(data: WorkbookData, reference: WorkbookData | None) -> list[F
         return []
     found = [version_refusal(data.stamp, data.file)]
     if reference is not None and reference is not data:
-        found.append(campaign_refusal(data.stamp, *master_identity(reference.stamp,
-                                                                    _config(reference)),
-                                      data.file))
+        found.append(
+            campaign_refusal(
+                data.stamp, *master_identity(reference.stamp, _config(reference)), data.file
+            )
+        )
     return [f for f in found if f is not None]
 
 
 def _checked_file(data: WorkbookData) -> CheckedFile:
     rows = sum(len(data.tables[k]) for k in DATA_KEYS if k in data.tables)
-    return CheckedFile(file=data.file, path=str(data.path), kind=data.kind or "",
-                       group=str(data.stamp.get("ma_to") or "") if data.kind == "group" else "",
-                       rows=rows)
+    return CheckedFile(
+        file=data.file,
+        path=str(data.path),
+        kind=data.kind or "",
+        group=str(data.stamp.get("ma_to") or "") if data.kind == "group" else "",
+        rows=rows,
+    )
 
 
-def validate_many(datas: Sequence[WorkbookData], reference: Reference = None, *,
-                  rules: Iterable[Rule] | None = None,
-                  fonts: dict[str, Fonts] | None = None,
-                  lookups: Lookups | None = None) -> ValidationReport:
+def validate_many(
+    datas: Sequence[WorkbookData],
+    reference: Reference = None,
+    *,
+    rules: Iterable[Rule] | None = None,
+    fonts: dict[str, Fonts] | None = None,
+    lookups: Lookups | None = None,
+) -> ValidationReport:
     """Validate workbooks together against ``reference``'s set-up (each its own when None).
 
     ``fonts`` maps a file name to its legacy-font cells (``legacy_font_cells``); legacy text in
@@ -85,32 +98,52 @@ def validate_many(datas: Sequence[WorkbookData], reference: Reference = None, *,
     batches against the same reference.
     """
     ref_data = _reference(reference)
-    ref_lookups: Lookups | None = lookups if lookups is not None else \
-        build_lookups(ref_data) if ref_data is not None else None
+    ref_lookups: Lookups | None = (
+        lookups
+        if lookups is not None
+        else build_lookups(ref_data)
+        if ref_data is not None
+        else None
+    )
     contexts = []
     for data in datas:
         fix_text_cells(data, (fonts or {}).get(data.file))
         own = ref_data is None or ref_data is data
-        contexts.append(Context.of(data, build_lookups(data) if own else ref_lookups,
-                                   check_setup=own))
+        contexts.append(
+            Context.of(
+                data,
+                build_lookups(data) if own or ref_lookups is None else ref_lookups,
+                check_setup=own,
+            )
+        )
     run_rules(contexts, default_rules() if rules is None else rules)
     findings, seen = [], set()
     for ctx in contexts:
-        for f in (*ctx.data.findings, *ctx.findings):
+        for f in (*(ctx.data.findings if ctx.data else ()), *ctx.findings):
             if f not in seen:  # two rules may flag the same cell for the same reason
                 seen.add(f)
                 findings.append(f)
-    report = ValidationReport(findings=findings, files=[_checked_file(d) for d in datas],
-                              reference=ref_data.file if ref_data is not None and
-                              all(ref_data is not d for d in datas) else "")
+    report = ValidationReport(
+        findings=findings,
+        files=[_checked_file(d) for d in datas],
+        reference=ref_data.file
+        if ref_data is not None and all(ref_data is not d for d in datas)
+        else "",
+    )
     return report.sort()
 
 
-def validate_data(data: WorkbookData, reference: Reference = None, *,
-                  rules: Iterable[Rule] | None = None, fonts: Fonts | None = None,
-                  lookups: Lookups | None = None) -> ValidationReport:
-    return validate_many([data], reference, rules=rules,
-                         fonts={data.file: fonts} if fonts else None, lookups=lookups)
+def validate_data(
+    data: WorkbookData,
+    reference: Reference = None,
+    *,
+    rules: Iterable[Rule] | None = None,
+    fonts: Fonts | None = None,
+    lookups: Lookups | None = None,
+) -> ValidationReport:
+    return validate_many(
+        [data], reference, rules=rules, fonts={data.file: fonts} if fonts else None, lookups=lookups
+    )
 
 
 def read_for_validation(path: str | Path) -> tuple[WorkbookData, Fonts, list[str]]:
@@ -122,12 +155,16 @@ def read_for_validation(path: str | Path) -> tuple[WorkbookData, Fonts, list[str
             fonts = legacy_font_cells(path, sheets=list(data.sheet_names.values()))
         except (ET.ParseError, zipfile.BadZipFile, KeyError):  # damaged styles, not data
             fonts = {}
-            notes.append(f"{data.file}: không đọc được phông chữ của ô (phần định dạng của tệp "
-                         "bị hỏng); bảng mã cũ (TCVN3, VNI) chỉ được nhận ra theo nội dung.")
+            notes.append(
+                f"{data.file}: không đọc được phông chữ của ô (phần định dạng của tệp "
+                "bị hỏng); bảng mã cũ (TCVN3, VNI) chỉ được nhận ra theo nội dung."
+            )
     else:
         fonts = {}
-        notes.append(f"{data.file}: tệp {Path(path).suffix.lower()} không cho đọc phông chữ của ô; "
-                     "bảng mã cũ (TCVN3, VNI) chỉ được nhận ra theo nội dung.")
+        notes.append(
+            f"{data.file}: tệp {Path(path).suffix.lower()} không cho đọc phông chữ của ô; "
+            "bảng mã cũ (TCVN3, VNI) chỉ được nhận ra theo nội dung."
+        )
     return data, fonts, notes
 
 
@@ -135,6 +172,7 @@ def input_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[str]]:
     """Files named and workbooks found under folders named; notes for what was left out."""
     # Imported here: consolidation validates with this package, which must load first.
     from ..consolidation.collect import expand, is_owner_file
+
     files, aside = expand(paths)
     notes = [f"{a.path.name}: {a.reason}" for a in aside]
     kept = []
@@ -152,15 +190,21 @@ def _checked_copies(datas: list[WorkbookData], hashes: dict[str, str]) -> set[st
     copies = set()
     for data in datas:
         original = by_hash.get(data.stamp.get(CHECKED_COPY_OF, ""))
-        if original is not None and original is not data and all(
+        if (
+            original is not None
+            and original is not data
+            and all(
                 original.table(k).drop(columns="_row").equals(data.table(k).drop(columns="_row"))
-                for k in DATA_KEYS):
+                for k in DATA_KEYS
+            )
+        ):
             copies.add(data.file)
     return copies
 
 
-def validate_workbooks(paths: Sequence[str | Path], reference: Reference = None, *,
-                       rules: Iterable[Rule] | None = None) -> ValidationReport:
+def validate_workbooks(
+    paths: Sequence[str | Path], reference: Reference = None, *, rules: Iterable[Rule] | None = None
+) -> ValidationReport:
     ref_data = _reference(reference)
     files, notes = input_files(paths)
     datas, fonts, unreadable, hashes = [], {}, [], {}
@@ -177,8 +221,11 @@ def validate_workbooks(paths: Sequence[str | Path], reference: Reference = None,
     if unreadable and not datas:  # nothing could be checked: the run itself failed
         raise UnreadableWorkbook(" ".join(f.message for f in unreadable))
     copies = _checked_copies(datas, hashes)
-    notes += [f"{name}: bản kết quả kiểm tra của một sổ cũng có trong lần kiểm tra này, dữ liệu "
-              "giống hệt; bỏ qua." for name in sorted(copies)]
+    notes += [
+        f"{name}: bản kết quả kiểm tra của một sổ cũng có trong lần kiểm tra này, dữ liệu "
+        "giống hệt; bỏ qua."
+        for name in sorted(copies)
+    ]
     datas = [d for d in datas if d.file not in copies]
     report = validate_many(datas, ref_data, rules=rules, fonts=fonts)
     extra = [f for d in datas for f in stamp_findings(d, ref_data)] + unreadable
@@ -188,6 +235,7 @@ def validate_workbooks(paths: Sequence[str | Path], reference: Reference = None,
     return report.sort()
 
 
-def validate_workbook(path: str | Path, reference: Reference = None, *,
-                      rules: Iterable[Rule] | None = None) -> ValidationReport:
+def validate_workbook(
+    path: str | Path, reference: Reference = None, *, rules: Iterable[Rule] | None = None
+) -> ValidationReport:
     return validate_workbooks([path], reference, rules=rules)

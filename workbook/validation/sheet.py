@@ -14,6 +14,7 @@ are recognisable (that author, two fill colours of our own), so the next run rem
 those before marking again: fixed cells lose their highlight. Values are never changed, and a
 cell people coloured themselves keeps its colour (it only gets the comment).
 """
+
 from __future__ import annotations
 
 import shutil
@@ -60,24 +61,38 @@ def receipt_path(source: Path, out: Path | None = None) -> Path:
 
 def checks_writer(findings: list[Finding], linked_file: str) -> Callable[[Worksheet], None]:
     """Draw the Kiểm tra table; the cell column links to the cell in ``linked_file``."""
+
     def write(ws: Worksheet) -> None:
-        rows = [{"muc_do": f.severity, "loai": title_of(f.code), "ma_loi": f.code,
-                 "tep": f.file, "trang": f.sheet,
-                 "o": f.cell, "khoa": f.row_key, "gia_tri": f.value, "noi_dung": f.message}
-                for f in findings]
+        rows = [
+            {
+                "muc_do": f.severity,
+                "loai": title_of(f.code),
+                "ma_loi": f.code,
+                "tep": f.file,
+                "trang": f.sheet,
+                "o": f.cell,
+                "khoa": f.row_key,
+                "gia_tri": f.value,
+                "noi_dung": f.message,
+            }
+            for f in findings
+        ]
         write_table(ws, CHECKS, rows, dropdowns=False)
         cell_col = CHECKS.keys.index("o") + 1
         message_col = CHECKS.keys.index("noi_dung") + 1
         for i, f in enumerate(findings, start=2):
-            ws.cell(row=i, column=message_col).alignment = Alignment(wrap_text=True,
-                                                                     vertical="top")
+            ws.cell(row=i, column=message_col).alignment = Alignment(wrap_text=True, vertical="top")
             if f.cell and f.sheet and f.file == linked_file:
                 cell = ws.cell(row=i, column=cell_col)
-                cell.hyperlink = Hyperlink(ref=cell.coordinate, location=sheet_ref(f.sheet, f.cell),
-                                           tooltip=f"Đến ô {f.cell} trang {f.sheet}")
+                cell.hyperlink = Hyperlink(
+                    ref=cell.coordinate,
+                    location=sheet_ref(f.sheet, f.cell),
+                    tooltip=f"Đến ô {f.cell} trang {f.sheet}",
+                )
                 cell.font = LINK_FONT
         ws.freeze_panes = "A2"
         print_setup(ws, CHECKS.landscape)
+
     return write
 
 
@@ -111,6 +126,7 @@ def clear_marks(ws: Worksheet) -> int:
 
 def highlighter(findings: list[Finding], file: str) -> Callable[[Workbook], None]:
     """An ``edit`` for rewrite_outputs: clear old marks, mark the cells of ``file``'s findings."""
+
     def edit(wb: Workbook) -> None:
         for ws in wb.worksheets:
             if ws.title not in SKIP_SHEETS:
@@ -121,8 +137,8 @@ def highlighter(findings: list[Finding], file: str) -> Callable[[Workbook], None
                 continue
             if fill := fill_to_set(_fill_colour(cell), found):
                 cell.fill = PatternFill("solid", fgColor=fill)
-            cell.comment = Comment(note_text(found), AUTHOR, height=60 + 50 * len(found),
-                                   width=360)
+            cell.comment = Comment(note_text(found), AUTHOR, height=60 + 50 * len(found), width=360)
+
     return edit
 
 
@@ -149,8 +165,9 @@ def write_receipt(source: Path, target: Path, findings: list[Finding]) -> tuple[
     """A marked-up copy of ``source`` at ``target`` (and the backup of the receipt it
     replaced); ``source`` is only read."""
     if target.resolve() == source.resolve():
-        raise FileExistsRefused(f"Không ghi đè sổ gốc {source.name}: hãy chọn tệp khác cho "
-                                "kết quả kiểm tra (--out).")
+        raise FileExistsRefused(
+            f"Không ghi đè sổ gốc {source.name}: hãy chọn tệp khác cho kết quả kiểm tra (--out)."
+        )
     highlight = highlighter(findings, source.name)
     source_hash = file_hash(source)[:HASH_CHARS]
 
@@ -163,33 +180,45 @@ def write_receipt(source: Path, target: Path, findings: list[Finding]) -> tuple[
     def write(work: Path) -> None:
         shutil.copyfile(source, work)
         escape_control_characters(work)  # openpyxl cannot load XML holding them raw
-        rewrite_outputs(work, {"kiem_tra": checks_writer(findings, source.name)}, edit=edit,
-                        make_backup=False)
+        rewrite_outputs(
+            work, {"kiem_tra": checks_writer(findings, source.name)}, edit=edit, make_backup=False
+        )
 
     return target, atomic_write(target, write)
 
 
 def write_master(path: Path, report: ValidationReport, findings: list[Finding]) -> Path:
     counts = report.counts
-    log = LogEntry(action="Kiểm tra dữ liệu",
-                   result="Không có lỗi" if not findings else
-                   f"{counts[ERROR]} lỗi, {counts[WARNING]} cảnh báo",
-                   counts=f"{len(findings)} mục", files=[(path.name, file_hash(path))])
-    rewrite_outputs(path, {"kiem_tra": checks_writer(findings, path.name)}, log=log,
-                    edit=highlighter(findings, path.name))
+    log = LogEntry(
+        action="Kiểm tra dữ liệu",
+        result="Không có lỗi"
+        if not findings
+        else f"{counts[ERROR]} lỗi, {counts[WARNING]} cảnh báo",
+        counts=f"{len(findings)} mục",
+        files=[(path.name, file_hash(path))],
+    )
+    rewrite_outputs(
+        path,
+        {"kiem_tra": checks_writer(findings, path.name)},
+        log=log,
+        edit=highlighter(findings, path.name),
+    )
     return path
 
 
-def write_checked(report: ValidationReport, checked: CheckedFile,
-                  out: Path | None = None) -> str | None:
+def write_checked(
+    report: ValidationReport, checked: CheckedFile, out: Path | None = None
+) -> str | None:
     """Write one file's findings where they belong; a Vietnamese note when that cannot be."""
     if not checked.path:  # a file that could not be read: its finding says why
         return None
     source = Path(checked.path)
     findings = report.for_file(checked.file)
     if source.suffix.lower() not in WRITABLE:
-        return (f"{checked.file}: không ghi kết quả vào tệp {source.suffix.lower()}; "
-                "xem trang Kiểm tra bằng --json hoặc lưu tệp thành .xlsx rồi kiểm tra lại.")
+        return (
+            f"{checked.file}: không ghi kết quả vào tệp {source.suffix.lower()}; "
+            "xem trang Kiểm tra bằng --json hoặc lưu tệp thành .xlsx rồi kiểm tra lại."
+        )
     if checked.kind == "master" and out is None:
         checked.written = str(write_master(source, report, findings))
     elif checked.kind in ("master", "group"):
@@ -198,13 +227,20 @@ def write_checked(report: ValidationReport, checked: CheckedFile,
         if saved:
             return f"{checked.file}: bản kết quả kiểm tra cũ được sao lưu tại {saved}."
     else:
-        return (f"{checked.file}: không phải sổ do thidua tạo (thiếu dấu phiên bản), nên không "
-                "ghi trang Kiểm tra; các lỗi vẫn có trong báo cáo này.")
+        return (
+            f"{checked.file}: không phải sổ do thidua tạo (thiếu dấu phiên bản), nên không "
+            "ghi trang Kiểm tra; các lỗi vẫn có trong báo cáo này."
+        )
     return None
 
 
-def check_workbooks(paths: Sequence[str | Path], reference: Reference = None, *,
-                    write: bool = True, out: str | Path | None = None) -> ValidationReport:
+def check_workbooks(
+    paths: Sequence[str | Path],
+    reference: Reference = None,
+    *,
+    write: bool = True,
+    out: str | Path | None = None,
+) -> ValidationReport:
     """Validate together, then mark up each file (the master in place, groups as copies).
 
     ``out``: for one workbook a file or folder for its checked copy, for several a folder.
@@ -221,6 +257,11 @@ def check_workbooks(paths: Sequence[str | Path], reference: Reference = None, *,
     return report
 
 
-def check_workbook(path: str | Path, reference: Reference = None, *, write: bool = True,
-                   out: str | Path | None = None) -> ValidationReport:
+def check_workbook(
+    path: str | Path,
+    reference: Reference = None,
+    *,
+    write: bool = True,
+    out: str | Path | None = None,
+) -> ValidationReport:
     return check_workbooks([path], reference, write=write, out=out)

@@ -5,6 +5,7 @@ A text cell beginning with '=', '+', '-' or '@' stays text — it is never writt
 formula — but the group should know: pasted from elsewhere, it may not say what they meant.
 A phone number written the international way ("+84 912 345 678") is what it says: not flagged.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,9 +17,11 @@ from ..findings import WARNING, define
 from .engine import Context, rule
 
 FORMULA_LIKE_TEXT = define(
-    "formula-like-text", WARNING,
+    "formula-like-text",
+    WARNING,
     "Cột '{header}': nội dung bắt đầu bằng '{first}' nên Excel có thể hiểu nhầm là công thức. "
-    "Nội dung được giữ nguyên dạng chữ; nên bỏ ký tự '{first}' ở đầu.")
+    "Nội dung được giữ nguyên dạng chữ; nên bỏ ký tự '{first}' ở đầu.",
+)
 
 # What text.looks_like_formula checks, compiled once for whole columns.
 FORMULA_START = re.compile(r"[\t\r]|\s*[=+\-@\uff1d\uff0b\uff0d\uff20]")
@@ -32,8 +35,17 @@ def formula_like(ctx: Context) -> None:
         for col in schema.SHEETS[key].columns:
             if col.type != "text" or not ctx.has(key, col.key):
                 continue
-            hit = [isinstance(v, str) and FORMULA_START.match(v) is not None
-                   and PHONE_NUMBER.match(v) is None for v in frame[col.key].tolist()]
+            hit = [
+                isinstance(v, str)
+                and FORMULA_START.match(v) is not None
+                and PHONE_NUMBER.match(v) is None
+                for v in frame[col.key].tolist()
+            ]
             rows = frame[pd.Series(hit, index=frame.index, dtype=bool)]
-            ctx.emit(FORMULA_LIKE_TEXT, key, rows, col.key,
-                     first=[v.strip()[:1] for v in rows[col.key].tolist()])
+            ctx.emit(
+                FORMULA_LIKE_TEXT,
+                key,
+                rows,
+                col.key,
+                first=[v.strip()[:1] for v in rows[col.key].tolist()],
+            )

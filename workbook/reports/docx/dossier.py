@@ -6,6 +6,7 @@ Ban Chấp hành meeting that votes on them (a line per person, the votes left f
 Drafts: the figures and names come from the shortlist; the meeting's time, place, attendance
 and votes are highlighted places the officer fills in.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,8 +40,12 @@ class DossierResult:
         return f"Lập {len(self.files)} văn bản hồ sơ đề nghị khen thưởng ({sent})"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"headline": self.headline, "files": [str(p) for p in self.files],
-                "destinations": self.destinations, "backups": [str(p) for p in self.backups]}
+        return {
+            "headline": self.headline,
+            "files": [str(p) for p in self.files],
+            "destinations": self.destinations,
+            "backups": [str(p) for p in self.backups],
+        }
 
 
 def _year(rc: ReportContext) -> str:
@@ -63,42 +68,75 @@ def _words(part_len: int, title) -> str:
     return f"{vn_number(part_len)} {'tập thể' if title.subject == 'Tập thể' else 'cá nhân'}"
 
 
-def write_submission(rc: ReportContext, dest: Destination, path: Path, day: dt.date,
-                     force: bool = True) -> Path | None:
+def write_submission(
+    rc: ReportContext, dest: Destination, path: Path, day: dt.date, force: bool = True
+) -> Path | None:
     """The tờ trình to one destination, its list of proposals annexed."""
     c = rc.config
     doc = WordDoc(c, day)
     doc.header("TTr")
-    doc.title("TỜ TRÌNH", f"Về việc đề nghị khen thưởng năm {_year(rc)}",
-              addressee=dest.name)
+    doc.title("TỜ TRÌNH", f"Về việc đề nghị khen thưởng năm {_year(rc)}", addressee=dest.name)
     for document in dest.ruleset.documents.values():
         doc.paragraph(f"Căn cứ {document.full};")
     dated = f" ngày {c['ngay_ke_hoach']}" if c.get("ngay_ke_hoach") else ""
-    doc.paragraph(f"Căn cứ Kế hoạch số {c.get('so_ke_hoach', '')}{dated} của Ban Chấp hành "
-                  f"{c.get('ten_cong_doan', '')};")
-    doc.paragraph(f"Căn cứ Biên bản họp xét thi đua, khen thưởng năm {_year(rc)} ngày ",
-                  ("officer", "ngày họp"), f" của Ban Chấp hành {c.get('ten_cong_doan', '')},")
-    doc.paragraph(f"Ban Chấp hành {c.get('ten_cong_doan', '')} kính đề nghị {dest.name} "
-                  f"{dest.request} khen thưởng cho các tập thể, cá nhân có thành tích trong "
-                  f"phong trào thi đua năm {_year(rc)}, cụ thể như sau:")
+    doc.paragraph(
+        f"Căn cứ Kế hoạch số {c.get('so_ke_hoach', '')}{dated} của Ban Chấp hành "
+        f"{c.get('ten_cong_doan', '')};"
+    )
+    doc.paragraph(
+        f"Căn cứ Biên bản họp xét thi đua, khen thưởng năm {_year(rc)} ngày ",
+        ("officer", "ngày họp"),
+        f" của Ban Chấp hành {c.get('ten_cong_doan', '')},",
+    )
+    doc.paragraph(
+        f"Ban Chấp hành {c.get('ten_cong_doan', '')} kính đề nghị {dest.name} "
+        f"{dest.request} khen thưởng cho các tập thể, cá nhân có thành tích trong "
+        f"phong trào thi đua năm {_year(rc)}, cụ thể như sau:"
+    )
     for i, (title, part) in enumerate(dest.sections, start=1):
-        doc.paragraph(f"{i}. {title.kind} “{title.name}”: {_words(len(part), title)}"
-                      + (f" ({title.decider} quyết định)."
-                         if title.decider_role not in (dest.key, "thu_truong_co_quan") else "."))
+        doc.paragraph(
+            f"{i}. {title.kind} “{title.name}”: {_words(len(part), title)}"
+            + (
+                f" ({title.decider} quyết định)."
+                if title.decider_role not in (dest.key, "thu_truong_co_quan")
+                else "."
+            )
+        )
     doc.paragraph("(Có danh sách và tóm tắt thành tích kèm theo)")
-    doc.officer("Ban Chấp hành tóm tắt thành tích nổi bật của tập thể, cá nhân đề nghị "
-                "khen thưởng (nếu cần).")
+    doc.officer(
+        "Ban Chấp hành tóm tắt thành tích nổi bật của tập thể, cá nhân đề nghị "
+        "khen thưởng (nếu cần)."
+    )
     doc.paragraph(f"Kính đề nghị {dest.name} xem xét, quyết định./.")
     doc.signature(items=["- Như trên;", f"- Lưu: VT{_archive(c)}."])
     annex = doc.line(f"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM {_year(rc)}", 14, bold=True)
     annex.paragraph_format.page_break_before = True
-    doc.line(f"(Kèm theo Tờ trình số        {symbol(c, 'TTr')} ngày {day:%d/%m/%Y} của "
-             f"Ban Chấp hành {c.get('ten_cong_doan', '')})", 13, italic=True, after=6)
-    rows = [r if isinstance(r, str) else (r["stt"], r["ho_ten"], _where(r), _award(r),
-                                          r.get("tom_tat") or "")
-            for r in award_rows(rc, dest.key)]
-    doc.table(("STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Hình thức, danh hiệu",
-               "Tóm tắt thành tích"), rows, ANNEX_WIDTHS, size=11, left=(1, 2, 3, 4))
+    doc.line(
+        f"(Kèm theo Tờ trình số        {symbol(c, 'TTr')} ngày {day:%d/%m/%Y} của "
+        f"Ban Chấp hành {c.get('ten_cong_doan', '')})",
+        13,
+        italic=True,
+        after=6,
+    )
+    rows = [
+        r
+        if isinstance(r, str)
+        else (r["stt"], r["ho_ten"], _where(r), _award(r), r.get("tom_tat") or "")
+        for r in award_rows(rc, dest.key)
+    ]
+    doc.table(
+        (
+            "STT",
+            "Họ và tên",
+            "Chức vụ, đơn vị công tác",
+            "Hình thức, danh hiệu",
+            "Tóm tắt thành tích",
+        ),
+        rows,
+        ANNEX_WIDTHS,
+        size=11,
+        left=(1, 2, 3, 4),
+    )
     return atomic_write(path, doc.save, overwrite=force)
 
 
@@ -107,12 +145,13 @@ def _archive(config: dict[str, str]) -> str:
     for item in (config.get("noi_nhan") or "").split(";"):
         item = item.strip(" .")
         if item.startswith("Lưu: VT"):
-            return item[len("Lưu: VT"):]
+            return item[len("Lưu: VT") :]
     return ""
 
 
-def write_minutes(rc: ReportContext, sent: list[Destination], path: Path, day: dt.date,
-                  force: bool = True) -> Path | None:
+def write_minutes(
+    rc: ReportContext, sent: list[Destination], path: Path, day: dt.date, force: bool = True
+) -> Path | None:
     """The biên bản of the meeting that votes on every proposal."""
     c = rc.config
     doc = WordDoc(c, day)
@@ -120,50 +159,87 @@ def write_minutes(rc: ReportContext, sent: list[Destination], path: Path, day: d
     doc.title("BIÊN BẢN", f"Họp xét thi đua, khen thưởng năm {_year(rc)}")
     doc.paragraph("Thời gian: ", ("officer", "giờ"), f", ngày {day:%d/%m/%Y}.")
     doc.paragraph("Địa điểm: ", ("officer", "nơi họp"), ".")
-    doc.paragraph(f"Thành phần: Ban Chấp hành {c.get('ten_cong_doan', '')}, có mặt ",
-                  ("officer", "số ủy viên có mặt"), "/", ("officer", "tổng số ủy viên"),
-                  " ủy viên; vắng ", ("officer", "số, lý do"), ".")
-    doc.paragraph("Chủ trì: ", ("officer", "họ tên, chức vụ"), "; thư ký: ",
-                  ("officer", "họ tên"), ".")
+    doc.paragraph(
+        f"Thành phần: Ban Chấp hành {c.get('ten_cong_doan', '')}, có mặt ",
+        ("officer", "số ủy viên có mặt"),
+        "/",
+        ("officer", "tổng số ủy viên"),
+        " ủy viên; vắng ",
+        ("officer", "số, lý do"),
+        ".",
+    )
+    doc.paragraph(
+        "Chủ trì: ", ("officer", "họ tên, chức vụ"), "; thư ký: ", ("officer", "họ tên"), "."
+    )
     doc.heading("NỘI DUNG")
     total = sum(d.count for d in sent)
-    doc.paragraph(f"Căn cứ Kế hoạch số {c.get('so_ke_hoach', '')} và kết quả phong trào thi "
-                  f"đua năm {_year(rc)}, Ban Chấp hành xem xét {vn_number(total)} lượt đề "
-                  "nghị khen thưởng và biểu quyết từng trường hợp. Kết quả như sau:")
+    doc.paragraph(
+        f"Căn cứ Kế hoạch số {c.get('so_ke_hoach', '')} và kết quả phong trào thi "
+        f"đua năm {_year(rc)}, Ban Chấp hành xem xét {vn_number(total)} lượt đề "
+        "nghị khen thưởng và biểu quyết từng trường hợp. Kết quả như sau:"
+    )
     rows: list = []
     for i, dest in enumerate(sent):
-        rows.append(f"{chr(ord('A') + i)}. ĐỀ NGHỊ {dest.name.upper()}: {vn_number(dest.count)} lượt")
-        rows += [r if isinstance(r, str) else (r["stt"], r["ho_ten"], r["to"], _award(r),
-                                               "", "", "")
-                 for r in award_rows(rc, dest.key)]
-    doc.table(("STT", "Họ và tên", "Tổ công đoàn", "Đề nghị", "Đồng ý (phiếu)",
-               "Không đồng ý (phiếu)", "Tỷ lệ đồng ý (%)"), rows, VOTE_WIDTHS, size=11,
-              left=(1, 2, 3))
-    doc.officer("Ghi số phiếu của từng trường hợp; tỷ lệ phiếu cần đạt theo quy định hiện hành "
-                "về xét danh hiệu thi đua, hình thức khen thưởng.")
+        rows.append(
+            f"{chr(ord('A') + i)}. ĐỀ NGHỊ {dest.name.upper()}: {vn_number(dest.count)} lượt"
+        )
+        rows += [
+            r if isinstance(r, str) else (r["stt"], r["ho_ten"], r["to"], _award(r), "", "", "")
+            for r in award_rows(rc, dest.key)
+        ]
+    doc.table(
+        (
+            "STT",
+            "Họ và tên",
+            "Tổ công đoàn",
+            "Đề nghị",
+            "Đồng ý (phiếu)",
+            "Không đồng ý (phiếu)",
+            "Tỷ lệ đồng ý (%)",
+        ),
+        rows,
+        VOTE_WIDTHS,
+        size=11,
+        left=(1, 2, 3),
+    )
+    doc.officer(
+        "Ghi số phiếu của từng trường hợp; tỷ lệ phiếu cần đạt theo quy định hiện hành "
+        "về xét danh hiệu thi đua, hình thức khen thưởng."
+    )
     manual = [m.name for m in rc.shortlist.manual]
     if manual:
-        doc.paragraph(f"Ban Chấp hành xét các danh hiệu xét thủ công ({', '.join(manual)}): ",
-                      ("officer", "kết quả biểu quyết"), ".")
+        doc.paragraph(
+            f"Ban Chấp hành xét các danh hiệu xét thủ công ({', '.join(manual)}): ",
+            ("officer", "kết quả biểu quyết"),
+            ".",
+        )
     doc.heading("KẾT LUẬN")
     for dest in sent:
-        doc.paragraph(f"Ban Chấp hành thống nhất đề nghị {dest.name} {dest.request} khen "
-                      f"thưởng {vn_number(dest.count)} lượt tập thể, cá nhân có tên trong danh "
-                      "sách đạt tỷ lệ phiếu theo quy định.")
-    doc.paragraph("Biên bản kết thúc lúc ", ("officer", "giờ"), " cùng ngày, đã được đọc lại "
-                  "cho các thành viên dự họp cùng nghe và nhất trí thông qua./.")
+        doc.paragraph(
+            f"Ban Chấp hành thống nhất đề nghị {dest.name} {dest.request} khen "
+            f"thưởng {vn_number(dest.count)} lượt tập thể, cá nhân có tên trong danh "
+            "sách đạt tỷ lệ phiếu theo quy định."
+        )
+    doc.paragraph(
+        "Biên bản kết thúc lúc ",
+        ("officer", "giờ"),
+        " cùng ngày, đã được đọc lại cho các thành viên dự họp cùng nghe và nhất trí thông qua./.",
+    )
     doc.signers("THƯ KÝ", "CHỦ TRÌ")
     return atomic_write(path, doc.save, overwrite=force)
 
 
 def dossier_files(outdir: Path, sent: list[Destination]) -> tuple[dict[str, Path], Path]:
     """'To-trinh-<destination>.docx' per destination, and the biên bản."""
-    return ({d.key: outdir / f"To-trinh-{slug_filename(d.name)}.docx" for d in sent},
-            outdir / "Bien-ban-hop-xet-khen-thuong.docx")
+    return (
+        {d.key: outdir / f"To-trinh-{slug_filename(d.name)}.docx" for d in sent},
+        outdir / "Bien-ban-hop-xet-khen-thuong.docx",
+    )
 
 
-def write_dossier(rc: ReportContext, outdir: str | Path, day: dt.date | None = None,
-                  force: bool = True) -> DossierResult:
+def write_dossier(
+    rc: ReportContext, outdir: str | Path, day: dt.date | None = None, force: bool = True
+) -> DossierResult:
     """Every draft of the year's proposals into ``outdir``; ``day`` dates them (default: the
     day the awards are reviewed, Cấu hình's 'Ngày xét khen thưởng')."""
     outdir = Path(outdir)

@@ -10,6 +10,7 @@ trích yếu (14 pt bold) and a short rule; the body (14 pt, justified, first li
 block (14 pt bold). Page numbers: centred in the top margin, 13 pt, not on the first page.
 Places the officer must write are highlighted and bracketed, never passed off as facts.
 """
+
 from __future__ import annotations
 
 import copy
@@ -22,13 +23,13 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
 from docx.oxml.table import CT_Tc
+from docx.shared import Cm, Mm, Pt
 from docx.table import _Cell
 
 from ...layout import FONT_NAME
-from ..wording import MOTTO, recipients, symbol, vn_date
 from ..page import text_points
+from ..wording import MOTTO, recipients, symbol, vn_date
 
 BODY = 14
 LEFT_MM, RIGHT_MM = 62, 103  # header columns: 165 mm of text width
@@ -55,8 +56,7 @@ def _rule(paragraph, width_mm: float, column_mm: float) -> None:
     paragraph.paragraph_format.right_indent = Mm(side)
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"),
-                       ("w:color", "000000")):
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
         bottom.set(qn(key), value)
     borders.append(bottom)
     paragraph._p.get_or_add_pPr().append(borders)
@@ -113,9 +113,17 @@ class WordDoc:
 
     # -- building blocks ------------------------------------------------------------------
 
-    def line(self, text: str, size: float = BODY, bold: bool = False, italic: bool = False,
-             align=WD_ALIGN_PARAGRAPH.CENTER, target=None, before: float = 0,
-             after: float = 0):
+    def line(
+        self,
+        text: str,
+        size: float = BODY,
+        bold: bool = False,
+        italic: bool = False,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        target=None,
+        before: float = 0,
+        after: float = 0,
+    ):
         para = (target or self.doc).add_paragraph()
         para.alignment = align
         para.paragraph_format.space_before = Pt(before)
@@ -124,8 +132,15 @@ class WordDoc:
             _font(para.add_run(text), size, bold, italic)
         return para
 
-    def _cell_line(self, cell: _Cell, text: str, size: float, bold: bool = False,
-                   italic: bool = False, first: bool = False):
+    def _cell_line(
+        self,
+        cell: _Cell,
+        text: str,
+        size: float,
+        bold: bool = False,
+        italic: bool = False,
+        first: bool = False,
+    ):
         para = cell.paragraphs[0] if first else cell.add_paragraph()
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if text:
@@ -147,16 +162,21 @@ class WordDoc:
         self._cell_line(left, own, 12, bold=True)
         lines = max(1.0, mm_of(own, 12, True) / (LEFT_MM - 4))
         # Nghị định 30: a line under the issuing body, 1/3 to 1/2 as long as its name.
-        _rule(self._cell_line(left, "", 2), min(LEFT_MM - 4, mm_of(own, 12, True) / lines) * 0.45,
-              LEFT_MM - 2)
+        _rule(
+            self._cell_line(left, "", 2),
+            min(LEFT_MM - 4, mm_of(own, 12, True) / lines) * 0.45,
+            LEFT_MM - 2,
+        )
         self._cell_line(right, MOTTO[0], 12, bold=True, first=True)
         self._cell_line(right, MOTTO[1], 13, bold=True)
         _rule(self._cell_line(right, "", 2), mm_of(MOTTO[1], 13, True), RIGHT_MM - 2)
         if kind:
-            self._cell_line(left, f"Số:        {symbol(c, kind)}", 13).paragraph_format \
-                .space_before = Pt(6)
-            self._cell_line(right, vn_date(c.get("dia_danh") or "", self.day), 14,
-                            italic=True).paragraph_format.space_before = Pt(6)
+            self._cell_line(
+                left, f"Số:        {symbol(c, kind)}", 13
+            ).paragraph_format.space_before = Pt(6)
+            self._cell_line(
+                right, vn_date(c.get("dia_danh") or "", self.day), 14, italic=True
+            ).paragraph_format.space_before = Pt(6)
 
     def title(self, kind: str, *lines: str, addressee: str | None = None) -> None:
         self.line(kind, 14, bold=True, before=18)
@@ -193,9 +213,14 @@ class WordDoc:
         """A paragraph the officer writes."""
         self.paragraph(("officer", hint))
 
-    def table(self, headers: Sequence[str], rows: Sequence[Sequence[object] | str],
-              widths_mm: Sequence[float], size: float = 12,
-              left: Sequence[int] = (1,)) -> None:
+    def table(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[object] | str],
+        widths_mm: Sequence[float],
+        size: float = 12,
+        left: Sequence[int] = (1,),
+    ) -> None:
         """A bordered table whose header repeats on each page; a str row is a section line
         across the table; columns in ``left`` are aligned left, the others centred."""
         table = self.doc.add_table(rows=1, cols=len(headers))
@@ -228,8 +253,9 @@ class WordDoc:
             # a person's line never breaks across pages (an orphan "hạng 33/60" atop a page)
             tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
             if isinstance(values, str):
-                tr.append(cell(values, sum(widths_mm), True, WD_ALIGN_PARAGRAPH.LEFT,
-                               len(widths_mm)))
+                tr.append(
+                    cell(values, sum(widths_mm), True, WD_ALIGN_PARAGRAPH.LEFT, len(widths_mm))
+                )
                 continue
             for j, (value, width) in enumerate(zip(values, widths_mm)):
                 align = WD_ALIGN_PARAGRAPH.LEFT if j in left else WD_ALIGN_PARAGRAPH.CENTER
@@ -264,8 +290,7 @@ class WordDoc:
             _font(hint, BODY, italic=True)
             hint.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
-    def signature(self, with_recipients: bool = True,
-                  items: Sequence[str] | None = None) -> None:
+    def signature(self, with_recipients: bool = True, items: Sequence[str] | None = None) -> None:
         """'Nơi nhận' (Cấu hình's list, or ``items``) on the left, the signer on the right,
         the signing space between."""
         c = self.config
