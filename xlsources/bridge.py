@@ -213,7 +213,7 @@ def write_outputs(book, writers: dict[str, SheetWriter]) -> list[str]:
 def unprotect(sheet) -> None:
     try:
         sheet.api.Unprotect()  # Windows COM; elsewhere the sheet stays as it is
-    except Exception:  # remote engine and macOS have no such call: nothing to undo
+    except (AttributeError, NotImplementedError):  # remote engine, macOS: no such call
         pass
 
 
@@ -226,5 +226,5 @@ def protect(sheet) -> None:
             AllowFiltering=True,
             AllowFormattingColumns=True,
         )
-    except Exception:  # remote engine and macOS: the sheet is left unprotected
+    except (AttributeError, NotImplementedError):  # remote engine, macOS: left unprotected
         pass

@@ -71,8 +71,8 @@ def resize_table(
 ) -> None:
     try:
         live.tables[name].resize(live.range((first_row, first_col), (last_row, last_col)))
-    except Exception:  # no such table, or an engine (remote, macOS) without tables: values stay
-        pass
+    except (KeyError, AttributeError, NotImplementedError):  # no such table, or an engine
+        pass  # without tables: the values stay, the table keeps its old size
 
 
 def append_rows(
