@@ -75,11 +75,15 @@ def _cell(row: int, col: int) -> str:
     return f"{REPORT_SHEET}!{get_column_letter(col + 1)}{row + 1}"
 
 
+class BadFigure(ValueError):
+    """A figure of a report sheet that is not a whole number (the file is set aside)."""
+
+
 def _number(value: Any, where: str) -> int | None:
     try:
         return convert(value, "int")
     except BadValue:
-        raise ValueError(f"ô {where} ('{value}') không phải số nguyên") from None
+        raise BadFigure(f"ô {where} ('{value}') không phải số nguyên") from None
 
 
 def figures_table(rows: list[list[Any]]) -> dict[str, int | None] | None:
@@ -205,7 +209,7 @@ def read_summary(path: str | Path, sha256: str) -> SummaryRead:
                 "bằng Excel rồi lưu lại và gửi lại."
             ),
         )
-    except ValueError as err:
+    except BadFigure as err:  # only ours: any other ValueError is a bug, not a bad file
         out.error_code = "bad-summary-value"
         out.error = f"Báo cáo có số liệu không đọc được: {err}. Sửa ô này rồi gửi lại."
     return out
