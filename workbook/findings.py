@@ -34,12 +34,6 @@ class Finding:
     def to_dict(self) -> dict[str, str]:
         return asdict(self)
 
-    @property
-    def place(self) -> str:
-        """'tệp › trang!ô' as officers read it."""
-        where = f"{self.sheet}!{self.cell}" if self.cell else self.sheet
-        return " › ".join(p for p in (self.file, where) if p)
-
 
 @dataclass(frozen=True)
 class Code:

@@ -6,7 +6,7 @@ validation messages and report layouts all read these objects.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 ColumnType = Literal["text", "code", "int", "number", "money", "date", "datetime"]
@@ -67,7 +67,6 @@ class Sheet:
     in_group: bool = False  # also present in group workbooks
     title: str = ""  # one-line Vietnamese description, shown above nothing: used in guides
     landscape: bool = True
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def column(self, key: str) -> Column:
         for col in self.columns:
