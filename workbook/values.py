@@ -117,19 +117,18 @@ def to_datetime(value: Any, epoch: dt.datetime = WINDOWS_1900) -> dt.datetime | 
         raise BadValue("giờ không hợp lệ (giờ:phút:giây)") from None
 
 
-def _number_text(text: str, money: bool) -> str:
+def _number_text(text: str) -> str:
     text = text.replace(" ", "").replace("\u00a0", "")
     for suffix in ("đồng", "đ", "VNĐ", "VND", "vnđ", "vnd"):
         if text.endswith(suffix):
             text = text[: -len(suffix)]
-    if money or re.fullmatch(r"-?\d{1,3}([.,]\d{3})+", text):
+    if re.fullmatch(r"-?\d{1,3}([.,]\d{3})+", text):
         # Vietnamese thousands separator is '.', Excel users also type ','.
-        if re.fullmatch(r"-?\d{1,3}([.,]\d{3})+", text):
-            return text.replace(".", "").replace(",", "")
+        return text.replace(".", "").replace(",", "")
     return text.replace(",", ".")
 
 
-def to_number(value: Any, *, money: bool = False) -> float | None:
+def to_number(value: Any) -> float | None:
     if is_blank(value):
         return None
     if isinstance(value, bool):
@@ -137,13 +136,13 @@ def to_number(value: Any, *, money: bool = False) -> float | None:
     if isinstance(value, (int, float)):
         return float(value)
     try:
-        return float(_number_text(clean_text(str(value)) or "", money))
+        return float(_number_text(clean_text(str(value)) or ""))
     except ValueError:
         raise BadValue("không phải số") from None
 
 
-def to_int(value: Any, *, money: bool = False) -> int | None:
-    number = to_number(value, money=money)
+def to_int(value: Any) -> int | None:
+    number = to_number(value)
     if number is None:
         return None
     if not number.is_integer():
@@ -164,8 +163,8 @@ def convert(value: Any, column_type: str, epoch: dt.datetime = WINDOWS_1900) -> 
         return to_datetime(value, epoch)
     if column_type == "int":
         return to_int(value)
-    if column_type == "money":
-        return to_int(value, money=True)
+    if column_type == "money":  # đồng: thousands separators and a currency suffix, as "int"
+        return to_int(value)
     if column_type == "number":
         number = to_number(value)
         return int(number) if number is not None and number.is_integer() else number
