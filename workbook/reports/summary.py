@@ -80,7 +80,7 @@ def write_summary(ws: Worksheet, rc: ReportContext, annexes: dict[str, int], pro
     )
     if rows:
         first, last, names, values = doc.chart_data(
-            "Điểm thi đua", [(r["ten"], r["diem"]) for r in rows]
+            "Điểm thi đua", [(r["ten"], r["score"]) for r in rows]
         )
         chart = group_score_bars(
             ws,

@@ -14,17 +14,19 @@ from .figures import FIGURES, INDIVIDUAL, percent
 
 NO_PLAQUE = "Không đăng ký gắn biển"
 
+# the group table's counts that add up to its Cộng row
+SUMMED = ("members", "registered", "works_done", "articles", "initiatives")
 GROUP_COLUMNS = [
     Col("STT", "stt", align="center"),
     Col("Tổ công đoàn", "ten"),
-    Col("Số đoàn viên", "n", "0", "center"),
-    Col("Đăng ký thi đua (người)", "dk", "0", "center"),
-    Col("Tỷ lệ tham gia (%)", "tl", "0.##", "center"),
-    Col("Công trình hoàn thành", "ct", "0", "center"),
-    Col("Tin, bài", "tb", "0", "center"),
-    Col("Sáng kiến", "sk", "0", "center"),
-    Col("Điểm thi đua", "diem", "0.##", "center"),
-    Col("Xếp loại", "xl", align="center"),
+    Col("Số đoàn viên", "members", "0", "center"),
+    Col("Đăng ký thi đua (người)", "registered", "0", "center"),
+    Col("Tỷ lệ tham gia (%)", "registered_pct", "0.##", "center"),
+    Col("Công trình hoàn thành", "works_done", "0", "center"),
+    Col("Tin, bài", "articles", "0", "center"),
+    Col("Sáng kiến", "initiatives", "0", "center"),
+    Col("Điểm thi đua", "score", "0.##", "center"),
+    Col("Xếp loại", "band", align="center"),
 ]
 FIGURE_COLUMNS = [
     Col("STT", "stt", align="center"),
@@ -64,27 +66,27 @@ def group_rows(rc: ReportContext) -> tuple[list[dict], dict]:
     registered = regs.drop_duplicates("ma").groupby("ma_to").size()
     works = rc.works[rc.works["trang_thai"].isin(WORK_DONE)].groupby("ma_to").size()
     rows = []
-    total: dict[str, Any] = {"ten": "Cộng", "n": 0, "dk": 0, "ct": 0, "tb": 0, "sk": 0}
+    total: dict[str, Any] = {"ten": "Cộng", **dict.fromkeys(SUMMED, 0)}
     for i, g in enumerate(groups.to_dict("records"), start=1):
         code = g["ma_to"]
         row: dict[str, Any] = {
             "stt": i,
             "ma_to": code,
             "ten": g["ten_to"],
-            "n": int(g["so_doan_vien"]),
-            "dk": int(registered.get(code, 0)),
-            "ct": int(works.get(code, 0)),
-            "tb": int(g["so_tin_bai"]),
-            "sk": int(g["so_sang_kien"]),
-            "diem": float(g["tong"]),
-            "xl": g["xep_loai_diem"],
-            "hang": int(g["hang"]),
+            "members": int(g["so_doan_vien"]),
+            "registered": int(registered.get(code, 0)),
+            "works_done": int(works.get(code, 0)),
+            "articles": int(g["so_tin_bai"]),
+            "initiatives": int(g["so_sang_kien"]),
+            "score": float(g["tong"]),
+            "band": g["xep_loai_diem"],
+            "rank": int(g["hang"]),
         }
-        row["tl"] = percent(row["dk"], row["n"])
+        row["registered_pct"] = percent(row["registered"], row["members"])
         rows.append(row)
-        for k in ("n", "dk", "ct", "tb", "sk"):
+        for k in SUMMED:
             total[k] += row[k]
-    total["tl"] = percent(total["dk"], total["n"])
+    total["registered_pct"] = percent(total["registered"], total["members"])
     return rows, total
 
 

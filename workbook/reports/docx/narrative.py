@@ -100,14 +100,14 @@ class Narrative:
         if not rows:
             return ["Chưa có kết quả chấm điểm thi đua của các tổ công đoàn."]
         bands = [b.label for b in rc.bands.group_bands]
-        counts = [(b, sum(r["xl"] == b for r in rows)) for b in bands]
-        best = max(rows, key=lambda r: r["diem"])
-        worst = min(rows, key=lambda r: r["diem"])
+        counts = [(b, sum(r["band"] == b for r in rows)) for b in bands]
+        best = max(rows, key=lambda r: r["score"])
+        worst = min(rows, key=lambda r: r["score"])
         out = [
             f"Kết quả chấm điểm thi đua {self.when} của {len(rows)} tổ công đoàn: "
             + ", ".join(f"{n} tổ xếp loại “{b}”" for b, n in counts if n)
-            + f"; điểm cao nhất là tổ “{best['ten']}” ({vn_number(best['diem'])} điểm), "
-            f"thấp nhất là tổ “{worst['ten']}” ({vn_number(worst['diem'])} điểm)."
+            + f"; điểm cao nhất là tổ “{best['ten']}” ({vn_number(best['score'])} điểm), "
+            f"thấp nhất là tổ “{worst['ten']}” ({vn_number(worst['score'])} điểm)."
         ]
         out += self.ratings()
         levels = rc.results.groupby("cap_sang_kien")["so_sang_kien"].sum()
@@ -228,7 +228,7 @@ class Narrative:
             "thi đua."
         ]
         top_band = self.rc.bands.group_bands[0].label
-        good = [r["ten"] for r in rows if r["xl"] == top_band]
+        good = [r["ten"] for r in rows if r["band"] == top_band]
         if good:
             out.append(f"- {len(good)} tổ công đoàn xếp loại “{top_band}”: {_quoted(good)}.")
         if f["de_nghi_gan_bien"]:
@@ -251,7 +251,7 @@ class Narrative:
         if idle:
             out.append(f"- Chưa có lượt đăng ký ở {len(idle)} phong trào: {_quoted(idle)}.")
         low_band = rc.bands.group_bands[-1].label
-        low = [r["ten"] for r in rows if r["xl"] == low_band]
+        low = [r["ten"] for r in rows if r["band"] == low_band]
         if low:
             out.append(f"- {len(low)} tổ công đoàn xếp loại “{low_band}”: {_quoted(low)}.")
         running = int((~rc.works["trang_thai"].isin(WORK_DONE)).sum()) if len(rc.works) else 0
@@ -308,7 +308,7 @@ class Narrative:
                 "gia, phấn đấu 100% đoàn viên đăng ký thi đua."
             )
         low_band = rc.bands.group_bands[-1].label
-        low = [r["ten"] for r in self.groups if r["xl"] == low_band]
+        low = [r["ten"] for r in self.groups if r["band"] == low_band]
         if low:
             out.append(
                 f"- Giúp {len(low)} tổ công đoàn xếp loại “{low_band}” "
