@@ -171,10 +171,12 @@ def decide_awards(
     order = {t.code: i for i, t in enumerate(sheet_titles)}
     parts = [frames[o.code] for o in shown]
     decisions = pd.concat(parts, ignore_index=True) if parts else _empty()
-    decisions["_t"] = decisions["ma_danh_hieu"].map(order)
+    decisions["_title_order"] = decisions["ma_danh_hieu"].map(order)
     decisions = decisions.sort_values(
-        ["_t", "_k", "thu_tu", "_name"], na_position="last", kind="stable"
-    ).drop(columns=["_t", "_k", "_name"])
+        ["_title_order", "_outcome_order", "thu_tu", "_name_order"],
+        na_position="last",
+        kind="stable",
+    ).drop(columns=["_title_order", "_outcome_order", "_name_order"])
     return ShortlistResult(
         regime=regime,
         phases=scores.phases if scores else [],
@@ -350,8 +352,9 @@ def _decide(
         + " trong năm; xét từ hình thức cao nhất)"
     )
     out["ly_do"] = reasons
-    out["_k"] = np.where(within, 0, np.where(cut | other, 1, 2))
-    out["_name"] = (
+    # proposed first, then eligible but not proposed, then the rest
+    out["_outcome_order"] = np.where(within, 0, np.where(cut | other, 1, 2))
+    out["_name_order"] = (
         name_ranks(subjects["ten_to"]) if group else name_ranks(subjects["ten"], subjects["ho_dem"])
     )
     out["tom_tat"] = _summary(subjects, ev, group, ctx.year)
@@ -442,8 +445,8 @@ def _empty() -> pd.DataFrame:
         "thu_tu",
         "ket_qua",
         "ly_do",
-        "_k",
-        "_name",
+        "_outcome_order",
+        "_name_order",
         "tom_tat",
     ]
     return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
