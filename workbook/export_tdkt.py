@@ -38,7 +38,7 @@ from .errors import FileExistsRefused
 from .rulesets import STATE, TITLE_KIND
 from .safe_io import atomic_write
 from .scoring import ScoringInput
-from .scoring.facts import codes, numbers
+from .scoring.facts import clean_codes, numbers
 from .shortlist import ShortlistResult
 from .shortlist.engine import TitleOutcome
 
@@ -156,9 +156,9 @@ def initiative_rows(
     res = inp.table("ket_qua")
     frame = pd.DataFrame(
         {
-            "ma": codes(res["ma_doan_vien"]),
-            "ten": codes(res["ten_sang_kien"]),
-            "cap": codes(res["cap_sang_kien"]),
+            "ma": clean_codes(res["ma_doan_vien"]),
+            "ten": clean_codes(res["ten_sang_kien"]),
+            "cap": clean_codes(res["cap_sang_kien"]),
             "n": numbers(res["so_sang_kien"]),
             "ngay": res["ngay_cong_nhan"],
         }
@@ -235,8 +235,10 @@ def export_tdkt(
     groups = inp.table("to_cong_doan")
     # the state software knows the agency's departments, not union groups: a person's
     # "Tên phòng ban" is the department their group stands for (the group's name if none)
-    units = [u or name for u, name in zip(codes(groups["don_vi"]), codes(groups["ten_to"]))]
-    group_names = dict(zip(codes(groups["ma_to"]), units))
+    units = [
+        u or name for u, name in zip(clean_codes(groups["don_vi"]), clean_codes(groups["ten_to"]))
+    ]
+    group_names = dict(zip(clean_codes(groups["ma_to"]), units))
     data = {
         "CANHAN": individual_rows(shortlist, inp.config, group_names, cfg["mac_dinh"]),
         "TAPTHE": collective_rows(shortlist, inp.config, cfg["mac_dinh"]),

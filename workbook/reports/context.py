@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..scoring import CAMPAIGN, ScoreResult, ScoringInput
 from ..scoring.bands import ScoreBands
-from ..scoring.facts import codes, dates, numbers, registrations_in_force
+from ..scoring.facts import clean_codes, dates, numbers, registrations_in_force
 from ..shortlist import ShortlistResult
 from .moment import Moment, choose_moment
 
@@ -78,46 +78,50 @@ def report_context(
     elif day is not None:
         moment = choose_moment(inp.config, inp.phases, moment.code, day)
     m = inp.table("doan_vien")
-    members = pd.DataFrame({"ma_doan_vien": codes(m["ma_doan_vien"]), "ma_to": codes(m["ma_to"])})
+    members = pd.DataFrame(
+        {"ma_doan_vien": clean_codes(m["ma_doan_vien"]), "ma_to": clean_codes(m["ma_to"])}
+    )
     members = members[members["ma_doan_vien"] != ""].drop_duplicates("ma_doan_vien")
     r = inp.table("dang_ky")
     regs = pd.DataFrame(
         {
-            "loai": codes(r["loai_doi_tuong"]),
-            "ma": codes(r["ma_doi_tuong"]),
-            "dot": codes(r["dot"]),
-            "phong_trao": codes(r["phong_trao"]),
-            "danh_hieu": codes(r["danh_hieu"]),
+            "loai": clean_codes(r["loai_doi_tuong"]),
+            "ma": clean_codes(r["ma_doi_tuong"]),
+            "dot": clean_codes(r["dot"]),
+            "phong_trao": clean_codes(r["phong_trao"]),
+            "danh_hieu": clean_codes(r["danh_hieu"]),
         }
     )
     w = inp.table("cong_trinh")
     works = pd.DataFrame(
         {
-            "ma_cong_trinh": codes(w["ma_cong_trinh"]),
-            "ten": codes(w["ten_cong_trinh"]),
-            "loai": codes(w["loai"]),
-            "ma_to": codes(w["ma_to"]),
-            "dot": codes(w["dot"]),
-            "quy_mo": codes(w["quy_mo"]),
+            "ma_cong_trinh": clean_codes(w["ma_cong_trinh"]),
+            "ten": clean_codes(w["ten_cong_trinh"]),
+            "loai": clean_codes(w["loai"]),
+            "ma_to": clean_codes(w["ma_to"]),
+            "dot": clean_codes(w["dot"]),
+            "quy_mo": clean_codes(w["quy_mo"]),
             "gia_tri": numbers(w["gia_tri"]),
-            "nguon_kinh_phi": codes(w["nguon_kinh_phi"]),
+            "nguon_kinh_phi": clean_codes(w["nguon_kinh_phi"]),
             "ngay_bat_dau": dates(w["ngay_bat_dau"]),
             "ngay_hoan_thanh": dates(w["ngay_hoan_thanh"]),
-            "cap_gan_bien": codes(w["cap_gan_bien"]),
-            "trang_thai": codes(w["trang_thai"]),
+            "cap_gan_bien": clean_codes(w["cap_gan_bien"]),
+            "trang_thai": clean_codes(w["trang_thai"]),
         }
     )
     a = inp.table("tin_bai")
-    articles = pd.DataFrame({"co_quan_bao": codes(a["co_quan_bao"]), "dot": codes(a["dot"])})
+    articles = pd.DataFrame(
+        {"co_quan_bao": clean_codes(a["co_quan_bao"]), "dot": clean_codes(a["dot"])}
+    )
     articles["cap"] = articles["co_quan_bao"].map(inp.outlet_levels).fillna("")
     k = inp.table("ket_qua")
     results = pd.DataFrame(
         {
-            "ma_doan_vien": codes(k["ma_doan_vien"]),
-            "dot": codes(k["dot"]),
-            "xep_loai": codes(k["xep_loai"]),
+            "ma_doan_vien": clean_codes(k["ma_doan_vien"]),
+            "dot": clean_codes(k["dot"]),
+            "xep_loai": clean_codes(k["xep_loai"]),
             "so_sang_kien": numbers(k["so_sang_kien"]).fillna(0),
-            "cap_sang_kien": codes(k["cap_sang_kien"]),
+            "cap_sang_kien": clean_codes(k["cap_sang_kien"]),
         }
     )
     mv = inp.table("phong_trao")
@@ -137,18 +141,28 @@ def report_context(
         works=_in(works, moment.phases),
         articles=_in(articles, moment.phases),
         results=_in(results, moment.phases),
-        movements=[x for x in codes(mv["ten_phong_trao"]) if x],
-        plaque_levels=[x for x in codes(plaques["gia_tri"]) if x],
-        outlets=[(n, c) for n, c in zip(codes(outlets["gia_tri"]), codes(outlets["cap"])) if n],
+        movements=[x for x in clean_codes(mv["ten_phong_trao"]) if x],
+        plaque_levels=[x for x in clean_codes(plaques["gia_tri"]) if x],
+        outlets=[
+            (n, c)
+            for n, c in zip(clean_codes(outlets["gia_tri"]), clean_codes(outlets["cap"]))
+            if n
+        ],
         phase_names=dict(zip(inp.phases["ma_dot"], inp.phases["ten_dot"].map(str))),
-        group_names={c: n for c, n in zip(codes(groups["ma_to"]), codes(groups["ten_to"])) if c},
+        group_names={
+            c: n for c, n in zip(clean_codes(groups["ma_to"]), clean_codes(groups["ten_to"])) if c
+        },
         title_names={
-            c: n for c, n in zip(codes(titles["ma_danh_hieu"]), codes(titles["ten_danh_hieu"])) if c
+            c: n
+            for c, n in zip(
+                clean_codes(titles["ma_danh_hieu"]), clean_codes(titles["ten_danh_hieu"])
+            )
+            if c
         },
         milestones=dict(
             zip(
                 inp.phases["ma_dot"],
-                codes(inp.phases.get("moc_ky_niem", pd.Series([""] * len(inp.phases)))),
+                clean_codes(inp.phases.get("moc_ky_niem", pd.Series([""] * len(inp.phases)))),
             )
         ),
         all_phases=list(inp.phases["ma_dot"]),

@@ -132,11 +132,11 @@ def score_campaign(inp: ScoringInput) -> ScoreResult:
         members, "ma_doan_vien", name_ranks(members["ten"], members["ho_dem"]), [*phases, CAMPAIGN]
     )
 
-    gbase = facts.gbase
-    groups = gbase[
+    group_base = facts.group_base
+    groups = group_base[
         ["ma_to", *GROUP_INFO, "dot", "so_doan_vien", "so_sang_kien", "so_tin_bai", "ngay_dang_ky"]
     ].copy()
-    labels = gbase["ma_to"].map(dict(zip(facts.groups["ma_to"], facts.groups["xep_loai_to"])))
+    labels = group_base["ma_to"].map(dict(zip(facts.groups["ma_to"], facts.groups["xep_loai_to"])))
     points, parts = apply_criteria(
         g_crit,
         groups,

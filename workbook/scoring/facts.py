@@ -16,10 +16,11 @@ from ..values import to_text
 from .context import ScoringInput
 from .rubric import Criterion
 
-M, G, P = "ma_doan_vien", "ma_to", "dot"
+# the columns that key the facts: a member, a union group, a phase
+MEMBER_KEY, GROUP_KEY, PHASE_KEY = "ma_doan_vien", "ma_to", "dot"
 
 
-def codes(s: pd.Series) -> pd.Series:
+def clean_codes(s: pd.Series) -> pd.Series:
     """Codes as text, blanks as '' (object dtype: hashing and grouping stay fast).
 
     The reader already cleaned the text (NFC, trimmed); anything else (a number typed where
@@ -45,7 +46,9 @@ def dates(s: pd.Series) -> pd.Series:
     return pd.to_datetime(s, errors="coerce")
 
 
-def registrations_in_force(regs: pd.DataFrame, phases: list[str], column: str = P) -> pd.DataFrame:
+def registrations_in_force(
+    regs: pd.DataFrame, phases: list[str], column: str = PHASE_KEY
+) -> pd.DataFrame:
     """Each registration once per phase it is in force: from its own phase to the last.
 
     People register once for the year (the titles are annual); a registration made in Đợt 1
@@ -95,36 +98,40 @@ class Facts:
         members = inp.table("doan_vien")
         members = pd.DataFrame(
             {
-                M: codes(members["ma_doan_vien"]),
-                "ho_dem": codes(members["ho_dem"]),
-                "ten": codes(members["ten"]),
-                G: codes(members["ma_to"]),
+                MEMBER_KEY: clean_codes(members["ma_doan_vien"]),
+                "ho_dem": clean_codes(members["ho_dem"]),
+                "ten": clean_codes(members["ten"]),
+                GROUP_KEY: clean_codes(members["ma_to"]),
             }
         )
-        self.members = members[members[M] != ""].drop_duplicates(M).reset_index(drop=True)
+        self.members = (
+            members[members[MEMBER_KEY] != ""].drop_duplicates(MEMBER_KEY).reset_index(drop=True)
+        )
         groups = inp.table("to_cong_doan")
-        groups = pd.DataFrame({G: codes(groups["ma_to"]), "ten_to": codes(groups["ten_to"])})
-        groups = groups[groups[G] != ""].drop_duplicates(G)
-        extra = sorted(set(self.members[G]) - set(groups[G]) - {""})
-        groups = pd.concat([groups, pd.DataFrame({G: extra, "ten_to": extra})])
+        groups = pd.DataFrame(
+            {GROUP_KEY: clean_codes(groups["ma_to"]), "ten_to": clean_codes(groups["ten_to"])}
+        )
+        groups = groups[groups[GROUP_KEY] != ""].drop_duplicates(GROUP_KEY)
+        extra = sorted(set(self.members[GROUP_KEY]) - set(groups[GROUP_KEY]) - {""})
+        groups = pd.concat([groups, pd.DataFrame({GROUP_KEY: extra, "ten_to": extra})])
         # the collective's official annual rating (Xếp loại năm), for the rubric's 'Xếp loại'
-        groups["xep_loai_to"] = text_lookup(groups[G], inp.annual_ratings("Tập thể"))
+        groups["xep_loai_to"] = text_lookup(groups[GROUP_KEY], inp.annual_ratings("Tập thể"))
         self.groups = groups.reset_index(drop=True)
         self.phases = phases
-        self.grid = grid = Grid(self.members[M], phases)
-        self.ggrid = ggrid = Grid(self.groups[G], phases)
+        self.grid = grid = Grid(self.members[MEMBER_KEY], phases)
+        self.group_grid = group_grid = Grid(self.groups[GROUP_KEY], phases)
 
         cells = grid.frame()
         base = self.members.iloc[cells["_s"].to_numpy()].reset_index(drop=True)
-        base[P] = cells[P].to_numpy()
+        base[PHASE_KEY] = cells[PHASE_KEY].to_numpy()
         results = inp.table("ket_qua")
-        key = grid.keys(codes(results["ma_doan_vien"]), codes(results["dot"]))
+        key = grid.keys(clean_codes(results["ma_doan_vien"]), clean_codes(results["dot"]))
         keep = np.flatnonzero(key >= 0)
         first_keys, first = np.unique(key[keep], return_index=True)  # first row per cell
         rows = keep[first]
         for col, convert, blank in (
-            ("xep_loai", codes, ""),
-            ("cap_sang_kien", codes, ""),
+            ("xep_loai", clean_codes, ""),
+            ("cap_sang_kien", clean_codes, ""),
             ("so_sang_kien", numbers, 0.0),
             ("so_hoat_dong", numbers, 0.0),
             ("so_vi_pham", numbers, 0.0),
@@ -136,63 +143,65 @@ class Facts:
         regs = inp.table("dang_ky")
         regs = pd.DataFrame(
             {
-                "loai": codes(regs["loai_doi_tuong"]),
-                "ma": codes(regs["ma_doi_tuong"]),
-                P: codes(regs["dot"]),
-                "danh_hieu": codes(regs["danh_hieu"]),
-                "phong_trao": codes(regs["phong_trao"]),
+                "loai": clean_codes(regs["loai_doi_tuong"]),
+                "ma": clean_codes(regs["ma_doi_tuong"]),
+                PHASE_KEY: clean_codes(regs["dot"]),
+                "danh_hieu": clean_codes(regs["danh_hieu"]),
+                "phong_trao": clean_codes(regs["phong_trao"]),
                 "ngay_dang_ky": dates(regs["ngay_dang_ky"]),
             }
         )
         regs = registrations_in_force(regs, phases)
-        self.regs = regs[regs["loai"] == "Cá nhân"].rename(columns={"ma": M})
-        self.group_regs = regs[regs["loai"] == "Tập thể"].rename(columns={"ma": G})
-        self.reg_keys = grid.keys(self.regs[M], self.regs[P])
-        self.group_reg_keys = ggrid.keys(self.group_regs[G], self.group_regs[P])
+        self.regs = regs[regs["loai"] == "Cá nhân"].rename(columns={"ma": MEMBER_KEY})
+        self.group_regs = regs[regs["loai"] == "Tập thể"].rename(columns={"ma": GROUP_KEY})
+        self.reg_keys = grid.keys(self.regs[MEMBER_KEY], self.regs[PHASE_KEY])
+        self.group_reg_keys = group_grid.keys(
+            self.group_regs[GROUP_KEY], self.group_regs[PHASE_KEY]
+        )
 
         arts = inp.table("tin_bai")
         arts = pd.DataFrame(
             {
-                M: codes(arts["ma_doan_vien"]),
-                P: codes(arts["dot"]),
-                "co_quan_bao": codes(arts["co_quan_bao"]),
+                MEMBER_KEY: clean_codes(arts["ma_doan_vien"]),
+                PHASE_KEY: clean_codes(arts["dot"]),
+                "co_quan_bao": clean_codes(arts["co_quan_bao"]),
             }
         )
         arts["cap"] = arts["co_quan_bao"].map(inp.outlet_levels).fillna("")
         self.articles = arts
-        self.article_keys = grid.keys(arts[M], arts[P])
+        self.article_keys = grid.keys(arts[MEMBER_KEY], arts[PHASE_KEY])
 
         works = inp.table("cong_trinh")
         self.works = pd.DataFrame(
             {
-                G: codes(works["ma_to"]),
-                P: codes(works["dot"]),
-                "trang_thai": codes(works["trang_thai"]),
-                "cap_gan_bien": codes(works["cap_gan_bien"]),
-                "loai": codes(works["loai"]),
+                GROUP_KEY: clean_codes(works["ma_to"]),
+                PHASE_KEY: clean_codes(works["dot"]),
+                "trang_thai": clean_codes(works["trang_thai"]),
+                "cap_gan_bien": clean_codes(works["cap_gan_bien"]),
+                "loai": clean_codes(works["loai"]),
             }
         )
-        self.work_keys = ggrid.keys(self.works[G], self.works[P])
+        self.work_keys = group_grid.keys(self.works[GROUP_KEY], self.works[PHASE_KEY])
 
         base["so_tin_bai"] = grid.count(self.article_keys)
         base["so_dang_ky"] = grid.count(self.reg_keys)
         base["ngay_dang_ky"] = self._earliest(self.regs["ngay_dang_ky"], self.reg_keys, grid.size)
         self.base = base
         # member row → its group's row
-        gid = ggrid.subjects.get_indexer(base[G])
+        gid = group_grid.subjects.get_indexer(base[GROUP_KEY])
         pid = np.tile(np.arange(len(phases)), len(self.members))
         self.to_group = np.where(gid >= 0, gid * len(phases) + pid, -1)
 
-        gcells = ggrid.frame()
-        gbase = self.groups.iloc[gcells["_s"].to_numpy()].reset_index(drop=True)
-        gbase[P] = gcells[P].to_numpy()
-        gbase["so_doan_vien"] = ggrid.count(self.to_group)
-        gbase["so_sang_kien"] = self._by_group(base["so_sang_kien"], "sum")
-        gbase["so_tin_bai"] = self._by_group(base["so_tin_bai"], "sum")
-        gbase["ngay_dang_ky"] = self._earliest(
-            self.group_regs["ngay_dang_ky"], self.group_reg_keys, ggrid.size
+        gcells = group_grid.frame()
+        group_base = self.groups.iloc[gcells["_s"].to_numpy()].reset_index(drop=True)
+        group_base[PHASE_KEY] = gcells[PHASE_KEY].to_numpy()
+        group_base["so_doan_vien"] = group_grid.count(self.to_group)
+        group_base["so_sang_kien"] = self._by_group(base["so_sang_kien"], "sum")
+        group_base["so_tin_bai"] = self._by_group(base["so_tin_bai"], "sum")
+        group_base["ngay_dang_ky"] = self._earliest(
+            self.group_regs["ngay_dang_ky"], self.group_reg_keys, group_grid.size
         )
-        self.gbase = gbase
+        self.group_base = group_base
 
     @staticmethod
     def _earliest(days: pd.Series, keys: np.ndarray, size: int) -> pd.Series:
@@ -203,10 +212,10 @@ class Facts:
         )
 
     def _by_group(self, values: pd.Series | np.ndarray, how: str) -> np.ndarray:
-        total = self.ggrid.count(self.to_group, np.asarray(values, dtype=float))
+        total = self.group_grid.count(self.to_group, np.asarray(values, dtype=float))
         if how == "sum":
             return total
-        size = self.ggrid.count(self.to_group)
+        size = self.group_grid.count(self.to_group)
         return np.divide(total, size, out=np.zeros_like(total), where=size > 0)
 
     @staticmethod
@@ -258,19 +267,21 @@ class Facts:
             )
             return np.round(self._by_group((regs > 0).astype(float), "mean") * 100, 2)
         if c.source == "Xếp loại":
-            rating = self.gbase[G].map(dict(zip(self.groups[G], self.groups["xep_loai_to"])))
+            rating = self.group_base[GROUP_KEY].map(
+                dict(zip(self.groups[GROUP_KEY], self.groups["xep_loai_to"]))
+            )
             hit = rating.isin(cond) if cond else rating.fillna("") != ""
             return hit.to_numpy(dtype=float)
         if c.source == "Đăng ký thi đua":
-            return self.ggrid.count(
+            return self.group_grid.count(
                 self._matching(
                     self.group_regs, self.group_reg_keys, cond, "danh_hieu", "phong_trao"
                 )
             )
         if c.source == "Công trình":
-            return self.ggrid.count(
+            return self.group_grid.count(
                 self._matching(
                     self.works, self.work_keys, cond, "trang_thai", "cap_gan_bien", "loai"
                 )
             )
-        return np.zeros(len(self.gbase))
+        return np.zeros(len(self.group_base))

@@ -15,7 +15,7 @@ import pandas as pd
 from ..rulesets import discipline_rank
 from ..schema.lists import INITIATIVE_LEVELS
 from ..scoring import ScoreResult, ScoringInput
-from ..scoring.facts import codes, dates, numbers, text_lookup
+from ..scoring.facts import clean_codes, dates, numbers, text_lookup
 from ..values import to_text
 
 LEVEL_ORDER = {level: rank for rank, level in enumerate(INITIATIVE_LEVELS, start=1)}
@@ -34,11 +34,11 @@ def _initiatives(inp: ScoringInput, phases: list[str]) -> pd.DataFrame:
     results = inp.table("ket_qua")
     res = pd.DataFrame(
         {
-            "ma_doan_vien": codes(results["ma_doan_vien"]),
-            "dot": codes(results["dot"]),
+            "ma_doan_vien": clean_codes(results["ma_doan_vien"]),
+            "dot": clean_codes(results["dot"]),
             "n": numbers(results["so_sang_kien"]),
-            "cap": codes(results["cap_sang_kien"]),
-            "ten": codes(results["ten_sang_kien"]),
+            "cap": clean_codes(results["cap_sang_kien"]),
+            "ten": clean_codes(results["ten_sang_kien"]),
         }
     )
     res = res[res["dot"].isin(phases) & (res["n"] > 0) & (res["cap"] != "")].copy()
@@ -81,9 +81,9 @@ def member_facts(inp: ScoringInput, scores: ScoreResult) -> pd.DataFrame:
     regs = inp.table("dang_ky")
     regs = pd.DataFrame(
         {
-            "loai": codes(regs["loai_doi_tuong"]),
-            "ma": codes(regs["ma_doi_tuong"]),
-            "dot": codes(regs["dot"]),
+            "loai": clean_codes(regs["loai_doi_tuong"]),
+            "ma": clean_codes(regs["ma_doi_tuong"]),
+            "dot": clean_codes(regs["dot"]),
         }
     )
     regs = regs[(regs["loai"] == "Cá nhân") & regs["dot"].isin(scores.phases)]
@@ -93,7 +93,7 @@ def member_facts(inp: ScoringInput, scores: ScoreResult) -> pd.DataFrame:
     text = lambda col: setup[col].map(lambda v: to_text(v) or "")  # noqa: E731
     setup = pd.DataFrame(
         {
-            "ma_doan_vien": codes(setup["ma_doan_vien"]),
+            "ma_doan_vien": clean_codes(setup["ma_doan_vien"]),
             "gioi_tinh": text("gioi_tinh"),
             "ngay_sinh": setup["ngay_sinh"],
             "chuc_vu": text("chuc_vu"),
@@ -128,7 +128,7 @@ def group_facts(inp: ScoringInput, scores: ScoreResult) -> pd.DataFrame:
         ]
     ].copy()
     setup = inp.table("to_cong_doan")
-    units = dict(zip(codes(setup["ma_to"]), codes(setup["don_vi"])))
+    units = dict(zip(clean_codes(setup["ma_to"]), clean_codes(setup["don_vi"])))
     frame["don_vi"] = text_lookup(frame["ma_to"], units)
     frame["xep_loai_nam"] = text_lookup(frame["ma_to"], inp.annual_ratings("Tập thể"))
     return frame
