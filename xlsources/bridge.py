@@ -189,7 +189,7 @@ def replay(ws: Worksheet, sheet) -> None:
                 sheet.range(c.coordinate).add_hyperlink(address, str(c.value or ""))
 
 
-def output_sheet(book, key: str):
+def live_output_sheet(book, key: str):
     """The live output sheet for a schema key, added at the end if the master lacks it."""
     name = schema.sheet(key).name
     names = [s.name for s in book.sheets]
@@ -202,7 +202,7 @@ def write_outputs(book, writers: dict[str, SheetWriter]) -> list[str]:
     """Draw each output sheet into the live workbook; returns the sheet names written."""
     written = []
     for key, writer in writers.items():
-        target = output_sheet(book, key)
+        target = live_output_sheet(book, key)
         unprotect(target)
         replay(draw(writer, target.name), target)
         protect(target)

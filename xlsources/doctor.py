@@ -86,7 +86,7 @@ def check_macro_module() -> Check:
     )
 
 
-def check_workbook(path: Path) -> list[Check]:
+def check_master_file(path: Path) -> list[Check]:
     if not path.exists():
         return [Check("Sổ thi đua", False, f"không thấy tệp {path}", "Kiểm tra lại đường dẫn.")]
     if not zipfile.is_zipfile(path):
@@ -152,5 +152,5 @@ def check_workbook(path: Path) -> list[Check]:
 def diagnose(master: Path | None = None) -> DoctorReport:
     report = DoctorReport([check_python(), *check_packages(), check_macro_module()])
     if master is not None:
-        report.checks.extend(check_workbook(Path(master)))
+        report.checks.extend(check_master_file(Path(master)))
     return report

@@ -14,7 +14,7 @@ from workbook import schema
 from workbook.outputs import LogEntry, log_rows
 from workbook.reading import HEADER_SCAN_ROWS, header_key
 
-from .bridge import excel_value, output_sheet, protect, sheet_rows, unprotect
+from .bridge import excel_value, live_output_sheet, protect, sheet_rows, unprotect
 
 
 @dataclass
@@ -105,7 +105,7 @@ def append_rows(
 def log_run(book, entry: LogEntry, now: dt.datetime | None = None) -> None:
     """The run's rows at the end of the live ``Nhật ký`` table (one read, one write)."""
     log = schema.sheet("nhat_ky")
-    live = output_sheet(book, "nhat_ky")
+    live = live_output_sheet(book, "nhat_ky")
     grid = sheet_rows(live)
     letters = {c.key: get_column_letter(j) for j, c in enumerate(log.columns, start=1)}
     table = locate(log, letters, grid)

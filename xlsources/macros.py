@@ -31,7 +31,7 @@ from workbook.validation.sheet import checks_writer
 from .bridge import book_path, read_book, write_outputs
 from .doctor import diagnose
 from .live_tables import append_rows, log_run
-from .marks import clear_marks, mark
+from .marks import clear_live_marks, mark
 
 TITLE = "Thi đua"
 
@@ -178,7 +178,7 @@ def validate(book=None) -> str:
                 [(data.file, "")],
             ),
         )
-        clear_marks(book)
+        clear_live_marks(book)
         marked = mark(book, findings, data.file)
         text = report.headline()
         if marked:

@@ -30,7 +30,7 @@ def _colour(cell):
         return None
 
 
-def clear_marks(book) -> int:
+def clear_live_marks(book) -> int:
     """Remove our notes (and our fills on those cells) from every data sheet."""
     cleared = 0
     for sheet in book.sheets:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from workbook.findings import ERROR, WARNING, Finding
 from workbook.validation.marks import FILL_RGB, fill_to_set, is_our_fill, rgb_hex
-from xlsources.marks import clear_marks, mark
+from xlsources.marks import clear_live_marks, mark
 
 SHEET = "Đăng ký thi đua"
 GREEN = (0, 176, 80)
@@ -85,7 +85,7 @@ def test_a_colour_someone_chose_is_kept_and_ours_cleared():
     assert [cells[c].color for c in ("C2", "C3", "C4")] == [GREEN, "#F8CBD1", "#F8CBD1"]
     assert all(cells[c].note.text.startswith("[Lỗi]") for c in ("C2", "C3", "C4"))
     cells["C3"].color = (248, 203, 209)  # as the desktop engine reads it back
-    assert clear_marks(book) == 3
+    assert clear_live_marks(book) == 3
     assert [(cells[c].color, cells[c].note) for c in ("C2", "C3", "C4")] == [
         (GREEN, None),
         (None, None),

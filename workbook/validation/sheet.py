@@ -187,7 +187,7 @@ def write_receipt(source: Path, target: Path, findings: list[Finding]) -> tuple[
     return target, atomic_write(target, write)
 
 
-def write_master(path: Path, report: ValidationReport, findings: list[Finding]) -> Path:
+def save_checked_master(path: Path, report: ValidationReport, findings: list[Finding]) -> Path:
     counts = report.counts
     log = LogEntry(
         action="Kiểm tra dữ liệu",
@@ -220,7 +220,7 @@ def write_checked(
             "xem trang Kiểm tra bằng --json hoặc lưu tệp thành .xlsx rồi kiểm tra lại."
         )
     if checked.kind == "master" and out is None:
-        checked.written = str(write_master(source, report, findings))
+        checked.written = str(save_checked_master(source, report, findings))
     elif checked.kind in ("master", "group"):
         written, saved = write_receipt(source, receipt_path(source, out), findings)
         checked.written = str(written)
