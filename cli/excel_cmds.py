@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from types import ModuleType
 
 import click
 
@@ -11,6 +13,14 @@ from xlsources.setup import configure
 from xlsources.xlsm import rebuild_xlsm
 
 from .common import EXIT_CANNOT_RUN, echo_json, edge, json_option
+
+
+def _macro_module() -> ModuleType | Exception:
+    """xlsources.macros, or why it cannot be imported: what the doctor diagnoses."""
+    try:
+        return importlib.import_module("xlsources.macros")
+    except Exception as err:  # any import failure is the finding, not a crash
+        return err
 
 
 @click.group("excel")
@@ -89,7 +99,7 @@ def doctor_cmd(master: Path | None, as_json: bool) -> None:
     Ví dụ:
       thidua doctor So-thi-dua.xlsm
     """
-    report = diagnose(master)
+    report = diagnose(_macro_module(), master)
     if as_json:
         echo_json(report.to_dict())
     else:

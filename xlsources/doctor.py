@@ -5,12 +5,12 @@ Each check says what it found and, when something is wrong, how to fix it, in Vi
 
 from __future__ import annotations
 
-import importlib
 import importlib.metadata as md
 import sys
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 from workbook.ooxml import CONTENT_TYPES_PART, PACKAGE_RELS_PART
 
@@ -61,11 +61,12 @@ def check_packages() -> list[Check]:
     return out
 
 
-def check_macro_module() -> Check:
-    """Every ribbon button's RunPython target exists in xlsources.macros."""
-    try:
-        macros = importlib.import_module("xlsources.macros")
-    except Exception as err:  # any import failure is what we are diagnosing
+def check_macro_module(macros: ModuleType | Exception) -> Check:
+    """Every ribbon button's RunPython target exists in xlsources.macros: the module, or why it
+    could not be imported. The caller imports it (the CLI) or passes itself (the button), so this
+    module never imports macros, which imports it."""
+    if isinstance(macros, Exception):
+        err = macros
         return Check(
             "Mô-đun macro",
             False,
@@ -149,8 +150,8 @@ def check_master_file(path: Path) -> list[Check]:
     return checks
 
 
-def diagnose(master: Path | None = None) -> DoctorReport:
-    report = DoctorReport([check_python(), *check_packages(), check_macro_module()])
+def diagnose(macros: ModuleType | Exception, master: Path | None = None) -> DoctorReport:
+    report = DoctorReport([check_python(), *check_packages(), check_macro_module(macros)])
     if master is not None:
         report.checks.extend(check_master_file(Path(master)))
     return report

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from pathlib import Path
 from typing import Callable
 
@@ -148,7 +149,9 @@ def import_members(path: str, book=None) -> str:
 
 def doctor(book=None) -> str:
     def action(book, ui):
-        report = diagnose(book_path(book) if book_path(book).exists() else None)
+        report = diagnose(
+            sys.modules[__name__], book_path(book) if book_path(book).exists() else None
+        )
         lines = [
             ("✓ " if c.ok else "✗ ") + f"{c.name}: {c.detail}" + ("" if c.ok else f" — {c.fix}")
             for c in report.checks

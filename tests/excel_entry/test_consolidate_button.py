@@ -222,7 +222,7 @@ def test_every_ribbon_command_names_an_existing_function_and_doctor_agrees():
     targets = [t for text in own_bas_sources().values() for t in runpython_targets(text)]
     assert ("xlsources.macros", "consolidate") in targets
     assert all(callable(getattr(macros, f, None)) for _, f in targets)
-    check = check_macro_module()
+    check = check_macro_module(macros)
     assert check.ok, check.detail
 
 
