@@ -13,8 +13,6 @@ that was there (nothing typed is lost) and reported. Column ``_row`` is the Exce
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,14 +38,18 @@ from .cell_checks import (
 from .errors import UnreadableWorkbook
 from .excel_dates import WINDOWS_1900, zip_epoch
 from .findings import ERROR, WARNING, Finding, define
+from .headers import (
+    block_for_list_table,
+    find_header,
+    header_key,
+    match_sheet_name,
+)
 from .ooxml import MAX_CELL_CHARS
 from .schema import Column, Sheet
 from .sniff import encrypted_package, not_a_workbook_reason
-from .text import ascii_fold
 from .typing_pass import Odd, body_columns, keep_rows, object_frame, type_column
-from .values import is_blank, to_text
+from .values import to_text
 
-HEADER_SCAN_ROWS = 10
 MAX_UNZIPPED_BYTES = 512 * 1024 * 1024  # a zip bomb, not a union's workbook
 ROW = "_row"
 
@@ -102,16 +104,6 @@ class WorkbookData:
             return self.tables[sheet_key]
         columns = schema.master_columns(schema.SHEETS[sheet_key])
         return pd.DataFrame({k: pd.Series(dtype=object) for k in (*(c.key for c in columns), ROW)})
-
-
-def header_key(text: Any) -> str:
-    """Headers compare without case, diacritics, spaces or punctuation."""
-    return _header_key(text) if isinstance(text, str) else _header_key(str(to_text(text) or ""))
-
-
-@functools.lru_cache(maxsize=8192)
-def _header_key(text: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", ascii_fold(str(to_text(text) or "")).lower())
 
 
 def read_workbook(path: str | Path, sheets: tuple[str, ...] | None = None) -> WorkbookData:
@@ -184,7 +176,7 @@ def read_sheets(
         wanted = [s for s in wanted if s.in_group]
     rows_cache: dict[str, list[list[Any]]] = {}
     for sheet in wanted:
-        actual = _match_sheet_name(sheet.name, names)
+        actual = match_sheet_name(sheet.name, names)
         if actual is None:
             if sheet.role != "lists" or sheet is schema.LIST_TABLES[0]:
                 data.findings.append(
@@ -262,50 +254,6 @@ def _open(path: Path) -> tuple[CalamineWorkbook, dt.datetime]:
         raise UnreadableWorkbook(f"Không đọc được tệp {path.name}: {reason}.", code) from err
 
 
-def _match_sheet_name(name: str, names: list[str]) -> str | None:
-    if name in names:
-        return name
-    wanted = header_key(name)
-    return next((n for n in names if header_key(n) == wanted), None)
-
-
-def find_header(columns: tuple[Column, ...], rows: list[list[Any]]) -> tuple[int, dict[int, str]]:
-    """Best header row within the first rows: (row index, {column index: column key})."""
-    lookup = _header_lookup(columns)
-    best: tuple[int, dict[int, str]] = (-1, {})
-    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        found: dict[int, str] = {}
-        for j, value in enumerate(row):
-            key = lookup.get(header_key(value)) if not is_blank(value) else None
-            if key and key not in found.values():
-                found[j] = key
-        if len(found) > len(best[1]):
-            best = (i, found)
-    return best
-
-
-@functools.lru_cache(maxsize=256)
-def _header_lookup(columns: tuple[Column, ...]) -> dict[str, str]:
-    """{header key of each header and alias: column key}, the first column winning; shared,
-    never changed."""
-    lookup: dict[str, str] = {}
-    for col in columns:
-        for variant in (col.header, *col.aliases):
-            lookup.setdefault(header_key(variant), col.key)
-    return lookup
-
-
-def _block_for_list_table(sheet: Sheet, rows: list[list[Any]]) -> list[list[Any]]:
-    """The columns of one list table on the shared 'Danh mục' sheet, found by its header."""
-    if not rows:
-        return []
-    first = header_key(sheet.columns[0].header)
-    for j, value in enumerate(rows[0]):
-        if header_key(value) == first:
-            return [r[j : j + len(sheet.columns)] for r in rows]
-    return []
-
-
 def _read_table(
     data: WorkbookData,
     sheet: Sheet,
@@ -316,7 +264,7 @@ def _read_table(
     offset = 0
     if sheet.role == "lists":
         width = len(rows[0]) if rows else 0
-        block = _block_for_list_table(sheet, rows)
+        block = block_for_list_table(sheet, rows)
         offset = next(
             (
                 j

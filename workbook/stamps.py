@@ -13,6 +13,7 @@ from typing import Any
 
 from . import schema
 from .findings import ERROR, Finding, define
+from .headers import header_key
 
 KIND, VERSION, PLAN, UNION, GROUP = "loai_so", "phien_ban_mau", "ke_hoach", "cong_doan", "ma_to"
 CHECKED_COPY_OF = "ban_kiem_tra_cua"  # in a checked copy: the hash of the file it copies
@@ -38,8 +39,7 @@ def template_major(version: str) -> str:
 
 
 def _same(a: Any, b: Any) -> bool:
-    from .reading import header_key  # words compare without case, marks or spacing
-
+    """Words compare without case, marks or spacing."""
     return header_key(a) == header_key(b)
 
 

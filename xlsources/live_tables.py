@@ -11,8 +11,8 @@ from typing import Any
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from workbook import schema
+from workbook.headers import HEADER_SCAN_ROWS, header_key
 from workbook.outputs import LogEntry, log_rows
-from workbook.reading import HEADER_SCAN_ROWS, header_key
 
 from .bridge import excel_value, live_output_sheet, protect, sheet_rows, unprotect
 

@@ -12,7 +12,8 @@ import re
 from pathlib import Path
 
 from ..errors import ThiduaError
-from ..reading import header_key, open_calamine
+from ..headers import header_key
+from ..reading import open_calamine
 from ..text import clean_text
 from ..values import is_blank, to_text
 from .collect import WORKBOOK_SUFFIXES

@@ -25,7 +25,8 @@ from python_calamine import CalamineError
 
 from .. import schema
 from ..errors import ThiduaError, UnreadableWorkbook
-from ..reading import HEADER_SCAN_ROWS, damage_reason, header_key, open_calamine, read_workbook
+from ..headers import HEADER_SCAN_ROWS, header_key
+from ..reading import damage_reason, open_calamine, read_workbook
 from ..reports.figures import FIGURES
 from ..reports.moment import YEAR_CODE as YEAR
 from ..reports.moment import MomentError

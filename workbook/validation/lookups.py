@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import schema
-from ..reading import WorkbookData, header_key
+from ..headers import header_key
+from ..reading import WorkbookData
 
 
 def _values(data: WorkbookData, sheet_key: str, column: str) -> list[Any]:
