@@ -11,35 +11,25 @@ Order of work (``make_shortlist``):
    upper union or the agency); one form per person (or group) per track and year, the highest
    level first, so nobody is proposed for both a Bằng khen and the Giấy khen below it.
 
-Quotas: a count, or a percentage of a base (đoàn viên, Lao động tiên tiến, tổ công đoàn),
-taken as its whole part in exact arithmetic, never above the percentage (15% of 19 = 2). A
-regime's own cap (CSTĐCS ≤ 15% of LĐTT until 2023) applies as well. Among the eligible, the order
-is the whole-campaign rank (points, then the tie-breaks of ``workbook.scoring.compute``).
+Quotas (``quota.py``) cap the proposals among the eligible, in the order of the whole-campaign
+rank (points, then the tie-breaks of ``workbook.scoring.compute``).
 """
 
 from __future__ import annotations
-
-import math
-from fractions import Fraction
 
 import numpy as np
 import pandas as pd
 
 from ..rulesets import STATE, AwardRule, Regime, role_name
-from ..schema.lists import QUOTA_BASES
 from ..scoring import ScoreResult, ScoringInput
 from ..scoring.compute import name_ranks
 from ..scoring.explain import fmt_array
-from ..scoring.rubric import GROUP, fmt
+from ..scoring.rubric import GROUP
 from .criteria import Context, describe, evaluate
 from .facts import group_facts, member_facts, ratings_summary
+from .quota import quota_cap
 from .result import NOT_PROPOSED, PROPOSED, ShortlistResult, TitleOutcome
-from .titles import Quota, SheetTitle, read_titles
-
-
-def quota_for(percent: float, base: int) -> int:
-    """Whole part of percent% of base, exactly (15% of 20 = 3, of 19 = 2, of 6 = 0)."""
-    return math.floor(Fraction(str(percent)) * base / 100)
+from .titles import SheetTitle, read_titles
 
 
 class Evaluation:
@@ -230,63 +220,6 @@ def _outcome(
     )
 
 
-def _quota(
-    award: AwardRule, outcome: TitleOutcome, ctx: Context, n_members: int, n_groups: int
-) -> tuple[int | None, str]:
-    """The cap on proposals and how it was computed (regime cap and the officer's quota)."""
-    caps: list[tuple[int, str]] = []
-    if award.quota is not None:
-        q = award.quota
-        base = len(ctx.proposed.get(q.base, ()))
-        n = quota_for(q.percent, base)
-        exact = fmt(float(Fraction(str(q.percent)) * base / 100))
-        caps.append(
-            (
-                n,
-                f"{q.statement} ({q.citation.marked}): {fmt(q.percent)}% × {base} "
-                f"{ctx.names.get(q.base, q.base)} = {exact}, {q.rounding}: {n}",
-            )
-        )
-    given: Quota | None = outcome.quota_given
-    if given is not None:
-        if given.percent is None:
-            count = int(given.count or 0)  # a quota is a count or a percentage, never neither
-            caps.append((count, f"chỉ tiêu được giao: {count}"))
-        else:
-            bases = dict(zip(QUOTA_BASES, (n_members, len(ctx.proposed.get("LDTT", ())), n_groups)))
-            if given.base not in bases:
-                # A quota that cannot be read never becomes "no limit": nobody is proposed
-                # until the officer corrects the cell (thidua validate names it too).
-                caps.append(
-                    (
-                        0,
-                        f"chỉ tiêu được giao không tính được: 'Tỷ lệ tính trên' là "
-                        f"'{given.base}', không có trong danh sách "
-                        f"({', '.join(QUOTA_BASES)}); sửa ô này trên trang Danh hiệu",
-                    )
-                )
-            else:
-                base = bases[given.base]
-                n = quota_for(given.percent, base)
-                exact = fmt(float(Fraction(str(given.percent)) * base / 100))
-                caps.append(
-                    (
-                        n,
-                        f"chỉ tiêu được giao {fmt(given.percent)}% × {base} "
-                        f"{given.base.lower()} = {exact}, làm tròn xuống: {n}",
-                    )
-                )
-    if not caps:
-        if award.is_form:
-            return 0, (
-                "chưa có chỉ tiêu: hình thức khen thưởng được đề nghị theo số lượng "
-                "cấp trên giao; ghi 'Chỉ tiêu' trên trang Danh hiệu"
-            )
-        return None, "không giới hạn số lượng"
-    n = min(c for c, _ in caps)
-    return n, "; ".join(text for _, text in caps)
-
-
 def _decide(
     award: AwardRule,
     outcome: TitleOutcome,
@@ -297,7 +230,7 @@ def _decide(
     taken: dict[str, str] | set,
 ) -> pd.DataFrame:
     key = "ma_to" if group else "ma_doan_vien"
-    quota, rule = _quota(award, outcome, ctx, len(ctx.members), len(ctx.groups))
+    quota, rule = quota_cap(award, outcome, ctx, len(ctx.members), len(ctx.groups))
     outcome.quota, outcome.quota_rule = quota, rule
     codes = subjects[key].to_numpy(dtype=object)
     higher = np.array(
