@@ -24,12 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from workbook import schema  # noqa: E402
 from workbook.campaign import load_campaign  # noqa: E402
 from workbook.consolidation.summaries import REPORT_SHEET, SUMMARY_COLUMNS  # noqa: E402
-from workbook.demo_data import (
+from workbook.demo_words import (
     ARTICLE_TITLES,
     GIVEN_F,
     GIVEN_M,
     MIDDLE_F,
-    MIDDLE_M,  # noqa: E402
+    MIDDLE_M,
     OUTLETS,
     POSITIONS,
     SURNAMES,

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .campaign import Campaign, load_campaign
-from .demo_data import MISTAKES, demo_group_data, demo_setup, demo_titles
+from .demo_data import demo_group_data, demo_setup, demo_titles
+from .demo_mistakes import MISTAKES
 from .groups import make_group_workbooks
 from .master import init_master
 from .reading import read_workbook

@@ -1,179 +1,35 @@
 """A realistic demo campaign for plan 45/KH-CĐCS: 6 union groups, ~60 members, two phases.
 
-Deterministic (seeded) so tests can rely on it. A handful of deliberate mistakes are planted in
-the group workbooks; ``MISTAKES`` lists each with the finding code validation must report, and
-nothing else in the data is wrong.
+Deterministic (seeded) so tests can rely on it. Its words are in ``demo_words``; the deliberate
+mistakes planted in the group workbooks, each with the finding code validation must report, are
+in ``demo_mistakes``; nothing else in the data is wrong.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
 from typing import Any
 
-D = dt.date
+from .demo_mistakes import plant_mistakes
+from .demo_words import (
+    ARTICLE_TITLES,
+    GIVEN_F,
+    GIVEN_M,
+    GROUPS,
+    MIDDLE_F,
+    MIDDLE_M,
+    OUTLETS,
+    POSITIONS,
+    SURNAMES,
+    UNITS,
+    WORK_NAMES,
+)
 
-GROUPS = [
-    ("01", "Văn phòng Sở", "Hoàng Thị Lan"),
-    ("02", "Thanh tra Sở", "Nông Văn Hải"),
-    ("03", "Kế hoạch tổng hợp", "Lương Minh Đức"),
-    ("04", "Đăng ký kinh doanh", "Vi Thị Hồng Nhung"),
-    ("05", "Đầu tư, thẩm định và giám sát đầu tư", "Chu Quang Trung"),
-    ("06", "Kinh tế ngành", "Lộc Thị Thu Hà"),
-]
-SURNAMES = [
-    "Nguyễn",
-    "Hoàng",
-    "Nông",
-    "Lương",
-    "Vi",
-    "Hà",
-    "Lộc",
-    "Chu",
-    "Trần",
-    "Lê",
-    "Triệu",
-    "Đàm",
-    "Phạm",
-    "Đinh",
-    "Lăng",
-    "Bế",
-]
-MIDDLE_M = ["Văn", "Minh", "Đức", "Quang", "Xuân", "Thanh", "Hữu", "Tiến"]
-MIDDLE_F = ["Thị", "Thu", "Ngọc", "Hồng", "Thị Thu", "Thị Minh", "Phương"]
-GIVEN_M = [
-    "Anh",
-    "Bình",
-    "Cường",
-    "Dũng",
-    "Đức",
-    "Hải",
-    "Hiếu",
-    "Hùng",
-    "Khánh",
-    "Long",
-    "Minh",
-    "Nam",
-    "Phong",
-    "Quân",
-    "Sơn",
-    "Thắng",
-    "Trường",
-    "Tuấn",
-    "Vinh",
-    "Ân",
-]
-GIVEN_F = [
-    "Ánh",
-    "Chi",
-    "Dung",
-    "Giang",
-    "Hà",
-    "Hạnh",
-    "Hằng",
-    "Hoa",
-    "Huyền",
-    "Lan",
-    "Linh",
-    "Mai",
-    "Ngọc",
-    "Nhung",
-    "Oanh",
-    "Phương",
-    "Thảo",
-    "Trang",
-    "Vân",
-    "Yến",
-    "Ơn",
-]
-POSITIONS = [
-    "Chuyên viên",
-    "Chuyên viên",
-    "Chuyên viên",
-    "Chuyên viên chính",
-    "Phó Trưởng phòng",
-    "Trưởng phòng",
-    "Kế toán",
-    "Văn thư",
-    "Lái xe",
-]
-WORK_NAMES = [
-    ("Số hóa hồ sơ đăng ký doanh nghiệp giai đoạn 2018 - 2022", "Sản phẩm"),
-    ("Cải tạo khuôn viên, trồng cây xanh trụ sở cơ quan", "Công trình"),
-    ("Xây dựng cơ sở dữ liệu dự án đầu tư ngoài ngân sách", "Sản phẩm"),
-    ("Tủ sách pháp luật điện tử của cơ quan", "Sản phẩm"),
-    ("Hỗ trợ xây dựng nhà văn hóa thôn Nà Pàn, xã Hữu Kiên", "Công trình"),
-    ("Chuẩn hóa quy trình thẩm định dự án theo ISO 9001:2015", "Phần việc"),
-    ("Quyên góp ủng hộ Quỹ vì người nghèo", "Phần việc"),
-]
-ARTICLE_TITLES = [
-    "Công đoàn Sở Kế hoạch và Đầu tư sôi nổi phong trào thi đua chào mừng Đại hội",
-    "Tổ công đoàn {ten} thi đua hoàn thành vượt mức kế hoạch",
-    "Nữ đoàn viên giỏi việc nước, đảm việc nhà",
-    "Gương sáng trong phong trào Lao động giỏi – Lao động sáng tạo",
-    "Số hóa thủ tục đăng ký doanh nghiệp: rút ngắn thời gian cho người dân",
-    "Đoàn viên công đoàn chung tay vì người nghèo",
-    "Xây dựng văn hóa công sở tại Sở Kế hoạch và Đầu tư",
-]
-OUTLETS = [
-    ("Trang thông tin điện tử của Sở", "Lao động – Công đoàn"),
-    ("Báo Lạng Sơn", "Lao động – Công đoàn"),
-    ("Đài Phát thanh - Truyền hình Lạng Sơn", "Lao động – Công đoàn"),
-    ("Trang thông tin điện tử Liên đoàn Lao động tỉnh", "Lao động – Công đoàn"),
-    ("Báo Lao động", "Công nhân viết – Viết về công nhân"),
-    (
-        "Trang thông tin điện tử Tổng Liên đoàn Lao động Việt Nam",
-        "Công nhân viết – Viết về công nhân",
-    ),
-]
-UNITS = {
-    "01": "Văn phòng Sở",
-    "02": "Thanh tra Sở",
-    "03": "Phòng Kế hoạch tổng hợp",
-    "04": "Phòng Đăng ký kinh doanh",
-    "05": "Phòng Đầu tư, thẩm định và giám sát đầu tư",
-    "06": "Phòng Kinh tế ngành",
-}
+D = dt.date
 RATING_DECISION = "Quyết định số 15/QĐ-SKHĐT ngày 28/12/2023 của Giám đốc Sở (dữ liệu mẫu)"
 EXEMPLARY = "03"  # the group whose year is strong enough for the union's collective award
 PHASES = {"Đợt 1": (D(2022, 12, 9), D(2023, 6, 30)), "Đợt 2": (D(2023, 7, 1), D(2023, 12, 31))}
-
-
-@dataclass(frozen=True)
-class Mistake:
-    code: str  # finding code validation must report
-    group: str  # group whose workbook carries it
-    sheet: str  # sheet key
-    row_key: str
-    note: str  # what was planted, in English, for developers
-
-
-# Planted in the returned group workbooks; validation must find each, and nothing else.
-MISTAKES = (
-    Mistake("unknown-member", "01", "dang_ky", "DK01-90", "registration for member DV999"),
-    Mistake("registration-late", "02", "dang_ky", "DK02-90", "registered after the deadline"),
-    Mistake(
-        "duplicate-registration",
-        "03",
-        "dang_ky",
-        "DK03-90",
-        "second registration of the same member, title and phase",
-    ),
-    Mistake("missing-value", "04", "dang_ky", "DK04-90", "no title registered for"),
-    Mistake(
-        "subject-title-mismatch",
-        "05",
-        "dang_ky",
-        "DK05-90",
-        "a group registering an individual title",
-    ),
-    Mistake("formula-like-text", "06", "dang_ky", "DK06-90", "commitment starting with '='"),
-    Mistake("finish-before-start", "02", "cong_trinh", "CT02-90", "finished before it started"),
-    Mistake("not-in-list", "03", "ket_qua", "DV022 / Đợt 2", "duty rating 'Tốt'"),
-    Mistake("date-outside-phase", "04", "tin_bai", "TB04-90", "phase 1 article dated in phase 2"),
-    Mistake("legacy-encoding", "05", "ket_qua", "DV042 / Đợt 1", "a name typed in TCVN3"),
-)
 
 
 def _name(rng: random.Random, female: bool) -> tuple[str, str]:
@@ -387,7 +243,7 @@ def demo_group_data(
     for code, data in by_group.items():
         if code != EXEMPLARY:
             _steady_group(data, code)
-    _plant_mistakes(by_group, fonts)
+    plant_mistakes(by_group, fonts)
     return by_group, fonts
 
 
@@ -476,56 +332,3 @@ def _add_work(
             "trang_thai": "Đề nghị gắn biển",
         }
     )
-
-
-def _plant_mistakes(by_group: dict, fonts: dict) -> None:
-    def reg(code: str) -> dict[str, Any]:
-        # Phase 2 registrations, so none of them duplicates the member's phase 1 one.
-        return dict(
-            by_group[code]["dang_ky"][0],
-            ma_dang_ky=f"DK{code}-90",
-            dot="Đợt 2",
-            ngay_dang_ky=D(2023, 7, 10),
-            phong_trao="Tham mưu giỏi, phục vụ tốt",
-        )
-
-    g = by_group
-    g["01"]["dang_ky"].append({**reg("01"), "ma_doi_tuong": "DV999", "ten_doi_tuong": None})
-    g["02"]["dang_ky"].append({**reg("02"), "ngay_dang_ky": D(2023, 8, 20)})
-    g["03"]["dang_ky"].append({**g["03"]["dang_ky"][0], "ma_dang_ky": "DK03-90"})
-    g["04"]["dang_ky"].append({**reg("04"), "danh_hieu": None})
-    g["05"]["dang_ky"].append(
-        {
-            **reg("05"),
-            "loai_doi_tuong": "Tập thể",
-            "ma_doi_tuong": "05",
-            "ten_doi_tuong": "Tổ 05",
-            "danh_hieu": "Lao động tiên tiến",
-            "phong_trao": "Tham mưu giỏi, phục vụ tốt",
-        }
-    )
-    g["06"]["dang_ky"].append({**reg("06"), "cam_ket": "=Hoàn thành 100% chỉ tiêu được giao"})
-    g["02"]["cong_trinh"].append(
-        {
-            **g["02"]["cong_trinh"][0],
-            "ma_cong_trinh": "CT02-90",
-            "ten_cong_trinh": "Sửa chữa phòng truyền thống",
-            "loai": "Công trình",
-            "dot": "Đợt 1",
-            "ngay_bat_dau": D(2023, 4, 10),
-            "ngay_hoan_thanh": D(2023, 3, 30),
-            "trang_thai": "Hoàn thành",
-        }
-    )
-    g["03"]["ket_qua"][3]["xep_loai"] = "Tốt"
-    g["04"]["tin_bai"].append(
-        {
-            **g["04"]["tin_bai"][0],
-            "ma_tin_bai": "TB04-90",
-            "dot": "Đợt 1",
-            "ngay_dang": D(2023, 9, 2),
-        }
-    )
-    # TCVN3 bytes as Excel shows them in a .VnTime cell, typed with a legacy keyboard driver.
-    g["05"]["ket_qua"][2]["ho_ten"] = "Hoµng V¨n B×nh"  # member DV042, Hoàng Văn Bình
-    fonts["05"]["ket_qua"] = {(2, "ho_ten"): ".VnTime"}

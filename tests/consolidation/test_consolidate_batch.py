@@ -12,7 +12,7 @@ from python_calamine import CalamineWorkbook
 
 from workbook import schema
 from workbook.consolidation import consolidate
-from workbook.demo_data import MISTAKES
+from workbook.demo_mistakes import MISTAKES
 from workbook.errors import WorkbookLocked
 from workbook.reading import read_workbook
 from workbook.safe_io import file_hash

@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 
 from workbook import schema
 from workbook.demo import run_demo
-from workbook.demo_data import MISTAKES
+from workbook.demo_mistakes import MISTAKES
 from workbook.reading import read_workbook
 
 
