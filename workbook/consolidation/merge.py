@@ -142,38 +142,17 @@ def _plan_sheet(
         for row in read.rows.get(sheet.key, []):
             key = row_key(sheet, row)
             cell = read.cell(sheet.key, row[ROW], sheet.row_key[0])
-            if key is None:
-                _hold(
-                    plan,
-                    read,
-                    row,
-                    cell,
-                    sheet,
-                    MISSING_KEY.at(
-                        file=read.file,
-                        sheet=row[SHEET],
-                        cell=cell,
-                        row_key=row_key_text(sheet, row),
-                        columns=_what(sheet),
-                    ),
+            if key is None or key in mine:
+                text = row_key_text(sheet, row)
+                where = {"file": read.file, "sheet": row[SHEET], "cell": cell, "row_key": text}
+                finding = (
+                    MISSING_KEY.at(**where, columns=_what(sheet))
+                    if key is None
+                    else DUPLICATE_KEY.at(
+                        **where, value=text, what=_what(sheet), first=mine[key][1][ROW]
+                    )
                 )
-            elif key in mine:
-                _hold(
-                    plan,
-                    read,
-                    row,
-                    cell,
-                    sheet,
-                    DUPLICATE_KEY.at(
-                        file=read.file,
-                        sheet=row[SHEET],
-                        cell=cell,
-                        row_key=row_key_text(sheet, row),
-                        value=row_key_text(sheet, row),
-                        what=_what(sheet),
-                        first=mine[key][1][ROW],
-                    ),
-                )
+                _hold(plan, read, row, cell, sheet, finding)
             else:
                 mine[key] = (read, row)
         incoming[read.group] = mine
