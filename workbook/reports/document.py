@@ -27,7 +27,7 @@ from openpyxl.utils.units import cm_to_EMU, inch_to_EMU
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..layout import FONT_NAME, print_setup, set_cell
+from ..layout import FONT_NAME, PAGE_FOOTER, TABLE_SIZE, print_setup, set_cell
 from .page import Page, em, line_height, lines_needed, text_points
 from .wording import MOTTO, recipients, symbol, vn_date
 
@@ -35,9 +35,8 @@ LINE = Side(style="thin", color="000000")
 BOX = Border(left=LINE, right=LINE, top=LINE, bottom=LINE)
 RULE_SIZE = 7  # font size of the underscores that draw the header's rules
 GAP = 9  # points of an empty row between parts
-BODY, SMALL, HEAD = 12, 11, 13  # font sizes: body text, tables, header and signature
+BODY, SMALL, HEAD = 12, TABLE_SIZE, 13  # font sizes: body text, tables, header and signature
 HEADER_ROOM = 48  # width (characters) the motto block needs at 13 pt bold
-FOOTER = "Trang &P/&N"
 CHART_OFFSET = 4  # points between a chart's first row and its top edge
 
 
@@ -85,7 +84,7 @@ class Document:
             ws.column_dimensions[get_column_letter(j)].width = w
         self.left_span = self._split()
         print_setup(ws, landscape=landscape, title_rows=None)
-        ws.oddFooter.center.text = FOOTER
+        ws.oddFooter.center.text = PAGE_FOOTER
         ws.oddFooter.center.font = FONT_NAME
         ws.oddFooter.center.size = SMALL
         ws.sheet_view.showGridLines = False
