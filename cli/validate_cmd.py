@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from workbook.findings import ERROR, title_of
-from workbook.validation.sheet import check_workbooks
+from workbook.validation.checking import check_workbooks
 
 from .common import echo_json, edge, json_option
 

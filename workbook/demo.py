@@ -23,7 +23,7 @@ from .demo_mistakes import MISTAKES
 from .groups import make_group_workbooks
 from .master import init_master
 from .reading import read_workbook
-from .validation.sheet import check_workbook, check_workbooks
+from .validation.checking import check_workbook, check_workbooks
 from .writing import fill_tables
 
 MASTER_NAME = "So-thi-dua-45-KH-CDCS.xlsx"

@@ -26,7 +26,16 @@ BODY_FONT = Font(name=FONT_NAME, size=11)
 THIN = Side(style="thin", color="A6A6A6")
 BODY_BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 VALIDATION_ROWS = 2000  # dropdowns reach this far below the header, past any real table
-MM = 1 / 25.4
+MM = 1 / 25.4  # inches per millimetre
+# The look every printed sheet shares (openpyxl and XlsxWriter writers alike).
+# Nghị định 30/2020, Phụ lục I: top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
+MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+PAGE_FOOTER = "Trang &P/&N"  # page numbers, centred in the footer
+TITLE_SIZE, SUBTITLE_SIZE, TABLE_SIZE = (
+    14,
+    12,
+    11,
+)  # font sizes: a sheet's title, its subtitle, tables
 
 
 def new_workbook() -> Workbook:
@@ -44,8 +53,10 @@ def print_setup(ws: Worksheet, landscape: bool = True, title_rows: str | None = 
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins.left, ws.page_margins.right = 30 * MM, 15 * MM
-    ws.page_margins.top, ws.page_margins.bottom = 20 * MM, 20 * MM
+    ws.page_margins.left = MARGINS_MM["left"] * MM
+    ws.page_margins.right = MARGINS_MM["right"] * MM
+    ws.page_margins.top = MARGINS_MM["top"] * MM
+    ws.page_margins.bottom = MARGINS_MM["bottom"] * MM
     ws.print_options.horizontalCentered = True
     if title_rows:
         ws.print_title_rows = title_rows

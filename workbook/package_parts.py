@@ -15,18 +15,19 @@ Pure zip/XML work: nothing here runs or parses VBA.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 from typing import Callable
+
+from lxml import etree
 
 from .ooxml import PACKAGE_RELS_PART as RELS
 from .ooxml import PKG_REL_NS as REL_NS
 from .ooxml import REL_UI as UI_TYPES
 
 
-def _ui_relationships(rels_xml: bytes) -> list[ET.Element]:
-    root = ET.fromstring(rels_xml)
+def _ui_relationships(rels_xml: bytes) -> list[etree._Element]:
+    root = etree.fromstring(rels_xml)
     return [r for r in root if r.get("Type") in UI_TYPES]
 
 
@@ -46,20 +47,20 @@ def carry_custom_ui(source: Path, target: Path) -> bool:
         rels_xml = dst.read(RELS)
         if _ui_relationships(rels_xml):
             return False
-        ET.register_namespace("", REL_NS)
-        root = ET.fromstring(rels_xml)
+        # lxml keeps the part's own namespace declarations: no process-wide prefix registry
+        root = etree.fromstring(rels_xml)
         used = {r.get("Id") for r in root}
         for rel in wanted:
             rel_id, n = rel.get("Id", ""), 1
             while rel_id in used:
                 rel_id, n = f"rIdUi{n}", n + 1
             used.add(rel_id)
-            ET.SubElement(
+            etree.SubElement(
                 root,
                 f"{{{REL_NS}}}Relationship",
                 {"Id": rel_id, "Type": rel.get("Type", ""), "Target": rel.get("Target", "")},
             )
-        new_rels = ET.tostring(root, xml_declaration=True, encoding="UTF-8")
+        new_rels = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
     def write(tmp: Path) -> None:
         with zipfile.ZipFile(target) as dst, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:

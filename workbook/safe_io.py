@@ -7,6 +7,13 @@ owner file ``~$name`` next to it; when present we refuse and say so. A file mark
 refused too: someone protected it on purpose. The new file keeps the mode of the file it
 replaces; a new file gets the mode the user's umask gives (the temporary file would otherwise
 leave it readable by its owner only, and colleagues sharing the folder could not open it).
+
+Why this core module knows about the ribbon: openpyxl re-saves an .xlsm master without the
+relationship of its "Thi đua" ribbon (``package_parts.carry_custom_ui``). Every writer that re-saves
+a workbook with openpyxl (set-up, data, outputs, members import, consolidation, the checked copy)
+replaces it through ``atomic_write``, so the repair is made here, once, just before
+the replacement: no writer can forget it, and a writer added later gets it for free. It changes
+nothing when the file being replaced has no ribbon, or when the new file kept it.
 """
 
 from __future__ import annotations
@@ -136,7 +143,7 @@ def atomic_write(
         with open(tmp, "rb+") as fh:  # on disk before the rename: a power cut leaves one file
             os.fsync(fh.fileno())
         if path.exists():
-            carry_custom_ui(path, tmp)  # openpyxl drops the ribbon of an .xlsm it re-saves
+            carry_custom_ui(path, tmp)  # openpyxl drops the ribbon: see the module docstring
         give_mode(tmp, path)
         saved = backup(path) if path.exists() and make_backup else None
         try:

@@ -126,11 +126,9 @@ def _sectors_for(n_bytes: int, unit: int) -> int:
     return (n_bytes + unit - 1) // unit
 
 
-def write_cfb(entries: dict[str, bytes]) -> bytes:
-    """Return a CFB v3 file holding ``entries`` (``"Storage/Stream"`` path -> bytes)."""
-    root = _build_tree(entries)
-
-    # Stream ids in pre-order: root first, then each storage's children.
+def _number_entries(root: _Node) -> list[_Node]:
+    """Give every entry its stream id (pre-order: root first, children by CFB name order)
+    and link each storage's children as a red-black tree; return the entries by id."""
     order: list[_Node] = []
 
     def visit(node: _Node) -> None:
@@ -144,12 +142,11 @@ def write_cfb(entries: dict[str, bytes]) -> bytes:
         if node.kind in (TYPE_ROOT, TYPE_STORAGE):
             node.child = _link_siblings(list(node.children.values()))
     root.color = BLACK
+    return order
 
-    streams = [n for n in order if n.kind == TYPE_STREAM]
-    small = [n for n in streams if len(n.data) < MINI_STREAM_CUTOFF]
-    big = [n for n in streams if len(n.data) >= MINI_STREAM_CUTOFF]
 
-    # Mini stream: small streams packed in 64-byte mini sectors.
+def _pack_mini_stream(small: list[_Node]) -> tuple[list[int], bytearray]:
+    """Pack the small streams into 64-byte mini sectors; return the miniFAT and the mini stream."""
     minifat: list[int] = []
     mini = bytearray()
     for n in small:
@@ -162,18 +159,44 @@ def write_cfb(entries: dict[str, bytes]) -> bytes:
         minifat.extend([0] * count)
         _chain(minifat, n.start, count)
         mini += n.data + b"\0" * (count * MINI_SECTOR_SIZE - n.size)
+    return minifat, mini
 
-    n_dir = _sectors_for(len(order) * DIR_ENTRY_SIZE, SECTOR_SIZE)
+
+@dataclass
+class _Layout:
+    """Where each region sits in the file, in 512-byte sectors after the header."""
+
+    n_fat: int
+    n_dir: int
+    n_minifat: int
+    n_mini: int
+    n_big: list[int]
+    fat: list[int]
+    dir_start: int
+    minifat_start: int
+
+    @property
+    def total(self) -> int:
+        return self.n_fat + self.n_dir + self.n_minifat + self.n_mini + sum(self.n_big)
+
+
+def _lay_out_sectors(
+    root: _Node, n_entries: int, minifat: list[int], mini: bytearray, big: list[_Node]
+) -> _Layout:
+    """Count the sectors of every region, place them (FAT, directory, miniFAT, mini stream,
+    big streams, in that order), chain them in the FAT and set the start of the root's mini
+    stream and of every big stream."""
+    n_dir = _sectors_for(n_entries * DIR_ENTRY_SIZE, SECTOR_SIZE)
     n_minifat = _sectors_for(len(minifat) * 4, SECTOR_SIZE)
     n_mini = _sectors_for(len(mini), SECTOR_SIZE)
     n_big = [_sectors_for(len(n.data), SECTOR_SIZE) for n in big]
     payload = n_dir + n_minifat + n_mini + sum(n_big)
+    # The FAT covers its own sectors too.
     n_fat = 1
     while n_fat * (SECTOR_SIZE // 4) < payload + n_fat:
         n_fat += 1
     if n_fat > HEADER_DIFAT_SLOTS:
         raise ValueError("compound file too large for a header-only DIFAT")
-    total = n_fat + payload
 
     fat = [FREESECT] * (n_fat * SECTOR_SIZE // 4)
     for i in range(n_fat):
@@ -193,8 +216,12 @@ def write_cfb(entries: dict[str, bytes]) -> bytes:
         n.start, n.size = cursor, len(n.data)
         _chain(fat, cursor, count)
         cursor += count
-    assert cursor == total
+    layout = _Layout(n_fat, n_dir, n_minifat, n_mini, n_big, fat, dir_start, minifat_start)
+    assert cursor == layout.total
+    return layout
 
+
+def _header(layout: _Layout) -> bytearray:
     header = bytearray(SECTOR_SIZE)
     struct.pack_into(
         "<8s16sHHHHH6sIIIIIIIII",
@@ -209,21 +236,28 @@ def write_cfb(entries: dict[str, bytes]) -> bytes:
         6,
         b"\0" * 6,
         0,
-        n_fat,
-        dir_start,
+        layout.n_fat,
+        layout.dir_start,
         0,
         MINI_STREAM_CUTOFF,
-        minifat_start,
-        n_minifat,
+        layout.minifat_start,
+        layout.n_minifat,
         ENDOFCHAIN,
         0,
     )
-    difat = list(range(n_fat)) + [FREESECT] * (HEADER_DIFAT_SLOTS - n_fat)
+    difat = list(range(layout.n_fat)) + [FREESECT] * (HEADER_DIFAT_SLOTS - layout.n_fat)
     struct.pack_into("<109I", header, 76, *difat)
+    return header
 
-    def pad(blob: bytes | bytearray, count: int) -> bytes:
-        return bytes(blob) + b"\0" * (count * SECTOR_SIZE - len(blob))
 
+def _pad(blob: bytes | bytearray, count: int) -> bytes:
+    return bytes(blob) + b"\0" * (count * SECTOR_SIZE - len(blob))
+
+
+def _serialise(
+    layout: _Layout, order: list[_Node], minifat: list[int], mini: bytearray, big: list[_Node]
+) -> bytes:
+    """Header, FAT, directory, miniFAT, mini stream and big streams, each padded to its sectors."""
     directory = bytearray()
     for n in order:
         directory += _dir_entry(n)
@@ -231,18 +265,30 @@ def write_cfb(entries: dict[str, bytes]) -> bytes:
         directory += _unused_entry()
     minifat_bytes = struct.pack(f"<{len(minifat)}I", *minifat)
     minifat_bytes += struct.pack("<I", FREESECT) * (
-        (n_minifat * SECTOR_SIZE - len(minifat_bytes)) // 4
+        (layout.n_minifat * SECTOR_SIZE - len(minifat_bytes)) // 4
     )
 
-    out = bytearray(header)
-    out += struct.pack(f"<{len(fat)}I", *fat)
+    out = _header(layout)
+    out += struct.pack(f"<{len(layout.fat)}I", *layout.fat)
     out += directory
     out += minifat_bytes
-    out += pad(mini, n_mini)
-    for n, count in zip(big, n_big):
-        out += pad(n.data, count)
-    assert len(out) == SECTOR_SIZE * (1 + total)
+    out += _pad(mini, layout.n_mini)
+    for n, count in zip(big, layout.n_big):
+        out += _pad(n.data, count)
+    assert len(out) == SECTOR_SIZE * (1 + layout.total)
     return bytes(out)
+
+
+def write_cfb(entries: dict[str, bytes]) -> bytes:
+    """Return a CFB v3 file holding ``entries`` (``"Storage/Stream"`` path -> bytes)."""
+    root = _build_tree(entries)
+    order = _number_entries(root)
+    streams = [n for n in order if n.kind == TYPE_STREAM]
+    small = [n for n in streams if len(n.data) < MINI_STREAM_CUTOFF]
+    big = [n for n in streams if len(n.data) >= MINI_STREAM_CUTOFF]
+    minifat, mini = _pack_mini_stream(small)
+    layout = _lay_out_sectors(root, len(order), minifat, mini, big)
+    return _serialise(layout, order, minifat, mini, big)
 
 
 def _dir_entry(n: _Node) -> bytes:

@@ -323,7 +323,7 @@ def test_a_changed_set_up_makes_a_checked_run_read_again_but_not_an_unchecked_on
 
 def test_checked_copies_beside_unchanged_files_are_skipped_unread(batch, reads):
     """validate writes receipts into the folder (bien-nhan/); a re-run reads none of them."""
-    from workbook.validation.sheet import check_workbooks
+    from workbook.validation.checking import check_workbooks
 
     check_workbooks([batch / RETURNED], batch / MASTER)
     first = consolidate(batch / MASTER, [batch / RETURNED])

@@ -14,14 +14,13 @@ from xlsources.ovba import (
     REFERENCES,
     VbaModule,
     class_module_from_cls,
-    compress,
-    decompress,
     decrypt_data,
     dir_stream,
     document_module,
     encrypt_data,
     project_stream,
 )
+from xlsources.ovba_compression import compress, decompress
 
 from .conftest import ole, vba_bin
 

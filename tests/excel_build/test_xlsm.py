@@ -13,7 +13,8 @@ import pytest
 from lxml import etree
 from oletools.olevba import VBA_Parser
 
-from xlsources.ovba import decompress, normalise_source
+from xlsources.ovba import normalise_source
+from xlsources.ovba_compression import decompress
 from xlsources.xlsm import (
     CT_VBA,
     NS_CT,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import xlsources.macros as macros
 from tests.excel_entry.payload import alerts, caller_book
 from workbook.consolidation.long_text import LONG_TEXT_DIR
-from workbook.validation.sheet import check_workbooks
+from workbook.validation.checking import check_workbooks
 
 from . import defects
 

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from cli.main import cli
 from workbook import schema
 from workbook.errors import CRASH_LOG
-from workbook.validation.sheet import check_workbook
+from workbook.validation.checking import check_workbook
 
 
 def run(*args):

@@ -13,7 +13,7 @@ from workbook import schema
 from workbook.consolidation import consolidate
 from workbook.safe_io import file_hash
 from workbook.stamps import CHECKED_COPY_OF
-from workbook.validation.sheet import RECEIPTS_DIR, check_workbooks
+from workbook.validation.checking import RECEIPTS_DIR, check_workbooks
 
 from . import defects
 from .conftest import OTHER_GROUPS, assert_others_merged

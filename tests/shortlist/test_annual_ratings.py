@@ -7,7 +7,7 @@ from tests.scoring.small_campaign import RESULTS, annual_rows, build_small_maste
 from tests.shortlist.conftest import shortlist_of
 from workbook.errors import CampaignError
 from workbook.scoring.bands import parse_bands
-from workbook.validation.sheet import check_workbook
+from workbook.validation.checking import check_workbook
 from workbook.writing import fill_tables
 
 

@@ -10,7 +10,7 @@ from cli.common import to_jsonable
 from cli.main import cli
 from workbook.findings import title_of
 from workbook.validation import validate_workbook, validate_workbooks
-from workbook.validation.sheet import check_workbook
+from workbook.validation.checking import check_workbook
 
 
 def run(*args):

@@ -10,7 +10,8 @@ from openpyxl.styles import PatternFill
 from workbook.findings import title_of
 from workbook.safe_io import file_hash
 from workbook.validation import validate_workbook
-from workbook.validation.sheet import AUTHOR, check_workbook, receipt_path
+from workbook.validation.checking import check_workbook, receipt_path
+from workbook.validation.sheet import AUTHOR
 from workbook.writing import fill_tables
 
 CHECK_HEADERS = [

@@ -21,7 +21,7 @@ from ..reports.figures import percent
 from ..reports.moment import MomentError, find_phase
 from ..safe_io import atomic_write
 from ..text import vn_sort_key
-from .collect import HASH_CHARS, SetAside, collect
+from .collect import HASH_CHARS, Candidate, SetAside, collect
 from .expected import read_expected, unit_key
 from .runner import ProgressFn, run_batch
 from .summary_read import (
@@ -139,21 +139,15 @@ def _later(read: SummaryRead) -> tuple:
     return (day, read.made, read.path.stat().st_mtime if read.path.exists() else 0)
 
 
-def consolidate_summaries(
-    out: str | Path,
-    paths: Sequence[str | Path],
-    *,
-    force: bool = False,
-    moment: str | None = None,
-    expected: str | Path | None = None,
-    workers: int | None = None,
-    scheduler: Any = None,
-    progress: ProgressFn | None = None,
-) -> SummaryResult:
-    out = Path(out)
-    names = read_expected(expected) if expected else []
-    candidates, aside = collect(paths, out)
-    result = SummaryResult(out=out, set_aside=list(aside), expected=names)
+def _read_reports(
+    candidates: list[Candidate],
+    wanted: str | None,
+    workers: int | None,
+    scheduler: Any,
+    progress: ProgressFn | None,
+) -> tuple[list[SummaryRead], str]:
+    """Every candidate read (in a batch), the moment to consolidate, and the masters' figures
+    for that moment (known only once every file is read)."""
     reads = run_batch(
         read_summary,
         [(c.path, c.sha256) for c in candidates],
@@ -162,13 +156,19 @@ def consolidate_summaries(
         progress=progress,
         label=lambda item: Path(item[0]).name,
     )
-    result.moment = _chosen_moment(reads, moment)
+    moment = _chosen_moment(reads, wanted)
     masters = [i for i, r in enumerate(reads) if r.source == "master" and not r.error_code]
-    if masters:  # their figures depend on the moment, known only now
-        phase = None if result.moment == YEAR else result.moment
+    if masters:
+        phase = None if moment == YEAR else moment
         done = run_batch(master_figures, [(reads[i], phase) for i in masters], workers=workers)
         for i, read in zip(masters, done):
             reads[i] = read
+    return reads, moment
+
+
+def _keep_one_per_unit(result: SummaryResult, reads: list[SummaryRead]) -> None:
+    """Set aside what cannot be counted (unreadable, another moment); of a CĐCS's reports keep
+    the later one as its row, and say which it replaced."""
     by_unit: dict[str, list[SummaryRead]] = defaultdict(list)
     for read in reads:
         if read.error_code:
@@ -209,10 +209,34 @@ def consolidate_summaries(
             }
         )
     result.rows.sort(key=lambda r: vn_sort_key(r[NAME_KEY]))
+
+
+def _count(result: SummaryResult) -> None:
+    """The totals, each CĐCS's registration share, and the expected CĐCSs that sent nothing."""
     result.totals = {k: sum(r.get(k) or 0 for r in result.rows) for k in COUNT_KEYS}
     for row in result.rows:
         row["ty_le"] = percent(row.get("dk_ca_nhan") or 0, row.get("so_doan_vien") or 0)
     received = {unit_key(r[NAME_KEY]) for r in result.rows}
-    result.missing = [n for n in names if unit_key(n) not in received]
+    result.missing = [n for n in result.expected if unit_key(n) not in received]
+
+
+def consolidate_summaries(
+    out: str | Path,
+    paths: Sequence[str | Path],
+    *,
+    force: bool = False,
+    moment: str | None = None,
+    expected: str | Path | None = None,
+    workers: int | None = None,
+    scheduler: Any = None,
+    progress: ProgressFn | None = None,
+) -> SummaryResult:
+    out = Path(out)
+    names = read_expected(expected) if expected else []
+    candidates, aside = collect(paths, out)
+    result = SummaryResult(out=out, set_aside=list(aside), expected=names)
+    reads, result.moment = _read_reports(candidates, moment, workers, scheduler, progress)
+    _keep_one_per_unit(result, reads)
+    _count(result)
     result.backup = atomic_write(out, lambda tmp: write_summary_book(tmp, result), overwrite=force)
     return result

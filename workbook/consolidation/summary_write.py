@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 import xlsxwriter
 
-from ..layout import FONT_NAME
+from ..layout import (
+    FONT_NAME,
+    MARGINS_MM,
+    PAGE_FOOTER,
+    SUBTITLE_SIZE,
+    TABLE_SIZE,
+    TITLE_SIZE,
+)
 from ..reports.figures import FIGURES, percent
 from ..schema import Column as C
 from .summary_read import NAME_COLUMN
@@ -45,10 +52,10 @@ HEAD_ROW = 3  # 0-based row of the table's header
 
 
 def _formats(wb) -> dict:
-    base = {"font_name": FONT_NAME, "font_size": 11, "border": 1, "valign": "vcenter"}
+    base = {"font_name": FONT_NAME, "font_size": TABLE_SIZE, "border": 1, "valign": "vcenter"}
     return {
-        "title": wb.add_format({"font_name": FONT_NAME, "bold": True, "font_size": 14}),
-        "sub": wb.add_format({"font_name": FONT_NAME, "italic": True, "font_size": 12}),
+        "title": wb.add_format({"font_name": FONT_NAME, "bold": True, "font_size": TITLE_SIZE}),
+        "sub": wb.add_format({"font_name": FONT_NAME, "italic": True, "font_size": SUBTITLE_SIZE}),
         "head": wb.add_format({**base, "bold": True, "text_wrap": True, "align": "center"}),
         "text": wb.add_format({**base, "text_wrap": True}),
         "int": wb.add_format({**base, "num_format": "#,##0", "align": "center"}),
@@ -68,8 +75,8 @@ def _page(ws, header_row: int | None = HEAD_ROW) -> None:
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
-    ws.set_margins(left=30 / 25.4, right=15 / 25.4, top=20 / 25.4, bottom=20 / 25.4)
-    ws.set_footer(f'&C&"{FONT_NAME}"Trang &P/&N')
+    ws.set_margins(**{side: mm / 25.4 for side, mm in MARGINS_MM.items()})  # inches
+    ws.set_footer(f'&C&"{FONT_NAME}"{PAGE_FOOTER}')
     if header_row is not None:
         ws.repeat_rows(header_row)
     ws.hide_gridlines(2)

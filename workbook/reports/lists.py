@@ -19,7 +19,8 @@ from ..rulesets import DESTINATIONS, STATE, UNION, role_name
 from ..schema.lists import WORK_PROPOSED_FOR_PLAQUE
 from ..scoring.compute import name_ranks
 from .context import ReportContext
-from .document import Col, Document
+from .document import Document
+from .paged_sheet import Col
 from .summary import annex_line
 from .wording import roman, symbol
 

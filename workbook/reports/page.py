@@ -15,10 +15,10 @@ import math
 import unicodedata
 from dataclasses import dataclass
 
+from ..layout import MARGINS_MM
+
 MM = 72 / 25.4  # points per millimetre
 A4 = (210 * MM, 297 * MM)
-# Nghị định 30/2020, Phụ lục I: top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
-MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 POINTS_PER_WIDTH = 6.0  # one character of column width, in points
 SAFETY = 0.96  # share of the computed page height we fill
 

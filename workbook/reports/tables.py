@@ -9,8 +9,8 @@ import pandas as pd
 
 from ..schema.lists import OUTLET_LEVELS, SUBJECT_TYPES, WORK_DONE, WORK_STATUSES
 from .context import ReportContext
-from .document import Col
 from .figures import FIGURES, INDIVIDUAL, percent
+from .paged_sheet import Col
 
 NO_PLAQUE = "Không đăng ký gắn biển"
 

@@ -92,35 +92,118 @@ class Grid:
         )
 
 
+def read_members(inp: ScoringInput) -> pd.DataFrame:
+    """Members with a code, each once (the first row wins)."""
+    members = inp.table("doan_vien")
+    members = pd.DataFrame(
+        {
+            MEMBER_KEY: clean_codes(members["ma_doan_vien"]),
+            "ho_dem": clean_codes(members["ho_dem"]),
+            "ten": clean_codes(members["ten"]),
+            GROUP_KEY: clean_codes(members["ma_to"]),
+        }
+    )
+    return members[members[MEMBER_KEY] != ""].drop_duplicates(MEMBER_KEY).reset_index(drop=True)
+
+
+def read_groups(inp: ScoringInput, members: pd.DataFrame) -> pd.DataFrame:
+    """Union groups with a code, each once, plus any group a member names that the group
+    table lacks (named by its code); with the collective's annual rating."""
+    groups = inp.table("to_cong_doan")
+    groups = pd.DataFrame(
+        {GROUP_KEY: clean_codes(groups["ma_to"]), "ten_to": clean_codes(groups["ten_to"])}
+    )
+    groups = groups[groups[GROUP_KEY] != ""].drop_duplicates(GROUP_KEY)
+    extra = sorted(set(members[GROUP_KEY]) - set(groups[GROUP_KEY]) - {""})
+    groups = pd.concat([groups, pd.DataFrame({GROUP_KEY: extra, "ten_to": extra})])
+    # the collective's official annual rating (Xếp loại năm), for the rubric's 'Xếp loại'
+    groups["xep_loai_to"] = text_lookup(groups[GROUP_KEY], inp.annual_ratings("Tập thể"))
+    return groups.reset_index(drop=True)
+
+
+def read_registrations(inp: ScoringInput, phases: list[str]) -> pd.DataFrame:
+    """Registrations (both kinds), each repeated for every phase it is in force."""
+    regs = inp.table("dang_ky")
+    regs = pd.DataFrame(
+        {
+            "loai": clean_codes(regs["loai_doi_tuong"]),
+            "ma": clean_codes(regs["ma_doi_tuong"]),
+            PHASE_KEY: clean_codes(regs["dot"]),
+            "danh_hieu": clean_codes(regs["danh_hieu"]),
+            "phong_trao": clean_codes(regs["phong_trao"]),
+            "ngay_dang_ky": dates(regs["ngay_dang_ky"]),
+        }
+    )
+    return registrations_in_force(regs, phases)
+
+
+def read_articles(inp: ScoringInput) -> pd.DataFrame:
+    """Articles with the level (cấp) of the outlet that published them."""
+    arts = inp.table("tin_bai")
+    arts = pd.DataFrame(
+        {
+            MEMBER_KEY: clean_codes(arts["ma_doan_vien"]),
+            PHASE_KEY: clean_codes(arts["dot"]),
+            "co_quan_bao": clean_codes(arts["co_quan_bao"]),
+        }
+    )
+    arts["cap"] = arts["co_quan_bao"].map(inp.outlet_levels).fillna("")
+    return arts
+
+
+def read_works(inp: ScoringInput) -> pd.DataFrame:
+    works = inp.table("cong_trinh")
+    return pd.DataFrame(
+        {
+            GROUP_KEY: clean_codes(works["ma_to"]),
+            PHASE_KEY: clean_codes(works["dot"]),
+            "trang_thai": clean_codes(works["trang_thai"]),
+            "cap_gan_bien": clean_codes(works["cap_gan_bien"]),
+            "loai": clean_codes(works["loai"]),
+        }
+    )
+
+
+# each member's result per phase: column, conversion, value when the member has no result row
+RESULT_COLUMNS = (
+    ("xep_loai", clean_codes, ""),
+    ("cap_sang_kien", clean_codes, ""),
+    ("so_sang_kien", numbers, 0.0),
+    ("so_hoat_dong", numbers, 0.0),
+    ("so_vi_pham", numbers, 0.0),
+)
+
+
 class Facts:
     def __init__(self, inp: ScoringInput):
         phases = inp.phase_codes
-        members = inp.table("doan_vien")
-        members = pd.DataFrame(
-            {
-                MEMBER_KEY: clean_codes(members["ma_doan_vien"]),
-                "ho_dem": clean_codes(members["ho_dem"]),
-                "ten": clean_codes(members["ten"]),
-                GROUP_KEY: clean_codes(members["ma_to"]),
-            }
-        )
-        self.members = (
-            members[members[MEMBER_KEY] != ""].drop_duplicates(MEMBER_KEY).reset_index(drop=True)
-        )
-        groups = inp.table("to_cong_doan")
-        groups = pd.DataFrame(
-            {GROUP_KEY: clean_codes(groups["ma_to"]), "ten_to": clean_codes(groups["ten_to"])}
-        )
-        groups = groups[groups[GROUP_KEY] != ""].drop_duplicates(GROUP_KEY)
-        extra = sorted(set(self.members[GROUP_KEY]) - set(groups[GROUP_KEY]) - {""})
-        groups = pd.concat([groups, pd.DataFrame({GROUP_KEY: extra, "ten_to": extra})])
-        # the collective's official annual rating (Xếp loại năm), for the rubric's 'Xếp loại'
-        groups["xep_loai_to"] = text_lookup(groups[GROUP_KEY], inp.annual_ratings("Tập thể"))
-        self.groups = groups.reset_index(drop=True)
         self.phases = phases
-        self.grid = grid = Grid(self.members[MEMBER_KEY], phases)
-        self.group_grid = group_grid = Grid(self.groups[GROUP_KEY], phases)
+        self.members = read_members(inp)
+        self.groups = read_groups(inp, self.members)
+        self.grid = Grid(self.members[MEMBER_KEY], phases)
+        self.group_grid = Grid(self.groups[GROUP_KEY], phases)
 
+        regs = read_registrations(inp, phases)
+        self.regs = regs[regs["loai"] == "Cá nhân"].rename(columns={"ma": MEMBER_KEY})
+        self.group_regs = regs[regs["loai"] == "Tập thể"].rename(columns={"ma": GROUP_KEY})
+        self.reg_keys = self.grid.keys(self.regs[MEMBER_KEY], self.regs[PHASE_KEY])
+        self.group_reg_keys = self.group_grid.keys(
+            self.group_regs[GROUP_KEY], self.group_regs[PHASE_KEY]
+        )
+        self.articles = read_articles(inp)
+        self.article_keys = self.grid.keys(self.articles[MEMBER_KEY], self.articles[PHASE_KEY])
+        self.works = read_works(inp)
+        self.work_keys = self.group_grid.keys(self.works[GROUP_KEY], self.works[PHASE_KEY])
+
+        self.base = self._member_base(inp)
+        self.to_group = self._member_to_group_rows()
+        self.group_base = self._group_base()
+
+    def _member_base(self, inp: ScoringInput) -> pd.DataFrame:
+        """One row per member × phase: the member, their results (the first result row per
+        member and phase counts), their article and registration counts and earliest
+        registration date."""
+        grid = self.grid
         cells = grid.frame()
         base = self.members.iloc[cells["_s"].to_numpy()].reset_index(drop=True)
         base[PHASE_KEY] = cells[PHASE_KEY].to_numpy()
@@ -129,79 +212,36 @@ class Facts:
         keep = np.flatnonzero(key >= 0)
         first_keys, first = np.unique(key[keep], return_index=True)  # first row per cell
         rows = keep[first]
-        for col, convert, blank in (
-            ("xep_loai", clean_codes, ""),
-            ("cap_sang_kien", clean_codes, ""),
-            ("so_sang_kien", numbers, 0.0),
-            ("so_hoat_dong", numbers, 0.0),
-            ("so_vi_pham", numbers, 0.0),
-        ):
+        for col, convert, blank in RESULT_COLUMNS:
             values = np.full(grid.size, blank, dtype=object if blank == "" else float)
             values[first_keys] = convert(results[col]).to_numpy()[rows]
             base[col] = values
-
-        regs = inp.table("dang_ky")
-        regs = pd.DataFrame(
-            {
-                "loai": clean_codes(regs["loai_doi_tuong"]),
-                "ma": clean_codes(regs["ma_doi_tuong"]),
-                PHASE_KEY: clean_codes(regs["dot"]),
-                "danh_hieu": clean_codes(regs["danh_hieu"]),
-                "phong_trao": clean_codes(regs["phong_trao"]),
-                "ngay_dang_ky": dates(regs["ngay_dang_ky"]),
-            }
-        )
-        regs = registrations_in_force(regs, phases)
-        self.regs = regs[regs["loai"] == "Cá nhân"].rename(columns={"ma": MEMBER_KEY})
-        self.group_regs = regs[regs["loai"] == "Tập thể"].rename(columns={"ma": GROUP_KEY})
-        self.reg_keys = grid.keys(self.regs[MEMBER_KEY], self.regs[PHASE_KEY])
-        self.group_reg_keys = group_grid.keys(
-            self.group_regs[GROUP_KEY], self.group_regs[PHASE_KEY]
-        )
-
-        arts = inp.table("tin_bai")
-        arts = pd.DataFrame(
-            {
-                MEMBER_KEY: clean_codes(arts["ma_doan_vien"]),
-                PHASE_KEY: clean_codes(arts["dot"]),
-                "co_quan_bao": clean_codes(arts["co_quan_bao"]),
-            }
-        )
-        arts["cap"] = arts["co_quan_bao"].map(inp.outlet_levels).fillna("")
-        self.articles = arts
-        self.article_keys = grid.keys(arts[MEMBER_KEY], arts[PHASE_KEY])
-
-        works = inp.table("cong_trinh")
-        self.works = pd.DataFrame(
-            {
-                GROUP_KEY: clean_codes(works["ma_to"]),
-                PHASE_KEY: clean_codes(works["dot"]),
-                "trang_thai": clean_codes(works["trang_thai"]),
-                "cap_gan_bien": clean_codes(works["cap_gan_bien"]),
-                "loai": clean_codes(works["loai"]),
-            }
-        )
-        self.work_keys = group_grid.keys(self.works[GROUP_KEY], self.works[PHASE_KEY])
-
         base["so_tin_bai"] = grid.count(self.article_keys)
         base["so_dang_ky"] = grid.count(self.reg_keys)
         base["ngay_dang_ky"] = self._earliest(self.regs["ngay_dang_ky"], self.reg_keys, grid.size)
-        self.base = base
-        # member row → its group's row
-        gid = group_grid.subjects.get_indexer(base[GROUP_KEY])
-        pid = np.tile(np.arange(len(phases)), len(self.members))
-        self.to_group = np.where(gid >= 0, gid * len(phases) + pid, -1)
+        return base
 
+    def _member_to_group_rows(self) -> np.ndarray:
+        """Each member row's group row (same phase); -1 when the group is unknown."""
+        n_phases = len(self.phases)
+        gid = self.group_grid.subjects.get_indexer(self.base[GROUP_KEY])
+        pid = np.tile(np.arange(n_phases), len(self.members))
+        return np.where(gid >= 0, gid * n_phases + pid, -1)
+
+    def _group_base(self) -> pd.DataFrame:
+        """One row per group × phase: the group, its member count, its members' initiatives
+        and articles summed, and its earliest registration date."""
+        group_grid = self.group_grid
         gcells = group_grid.frame()
         group_base = self.groups.iloc[gcells["_s"].to_numpy()].reset_index(drop=True)
         group_base[PHASE_KEY] = gcells[PHASE_KEY].to_numpy()
         group_base["so_doan_vien"] = group_grid.count(self.to_group)
-        group_base["so_sang_kien"] = self._by_group(base["so_sang_kien"], "sum")
-        group_base["so_tin_bai"] = self._by_group(base["so_tin_bai"], "sum")
+        group_base["so_sang_kien"] = self._by_group(self.base["so_sang_kien"], "sum")
+        group_base["so_tin_bai"] = self._by_group(self.base["so_tin_bai"], "sum")
         group_base["ngay_dang_ky"] = self._earliest(
             self.group_regs["ngay_dang_ky"], self.group_reg_keys, group_grid.size
         )
-        self.group_base = group_base
+        return group_base
 
     @staticmethod
     def _earliest(days: pd.Series, keys: np.ndarray, size: int) -> pd.Series:
