@@ -2,7 +2,9 @@
 
 Every module that reports a problem declares its codes with ``define`` (next to the code
 that raises them) and creates findings with ``Code.at(...)``. A finding always names a place:
-file, sheet and A1 cell, so an officer can go straight to it.
+file, sheet and A1 cell, so an officer can go straight to it. The place is also kept structured
+(the schema's sheet key, the Excel row, the schema's column key), so code that needs the row or
+the sheet reads them instead of parsing what was rendered for the officer.
 
 Officers read a short Vietnamese title (``title_of``) and the message; the code itself is for
 machines (``--json``) and for a narrow last column of the Kiểm tra sheet. The titles of all codes
@@ -30,9 +32,17 @@ class Finding:
     cell: str = ""
     row_key: str = ""
     value: str = ""
+    sheet_key: str = ""  # schema sheet key ("dang_ky"); "" when not about a schema sheet
+    row: int | None = None  # Excel row number; None when about a whole sheet or file
+    column: str = ""  # schema column key; "" when not about one column
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def a1(letter: str, row: int) -> str:
+    """The A1 reference an officer reads ("C15"): column letters, then the Excel row."""
+    return f"{letter}{int(row)}"
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,9 @@ class Code:
         cell: str = "",
         row_key: Any = "",
         value: Any = "",
+        sheet_key: str = "",
+        row: int | None = None,
+        column: str = "",
         message: str | None = None,
         **context: Any,
     ) -> Finding:
@@ -63,6 +76,9 @@ class Code:
             cell,
             "" if row_key is None else str(row_key),
             "" if value is None else str(value),
+            sheet_key,
+            None if row is None else int(row),
+            column,
         )
 
 

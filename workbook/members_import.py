@@ -29,7 +29,7 @@ from . import schema
 from .cell_checks import padded_group_code, without_controls
 from .errors import ThiduaError
 from .excel_dates import workbook_epoch
-from .findings import ERROR, WARNING, Finding, count_by_severity, define
+from .findings import ERROR, WARNING, Finding, a1, count_by_severity, define
 from .headers import find_header, header_key
 from .outputs import LogEntry, append_log
 from .reading import WorkbookData, open_calamine, read_workbook
@@ -248,9 +248,16 @@ def plan_member_import(master: WorkbookData, source: str | Path) -> MembersImpor
     name_key = next(k for k in ("ho_ten", "ho_dem", "ten") if k in letters)  # where names start
 
     def finding(kind, key: str | None, excel_row: int, into: list | None = None, **context) -> None:
-        letter = letters.get(key, "A") if key else "A"
+        column = key if key in letters else ""  # the list is not a thidua sheet: no sheet key
         (out.findings if into is None else into).append(
-            kind.at(file=source.name, sheet=sheet_name, cell=f"{letter}{excel_row}", **context)
+            kind.at(
+                file=source.name,
+                sheet=sheet_name,
+                cell=a1(letters.get(column, "A"), excel_row),
+                row=excel_row,
+                column=column,
+                **context,
+            )
         )
 
     for i in range(header + 1, len(rows)):

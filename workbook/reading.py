@@ -37,7 +37,7 @@ from .cell_checks import (
 )
 from .errors import UnreadableWorkbook
 from .excel_dates import WINDOWS_1900, zip_epoch
-from .findings import ERROR, WARNING, Finding, define
+from .findings import ERROR, WARNING, Finding, a1, define
 from .headers import (
     block_for_list_table,
     find_header,
@@ -74,6 +74,13 @@ BAD_VALUE = define(
     "invalid-value", ERROR, "Cột '{header}': '{value}' {reason}. Giá trị đã được giữ nguyên để sửa."
 )
 
+# A workbook missing one of the template's sheets or required columns is not the template: its
+# rows cannot be trusted to mean what the schema says, so it is set aside, not merged.
+WRONG_TEMPLATE_CODES = frozenset({MISSING_SHEET.code, MISSING_COLUMN.code})
+# What is said about a workbook's shape (sheets and columns, not cells): all that is reported of
+# a file set aside for its shape, as its other findings would point into rows never merged.
+STRUCTURE_CODES = WRONG_TEMPLATE_CODES | {MISSING_OPTIONAL_COLUMN.code}
+
 
 @dataclass
 class WorkbookData:
@@ -95,8 +102,7 @@ class WorkbookData:
         return self.stamp.get("loai_so")
 
     def cell(self, sheet_key: str, excel_row: int, column_key: str) -> str:
-        letter = self.columns.get(sheet_key, {}).get(column_key, "A")
-        return f"{letter}{excel_row}"
+        return a1(self.columns.get(sheet_key, {}).get(column_key, "A"), excel_row)
 
     def table(self, sheet_key: str) -> pd.DataFrame:
         """The sheet's frame; an empty one with the schema's columns when the sheet is absent."""
@@ -180,7 +186,9 @@ def read_sheets(
         if actual is None:
             if sheet.role != "lists" or sheet is schema.LIST_TABLES[0]:
                 data.findings.append(
-                    MISSING_SHEET.at(file=data.file, sheet=sheet.name, sheet_name=sheet.name)
+                    MISSING_SHEET.at(
+                        file=data.file, sheet=sheet.name, sheet_key=sheet.key, sheet_name=sheet.name
+                    )
                 )
             continue
         if actual not in rows_cache:
@@ -206,6 +214,9 @@ def _restore_group_codes(data: WorkbookData) -> None:
                 file=data.file,
                 sheet=data.sheet_names.get(sheet_key, ""),
                 cell=data.cell(sheet_key, excel_row, column),
+                sheet_key=sheet_key,
+                row=excel_row,
+                column=column,
                 value=value,
                 code=code,
                 row_key=_row_key(schema.SHEETS[sheet_key], frame.iloc[i].to_dict()),
@@ -288,17 +299,24 @@ def _read_table(
                 code.at(
                     file=data.file,
                     sheet=actual,
-                    cell=f"A{max(header_row, 1)}",
+                    cell=a1("A", max(header_row, 1)),  # where the headers are to be fixed
+                    sheet_key=sheet.key,
+                    column=col.key,
                     sheet_name=actual,
                     header=col.header,
                 )
             )
+    keys_at = {j + offset: key for j, key in mapping.items()}  # 0-based column -> key
     for merge, value in fill_merged(rows, list(merges), header_index + 1):
+        (first_row, first_col), _ = merge
         data.findings.append(
             MERGED_ROWS.at(
                 file=data.file,
                 sheet=actual,
-                cell=area_a1(merge).split(":")[0],
+                cell=a1(get_column_letter(first_col + 1), first_row + 1),
+                sheet_key=sheet.key,
+                row=first_row + 1,
+                column=keys_at.get(first_col, ""),
                 area=area_a1(merge),
                 rows=merge[1][0] - merge[0][0] + 1,
                 value=preview(str(to_text(value) or "")),
@@ -323,7 +341,10 @@ def _read_table(
                 BAD_VALUE.at(
                     file=data.file,
                     sheet=actual,
-                    cell=f"{letters[key]}{excel_row}",
+                    cell=a1(letters[key], excel_row),
+                    sheet_key=sheet.key,
+                    row=excel_row,
+                    column=key,
                     row_key=_row_key(sheet, raw),
                     value=cell.typed,
                     header=by_key[key].header,
@@ -336,7 +357,7 @@ def _read_table(
                 actual,
                 sheet,
                 by_key[key],
-                f"{letters[key]}{excel_row}",
+                (a1(letters[key], excel_row), excel_row),
                 raw,
                 cell.value,
                 cell.typed,
@@ -351,7 +372,7 @@ def _report_text(
     actual: str,
     sheet: Sheet,
     col: Column,
-    cell: str,
+    place: tuple[str, int],  # the cell (A1) and its Excel row
     raw: dict[str, Any],
     value: str,
     typed: Any,
@@ -359,13 +380,19 @@ def _report_text(
 ) -> None:
     chars, length = problems
     row_key = _row_key(sheet, raw)
+    where: dict[str, Any] = {
+        "file": data.file,
+        "sheet": actual,
+        "cell": place[0],
+        "sheet_key": sheet.key,
+        "row": place[1],
+        "column": col.key,
+        "row_key": row_key,
+    }
     if chars:
         data.findings.append(
             CONTROL_CHARACTERS.at(
-                file=data.file,
-                sheet=actual,
-                cell=cell,
-                row_key=row_key,
+                **where,
                 value=preview(show_controls(value)),
                 header=col.header,
                 chars=", ".join(dict.fromkeys(chars)),
@@ -375,10 +402,7 @@ def _report_text(
     if length:
         data.findings.append(
             CELL_TOO_LONG.at(
-                file=data.file,
-                sheet=actual,
-                cell=cell,
-                row_key=row_key,
+                **where,
                 value=preview(value),
                 header=col.header,
                 length=f"{length:,}".replace(",", "."),

@@ -81,6 +81,7 @@ def version_refusal(stamp: dict[str, str], file: str = "") -> Finding | None:
     return WRONG_TEMPLATE_VERSION.at(
         file=file,
         sheet=schema.STAMP.name,
+        sheet_key=schema.STAMP.key,
         value=version,
         version=version or "(không rõ)",
         current=schema.TEMPLATE_VERSION,
@@ -97,6 +98,7 @@ def campaign_refusal(
         return OTHER_CAMPAIGN.at(
             file=file,
             sheet=schema.STAMP.name,
+            sheet_key=schema.STAMP.key,
             value=plan,
             plan=plan,
             plans=", ".join(sorted(plans)),
@@ -104,6 +106,11 @@ def campaign_refusal(
     other = stamp.get(UNION, "")
     if other and union and not _same(other, union):
         return OTHER_UNION.at(
-            file=file, sheet=schema.STAMP.name, value=other, union=other, master_union=union
+            file=file,
+            sheet=schema.STAMP.name,
+            sheet_key=schema.STAMP.key,
+            value=other,
+            union=other,
+            master_union=union,
         )
     return None

@@ -90,12 +90,42 @@ def test_rows_with_errors_are_left_out_and_counted(small_master):
 
 
 def test_reader_typing_errors_exclude_their_rows(small_master):
-    from workbook.findings import ERROR, Finding
+    from openpyxl import load_workbook
 
+    results = read_workbook(small_master).table("ket_qua")
+    row = int(
+        results[(results["ma_doan_vien"] == "B1") & (results["dot"] == "Đợt 1")]["_row"].iloc[0]
+    )
+    wb = load_workbook(small_master)
+    ws = wb["Kết quả"]
+    column = [c.value for c in ws[1]].index("Số sáng kiến") + 1
+    ws.cell(row=row, column=column, value="hai")  # not a number: the reader's error, at that row
+    wb.save(small_master)
     data = read_workbook(small_master)
-    data.findings.append(Finding("invalid-value", ERROR, "sai", data.file, "Kết quả", "D2"))
+    [bad] = [f for f in data.findings if f.code == "invalid-value"]
+    assert (bad.sheet_key, bad.row, bad.column) == ("ket_qua", row, "so_sang_kien")
     inp = prepare(data)
-    assert [(e.sheet, e.row) for e in inp.excluded] == [("ket_qua", 2)]
+    assert [(e.sheet, e.row) for e in inp.excluded] == [("ket_qua", row)]
+
+
+def test_exclusion_reads_the_structured_place_not_the_rendered_cell():
+    from workbook.findings import ERROR, WARNING, Finding
+    from workbook.scoring.context import excluded_from_findings
+
+    def at(code, severity, message, sheet, cell, row=None):
+        return Finding(
+            code, severity, message, "so.xlsx", sheet, cell, sheet_key="ket_qua", row=row
+        )
+
+    found = [
+        # the rendered sheet name and cell are for the officer; sheet_key and row say which row
+        at("invalid-value", ERROR, "sai", "KQ tên khác", "E9", row=7),
+        at("missing-column", ERROR, "thiếu cột", "Kết quả", "A1"),  # a whole column: no row
+        at("legacy-encoding", WARNING, "mã cũ", "Kết quả", "B3", row=3),  # a warning keeps it
+    ]
+    assert [(e.sheet, e.row, e.reason) for e in excluded_from_findings(found)] == [
+        ("ket_qua", 7, "sai")
+    ]
 
 
 def test_an_empty_master_scores_nothing_and_says_so(empty_master):

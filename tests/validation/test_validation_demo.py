@@ -8,7 +8,9 @@ from openpyxl import load_workbook
 from workbook import schema
 from workbook.demo import run_demo
 from workbook.demo_mistakes import MISTAKES
+from workbook.findings import a1
 from workbook.reading import read_workbook
+from workbook.validation import validate_workbook, validate_workbooks
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +64,23 @@ def test_demo_originals_are_untouched_by_validation(demo):
     assert not (returned / "sao-luu").exists()
     names = [s.name for s in demo.steps]
     assert names.index("validate") < names.index("consolidate") < names.index("check")
+
+
+def test_demo_findings_carry_their_place_structured_and_rendered_alike(demo):
+    """Each finding's structured place (sheet key, Excel row, column key) names the very cell
+    and sheet it shows the officer, in that file's own layout."""
+    returned = sorted((demo.outdir / "so-to-gui-lai").glob("*.xlsx"))
+    findings = [
+        *validate_workbooks(returned, demo.master).findings,
+        *validate_workbook(demo.master).findings,
+    ]
+    paths = {p.name: p for p in [*returned, demo.master]}
+    layouts = {name: read_workbook(path) for name, path in paths.items()}
+    placed = [f for f in findings if f.cell]
+    assert len(placed) >= len(MISTAKES)
+    for f in placed:
+        data = layouts[f.file]
+        assert f.sheet == data.sheet_names[f.sheet_key], f
+        assert f.cell == a1(data.columns[f.sheet_key][f.column], f.row), f
+        shown = f.to_dict()
+        assert (shown["sheet_key"], shown["row"], shown["column"]) == (f.sheet_key, f.row, f.column)

@@ -144,7 +144,15 @@ def _plan_sheet(
             cell = read.cell(sheet.key, row[ROW], sheet.row_key[0])
             if key is None or key in mine:
                 text = row_key_text(sheet, row)
-                where = {"file": read.file, "sheet": row[SHEET], "cell": cell, "row_key": text}
+                where = {
+                    "file": read.file,
+                    "sheet": row[SHEET],
+                    "cell": cell,
+                    "sheet_key": sheet.key,
+                    "row": row[ROW],
+                    "column": sheet.row_key[0],
+                    "row_key": text,
+                }
                 finding = (
                     MISSING_KEY.at(**where, columns=_what(sheet))
                     if key is None
@@ -181,6 +189,7 @@ def _plan_sheet(
         plan.findings.append(
             KEY_CONFLICT.at(
                 sheet=sheet.name,
+                sheet_key=sheet.key,
                 row_key=value,
                 value=value,
                 what=_what(sheet),

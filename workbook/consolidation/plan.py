@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..errors import NotOurWorkbook
-from ..reading import WorkbookData
+from ..reading import STRUCTURE_CODES, WorkbookData
 from ..stamps import CHECKED_COPY_OF, campaign_refusal, master_identity
 from ..validation.lookups import build_lookups
 from .collect import Candidate, SetAside, collect
@@ -177,7 +177,7 @@ def _accept(
                     read.path, read.error_code, read.error, read.sha256, read.group, read.row_count
                 )
             )
-            result.findings.extend(f for f in read.findings if f.code.startswith("missing-"))
+            result.findings.extend(f for f in read.findings if f.code in STRUCTURE_CODES)
         elif read.group not in known:
             result.set_aside.append(
                 SetAside(

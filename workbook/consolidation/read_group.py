@@ -17,8 +17,8 @@ from typing import Any
 
 from .. import schema
 from ..errors import UnreadableWorkbook
-from ..findings import Finding
-from ..reading import MISSING_COLUMN, MISSING_SHEET, read_workbook
+from ..findings import Finding, a1
+from ..reading import WRONG_TEMPLATE_CODES, read_workbook
 from ..safe_io import file_hash
 from ..stamps import KIND_NAMES, version_refusal
 from ..validation.batch import validate_rows
@@ -64,7 +64,7 @@ class GroupRead:
         return sum(len(r) for r in self.rows.values())
 
     def cell(self, sheet_key: str, excel_row: int, column_key: str) -> str:
-        return f"{self.columns.get(sheet_key, {}).get(column_key, 'A')}{excel_row}"
+        return a1(self.columns.get(sheet_key, {}).get(column_key, "A"), excel_row)
 
 
 def read_group(path: str | Path, sha256: str | None = None) -> GroupRead:
@@ -104,7 +104,7 @@ def read_group(path: str | Path, sha256: str | None = None) -> GroupRead:
     if refusal:
         out.error_code, out.error = refusal.code, refusal.message
         return out
-    structure = [f for f in data.findings if f.code in (MISSING_SHEET.code, MISSING_COLUMN.code)]
+    structure = [f for f in data.findings if f.code in WRONG_TEMPLATE_CODES]
     if not structure:  # a file set aside is not converted: its rows are not merged
         fix_text_cells(data)
     out.findings = [f for f in data.findings if f not in structure]

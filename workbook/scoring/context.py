@@ -8,7 +8,6 @@ scored; the run says how many rows it left out and why.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
@@ -141,18 +140,12 @@ def validation_findings(data: WorkbookData) -> list[Finding]:
     return list(validate_data(data).findings)
 
 
-def excluded_from_findings(data: WorkbookData, findings: Iterable[Finding]) -> list[Excluded]:
+def excluded_from_findings(findings: Iterable[Finding]) -> list[Excluded]:
     """Rows of the sheets scoring reads that carry an error (Lỗi); one reason per row."""
-    by_name = {name: key for key, name in data.sheet_names.items() if key in USED_SHEETS}
     out: dict[tuple[str, int], str] = {}
     for f in findings:
-        if f.severity != ERROR or f.sheet not in by_name:
-            continue
-        match = re.search(r"(\d+)$", f.cell or "")
-        if not match:
-            continue
-        key = (by_name[f.sheet], int(match.group(1)))
-        out.setdefault(key, f.message)
+        if f.severity == ERROR and f.sheet_key in USED_SHEETS and f.row is not None:
+            out.setdefault((f.sheet_key, f.row), f.message)
     return [Excluded(k, r, reason) for (k, r), reason in sorted(out.items())]
 
 
@@ -174,7 +167,7 @@ def prepare(
         data.columns.get("thang_diem"),
     )
     findings += rubric_findings
-    rows = excluded_from_findings(data, validation_findings(data)) if validate else []
+    rows = excluded_from_findings(validation_findings(data)) if validate else []
     if excluded:
         given = excluded if isinstance(excluded, Mapping) else {k: "" for k in excluded}
         known = {(e.sheet, e.row) for e in rows}
@@ -210,7 +203,9 @@ def choose_regime(
     raw = config.get("ngay_xet_khen_thuong", "")
     review = _safe_date(raw) if raw else None
     if raw and review is None:
-        findings.append(REVIEW_DATE_UNREADABLE.at(file=file, sheet="Cấu hình", value=raw))
+        findings.append(
+            REVIEW_DATE_UNREADABLE.at(file=file, sheet="Cấu hình", sheet_key="cau_hinh", value=raw)
+        )
     fallback, what = None, ""
     dated = [p for p in phases.to_dict("records") if isinstance(p["ngay_ket_thuc"], dt.date)]
     if dated:
@@ -228,5 +223,9 @@ def choose_regime(
         fallback_what=what,
     )
     if regime.warning:
-        findings.append(RULESET_MISMATCH.at(file=file, sheet="Cấu hình", message=regime.warning))
+        findings.append(
+            RULESET_MISMATCH.at(
+                file=file, sheet="Cấu hình", sheet_key="cau_hinh", message=regime.warning
+            )
+        )
     return regime

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..findings import ERROR, WARNING, Finding, define
+from ..findings import ERROR, WARNING, Finding, a1, define
 from ..reading import ROW
 from ..values import to_text
 
@@ -117,7 +117,10 @@ def parse_rubric(
             "sheet": sheet,
             "row_key": code,
             "value": code,
-            "cell": f"{cells.get('ma_tieu_chi', 'A')}{rec.get(ROW, '')}",
+            "cell": a1(cells.get("ma_tieu_chi", "A"), rec[ROW]),
+            "sheet_key": "thang_diem",
+            "row": rec[ROW],
+            "column": "ma_tieu_chi",
         }
         try:
             criterion = _criterion(rec, code, seen)

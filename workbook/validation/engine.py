@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
-from ..findings import Code, Finding
+from ..findings import Code, Finding, a1
 from ..reading import ROW, WorkbookData
 from ..values import to_text
 from .lookups import Lookups
@@ -144,7 +144,7 @@ class Context:
 
     def cell(self, key: str, excel_row: Any, column: str, source: int = 0) -> str:
         letter = self.sources[source].columns.get(key, {}).get(column)
-        return f"{letter}{int(excel_row)}" if letter else ""
+        return a1(letter, excel_row) if letter else ""
 
     def place(self, key: str, excel_row: Any, column: str, source: int = 0) -> str:
         """'file › sheet!C5', for messages that cite another place."""
@@ -183,6 +183,9 @@ class Context:
                     file=self.sources[source].file,
                     sheet=names[source],
                     cell=self.cell(key, excel_row, column, source),
+                    sheet_key=key,
+                    row=excel_row,
+                    column=column,
                     row_key=row_key,
                     value=to_text(value) or "",
                     message=template,

@@ -20,7 +20,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from .. import schema
-from ..findings import WARNING, Finding, define
+from ..findings import WARNING, Finding, a1, define
 from ..ooxml import DOC_REL_NS, MAIN_NS, PKG_REL_NS, WORKBOOK_PART
 from ..reading import ROW, WorkbookData
 from ..text import clean_text, encoding_from_font, fix_legacy
@@ -117,7 +117,7 @@ def fix_text_cells(data: WorkbookData, fonts: Fonts | None = None) -> list[Findi
     Cells already converted (a ``legacy-encoding`` finding in ``data.findings``) are skipped,
     so calling this again does nothing.
     """
-    done = {(f.sheet, f.cell) for f in data.findings if f.code == LEGACY_ENCODING.code}
+    done = {(f.sheet_key, f.row, f.column) for f in data.findings if f.code == LEGACY_ENCODING.code}
     new: list[Finding] = []
     for key, frame in data.tables.items():
         sheet = schema.SHEETS[key]
@@ -134,9 +134,9 @@ def fix_text_cells(data: WorkbookData, fonts: Fonts | None = None) -> list[Findi
             for i, value in enumerate(frame[col.key].tolist()):
                 if not isinstance(value, str):
                     continue
-                cell = f"{letter}{rows[i]}"
+                cell = a1(letter, rows[i])
                 font = sheet_fonts.get(cell)
-                if (font is None and value.isascii()) or (name, cell) in done:
+                if (font is None and value.isascii()) or (key, rows[i], col.key) in done:
                     continue
                 if font is None:
                     if value not in by_content:
@@ -153,6 +153,9 @@ def fix_text_cells(data: WorkbookData, fonts: Fonts | None = None) -> list[Findi
                         file=data.file,
                         sheet=name,
                         cell=cell,
+                        sheet_key=key,
+                        row=rows[i],
+                        column=col.key,
                         value=value,
                         converted=converted,
                         row_key=" / ".join(str(to_text(v[i]) or "") for v in key_values),

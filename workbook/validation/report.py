@@ -6,7 +6,6 @@ A report is plain data: ``to_dict()`` is what ``thidua validate --json`` prints,
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,14 +15,15 @@ from openpyxl.utils import column_index_from_string
 from .. import schema
 from ..findings import ERROR, WARNING, Finding, count_by_severity
 
-_CELL = re.compile(r"^([A-Z]{1,3})(\d+)$")
 _SHEET_ORDER = {s.name: i for i, s in enumerate(schema.MASTER_ORDER)}
 
 
-def cell_position(cell: str) -> tuple[int, int]:
-    """'C5' -> (5, 3); anything else sorts first."""
-    m = _CELL.match(cell or "")
-    return (int(m.group(2)), column_index_from_string(m.group(1))) if m else (0, 0)
+def position(f: Finding) -> tuple[int, int]:
+    """(row, column number) of the finding's cell; a finding without one sorts first. The row is
+    the structured one; the column's letters are those of this file, the cell less its row."""
+    if f.row is None or not f.cell:
+        return (0, 0)
+    return (f.row, column_index_from_string(f.cell.removesuffix(str(f.row))))
 
 
 @dataclass
@@ -65,7 +65,7 @@ class ValidationReport:
                 f.file,
                 _SHEET_ORDER.get(f.sheet, 99),
                 f.sheet,
-                *cell_position(f.cell),
+                *position(f),
                 f.code,
                 f.message,
             )
