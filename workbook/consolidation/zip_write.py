@@ -39,6 +39,10 @@ _CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _HAS_VALUE = re.compile(rb"<(?:v|is|f)\b")
 _STYLE = re.compile(rb'\bs="(\d+)"')
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Leading or trailing white space (or a control character, written as a space) survives only
+# where the text says to keep it: xml:space="preserve" is written there, not on every cell,
+# where it would add a fifth to the size of a master that is mostly text.
+_NEEDS_ESCAPE = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BLOCKERS = (b"<hyperlinks", b"<mergeCells", b"<legacyDrawing", b't="shared"')
 
 
@@ -192,6 +196,7 @@ class SheetRewrite:
         parts: list[bytes] = [self.head, b"<sheetData>"]
         parts.extend(raw for r, raw in sorted(self.rows.items()) if r <= self.min_row)
         n = self.min_row
+        fresh: list[tuple[int, int, OutRow]] = []  # (place, number, row) of rows with new values
         for row in out_rows:
             n += 1
             if row.values is None and row.origin == n:
@@ -199,7 +204,10 @@ class SheetRewrite:
             elif row.values is None:
                 parts.append(_renumber(self.rows.get(row.origin or 0, b'<row r="0"/>'), n))
             else:
-                parts.append(self._new_row(n, row.values, row.origin))
+                fresh.append((len(parts), n, row))
+                parts.append(b"")
+        for (at, _, _), xml in zip(fresh, self._new_rows([(n, row) for _, n, row in fresh])):
+            parts[at] = xml
         last = max(n, self.min_row + 1)
         if n == self.min_row:  # an Excel Table keeps one (empty) body row
             cells = b"".join(
@@ -226,18 +234,60 @@ class SheetRewrite:
         table = etree.tostring(self.table, xml_declaration=True, encoding="UTF-8", standalone=True)
         return xml, table
 
-    def _new_row(self, n: int, values: dict[str, Any], origin: int | None) -> bytes:
-        manual = self.cells_of(origin) if origin else {}
-        cells = []
+    def _new_rows(self, rows: list[tuple[int, OutRow]]) -> list[bytes]:
+        """The XML of rows with new values, built a column at a time: one type test per cell
+        in a tight loop instead of a call per cell (a provincial master has a million)."""
+        numbers = [n for n, _ in rows]
+        columns: list[list[bytes]] = []
         for j, col in enumerate(self.columns):
-            c = self.min_col + j
-            ref = f"{get_column_letter(c)}{n}".encode()
-            if col is None:
-                if c in manual:
-                    cells.append(_CELL_REF.sub(b'r="' + ref + b'"', manual[c], count=1))
-                continue
-            cells.append(cell_xml(ref, self.styles[j], values.get(col.key), self.epoch))
-        return b'<row r="%d">%s</row>' % (n, b"".join(cells))
+            if col is not None:
+                values = [row.values.get(col.key) if row.values else None for _, row in rows]
+                columns.append(self._column_cells(j, numbers, values))
+        manual = None in self.columns
+        out = []
+        for (n, row), cells in zip(rows, zip(*columns) if columns else [()] * len(rows)):
+            if manual and row.origin:
+                cells = self._with_manual_cells(cells, n, row.origin)
+            out.append(b'<row r="%d">%s</row>' % (n, b"".join(cells)))
+        return out
+
+    def _column_cells(self, j: int, numbers: list[int], values: list[Any]) -> list[bytes]:
+        """One column's cells for the given rows; the same bytes ``cell_xml`` writes."""
+        letter = get_column_letter(self.min_col + j).encode()
+        style = self.styles[j]
+        blank = b'" s="' + style + b'"/>'
+        text = b'" s="' + style + b'" t="inlineStr"><is><t>'
+        spaced = b'" s="' + style + b'" t="inlineStr"><is><t xml:space="preserve">'
+        out = []
+        for n, value in zip(numbers, values):
+            if type(value) is str:
+                if not value:
+                    out.append(b'<c r="%s%d%s' % (letter, n, blank))
+                else:
+                    head = spaced if value[0] <= " " or value[-1] <= " " else text
+                    if _NEEDS_ESCAPE.search(value):
+                        value = _xml_text(value)
+                    out.append(
+                        b'<c r="%s%d%s%s</t></is></c>' % (letter, n, head, value.encode("utf-8"))
+                    )
+            elif value is None:
+                out.append(b'<c r="%s%d%s' % (letter, n, blank))
+            else:
+                out.append(cell_xml(b"%s%d" % (letter, n), style, value, self.epoch))
+        return out
+
+    def _with_manual_cells(self, cells: tuple[bytes, ...], n: int, origin: int) -> list[bytes]:
+        """A row's schema cells with the cells of its manual columns, moved to row ``n``."""
+        kept = self.cells_of(origin)
+        schema_cells = iter(cells)
+        out = []
+        for j, col in enumerate(self.columns):  # in column order, as Excel wants them
+            if col is not None:
+                out.append(next(schema_cells))
+            elif self.min_col + j in kept:
+                ref = b'r="%s%d"' % (get_column_letter(self.min_col + j).encode(), n)
+                out.append(_CELL_REF.sub(ref, kept[self.min_col + j], count=1))
+        return out
 
 
 def _renumber(raw: bytes, n: int) -> bytes:
@@ -255,14 +305,21 @@ def cell_xml(ref: bytes, style: bytes, value: Any, epoch: dt.datetime = WINDOWS_
     if isinstance(value, dt.date):  # datetimes too: a serial with the time as its fraction
         serial = date_serial(value, epoch)
         return b'<c r="%s" s="%s"><v>%s</v></c>' % (ref, style, repr(serial).encode())
-    # A control character left in text is a space (it separated words); a carriage return is
-    # written as a reference, which XML keeps, where a raw one would become a line feed.
-    text = escape(_ILLEGAL_XML.sub(" ", str(value)), {"\r": "&#13;"})
-    return b'<c r="%s" s="%s" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>' % (
+    text = str(value)
+    space = b' xml:space="preserve"' if text[0] <= " " or text[-1] <= " " else b""
+    text = _xml_text(text)
+    return b'<c r="%s" s="%s" t="inlineStr"><is><t%s>%s</t></is></c>' % (
         ref,
         style,
+        space,
         text.encode("utf-8"),
     )
+
+
+def _xml_text(text: str) -> str:
+    # A control character left in text is a space (it separated words); a carriage return is
+    # written as a reference, which XML keeps, where a raw one would become a line feed.
+    return escape(_ILLEGAL_XML.sub(" ", text), {"\r": "&#13;"})
 
 
 def rewrite_package(
