@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
@@ -9,17 +10,49 @@ import click
 from workbook import __version__
 
 from .common import echo_json
-from .consolidate_cmd import consolidate_cmd, consolidate_summaries_cmd
-from .excel_cmds import doctor_cmd, excel_cmd
 from .help import vietnamese_help
-from .members_cmd import members_cmd
-from .results_cmds import dossier_cmd, export_cmd, report_cmd, score_cmd, shortlist_cmd
-from .rules_cmd import rules_cmd
-from .setup_cmds import demo_cmd, groups_cmd, init_cmd
-from .validate_cmd import validate_cmd
+
+# Each command's module is imported when that command runs: a run pays for its own libraries
+# only (``thidua consolidate`` does not load the report writers), which an officer waiting on a
+# small batch notices.
+COMMANDS = {
+    "init": ("setup_cmds", "init_cmd"),
+    "members": ("members_cmd", "members_cmd"),
+    "groups": ("setup_cmds", "groups_cmd"),
+    "demo": ("setup_cmds", "demo_cmd"),
+    "validate": ("validate_cmd", "validate_cmd"),
+    "consolidate": ("consolidate_cmd", "consolidate_cmd"),
+    "consolidate-summaries": ("consolidate_cmd", "consolidate_summaries_cmd"),
+    "score": ("results_cmds", "score_cmd"),
+    "shortlist": ("results_cmds", "shortlist_cmd"),
+    "rules": ("rules_cmd", "rules_cmd"),
+    "report": ("results_cmds", "report_cmd"),
+    "dossier": ("results_cmds", "dossier_cmd"),
+    "export": ("results_cmds", "export_cmd"),
+    "excel": ("excel_cmds", "excel_cmd"),
+    "doctor": ("excel_cmds", "doctor_cmd"),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported on first use (Click's documented lazy pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in COMMANDS:
+            module, attribute = COMMANDS[name]
+            command = getattr(importlib.import_module(f"{__package__}.{module}"), attribute)
+            if command.name != name:
+                raise RuntimeError(f"COMMANDS[{name!r}] names the command {command.name!r}")
+            vietnamese_help(command)
+            self.add_command(command)
+        return super().get_command(ctx, name)
 
 
 @click.group(
+    cls=LazyGroup,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     invoke_without_command=True,
 )
@@ -44,24 +77,6 @@ def cli(ctx: click.Context) -> None:
         click.echo(ctx.get_help())
 
 
-for command in (
-    init_cmd,
-    members_cmd,
-    groups_cmd,
-    demo_cmd,
-    validate_cmd,
-    consolidate_cmd,
-    consolidate_summaries_cmd,
-    score_cmd,
-    shortlist_cmd,
-    rules_cmd,
-    report_cmd,
-    dossier_cmd,
-    export_cmd,
-    excel_cmd,
-    doctor_cmd,
-):
-    cli.add_command(command)
 vietnamese_help(cli)
 
 

@@ -13,8 +13,15 @@ from cli.main import cli
 def all_commands(group=cli, prefix=()):
     yield prefix, group
     if isinstance(group, click.Group):
-        for name, command in group.commands.items():
-            yield from all_commands(command, (*prefix, name))
+        ctx = click.Context(group)
+        for name in group.list_commands(ctx):
+            yield from all_commands(group.get_command(ctx, name), (*prefix, name))
+
+
+def test_every_command_is_listed_and_loads():
+    names = [p[0] for p, _ in all_commands() if len(p) == 1]
+    assert {"init", "demo", "validate", "consolidate", "score", "shortlist", "report"} <= set(names)
+    assert all(command is not None for _, command in all_commands())
 
 
 @pytest.mark.parametrize("path", [p for p, _ in all_commands()], ids=" ".join)

@@ -141,8 +141,8 @@ def _plan_sheet(
         mine: dict[tuple, tuple[GroupRead, dict]] = {}
         for row in read.rows.get(sheet.key, []):
             key = row_key(sheet, row)
-            cell = read.cell(sheet.key, row[ROW], sheet.row_key[0])
             if key is None or key in mine:
+                cell = read.cell(sheet.key, row[ROW], sheet.row_key[0])
                 text = row_key_text(sheet, row)
                 where = {
                     "file": read.file,
@@ -165,15 +165,11 @@ def _plan_sheet(
                 mine[key] = (read, row)
         incoming[read.group] = mine
     # 2. Who claims each key: batch files, and master rows nobody in this batch owns.
-    claims: dict[tuple, list[str]] = defaultdict(list)  # key -> places
     owners: dict[tuple, set[str]] = defaultdict(set)
     for group, mine in incoming.items():
-        for key, (read, row) in mine.items():
+        for key in mine:
             owners[key].add(group)
-            claims[key].append(
-                f"{read.file} › {row[SHEET]}!"
-                f"{read.cell(sheet.key, row[ROW], sheet.row_key[0])} (tổ {group})"
-            )
+    in_master: dict[tuple, list[dict]] = defaultdict(list)  # claimed keys' rows nobody here owns
     for row in existing:
         owner = row.get("to_nguon") or ""
         key = row_key(sheet, row)
@@ -181,9 +177,22 @@ def _plan_sheet(
             continue
         if key in owners:
             owners[key].add(owner or "(sổ chính)")
+            in_master[key].append(row)
+    conflicts = {k for k, o in owners.items() if len(o) > 1}
+    # Where each conflicting key is claimed, spelled only for those (a batch has a million keys).
+    claims: dict[tuple, list[str]] = defaultdict(list)
+    for group, mine in incoming.items():
+        for key in conflicts & mine.keys():
+            read, row = mine[key]
+            claims[key].append(
+                f"{read.file} › {row[SHEET]}!"
+                f"{read.cell(sheet.key, row[ROW], sheet.row_key[0])} (tổ {group})"
+            )
+    for key in conflicts:
+        for row in in_master[key]:
+            owner = row.get("to_nguon") or ""
             who = f"tổ {owner}" if owner else "nhập tay"
             claims[key].append(f"{master_file} › {sheet.name} dòng {row[ROW]} ({who})")
-    conflicts = {k for k, o in owners.items() if len(o) > 1}
     for key in sorted(conflicts, key=str):
         value = " / ".join(str(v) for v in key)
         plan.findings.append(

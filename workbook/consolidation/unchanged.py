@@ -83,10 +83,6 @@ def _norm(value: Any) -> str:
     return f"s:{value}"
 
 
-def _line(keys: tuple[str, ...], row: dict[str, Any]) -> str:
-    return "\x1f".join([_norm(row.get(k)) for k in keys]) + "\x1e"
-
-
 def _sheet_keys(sheet: schema.Sheet) -> tuple[str, ...]:
     return tuple(sheet.keys) + PROVENANCE_KEYS
 
@@ -118,14 +114,27 @@ def group_lines(
     """Each group's rows (owner ``Tổ nguồn``), sheet by sheet, in the master's order."""
     out: dict[str, list[str]] = {g: [] for g in groups}
     for sheet in schema.DATA_SHEETS:
-        keys = _sheet_keys(sheet)
         for g in groups:
             out[g].append(f"\x1d{sheet.key}\x1e")
-        for row in rows_by_sheet.get(sheet.key, ()):
-            owner = row.get("to_nguon") or ""
-            if owner in out:
-                out[owner].append(_line(keys, row))
+        rows = [r for r in rows_by_sheet.get(sheet.key, ()) if (r.get("to_nguon") or "") in out]
+        for row, line in zip(rows, _lines(_sheet_keys(sheet), rows)):
+            out[row.get("to_nguon") or ""].append(line)
     return out
+
+
+def _lines(keys: tuple[str, ...], rows: list[dict[str, Any]]) -> list[str]:
+    """One line per row, its cells spelled by ``_norm``; a column at a time, text and blank
+    cells inline (a first run marks every row of the batch: a million cells)."""
+    columns = []
+    for key in keys:
+        cells = [row.get(key) for row in rows]
+        columns.append(
+            [
+                ("s:" + v if v else "") if type(v) is str else "" if v is None else _norm(v)
+                for v in cells
+            ]
+        )
+    return ["\x1f".join(cells) + "\x1e" for cells in zip(*columns)] if columns else []
 
 
 def mark(mode: str, ctx: Context, lines: list[str], errors: int = 0, warnings: int = 0) -> str:

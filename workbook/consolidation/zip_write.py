@@ -32,13 +32,16 @@ from .merge import OutRow
 
 FAST_DEFLATE_BYTES = 1 << 20
 
-_ROW = re.compile(rb"<row\b[^>]*?(?:/>|>.*?</row>)", re.S)
 _ROW_NUM = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
 _CELL = re.compile(rb"<c\b[^>]*?(?:/>|>.*?</c>)", re.S)
 _CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _HAS_VALUE = re.compile(rb"<(?:v|is|f)\b")
 _STYLE = re.compile(rb'\bs="(\d+)"')
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Leading or trailing white space (or a control character, written as a space) survives only
+# where the text says to keep it: xml:space="preserve" is written there, not on every cell,
+# where it would add a fifth to the size of a master that is mostly text.
+_NEEDS_ESCAPE = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BLOCKERS = (b"<hyperlinks", b"<mergeCells", b"<legacyDrawing", b't="shared"')
 
 
@@ -135,12 +138,7 @@ class SheetRewrite:
             open_end = xml.index(b">", start) + 1
             close = xml.index(b"</sheetData>")
             self.head, body, self.tail = xml[:start], xml[open_end:close], xml[close + 12 :]
-        self.rows: dict[int, bytes] = {}
-        for m in _ROW.finditer(body):
-            num = _ROW_NUM.match(m.group(0))
-            if num is None:
-                raise Unsupported("row without number")
-            self.rows[int(num.group(1))] = m.group(0)
+        self.rows = _split_rows(body)
         letters = {get_column_letter(c).encode() for c in range(self.min_col, self.max_col + 1)}
         for r, raw in self.rows.items():
             if r > self.max_row and _HAS_VALUE.search(raw):
@@ -192,6 +190,7 @@ class SheetRewrite:
         parts: list[bytes] = [self.head, b"<sheetData>"]
         parts.extend(raw for r, raw in sorted(self.rows.items()) if r <= self.min_row)
         n = self.min_row
+        fresh: list[tuple[int, int, OutRow]] = []  # (place, number, row) of rows with new values
         for row in out_rows:
             n += 1
             if row.values is None and row.origin == n:
@@ -199,7 +198,10 @@ class SheetRewrite:
             elif row.values is None:
                 parts.append(_renumber(self.rows.get(row.origin or 0, b'<row r="0"/>'), n))
             else:
-                parts.append(self._new_row(n, row.values, row.origin))
+                fresh.append((len(parts), n, row))
+                parts.append(b"")
+        for (at, _, _), xml in zip(fresh, self._new_rows([(n, row) for _, n, row in fresh])):
+            parts[at] = xml
         last = max(n, self.min_row + 1)
         if n == self.min_row:  # an Excel Table keeps one (empty) body row
             cells = b"".join(
@@ -226,18 +228,97 @@ class SheetRewrite:
         table = etree.tostring(self.table, xml_declaration=True, encoding="UTF-8", standalone=True)
         return xml, table
 
-    def _new_row(self, n: int, values: dict[str, Any], origin: int | None) -> bytes:
-        manual = self.cells_of(origin) if origin else {}
-        cells = []
+    def _new_rows(self, rows: list[tuple[int, OutRow]]) -> list[bytes]:
+        """The XML of rows with new values, built a column at a time as text: one type test per
+        cell in a tight loop, no call and no bytes formatting per cell (a provincial master has
+        a million cells), one encoding per row."""
+        numbers = [str(n) for n, _ in rows]
+        columns: list[list[str]] = []
         for j, col in enumerate(self.columns):
-            c = self.min_col + j
-            ref = f"{get_column_letter(c)}{n}".encode()
-            if col is None:
-                if c in manual:
-                    cells.append(_CELL_REF.sub(b'r="' + ref + b'"', manual[c], count=1))
-                continue
-            cells.append(cell_xml(ref, self.styles[j], values.get(col.key), self.epoch))
-        return b'<row r="%d">%s</row>' % (n, b"".join(cells))
+            if col is not None:
+                values = [row.values.get(col.key) if row.values else None for _, row in rows]
+                columns.append(self._column_cells(j, numbers, values))
+        manual = None in self.columns
+        out = []
+        for (n, row), cells in zip(rows, zip(*columns) if columns else [()] * len(rows)):
+            xml = "".join(cells).encode("utf-8")
+            if manual and row.origin:
+                xml = self._with_manual_cells(xml, n, row.origin)
+            out.append(b'<row r="%d">%s</row>' % (n, xml))
+        return out
+
+    def _column_cells(self, j: int, numbers: list[str], values: list[Any]) -> list[str]:
+        """One column's cells for the given rows: the text of what ``cell_xml`` writes."""
+        letter = get_column_letter(self.min_col + j)
+        style = self.styles[j].decode()
+        blank = f'" s="{style}"/>'
+        text = f'" s="{style}" t="inlineStr"><is><t>'
+        spaced = f'" s="{style}" t="inlineStr"><is><t xml:space="preserve">'
+        serials: dict[dt.date, str] = {}
+        out = []
+        for n, value in zip(numbers, values):
+            if type(value) is str:
+                if not value:
+                    out.append(f'<c r="{letter}{n}{blank}')
+                    continue
+                head = spaced if value[0] <= " " or value[-1] <= " " else text
+                if _NEEDS_ESCAPE.search(value):
+                    value = _xml_text(value)
+                out.append(f'<c r="{letter}{n}{head}{value}</t></is></c>')
+            elif value is None:
+                out.append(f'<c r="{letter}{n}{blank}')
+            elif type(value) is int:
+                out.append(f'<c r="{letter}{n}" s="{style}"><v>{value!r}</v></c>')
+            elif type(value) is dt.date:  # a column of dates repeats a few hundred days
+                serial = serials.get(value)
+                if serial is None:
+                    serial = serials[value] = repr(date_serial(value, self.epoch))
+                out.append(f'<c r="{letter}{n}" s="{style}"><v>{serial}</v></c>')
+            else:
+                ref = f"{letter}{n}".encode()
+                out.append(cell_xml(ref, self.styles[j], value, self.epoch).decode("utf-8"))
+        return out
+
+    def _with_manual_cells(self, cells: bytes, n: int, origin: int) -> bytes:
+        """A row's schema cells with the cells of its manual columns (moved to row ``n``), each
+        where its column stands: Excel wants a row's cells in column order."""
+        kept = self.cells_of(origin)
+        if not kept:
+            return cells
+        schema_cells = iter(_CELL.findall(cells))
+        out = []
+        for j, col in enumerate(self.columns):
+            if col is not None:
+                out.append(next(schema_cells))
+            elif self.min_col + j in kept:
+                ref = b'r="%s%d"' % (get_column_letter(self.min_col + j).encode(), n)
+                out.append(_CELL_REF.sub(ref, kept[self.min_col + j], count=1))
+        return b"".join(out)
+
+
+def _split_rows(body: bytes) -> dict[int, bytes]:
+    """Row number -> the row's XML, by searching for tags: a master's sheet data runs to a
+    hundred megabytes, where a lazy regular expression over the whole body costs a second."""
+    rows: dict[int, bytes] = {}
+    at = body.find(b"<row")
+    while at != -1:
+        close = body.find(b">", at)
+        if close == -1:
+            raise Unsupported("a row cut short")
+        if body[close - 1] == ord("/"):
+            end = close + 1
+        else:
+            end = body.find(b"</row>", close)
+            if end == -1:
+                raise Unsupported("a row cut short")
+            end += len(b"</row>")
+        raw = body[at:end]
+        num = _ROW_NUM.match(raw)
+        if num is None:
+            raise Unsupported("row without number")
+        rows[int(num.group(1))] = raw
+        at = body.find(b"<row", end)
+    return rows
 
 
 def _renumber(raw: bytes, n: int) -> bytes:
@@ -255,14 +336,21 @@ def cell_xml(ref: bytes, style: bytes, value: Any, epoch: dt.datetime = WINDOWS_
     if isinstance(value, dt.date):  # datetimes too: a serial with the time as its fraction
         serial = date_serial(value, epoch)
         return b'<c r="%s" s="%s"><v>%s</v></c>' % (ref, style, repr(serial).encode())
-    # A control character left in text is a space (it separated words); a carriage return is
-    # written as a reference, which XML keeps, where a raw one would become a line feed.
-    text = escape(_ILLEGAL_XML.sub(" ", str(value)), {"\r": "&#13;"})
-    return b'<c r="%s" s="%s" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>' % (
+    text = str(value)
+    space = b' xml:space="preserve"' if text[0] <= " " or text[-1] <= " " else b""
+    text = _xml_text(text)
+    return b'<c r="%s" s="%s" t="inlineStr"><is><t%s>%s</t></is></c>' % (
         ref,
         style,
+        space,
         text.encode("utf-8"),
     )
+
+
+def _xml_text(text: str) -> str:
+    # A control character left in text is a space (it separated words); a carriage return is
+    # written as a reference, which XML keeps, where a raw one would become a line feed.
+    return escape(_ILLEGAL_XML.sub(" ", text), {"\r": "&#13;"})
 
 
 def rewrite_package(

@@ -132,7 +132,7 @@ def fix_text_cells(data: WorkbookData, fonts: Fonts | None = None) -> list[Findi
             letter, position = letters[col.key], frame.columns.get_loc(col.key)
             by_content: dict[str, tuple[str, str | None]] = {}  # values repeat a lot
             for i, value in enumerate(frame[col.key].tolist()):
-                if not isinstance(value, str):
+                if not isinstance(value, str) or (not sheet_fonts and value.isascii()):
                     continue
                 cell = a1(letter, rows[i])
                 font = sheet_fonts.get(cell)
