@@ -23,6 +23,7 @@ REL_UI = (
 CONTENT_TYPES_PART = "[Content_Types].xml"
 PACKAGE_RELS_PART = "_rels/.rels"
 WORKBOOK_PART = "xl/workbook.xml"
+WORKBOOK_RELS_PART = "xl/_rels/workbook.xml.rels"
 CALC_CHAIN_PART = "xl/calcChain.xml"
 
 # Excel's limits (Excel specifications and limits)

@@ -4,6 +4,8 @@
   without the ribbon's relationship, so a master saved by the library would lose its "Thi đua"
   tab. After any save over an existing workbook we copy the ``customUI/`` parts and their
   relationship back from the file being replaced.
+* ``sheet_parts``: which worksheet part holds which sheet, for every module that works on a
+  package's parts directly.
 * ``escape_control_characters``: some software writes control characters into a sheet's XML
   (raw, or as ``&#1;``), which XML 1.0 forbids and openpyxl refuses to load. Excel's own form
   for them is the ``_x0001_`` escape; rewriting them so lets a copy of such a workbook be
@@ -14,6 +16,7 @@ Pure zip/XML work: nothing here runs or parses VBA.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 from pathlib import Path
@@ -21,9 +24,28 @@ from typing import Callable
 
 from lxml import etree
 
+from .ooxml import DOC_REL_NS, MAIN_NS, WORKBOOK_PART, WORKBOOK_RELS_PART
 from .ooxml import PACKAGE_RELS_PART as RELS
 from .ooxml import PKG_REL_NS as REL_NS
 from .ooxml import REL_UI as UI_TYPES
+
+
+def resolve_target(source_part: str, target: str) -> str:
+    """A relationship's target as a part name: absolute ("/xl/…") or relative to its source."""
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source_part), target))
+
+
+def sheet_parts(zin: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> worksheet part name ('' for a sheet whose relationship is missing)."""
+    book = etree.fromstring(zin.read(WORKBOOK_PART))
+    rels = etree.fromstring(zin.read(WORKBOOK_RELS_PART))
+    targets = {r.get("Id"): resolve_target(WORKBOOK_PART, r.get("Target", "")) for r in rels}
+    return {
+        sheet.get("name", ""): targets.get(sheet.get(f"{{{DOC_REL_NS}}}id"), "")
+        for sheet in book.iter(f"{{{MAIN_NS}}}sheet")
+    }
 
 
 def _ui_relationships(rels_xml: bytes) -> list[etree._Element]:

@@ -26,8 +26,8 @@ from openpyxl.utils import column_index_from_string, get_column_letter, range_bo
 from .. import schema
 from ..excel_dates import WINDOWS_1900, date_serial, package_epoch
 from ..ooxml import CALC_CHAIN_PART, CONTENT_TYPES_PART, WORKBOOK_PART
-from ..ooxml import DOC_REL_NS as R_NS
 from ..ooxml import MAIN_NS as NS
+from ..package_parts import resolve_target, sheet_parts
 from .merge import OutRow
 
 FAST_DEFLATE_BYTES = 1 << 20
@@ -57,20 +57,6 @@ class Unsupported(Exception):
     """This master needs the openpyxl path."""
 
 
-def _parts(zin: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> worksheet part path."""
-    wb = etree.fromstring(zin.read(WORKBOOK_PART))
-    rels = etree.fromstring(zin.read("xl/_rels/workbook.xml.rels"))
-    targets = {r.get("Id"): _resolve(WORKBOOK_PART, r.get("Target")) for r in rels}
-    return {s.get("name"): targets[s.get(f"{{{R_NS}}}id")] for s in wb.iter(f"{{{NS}}}sheet")}
-
-
-def _resolve(source: str, target: str) -> str:
-    if target.startswith("/"):
-        return target.lstrip("/")
-    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
-
-
 def _table_part(zin: zipfile.ZipFile, sheet_part: str, display: str) -> str:
     rels_path = posixpath.join(
         posixpath.dirname(sheet_part), "_rels", posixpath.basename(sheet_part) + ".rels"
@@ -79,7 +65,7 @@ def _table_part(zin: zipfile.ZipFile, sheet_part: str, display: str) -> str:
         raise Unsupported(f"no rels for {sheet_part}")
     for rel in etree.fromstring(zin.read(rels_path)):
         if rel.get("Type", "").endswith("/table"):
-            part = _resolve(sheet_part, rel.get("Target"))
+            part = resolve_target(sheet_part, rel.get("Target"))
             table = etree.fromstring(zin.read(part))
             if table.get("displayName") == display:
                 return part
@@ -366,7 +352,7 @@ def rewrite_package(
             for i in zin.infolist()
         ):
             raise Unsupported("binary workbook")
-        parts = _parts(zin)
+        parts = {name: part for name, part in sheet_parts(zin).items() if part}
         dates = date_styles(zin)
         epoch = package_epoch(zin.read(WORKBOOK_PART))
         replaced: dict[str, bytes] = {}

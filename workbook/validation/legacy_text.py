@@ -14,14 +14,14 @@ many times the data is looked at.
 
 from __future__ import annotations
 
-import posixpath
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from .. import schema
 from ..findings import WARNING, Finding, a1, define
-from ..ooxml import DOC_REL_NS, MAIN_NS, PKG_REL_NS, WORKBOOK_PART
+from ..ooxml import MAIN_NS
+from ..package_parts import sheet_parts
 from ..reading import ROW, WorkbookData
 from ..text import clean_text, encoding_from_font, fix_legacy
 from ..values import to_text
@@ -34,7 +34,7 @@ LEGACY_ENCODING = define(
 )
 ENCODING_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI-Windows"}
 
-MAIN, DOC_REL, PKG_REL = (f"{{{ns}}}" for ns in (MAIN_NS, DOC_REL_NS, PKG_REL_NS))
+MAIN = f"{{{MAIN_NS}}}"
 FONT_FORMATS = (".xlsx", ".xlsm")
 
 Fonts = dict[str, dict[str, str]]  # sheet name -> cell (A1) -> legacy font name
@@ -65,23 +65,6 @@ def _legacy_styles(zf: zipfile.ZipFile) -> dict[str, str]:
     return out
 
 
-def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> part name in the package."""
-    book = ET.fromstring(zf.read(WORKBOOK_PART))
-    rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{PKG_REL}Relationship")}
-    out = {}
-    for sheet in book.iter(f"{MAIN}sheet"):
-        target = targets.get(sheet.get(f"{DOC_REL}id"), "")
-        part = (
-            target.lstrip("/")
-            if target.startswith("/")
-            else posixpath.normpath(posixpath.join("xl", target))
-        )
-        out[sheet.get("name", "")] = part
-    return out
-
-
 def legacy_font_cells(path: str | Path, sheets: list[str] | None = None) -> Fonts:
     """Cells drawn with a ".Vn…" or "VNI-…" font, per sheet name ({} for .xls/.ods)."""
     path = Path(path)
@@ -93,7 +76,7 @@ def legacy_font_cells(path: str | Path, sheets: list[str] | None = None) -> Font
         if not styles:
             return {}
         names = set(zf.namelist())
-        for name, part in _sheet_parts(zf).items():
+        for name, part in sheet_parts(zf).items():
             if (sheets is not None and name not in sheets) or part not in names:
                 continue
             found: dict[str, str] = {}
