@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from . import schema
 from .errors import NotOurWorkbook
+from .hollow import Unsupported, fill_package, hollow_package
 from .layout import protect, set_cell, write_table
 from .safe_io import HASH_CHARS, atomic_write, ensure_not_open
 from .writing import load_for_edit
@@ -126,13 +127,36 @@ def rewrite_outputs(
     ``edit`` lets a caller change the workbook beyond output sheets (validation highlighting
     cells); it must not change what people typed. ``make_backup=False`` for a file still being
     made (a receipt's temporary copy).
+
+    Without ``edit`` the other sheets' rows are not loaded (``hollow``): a big master is saved
+    in seconds, not minutes; a package that way cannot handle is loaded whole.
     """
     master = Path(master)
     ensure_not_open(master)
+    if edit is None:
+        try:
+            return atomic_write(
+                master,
+                lambda tmp: _redraw_hollow(master, tmp, writers, log),
+                make_backup=make_backup,
+            )
+        except Unsupported:
+            pass
     wb = load_for_edit(master)
+    _redraw(wb, master.name, writers, edit, log)
+    return atomic_write(master, wb.save, make_backup=make_backup)
+
+
+def _redraw(
+    wb: Workbook,
+    name: str,
+    writers: dict[str, SheetWriter],
+    edit: Callable[[Workbook], None] | None,
+    log: LogEntry | None,
+) -> None:
     if schema.STAMP.name not in wb.sheetnames:
         raise NotOurWorkbook(
-            f"{master.name} không phải sổ thi đua do thidua tạo "
+            f"{name} không phải sổ thi đua do thidua tạo "
             "(thiếu dấu phiên bản). Hãy tạo sổ bằng lệnh thidua init."
         )
     for key, write in writers.items():
@@ -145,4 +169,22 @@ def rewrite_outputs(
         edit(wb)
     if log:
         append_log(wb, log)
-    return atomic_write(master, wb.save, make_backup=make_backup)
+
+
+def _redraw_hollow(
+    master: Path, target: Path, writers: dict[str, SheetWriter], log: LogEntry | None
+) -> None:
+    """``_redraw`` on a copy of the master without the rows of the sheets it does not draw;
+    ``target`` gets the result with those rows back."""
+    keep = {schema.SHEETS[k].name for k in writers} | {schema.sheet("nhat_ky").name}
+    hollowed = target.with_name(f"{target.stem}-rong{target.suffix}")
+    drawn = target.with_name(f"{target.stem}-ve{target.suffix}")
+    try:
+        rows = hollow_package(master, hollowed, keep)
+        wb = load_for_edit(hollowed)
+        _redraw(wb, master.name, writers, None, log)
+        wb.save(drawn)
+        fill_package(drawn, target, rows)
+    finally:
+        hollowed.unlink(missing_ok=True)
+        drawn.unlink(missing_ok=True)

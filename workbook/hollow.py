@@ -1,0 +1,149 @@
+"""Redrawing output sheets without loading the rows of every other sheet.
+
+openpyxl loads a whole workbook to save one sheet: with a provincial master (a hundred thousand
+data rows, a million cells) that is a minute and a gigabyte for a score sheet of a few thousand
+rows. So the sheets a run does not draw are *hollowed* first: a copy of the package whose
+worksheets keep everything (columns, tables, validations, formats, protection) but their rows,
+which are put aside. openpyxl loads that copy, the run draws its sheets and saves it, and the rows
+go back into their sheets, each in the same place, byte for byte, with the same style indexes
+(openpyxl writes a workbook's cell formats back in the order it read them; new ones go at the
+end). A cell that pointed into the shared-string table, which openpyxl rewrites, carries its text
+itself (an inline string of the same rich text). The result is the workbook a full load and save
+would have given.
+
+When a package holds something this does not handle it raises ``Unsupported`` and the caller
+loads the workbook whole.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .package_parts import sheet_parts
+
+_SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData\b[^>]*>(.*?)</sheetData>", re.S)
+_DIMENSION = re.compile(rb"<dimension\b[^>]*/>")
+_ROOT = re.compile(rb"<worksheet\b[^>]*>")
+_DECLARATION = re.compile(rb'\s(xmlns:[\w.-]+|mc:Ignorable)="[^"]*"')
+_SHARED_CELL = re.compile(rb'<c\b([^>]*?)\st="s"([^>]*)>\s*<v>(\d+)</v>\s*</c>')
+_STRING_ITEM = re.compile(rb"<si>(.*?)</si>|<si/>", re.S)
+SHARED_STRINGS_PART = "xl/sharedStrings.xml"
+FAST_DEFLATE_BYTES = 1 << 20
+
+
+class Unsupported(Exception):
+    """This package needs a whole load."""
+
+
+@dataclass(frozen=True)
+class Hollowed:
+    body: bytes  # the rows, shared strings made inline
+    dimension: bytes  # the original <dimension/> element ('' if none)
+    declarations: list[bytes]  # the root's namespace declarations the rows may need
+
+
+def _shared_strings(zin: zipfile.ZipFile) -> list[bytes]:
+    if SHARED_STRINGS_PART not in zin.namelist():
+        return []
+    xml = zin.read(SHARED_STRINGS_PART)
+    if re.search(rb"<[A-Za-z_][\w.-]*:sst\b", xml):
+        raise Unsupported("prefixed shared strings")
+    return [m.group(1) or b"" for m in _STRING_ITEM.finditer(xml)]
+
+
+def _inline(body: bytes, strings: list[bytes]) -> bytes:
+    def swap(m: re.Match) -> bytes:
+        index = int(m.group(3))
+        if index >= len(strings):
+            raise Unsupported("a shared string out of range")
+        return b'<c%s t="inlineStr"%s><is>%s</is></c>' % (m.group(1), m.group(2), strings[index])
+
+    return _SHARED_CELL.sub(swap, body)
+
+
+def hollow_package(source: Path, target: Path, keep: set[str]) -> dict[str, Hollowed]:
+    """Write ``target``: ``source`` with the rows of every sheet not named in ``keep`` taken
+    out; returns them by sheet name."""
+    hollowed: dict[str, Hollowed] = {}
+    with zipfile.ZipFile(source) as zin:
+        if any(n.endswith(".bin") and n.startswith("xl/worksheets/") for n in zin.namelist()):
+            raise Unsupported("binary workbook")
+        parts = sheet_parts(zin)
+        strings: list[bytes] | None = None
+        replaced: dict[str, bytes] = {}
+        for name, part in parts.items():
+            if name in keep or part not in zin.namelist():
+                continue
+            xml = zin.read(part)
+            root = _ROOT.search(xml)
+            if root is None:
+                raise Unsupported(f"{name}: no unprefixed worksheet root")
+            found = _SHEET_DATA.search(xml)
+            if found is None:
+                raise Unsupported(f"no rows element in {name}")
+            body = found.group(1) or b""
+            if not body.strip():
+                continue
+            if b' t="s"' in body:
+                strings = _shared_strings(zin) if strings is None else strings
+                body = _inline(body, strings)
+            dimension = _DIMENSION.search(xml)
+            hollowed[name] = Hollowed(
+                body,
+                dimension.group(0) if dimension else b"",
+                [m.group(0) for m in _DECLARATION.finditer(root.group(0))],
+            )
+            replaced[part] = xml[: found.start()] + b"<sheetData/>" + xml[found.end() :]
+        _copy(zin, target, replaced)
+    return hollowed
+
+
+def fill_package(saved: Path, target: Path, hollowed: dict[str, Hollowed]) -> None:
+    """Write ``target``: ``saved`` (the hollowed copy as openpyxl saved it) with the rows put
+    back into their sheets."""
+    with zipfile.ZipFile(saved) as zin:
+        parts = sheet_parts(zin)
+        replaced: dict[str, bytes] = {}
+        for name, rows in hollowed.items():
+            if name not in parts:
+                raise Unsupported(f"sheet {name} gone")  # a writer never drops a sheet
+            xml = zin.read(parts[name])
+            found = _SHEET_DATA.search(xml)
+            if found is None:
+                raise Unsupported(f"no rows element in {name}")
+            rows_xml = b"<sheetData>" + rows.body + b"</sheetData>"
+            xml = xml[: found.start()] + rows_xml + xml[found.end() :]
+            dimension = _DIMENSION.search(xml)
+            if rows.dimension and dimension:
+                xml = xml[: dimension.start()] + rows.dimension + xml[dimension.end() :]
+            replaced[parts[name]] = _declare(xml, rows.declarations)
+        _copy(zin, target, replaced)
+
+
+def _declare(xml: bytes, declarations: list[bytes]) -> bytes:
+    """The original root's namespace declarations the saved root lacks (Excel writes rows with
+    attributes such as ``x14ac:dyDescent``, whose prefix must be declared)."""
+    root = _ROOT.search(xml)
+    if root is None:
+        raise Unsupported("no worksheet root")
+    have = {m.group(1) for m in _DECLARATION.finditer(root.group(0))}
+    wanted = [d for d in declarations if d.split(b"=")[0].strip() not in have]
+    if not wanted:
+        return xml
+    return xml[: root.end() - 1] + b"".join(wanted) + xml[root.end() - 1 :]
+
+
+def _copy(zin: zipfile.ZipFile, target: Path, replaced: dict[str, bytes]) -> None:
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = replaced.get(info.filename)
+            if data is None:
+                data = zin.read(info)
+            out = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            out.compress_type = zipfile.ZIP_DEFLATED if info.compress_type else zipfile.ZIP_STORED
+            out.external_attr = info.external_attr
+            level = 1 if len(data) > FAST_DEFLATE_BYTES else 6
+            zout.writestr(out, data, compresslevel=level)
