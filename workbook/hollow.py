@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,9 +65,12 @@ def _inline(body: bytes, strings: list[bytes]) -> bytes:
     return _SHARED_CELL.sub(swap, body)
 
 
-def hollow_package(source: Path, target: Path, keep: set[str]) -> dict[str, Hollowed]:
+def hollow_package(
+    source: Path, target: Path, keep: set[str], redrawn: Set[str] = frozenset()
+) -> dict[str, Hollowed]:
     """Write ``target``: ``source`` with the rows of every sheet not named in ``keep`` taken
-    out; returns them by sheet name."""
+    out; returns them by sheet name, but for the sheets in ``redrawn``, whose rows the run
+    clears anyway (so loading them would be wasted)."""
     hollowed: dict[str, Hollowed] = {}
     with zipfile.ZipFile(source) as zin:
         if any(n.endswith(".bin") and n.startswith("xl/worksheets/") for n in zin.namelist()):
@@ -87,6 +91,9 @@ def hollow_package(source: Path, target: Path, keep: set[str]) -> dict[str, Holl
             body = found.group(1) or b""
             if not body.strip():
                 continue
+            replaced[part] = xml[: found.start()] + b"<sheetData/>" + xml[found.end() :]
+            if name in redrawn:
+                continue
             if b' t="s"' in body:
                 strings = _shared_strings(zin) if strings is None else strings
                 body = _inline(body, strings)
@@ -96,7 +103,6 @@ def hollow_package(source: Path, target: Path, keep: set[str]) -> dict[str, Holl
                 dimension.group(0) if dimension else b"",
                 [m.group(0) for m in _DECLARATION.finditer(root.group(0))],
             )
-            replaced[part] = xml[: found.start()] + b"<sheetData/>" + xml[found.end() :]
         _copy(zin, target, replaced)
     return hollowed
 

@@ -176,11 +176,11 @@ def _redraw_hollow(
 ) -> None:
     """``_redraw`` on a copy of the master without the rows of the sheets it does not draw;
     ``target`` gets the result with those rows back."""
-    keep = {schema.SHEETS[k].name for k in writers} | {schema.sheet("nhat_ky").name}
+    redrawn = {schema.SHEETS[k].name for k in writers}
     hollowed = target.with_name(f"{target.stem}-rong{target.suffix}")
     drawn = target.with_name(f"{target.stem}-ve{target.suffix}")
     try:
-        rows = hollow_package(master, hollowed, keep)
+        rows = hollow_package(master, hollowed, {schema.sheet("nhat_ky").name}, redrawn)
         wb = load_for_edit(hollowed)
         _redraw(wb, master.name, writers, None, log)
         wb.save(drawn)

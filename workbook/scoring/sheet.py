@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Iterable
 
 from openpyxl.styles import Alignment, Border, Font
@@ -9,7 +10,17 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..layout import BODY_FONT, FONT_NAME, HEADER_FILL, HEADER_FONT, THIN, print_setup, set_cell
+from ..layout import (
+    BODY_FONT,
+    FONT_NAME,
+    HEADER_FILL,
+    HEADER_FONT,
+    THIN,
+    BodyStyles,
+    print_setup,
+    put_value,
+    set_cell,
+)
 from ..schema import Column
 from .compute import TIE_BREAKS
 from .engine import ScoreResult
@@ -38,12 +49,11 @@ def put_table(
         letter = get_column_letter(j)
         ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0, col.width)
     r = top
+    styles = BodyStyles()
     for r, row in enumerate(rows, start=top + 1):
         for j, col in enumerate(columns, start=left):
-            cell = set_cell(ws, r, j, row.get(col.key), col)
-            cell.font, cell.border = BODY_FONT, BOX
-            if col.key in wrap:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell = put_value(ws, r, j, row.get(col.key))
+            styles.apply(cell, j, partial(_body_format, col=col, wrapped=col.key in wrap))
     last = max(r, top + 1)
     ref = f"{get_column_letter(left)}{top}:{get_column_letter(left + len(columns) - 1)}{last}"
     table = Table(displayName=name, ref=ref)
@@ -51,6 +61,13 @@ def put_table(
     ws.add_table(table)
     ws.row_dimensions[top].height = 60
     return last
+
+
+def _body_format(cell, col: Column, wrapped: bool) -> None:
+    cell.number_format = col.number_format
+    cell.font, cell.border = BODY_FONT, BOX
+    if wrapped:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def note(ws: Worksheet, row: int, text: str, font: Font = NOTE_FONT) -> None:
