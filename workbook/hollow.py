@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .package_parts import sheet_parts
+from .sheet_xml import Unsupported
 
 _SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData\b[^>]*>(.*?)</sheetData>", re.S)
 _DIMENSION = re.compile(rb"<dimension\b[^>]*/>")
@@ -33,10 +34,6 @@ _SHARED_CELL = re.compile(rb'<c\b([^>]*?)\st="s"([^>]*)>\s*<v>(\d+)</v>\s*</c>')
 _STRING_ITEM = re.compile(rb"<si>(.*?)</si>|<si/>", re.S)
 SHARED_STRINGS_PART = "xl/sharedStrings.xml"
 FAST_DEFLATE_BYTES = 1 << 20
-
-
-class Unsupported(Exception):
-    """This package needs a whole load."""
 
 
 @dataclass(frozen=True)

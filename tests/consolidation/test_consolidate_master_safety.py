@@ -146,10 +146,10 @@ def _without_times(result: dict) -> dict:
 
 
 def _part_of(path, sheet_name: str) -> str:
-    from workbook.consolidation.zip_write import _parts
+    from workbook.package_parts import sheet_parts
 
     with zipfile.ZipFile(path) as z:
-        return _parts(z)[sheet_name]
+        return sheet_parts(z)[sheet_name]
 
 
 def test_cli_json_is_the_library_result(batch):

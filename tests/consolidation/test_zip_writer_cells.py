@@ -12,12 +12,12 @@ from workbook import schema
 from workbook.consolidation.merge import OutRow
 from workbook.consolidation.zip_write import (
     SheetRewrite,
-    _parts,
     _table_part,
-    cell_xml,
     date_styles,
     rewrite_package,
 )
+from workbook.package_parts import sheet_parts
+from workbook.sheet_xml import cell_xml
 
 from .consolidation_helpers import MASTER
 
@@ -44,7 +44,7 @@ ODD_VALUES = [
 def test_column_cells_are_the_cells_cell_xml_writes(batch):
     sheet = schema.sheet("dang_ky")
     with zipfile.ZipFile(batch / MASTER) as z:
-        part = _parts(z)[sheet.name]
+        part = sheet_parts(z)[sheet.name]
         rewrite = SheetRewrite(
             sheet, z.read(part), z.read(_table_part(z, part, sheet.table)), date_styles(z)
         )

@@ -8,7 +8,6 @@ import datetime as dt
 import pytest
 from openpyxl import Workbook
 
-from workbook.consolidation.zip_write import cell_xml
 from workbook.excel_dates import (
     MAC_1904,
     WINDOWS_1900,
@@ -18,6 +17,7 @@ from workbook.excel_dates import (
     serial_datetime,
 )
 from workbook.reading import read_workbook
+from workbook.sheet_xml import cell_xml
 
 from .test_reading_variants import HEADERS, ROW_1
 

@@ -18,7 +18,6 @@ import re
 import zipfile
 from pathlib import Path
 from typing import Any, Iterable
-from xml.sax.saxutils import escape
 
 from lxml import etree
 from openpyxl.utils import column_index_from_string, get_column_letter, range_boundaries
@@ -28,20 +27,15 @@ from ..excel_dates import WINDOWS_1900, date_serial, package_epoch
 from ..ooxml import CALC_CHAIN_PART, CONTENT_TYPES_PART, WORKBOOK_PART
 from ..ooxml import MAIN_NS as NS
 from ..package_parts import resolve_target, sheet_parts
+from ..sheet_xml import NEEDS_ESCAPE, Unsupported, cell_xml, split_rows, xml_text
 from .merge import OutRow
 
 FAST_DEFLATE_BYTES = 1 << 20
 
-_ROW_NUM = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
 _CELL = re.compile(rb"<c\b[^>]*?(?:/>|>.*?</c>)", re.S)
 _CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _HAS_VALUE = re.compile(rb"<(?:v|is|f)\b")
 _STYLE = re.compile(rb'\bs="(\d+)"')
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-# Leading or trailing white space (or a control character, written as a space) survives only
-# where the text says to keep it: xml:space="preserve" is written there, not on every cell,
-# where it would add a fifth to the size of a master that is mostly text.
-_NEEDS_ESCAPE = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BLOCKERS = (b"<hyperlinks", b"<mergeCells", b"<legacyDrawing", b't="shared"')
 
 
@@ -51,10 +45,6 @@ def _column_of(cell: bytes) -> int:
     if ref is None:  # Excel writes every reference; a cell without one is not ours to move
         raise Unsupported("a cell without its reference")
     return column_index_from_string(ref.group(1).decode())
-
-
-class Unsupported(Exception):
-    """This master needs the openpyxl path."""
 
 
 def _table_part(zin: zipfile.ZipFile, sheet_part: str, display: str) -> str:
@@ -124,7 +114,7 @@ class SheetRewrite:
             open_end = xml.index(b">", start) + 1
             close = xml.index(b"</sheetData>")
             self.head, body, self.tail = xml[:start], xml[open_end:close], xml[close + 12 :]
-        self.rows = _split_rows(body)
+        self.rows = split_rows(body)
         letters = {get_column_letter(c).encode() for c in range(self.min_col, self.max_col + 1)}
         for r, raw in self.rows.items():
             if r > self.max_row and _HAS_VALUE.search(raw):
@@ -248,8 +238,8 @@ class SheetRewrite:
                     out.append(f'<c r="{letter}{n}{blank}')
                     continue
                 head = spaced if value[0] <= " " or value[-1] <= " " else text
-                if _NEEDS_ESCAPE.search(value):
-                    value = _xml_text(value)
+                if NEEDS_ESCAPE.search(value):
+                    value = xml_text(value)
                 out.append(f'<c r="{letter}{n}{head}{value}</t></is></c>')
             elif value is None:
                 out.append(f'<c r="{letter}{n}{blank}')
@@ -282,61 +272,9 @@ class SheetRewrite:
         return b"".join(out)
 
 
-def _split_rows(body: bytes) -> dict[int, bytes]:
-    """Row number -> the row's XML, by searching for tags: a master's sheet data runs to a
-    hundred megabytes, where a lazy regular expression over the whole body costs a second."""
-    rows: dict[int, bytes] = {}
-    at = body.find(b"<row")
-    while at != -1:
-        close = body.find(b">", at)
-        if close == -1:
-            raise Unsupported("a row cut short")
-        if body[close - 1] == ord("/"):
-            end = close + 1
-        else:
-            end = body.find(b"</row>", close)
-            if end == -1:
-                raise Unsupported("a row cut short")
-            end += len(b"</row>")
-        raw = body[at:end]
-        num = _ROW_NUM.match(raw)
-        if num is None:
-            raise Unsupported("row without number")
-        rows[int(num.group(1))] = raw
-        at = body.find(b"<row", end)
-    return rows
-
-
 def _renumber(raw: bytes, n: int) -> bytes:
     raw = re.sub(rb'(<row\b[^>]*?\br=")\d+"', rb'\g<1>%d"' % n, raw, count=1)
     return _CELL_REF.sub(lambda m: b'r="' + m.group(1) + b'%d"' % n, raw)
-
-
-def cell_xml(ref: bytes, style: bytes, value: Any, epoch: dt.datetime = WINDOWS_1900) -> bytes:
-    if value is None or value == "":
-        return b'<c r="%s" s="%s"/>' % (ref, style)
-    if isinstance(value, bool):
-        return b'<c r="%s" s="%s" t="b"><v>%d</v></c>' % (ref, style, int(value))
-    if isinstance(value, (int, float)):
-        return b'<c r="%s" s="%s"><v>%s</v></c>' % (ref, style, repr(value).encode())
-    if isinstance(value, dt.date):  # datetimes too: a serial with the time as its fraction
-        serial = date_serial(value, epoch)
-        return b'<c r="%s" s="%s"><v>%s</v></c>' % (ref, style, repr(serial).encode())
-    text = str(value)
-    space = b' xml:space="preserve"' if text[0] <= " " or text[-1] <= " " else b""
-    text = _xml_text(text)
-    return b'<c r="%s" s="%s" t="inlineStr"><is><t%s>%s</t></is></c>' % (
-        ref,
-        style,
-        space,
-        text.encode("utf-8"),
-    )
-
-
-def _xml_text(text: str) -> str:
-    # A control character left in text is a space (it separated words); a carriage return is
-    # written as a reference, which XML keeps, where a raw one would become a line feed.
-    return escape(_ILLEGAL_XML.sub(" ", text), {"\r": "&#13;"})
 
 
 def rewrite_package(
