@@ -19,15 +19,18 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Set
+from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from pathlib import Path
 
+from openpyxl.utils import column_index_from_string, get_column_letter
+
 from .package_parts import sheet_parts
-from .sheet_xml import Unsupported
+from .sheet_xml import Unsupported, split_rows
 
 _SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData\b[^>]*>(.*?)</sheetData>", re.S)
 _DIMENSION = re.compile(rb"<dimension\b[^>]*/>")
+_CELL_COLUMN = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)\d+"')
 _ROOT = re.compile(rb"<worksheet\b[^>]*>")
 _DECLARATION = re.compile(rb'\s(xmlns:[\w.-]+|mc:Ignorable)="[^"]*"')
 _SHARED_CELL = re.compile(rb'<c\b([^>]*?)\st="s"([^>]*)>\s*<v>(\d+)</v>\s*</c>')
@@ -104,26 +107,63 @@ def hollow_package(
     return hollowed
 
 
-def fill_package(saved: Path, target: Path, hollowed: dict[str, Hollowed]) -> None:
+def fill_package(
+    saved: Path,
+    target: Path,
+    hollowed: dict[str, Hollowed],
+    spelled: Mapping[str, dict[int, bytes]] | None = None,
+) -> None:
     """Write ``target``: ``saved`` (the hollowed copy as openpyxl saved it) with the rows put
-    back into their sheets."""
+    back into their sheets, and the rows spelled outside openpyxl (``deferred_rows``) added
+    to theirs, each at its number."""
+    spelled = {k: v for k, v in (spelled or {}).items() if v}
     with zipfile.ZipFile(saved) as zin:
         parts = sheet_parts(zin)
         replaced: dict[str, bytes] = {}
-        for name, rows in hollowed.items():
+        for name in {*hollowed, *spelled}:
             if name not in parts:
                 raise Unsupported(f"sheet {name} gone")  # a writer never drops a sheet
             xml = zin.read(parts[name])
             found = _SHEET_DATA.search(xml)
             if found is None:
                 raise Unsupported(f"no rows element in {name}")
-            rows_xml = b"<sheetData>" + rows.body + b"</sheetData>"
-            xml = xml[: found.start()] + rows_xml + xml[found.end() :]
-            dimension = _DIMENSION.search(xml)
-            if rows.dimension and dimension:
-                xml = xml[: dimension.start()] + rows.dimension + xml[dimension.end() :]
-            replaced[parts[name]] = _declare(xml, rows.declarations)
+            if name in hollowed:
+                rows = hollowed[name]
+                body, dimension = rows.body, rows.dimension
+                xml = _declare(xml, rows.declarations)
+                found = _SHEET_DATA.search(xml)
+                assert found is not None
+            else:
+                body, dimension = _merged(found.group(1) or b"", spelled[name])
+            xml = (
+                xml[: found.start()] + b"<sheetData>" + body + b"</sheetData>" + xml[found.end() :]
+            )
+            old = _DIMENSION.search(xml)
+            if dimension and old:
+                xml = xml[: old.start()] + dimension + xml[old.end() :]
+            replaced[parts[name]] = xml
         _copy(zin, target, replaced)
+
+
+def _merged(drawn: bytes, spelled: dict[int, bytes]) -> tuple[bytes, bytes]:
+    """The rows openpyxl drew and the spelled ones, in row order (Excel requires it), and the
+    sheet's dimension over both."""
+    rows = split_rows(drawn)
+    if rows.keys() & spelled.keys():
+        raise Unsupported("a spelled row drawn too")  # a writer touched a deferred row
+    rows.update(spelled)
+    ordered = sorted(rows)
+    widest = max((_last_column(raw) for raw in rows.values()), default=1)
+    dimension = b'<dimension ref="A1:%s%d"/>' % (
+        get_column_letter(widest).encode(),
+        ordered[-1] if ordered else 1,
+    )
+    return b"".join(rows[n] for n in ordered), dimension
+
+
+def _last_column(row: bytes) -> int:
+    last = _CELL_COLUMN.match(row, max(row.rfind(b"<c "), 0))  # a row's cells are in order
+    return column_index_from_string(last.group(1).decode()) if last else 1
 
 
 def _declare(xml: bytes, declarations: list[bytes]) -> bytes:

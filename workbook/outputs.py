@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.worksheet import Worksheet
 
 from . import schema
+from .deferred_rows import deferring
 from .errors import NotOurWorkbook
 from .hollow import Unsupported, fill_package, hollow_package
 from .layout import protect, set_cell, write_table
@@ -182,9 +183,10 @@ def _redraw_hollow(
     try:
         rows = hollow_package(master, hollowed, {schema.sheet("nhat_ky").name}, redrawn)
         wb = load_for_edit(hollowed)
-        _redraw(wb, master.name, writers, None, log)
+        with deferring() as spelled:  # big tables' rows as XML, not openpyxl cells
+            _redraw(wb, master.name, writers, None, log)
         wb.save(drawn)
-        fill_package(drawn, target, rows)
+        fill_package(drawn, target, rows, spelled)
     finally:
         hollowed.unlink(missing_ok=True)
         drawn.unlink(missing_ok=True)

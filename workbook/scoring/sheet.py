@@ -10,6 +10,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..deferred_rows import row_xml, sink_for
 from ..layout import (
     BODY_FONT,
     FONT_NAME,
@@ -50,10 +51,19 @@ def put_table(
         ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0, col.width)
     r = top
     styles = BodyStyles()
+    deferred = sink_for(ws)
+    numbers = range(left, left + len(columns))
+    style_ids: list[int] = []
     for r, row in enumerate(rows, start=top + 1):
+        if style_ids and deferred is not None:  # the first row drawn, the others spelled
+            cells = [(j, row.get(col.key)) for j, col in zip(numbers, columns)]
+            deferred[r] = row_xml(ws, r, cells, style_ids)
+            continue
         for j, col in enumerate(columns, start=left):
             cell = put_value(ws, r, j, row.get(col.key))
             styles.apply(cell, j, partial(_body_format, col=col, wrapped=col.key in wrap))
+        if deferred is not None:
+            style_ids = [ws.cell(row=r, column=j).style_id for j in numbers]
     last = max(r, top + 1)
     ref = f"{get_column_letter(left)}{top}:{get_column_letter(left + len(columns) - 1)}{last}"
     table = Table(displayName=name, ref=ref)
