@@ -28,7 +28,6 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from .package_parts import sheet_parts
 from .sheet_xml import Unsupported, split_rows
 
-_SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData\b[^>]*>(.*?)</sheetData>", re.S)
 _DIMENSION = re.compile(rb"<dimension\b[^>]*/>")
 _CELL_COLUMN = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)\d+"')
 _ROOT = re.compile(rb"<worksheet\b[^>]*>")
@@ -37,6 +36,31 @@ _SHARED_CELL = re.compile(rb'<c\b([^>]*?)\st="s"([^>]*)>\s*<v>(\d+)</v>\s*</c>')
 _STRING_ITEM = re.compile(rb"<si>(.*?)</si>|<si/>", re.S)
 SHARED_STRINGS_PART = "xl/sharedStrings.xml"
 FAST_DEFLATE_BYTES = 1 << 20
+
+
+@dataclass(frozen=True)
+class RowsElement:
+    """Where a sheet's <sheetData> element stands, and its body (b"" when empty)."""
+
+    start: int
+    end: int
+    body: bytes
+
+
+def _sheet_data(xml: bytes) -> RowsElement | None:
+    # by searching for tags: a lazy regular expression over a hundred megabytes takes seconds
+    start = xml.find(b"<sheetData")
+    if start == -1:
+        return None
+    close = xml.find(b">", start)
+    if close == -1:
+        return None
+    if xml[close - 1] == ord("/"):
+        return RowsElement(start, close + 1, b"")
+    end = xml.rfind(b"</sheetData>")
+    if end < close:
+        return None
+    return RowsElement(start, end + len(b"</sheetData>"), xml[close + 1 : end])
 
 
 @dataclass(frozen=True)
@@ -85,13 +109,13 @@ def hollow_package(
             root = _ROOT.search(xml)
             if root is None:
                 raise Unsupported(f"{name}: no unprefixed worksheet root")
-            found = _SHEET_DATA.search(xml)
+            found = _sheet_data(xml)
             if found is None:
                 raise Unsupported(f"no rows element in {name}")
-            body = found.group(1) or b""
+            body = found.body
             if not body.strip():
                 continue
-            replaced[part] = xml[: found.start()] + b"<sheetData/>" + xml[found.end() :]
+            replaced[part] = xml[: found.start] + b"<sheetData/>" + xml[found.end :]
             if name in redrawn:
                 continue
             if b' t="s"' in body:
@@ -124,20 +148,18 @@ def fill_package(
             if name not in parts:
                 raise Unsupported(f"sheet {name} gone")  # a writer never drops a sheet
             xml = zin.read(parts[name])
-            found = _SHEET_DATA.search(xml)
+            found = _sheet_data(xml)
             if found is None:
                 raise Unsupported(f"no rows element in {name}")
             if name in hollowed:
                 rows = hollowed[name]
                 body, dimension = rows.body, rows.dimension
                 xml = _declare(xml, rows.declarations)
-                found = _SHEET_DATA.search(xml)
+                found = _sheet_data(xml)
                 assert found is not None
             else:
-                body, dimension = _merged(found.group(1) or b"", spelled[name])
-            xml = (
-                xml[: found.start()] + b"<sheetData>" + body + b"</sheetData>" + xml[found.end() :]
-            )
+                body, dimension = _merged(found.body, spelled[name])
+            xml = xml[: found.start] + b"<sheetData>" + body + b"</sheetData>" + xml[found.end :]
             old = _DIMENSION.search(xml)
             if dimension and old:
                 xml = xml[: old.start()] + dimension + xml[old.end() :]

@@ -113,6 +113,17 @@ def body_format(cell: Cell, column: Column | None = None) -> None:
     cell.font, cell.border = BODY_FONT, BODY_BORDER
 
 
+def excel_table(name: str, ref: str, headers: list[str], style: str) -> Table:
+    """An Excel Table whose columns are named here: openpyxl would otherwise name them on save
+    from the header cells, making a cell for every position of the table on the way."""
+    table = Table(displayName=name, ref=ref)
+    table.tableStyleInfo = TableStyleInfo(name=style, showRowStripes=True)
+    table._initialise_columns()
+    for column, header in zip(table.tableColumns, headers):
+        column.name = str(header)
+    return table
+
+
 def write_table(
     ws: Worksheet,
     sheet: Sheet,
@@ -140,9 +151,7 @@ def write_table(
             ws.cell(row=2, column=j).number_format = col.number_format
     last_col = get_column_letter(first_col + len(columns) - 1)
     ref = f"{get_column_letter(first_col)}1:{last_col}{last_row}"
-    table = Table(displayName=sheet.table, ref=ref)
-    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
-    ws.add_table(table)
+    ws.add_table(excel_table(sheet.table, ref, [c.header for c in columns], "TableStyleMedium2"))
     ws.row_dimensions[1].height = 33
     if dropdowns:
         add_validations(ws, columns, first_col, max(last_row, VALIDATION_ROWS))

@@ -7,7 +7,6 @@ from typing import Any, Iterable
 
 from openpyxl.styles import Alignment, Border, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..deferred_rows import row_xml, sink_for
@@ -18,6 +17,7 @@ from ..layout import (
     HEADER_FONT,
     THIN,
     BodyStyles,
+    excel_table,
     print_setup,
     put_value,
     set_cell,
@@ -66,9 +66,7 @@ def put_table(
             style_ids = [ws.cell(row=r, column=j).style_id for j in numbers]
     last = max(r, top + 1)
     ref = f"{get_column_letter(left)}{top}:{get_column_letter(left + len(columns) - 1)}{last}"
-    table = Table(displayName=name, ref=ref)
-    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
-    ws.add_table(table)
+    ws.add_table(excel_table(name, ref, [c.header for c in columns], "TableStyleLight9"))
     ws.row_dimensions[top].height = 60
     return last
 
