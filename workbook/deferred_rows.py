@@ -10,6 +10,7 @@ drawn cell by cell as before: the same cells either way.
 
 from __future__ import annotations
 
+import datetime as dt
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Iterator
@@ -18,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .excel_dates import WINDOWS_1900
-from .sheet_xml import cell_xml
+from .sheet_xml import column_cells
 
 Sink = dict[str, dict[int, bytes]]  # sheet title -> row number -> the row's XML
 _SINK: ContextVar[Sink | None] = ContextVar("deferred_rows", default=None)
@@ -40,17 +41,31 @@ def sink_for(ws: Worksheet) -> dict[int, bytes] | None:
     return None if sink is None else sink.setdefault(ws.title, {})
 
 
-def row_xml(
-    ws: Worksheet, excel_row: int, cells: list[tuple[int, Any]], styles: list[int]
-) -> bytes:
-    """A row of (column number, value) cells with the given style indexes, as openpyxl's
-    ``set_cell`` would leave them (a midnight datetime is a date; text starting with '=' stays
-    text)."""
+def rows_xml(
+    ws: Worksheet, numbers: list[int], columns: list[int], rows: list[list[Any]], styles: list[int]
+) -> dict[int, bytes]:
+    """Rows of values (one list per row, a value per column number) with the given style
+    indexes, as openpyxl's ``set_cell`` would leave them (a midnight datetime is a date; text
+    starting with '=' stays text); built a column at a time."""
     epoch = getattr(ws.parent, "epoch", WINDOWS_1900)
-    parts = []
-    for (column, value), style in zip(cells, styles):
-        if hasattr(value, "item") and not isinstance(value, str):
-            value = value.item()  # a NumPy scalar, as openpyxl would take it
-        ref = f"{get_column_letter(column)}{excel_row}".encode()
-        parts.append(cell_xml(ref, str(style).encode(), value, epoch))
-    return b'<row r="%d">%s</row>' % (excel_row, b"".join(parts))
+    texts = [str(n) for n in numbers]
+    cells = [
+        column_cells(
+            get_column_letter(column),
+            str(style),
+            texts,
+            [_as_set_cell_keeps(row[k]) for row in rows],
+            epoch,
+        )
+        for k, (column, style) in enumerate(zip(columns, styles))
+    ]
+    return {
+        n: ('<row r="%d">' % n + "".join(row) + "</row>").encode("utf-8")
+        for n, row in zip(numbers, zip(*cells))
+    }
+
+
+def _as_set_cell_keeps(value: Any) -> Any:
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date()
+    return value

@@ -50,6 +50,8 @@ def split_rows(body: bytes) -> dict[int, bytes]:
 
 
 def cell_xml(ref: bytes, style: bytes, value: Any, epoch: dt.datetime = WINDOWS_1900) -> bytes:
+    if hasattr(value, "item") and not isinstance(value, (str, dt.date)):
+        value = value.item()  # a NumPy scalar, as openpyxl takes it
     if value is None or value == "":
         return b'<c r="%s" s="%s"/>' % (ref, style)
     if isinstance(value, bool):
@@ -68,6 +70,41 @@ def cell_xml(ref: bytes, style: bytes, value: Any, epoch: dt.datetime = WINDOWS_
         space,
         text.encode("utf-8"),
     )
+
+
+def column_cells(
+    letter: str, style: str, numbers: list[str], values: list[Any], epoch: dt.datetime
+) -> list[str]:
+    """One column's cells for the given row numbers: the text of what ``cell_xml`` writes,
+    built in a tight loop (one type test per cell, no call, no bytes formatting), for tables
+    of a million cells."""
+    blank = f'" s="{style}"/>'
+    text = f'" s="{style}" t="inlineStr"><is><t>'
+    spaced = f'" s="{style}" t="inlineStr"><is><t xml:space="preserve">'
+    serials: dict[dt.date, str] = {}
+    out = []
+    for n, value in zip(numbers, values):
+        if type(value) is str:
+            if not value:
+                out.append(f'<c r="{letter}{n}{blank}')
+                continue
+            head = spaced if value[0] <= " " or value[-1] <= " " else text
+            if NEEDS_ESCAPE.search(value):
+                value = xml_text(value)
+            out.append(f'<c r="{letter}{n}{head}{value}</t></is></c>')
+        elif value is None:
+            out.append(f'<c r="{letter}{n}{blank}')
+        elif type(value) is int:
+            out.append(f'<c r="{letter}{n}" s="{style}"><v>{value!r}</v></c>')
+        elif type(value) is dt.date:  # a column of dates repeats a few hundred days
+            serial = serials.get(value)
+            if serial is None:
+                serial = serials[value] = repr(date_serial(value, epoch))
+            out.append(f'<c r="{letter}{n}" s="{style}"><v>{serial}</v></c>')
+        else:
+            ref = f"{letter}{n}".encode()
+            out.append(cell_xml(ref, style.encode(), value, epoch).decode("utf-8"))
+    return out
 
 
 def xml_text(text: str) -> str:

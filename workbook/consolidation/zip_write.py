@@ -23,11 +23,11 @@ from lxml import etree
 from openpyxl.utils import column_index_from_string, get_column_letter, range_boundaries
 
 from .. import schema
-from ..excel_dates import WINDOWS_1900, date_serial, package_epoch
+from ..excel_dates import WINDOWS_1900, package_epoch
 from ..ooxml import CALC_CHAIN_PART, CONTENT_TYPES_PART, WORKBOOK_PART
 from ..ooxml import MAIN_NS as NS
 from ..package_parts import resolve_target, sheet_parts
-from ..sheet_xml import NEEDS_ESCAPE, Unsupported, cell_xml, split_rows, xml_text
+from ..sheet_xml import Unsupported, column_cells, split_rows
 from .merge import OutRow
 
 FAST_DEFLATE_BYTES = 1 << 20
@@ -224,36 +224,8 @@ class SheetRewrite:
         return out
 
     def _column_cells(self, j: int, numbers: list[str], values: list[Any]) -> list[str]:
-        """One column's cells for the given rows: the text of what ``cell_xml`` writes."""
         letter = get_column_letter(self.min_col + j)
-        style = self.styles[j].decode()
-        blank = f'" s="{style}"/>'
-        text = f'" s="{style}" t="inlineStr"><is><t>'
-        spaced = f'" s="{style}" t="inlineStr"><is><t xml:space="preserve">'
-        serials: dict[dt.date, str] = {}
-        out = []
-        for n, value in zip(numbers, values):
-            if type(value) is str:
-                if not value:
-                    out.append(f'<c r="{letter}{n}{blank}')
-                    continue
-                head = spaced if value[0] <= " " or value[-1] <= " " else text
-                if NEEDS_ESCAPE.search(value):
-                    value = xml_text(value)
-                out.append(f'<c r="{letter}{n}{head}{value}</t></is></c>')
-            elif value is None:
-                out.append(f'<c r="{letter}{n}{blank}')
-            elif type(value) is int:
-                out.append(f'<c r="{letter}{n}" s="{style}"><v>{value!r}</v></c>')
-            elif type(value) is dt.date:  # a column of dates repeats a few hundred days
-                serial = serials.get(value)
-                if serial is None:
-                    serial = serials[value] = repr(date_serial(value, self.epoch))
-                out.append(f'<c r="{letter}{n}" s="{style}"><v>{serial}</v></c>')
-            else:
-                ref = f"{letter}{n}".encode()
-                out.append(cell_xml(ref, self.styles[j], value, self.epoch).decode("utf-8"))
-        return out
+        return column_cells(letter, self.styles[j].decode(), numbers, values, self.epoch)
 
     def _with_manual_cells(self, cells: bytes, n: int, origin: int) -> bytes:
         """A row's schema cells with the cells of its manual columns (moved to row ``n``), each

@@ -9,7 +9,7 @@ from openpyxl.styles import Alignment, Border, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..deferred_rows import row_xml, sink_for
+from ..deferred_rows import rows_xml, sink_for
 from ..layout import (
     BODY_FONT,
     FONT_NAME,
@@ -52,18 +52,19 @@ def put_table(
     r = top
     styles = BodyStyles()
     deferred = sink_for(ws)
-    numbers = range(left, left + len(columns))
-    style_ids: list[int] = []
+    numbers = list(range(left, left + len(columns)))
+    later: list[list[Any]] = []  # rows after the first, when they are spelled
     for r, row in enumerate(rows, start=top + 1):
-        if style_ids and deferred is not None:  # the first row drawn, the others spelled
-            cells = [(j, row.get(col.key)) for j, col in zip(numbers, columns)]
-            deferred[r] = row_xml(ws, r, cells, style_ids)
+        if deferred is not None and r > top + 1:
+            later.append([row.get(col.key) for col in columns])
             continue
         for j, col in enumerate(columns, start=left):
             cell = put_value(ws, r, j, row.get(col.key))
             styles.apply(cell, j, partial(_body_format, col=col, wrapped=col.key in wrap))
-        if deferred is not None:
-            style_ids = [ws.cell(row=r, column=j).style_id for j in numbers]
+    if deferred is not None and later:
+        style_ids = [ws.cell(row=top + 1, column=j).style_id for j in numbers]
+        rows_at = list(range(top + 2, top + 2 + len(later)))
+        deferred.update(rows_xml(ws, rows_at, numbers, later, style_ids))
     last = max(r, top + 1)
     ref = f"{get_column_letter(left)}{top}:{get_column_letter(left + len(columns) - 1)}{last}"
     ws.add_table(excel_table(name, ref, [c.header for c in columns], "TableStyleLight9"))
