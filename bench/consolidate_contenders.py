@@ -12,6 +12,7 @@ table repeated an earlier peak)."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import resource
@@ -264,6 +265,7 @@ def _write(info: dict) -> None:
 
 def main() -> None:
     name, arguments = sys.argv[1], json.loads(sys.argv[2])
+    gc.set_threshold(100_000, 50, 100)  # as `thidua` runs (cli/main.py), for every contender
     started = time.perf_counter()
     info = CONTENDERS[name](**arguments)
     info.setdefault("seconds", time.perf_counter() - started)
