@@ -7,8 +7,10 @@ atomic with a backup.
 
 from __future__ import annotations
 
+from io import BytesIO
 from pathlib import Path
 from typing import Any, Iterable
+from zipfile import ZipFile
 
 from openpyxl import load_workbook
 from openpyxl.styles import Font
@@ -22,7 +24,15 @@ from .safe_io import atomic_write
 
 def load_for_edit(path: Path):
     """openpyxl load that keeps the VBA project of an .xlsm intact."""
-    return load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm", rich_text=False)
+    wb = load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm", rich_text=False)
+    if wb.vba_archive is not None:
+        # openpyxl keeps the VBA parts in a zip it leaves open for writing; when the collector
+        # frees it after its buffer, Python prints "Exception ignored … closed file" at the
+        # officer. A finished, read-only copy serves the save the same and closes quietly.
+        buffer = wb.vba_archive.fp
+        wb.vba_archive.close()  # writes its directory; the buffer it was given stays open
+        wb.vba_archive = ZipFile(BytesIO(buffer.getvalue()))
+    return wb
 
 
 def replace_table_rows(
