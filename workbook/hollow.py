@@ -36,6 +36,7 @@ _SHARED_CELL = re.compile(rb'<c\b([^>]*?)\st="s"([^>]*)>\s*<v>(\d+)</v>\s*</c>')
 _STRING_ITEM = re.compile(rb"<si>(.*?)</si>|<si/>", re.S)
 SHARED_STRINGS_PART = "xl/sharedStrings.xml"
 FAST_DEFLATE_BYTES = 1 << 20
+ZIP64_LIMIT = zipfile.ZIP64_LIMIT
 
 
 @dataclass(frozen=True)
@@ -139,35 +140,39 @@ def fill_package(
 ) -> None:
     """Write ``target``: ``saved`` (the hollowed copy as openpyxl saved it) with the rows put
     back into their sheets, and the rows spelled outside openpyxl (``deferred_rows``) added
-    to theirs, each at its number."""
+    to theirs, each at its number. The big parts go to the zip in pieces, never joined."""
     spelled = {k: v for k, v in (spelled or {}).items() if v}
     with zipfile.ZipFile(saved) as zin:
         parts = sheet_parts(zin)
-        replaced: dict[str, bytes] = {}
+        replaced: dict[str, list[bytes]] = {}
         for name in {*hollowed, *spelled}:
             if name not in parts:
                 raise Unsupported(f"sheet {name} gone")  # a writer never drops a sheet
             xml = zin.read(parts[name])
+            if name in hollowed:
+                xml = _declare(xml, hollowed[name].declarations)
             found = _sheet_data(xml)
             if found is None:
                 raise Unsupported(f"no rows element in {name}")
             if name in hollowed:
-                rows = hollowed[name]
-                body, dimension = rows.body, rows.dimension
-                xml = _declare(xml, rows.declarations)
-                found = _sheet_data(xml)
-                assert found is not None
+                body, dimension = [hollowed[name].body], hollowed[name].dimension
             else:
                 body, dimension = _merged(found.body, spelled[name])
-            xml = xml[: found.start] + b"<sheetData>" + body + b"</sheetData>" + xml[found.end :]
-            old = _DIMENSION.search(xml)
+            head = xml[: found.start]
+            old = _DIMENSION.search(head)
             if dimension and old:
-                xml = xml[: old.start()] + dimension + xml[old.end() :]
-            replaced[parts[name]] = xml
+                head = head[: old.start()] + dimension + head[old.end() :]
+            replaced[parts[name]] = [
+                head,
+                b"<sheetData>",
+                *body,
+                b"</sheetData>",
+                xml[found.end :],
+            ]
         _copy(zin, target, replaced)
 
 
-def _merged(drawn: bytes, spelled: dict[int, bytes]) -> tuple[bytes, bytes]:
+def _merged(drawn: bytes, spelled: dict[int, bytes]) -> tuple[list[bytes], bytes]:
     """The rows openpyxl drew and the spelled ones, in row order (Excel requires it), and the
     sheet's dimension over both."""
     rows = split_rows(drawn)
@@ -180,7 +185,7 @@ def _merged(drawn: bytes, spelled: dict[int, bytes]) -> tuple[bytes, bytes]:
         get_column_letter(widest).encode(),
         ordered[-1] if ordered else 1,
     )
-    return b"".join(rows[n] for n in ordered), dimension
+    return [rows[n] for n in ordered], dimension
 
 
 def _last_column(row: bytes) -> int:
@@ -201,14 +206,22 @@ def _declare(xml: bytes, declarations: list[bytes]) -> bytes:
     return xml[: root.end() - 1] + b"".join(wanted) + xml[root.end() - 1 :]
 
 
-def _copy(zin: zipfile.ZipFile, target: Path, replaced: dict[str, bytes]) -> None:
+def _copy(zin: zipfile.ZipFile, target: Path, replaced: Mapping[str, bytes | list[bytes]]) -> None:
+    """``zin`` into ``target``, the parts in ``replaced`` by their new content (whole, or in
+    pieces written one after another)."""
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             data = replaced.get(info.filename)
-            if data is None:
-                data = zin.read(info)
+            pieces = (
+                [zin.read(info)] if data is None else data if isinstance(data, list) else [data]
+            )
+            size = sum(len(p) for p in pieces)
             out = zipfile.ZipInfo(info.filename, date_time=info.date_time)
             out.compress_type = zipfile.ZIP_DEFLATED if info.compress_type else zipfile.ZIP_STORED
             out.external_attr = info.external_attr
-            level = 1 if len(data) > FAST_DEFLATE_BYTES else 6
-            zout.writestr(out, data, compresslevel=level)
+            out.file_size = size
+            # zipfile takes a part's level from here when it is written as a stream
+            out._compresslevel = 1 if size > FAST_DEFLATE_BYTES else 6  # type: ignore[attr-defined]
+            with zout.open(out, "w", force_zip64=size > ZIP64_LIMIT) as stream:
+                for piece in pieces:
+                    stream.write(piece)
