@@ -133,10 +133,19 @@ def _plan_sheet(
     reads: list[GroupRead],
     master_file: str,
 ) -> SheetPlan:
-    batch = {r.group for r in reads}
-    data_keys = sheet.keys
-    # 1. Each file's rows by key; rows without a key, or repeating one, are held back.
-    incoming: dict[str, dict[tuple, tuple[GroupRead, dict]]] = {}
+    """One data sheet's merge, in three steps: each file's rows by key, the keys claimed from two
+    places held back, then the master walked in order with what is new appended."""
+    incoming = _rows_by_key(plan, sheet, reads)
+    conflicts = _hold_conflicts(plan, sheet, existing, incoming, master_file)
+    return _walk_master(plan, sheet, existing, reads, incoming, conflicts)
+
+
+Incoming = dict[str, dict[tuple, tuple[GroupRead, dict]]]  # group -> key -> (file, row)
+
+
+def _rows_by_key(plan: MergePlan, sheet: schema.Sheet, reads: list[GroupRead]) -> Incoming:
+    """Each file's rows by key; rows without a key, or repeating one, are held back."""
+    incoming: Incoming = {}
     for read in reads:
         mine: dict[tuple, tuple[GroupRead, dict]] = {}
         for row in read.rows.get(sheet.key, []):
@@ -164,7 +173,19 @@ def _plan_sheet(
             else:
                 mine[key] = (read, row)
         incoming[read.group] = mine
-    # 2. Who claims each key: batch files, and master rows nobody in this batch owns.
+    return incoming
+
+
+def _hold_conflicts(
+    plan: MergePlan,
+    sheet: schema.Sheet,
+    existing: list[dict[str, Any]],
+    incoming: Incoming,
+    master_file: str,
+) -> set[tuple]:
+    """Keys claimed by two places (batch files, or a master row nobody in this batch owns):
+    reported, and the files' rows with them held back. Returns those keys."""
+    batch = set(incoming)
     owners: dict[tuple, set[str]] = defaultdict(set)
     for group, mine in incoming.items():
         for key in mine:
@@ -172,12 +193,12 @@ def _plan_sheet(
     in_master: dict[tuple, list[dict]] = defaultdict(list)  # claimed keys' rows nobody here owns
     for row in existing:
         owner = row.get("to_nguon") or ""
-        key = row_key(sheet, row)
-        if key is None or owner in batch:
+        found = row_key(sheet, row)
+        if found is None or owner in batch:
             continue
-        if key in owners:
-            owners[key].add(owner or "(sổ chính)")
-            in_master[key].append(row)
+        if found in owners:
+            owners[found].add(owner or "(sổ chính)")
+            in_master[found].append(row)
     conflicts = {k for k, o in owners.items() if len(o) > 1}
     # Where each conflicting key is claimed, spelled only for those (a batch has a million keys).
     claims: dict[tuple, list[str]] = defaultdict(list)
@@ -221,7 +242,19 @@ def _plan_sheet(
                     )
                 )
                 plan.count(group, "held")
-    # 3. Walk the master in order: keep, update in place, or drop; then append what is new.
+    return conflicts
+
+
+def _walk_master(
+    plan: MergePlan,
+    sheet: schema.Sheet,
+    existing: list[dict[str, Any]],
+    reads: list[GroupRead],
+    incoming: Incoming,
+    conflicts: set[tuple],
+) -> SheetPlan:
+    """The master in order: each row kept, updated in place or dropped; then what is new."""
+    batch, data_keys = set(incoming), sheet.keys
     out = SheetPlan(sheet.key)
     seen: dict[str, set[tuple]] = defaultdict(set)
     for row in existing:
