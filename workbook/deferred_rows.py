@@ -10,7 +10,6 @@ drawn cell by cell as before: the same cells either way.
 
 from __future__ import annotations
 
-import datetime as dt
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Iterator
@@ -19,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .excel_dates import WINDOWS_1900
+from .layout import as_written
 from .sheet_xml import column_cells
 
 Sink = dict[str, dict[int, bytes]]  # sheet title -> row number -> the row's XML
@@ -54,7 +54,7 @@ def rows_xml(
             get_column_letter(column),
             str(style),
             texts,
-            [_as_set_cell_keeps(row[k]) for row in rows],
+            [as_written(row[k]) for row in rows],
             epoch,
         )
         for k, (column, style) in enumerate(zip(columns, styles))
@@ -63,9 +63,3 @@ def rows_xml(
         n: ('<row r="%d">' % n + "".join(row) + "</row>").encode("utf-8")
         for n, row in zip(numbers, zip(*cells))
     }
-
-
-def _as_set_cell_keeps(value: Any) -> Any:
-    if isinstance(value, dt.datetime) and value.time() == dt.time():
-        return value.date()
-    return value

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from openpyxl.utils import column_index_from_string, get_column_letter
 
-from .package_parts import sheet_parts
+from .package_parts import copy_package, is_binary_workbook, sheet_parts
 from .sheet_xml import Unsupported, split_rows
 
 _DIMENSION = re.compile(rb"<dimension\b[^>]*/>")
@@ -35,8 +35,6 @@ _DECLARATION = re.compile(rb'\s(xmlns:[\w.-]+|mc:Ignorable)="[^"]*"')
 _SHARED_CELL = re.compile(rb'<c\b([^>]*?)\st="s"([^>]*)>\s*<v>(\d+)</v>\s*</c>')
 _STRING_ITEM = re.compile(rb"<si>(.*?)</si>|<si/>", re.S)
 SHARED_STRINGS_PART = "xl/sharedStrings.xml"
-FAST_DEFLATE_BYTES = 1 << 20
-ZIP64_LIMIT = zipfile.ZIP64_LIMIT
 
 
 @dataclass(frozen=True)
@@ -98,13 +96,13 @@ def hollow_package(
     clears anyway (so loading them would be wasted)."""
     hollowed: dict[str, Hollowed] = {}
     with zipfile.ZipFile(source) as zin:
-        if any(n.endswith(".bin") and n.startswith("xl/worksheets/") for n in zin.namelist()):
+        if is_binary_workbook(zin):
             raise Unsupported("binary workbook")
-        parts = sheet_parts(zin)
+        parts, present = sheet_parts(zin), set(zin.namelist())
         strings: list[bytes] | None = None
         replaced: dict[str, bytes] = {}
         for name, part in parts.items():
-            if name in keep or part not in zin.namelist():
+            if name in keep or part not in present:
                 continue
             xml = zin.read(part)
             root = _ROOT.search(xml)
@@ -128,7 +126,7 @@ def hollow_package(
                 dimension.group(0) if dimension else b"",
                 [m.group(0) for m in _DECLARATION.finditer(root.group(0))],
             )
-        _copy(zin, target, replaced)
+        copy_package(zin, target, replaced)
     return hollowed
 
 
@@ -169,7 +167,7 @@ def fill_package(
                 b"</sheetData>",
                 xml[found.end :],
             ]
-        _copy(zin, target, replaced)
+        copy_package(zin, target, replaced)
 
 
 def _merged(drawn: bytes, spelled: dict[int, bytes]) -> tuple[list[bytes], bytes]:
@@ -204,24 +202,3 @@ def _declare(xml: bytes, declarations: list[bytes]) -> bytes:
     if not wanted:
         return xml
     return xml[: root.end() - 1] + b"".join(wanted) + xml[root.end() - 1 :]
-
-
-def _copy(zin: zipfile.ZipFile, target: Path, replaced: Mapping[str, bytes | list[bytes]]) -> None:
-    """``zin`` into ``target``, the parts in ``replaced`` by their new content (whole, or in
-    pieces written one after another)."""
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            data = replaced.get(info.filename)
-            pieces = (
-                [zin.read(info)] if data is None else data if isinstance(data, list) else [data]
-            )
-            size = sum(len(p) for p in pieces)
-            out = zipfile.ZipInfo(info.filename, date_time=info.date_time)
-            out.compress_type = zipfile.ZIP_DEFLATED if info.compress_type else zipfile.ZIP_STORED
-            out.external_attr = info.external_attr
-            out.file_size = size
-            # zipfile takes a part's level from here when it is written as a stream
-            out._compresslevel = 1 if size > FAST_DEFLATE_BYTES else 6  # type: ignore[attr-defined]
-            with zout.open(out, "w", force_zip64=size > ZIP64_LIMIT) as stream:
-                for piece in pieces:
-                    stream.write(piece)

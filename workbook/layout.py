@@ -77,12 +77,17 @@ def set_cell(ws: Worksheet, row: int, col: int, value: Any, column: Column | Non
 def put_value(ws: Worksheet, row: int, col: int, value: Any) -> Cell:
     """``set_cell`` without the format: for cells ``BodyStyles`` formats."""
     cell = ws.cell(row=row, column=col)
-    if isinstance(value, dt.datetime) and value.time() == dt.time():
-        value = value.date()
-    cell.value = value
+    cell.value = value = as_written(value)
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"
     return cell
+
+
+def as_written(value: Any) -> Any:
+    """The value a cell gets: a datetime at midnight is a date (it shows as one)."""
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date()
+    return value
 
 
 class BodyStyles:

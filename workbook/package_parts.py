@@ -4,8 +4,9 @@
   without the ribbon's relationship, so a master saved by the library would lose its "Thi đua"
   tab. After any save over an existing workbook we copy the ``customUI/`` parts and their
   relationship back from the file being replaced.
-* ``sheet_parts``: which worksheet part holds which sheet, for every module that works on a
-  package's parts directly.
+* ``sheet_parts``: which worksheet part holds which sheet, and ``copy_package``: a package with
+  some parts replaced, for every module that works on a package's parts directly (the
+  consolidation's zip writer, the hollow output writer).
 * ``escape_control_characters``: some software writes control characters into a sheet's XML
   (raw, or as ``&#1;``), which XML 1.0 forbids and openpyxl refuses to load. Excel's own form
   for them is the ``_x0001_`` escape; rewriting them so lets a copy of such a workbook be
@@ -19,6 +20,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from collections.abc import Mapping, Set
 from pathlib import Path
 from typing import Callable
 
@@ -46,6 +48,43 @@ def sheet_parts(zin: zipfile.ZipFile) -> dict[str, str]:
         sheet.get("name", ""): targets.get(sheet.get(f"{{{DOC_REL_NS}}}id"), "")
         for sheet in book.iter(f"{{{MAIN_NS}}}sheet")
     }
+
+
+FAST_DEFLATE_BYTES = 1 << 20  # parts past this (a master's data sheets) compress at level 1
+
+
+def is_binary_workbook(zin: zipfile.ZipFile) -> bool:
+    """An .xlsb: its sheets are binary parts, not XML."""
+    return any(n.startswith("xl/worksheets/") and n.endswith(".bin") for n in zin.namelist())
+
+
+def copy_package(
+    zin: zipfile.ZipFile,
+    target: Path,
+    replaced: Mapping[str, bytes | list[bytes]],
+    drop: Set[str] = frozenset(),
+) -> None:
+    """``zin`` into ``target`` in its order, without the parts in ``drop``, the parts in
+    ``replaced`` by their new content: whole, or in pieces streamed one after another (a
+    sheet of a hundred megabytes is never joined into one string)."""
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            if info.filename in drop:
+                continue
+            data = replaced.get(info.filename)
+            pieces = (
+                [zin.read(info)] if data is None else data if isinstance(data, list) else [data]
+            )
+            out = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            out.compress_type = zipfile.ZIP_DEFLATED if info.compress_type else zipfile.ZIP_STORED
+            out.external_attr = info.external_attr
+            out.file_size = sum(len(p) for p in pieces)  # zipfile decides on zip64 from it
+            # a part written as a stream takes its level from here
+            level = 1 if out.file_size > FAST_DEFLATE_BYTES else 6
+            out._compresslevel = level  # type: ignore[attr-defined]
+            with zout.open(out, "w") as stream:
+                for piece in pieces:
+                    stream.write(piece)
 
 
 def _ui_relationships(rels_xml: bytes) -> list[etree._Element]:

@@ -24,13 +24,11 @@ from openpyxl.utils import column_index_from_string, get_column_letter, range_bo
 
 from .. import schema
 from ..excel_dates import WINDOWS_1900, package_epoch
-from ..ooxml import CALC_CHAIN_PART, CONTENT_TYPES_PART, WORKBOOK_PART
+from ..ooxml import CALC_CHAIN_PART, CONTENT_TYPES_PART, WORKBOOK_PART, WORKBOOK_RELS_PART
 from ..ooxml import MAIN_NS as NS
-from ..package_parts import resolve_target, sheet_parts
+from ..package_parts import copy_package, is_binary_workbook, resolve_target, sheet_parts
 from ..sheet_xml import Unsupported, column_cells, split_rows
 from .merge import OutRow
-
-FAST_DEFLATE_BYTES = 1 << 20
 
 _CELL = re.compile(rb"<c\b[^>]*?(?:/>|>.*?</c>)", re.S)
 _CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
@@ -257,10 +255,7 @@ def rewrite_package(
 ) -> None:
     """Write ``target``: ``source`` with the given tables' bodies replaced and log rows appended."""
     with zipfile.ZipFile(source) as zin:
-        if any(
-            i.filename.startswith("xl/worksheets/") and i.filename.endswith(".bin")
-            for i in zin.infolist()
-        ):
+        if is_binary_workbook(zin):
             raise Unsupported("binary workbook")
         parts = {name: part for name, part in sheet_parts(zin).items() if part}
         dates = date_styles(zin)
@@ -284,29 +279,15 @@ def rewrite_package(
             else:
                 out_rows = jobs[key]
             replaced[part], replaced[table_part] = rewrite.build(out_rows)
-        drop = {CALC_CHAIN_PART}  # cell positions moved: Excel rebuilds the chain
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
-            for info in zin.infolist():
-                name = info.filename
-                if name in drop:
-                    continue
-                if name in replaced:
-                    data = replaced[name]
-                else:
-                    data = zin.read(info)
-                    if name == CONTENT_TYPES_PART and CALC_CHAIN_PART in zin.namelist():
-                        data = re.sub(
-                            rb'<Override[^>]*PartName="/xl/calcChain.xml"[^>]*/>', b"", data
-                        )
-                    elif name == "xl/_rels/workbook.xml.rels":
-                        data = re.sub(
-                            rb'<Relationship[^>]*Target="[^"]*calcChain.xml"[^>]*/>', b"", data
-                        )
-                out = zipfile.ZipInfo(name, date_time=info.date_time)
-                out.compress_type = (
-                    zipfile.ZIP_DEFLATED if info.compress_type else zipfile.ZIP_STORED
-                )
-                out.external_attr = info.external_attr
-                # Big parts (the data sheets of a provincial master) compress fast at level 1.
-                level = 1 if name in replaced or len(data) > FAST_DEFLATE_BYTES else 6
-                zout.writestr(out, data, compresslevel=level)
+        if CALC_CHAIN_PART in zin.namelist():  # cell positions moved: Excel rebuilds the chain
+            replaced[CONTENT_TYPES_PART] = re.sub(
+                rb'<Override[^>]*PartName="/xl/calcChain.xml"[^>]*/>',
+                b"",
+                zin.read(CONTENT_TYPES_PART),
+            )
+        replaced[WORKBOOK_RELS_PART] = re.sub(
+            rb'<Relationship[^>]*Target="[^"]*calcChain.xml"[^>]*/>',
+            b"",
+            zin.read(WORKBOOK_RELS_PART),
+        )
+        copy_package(zin, target, replaced, drop={CALC_CHAIN_PART})
