@@ -31,8 +31,9 @@ from .errors import ThiduaError
 from .excel_dates import workbook_epoch
 from .findings import ERROR, WARNING, Finding, a1, count_by_severity, define
 from .headers import find_header, header_key
+from .opening import open_calamine
 from .outputs import LogEntry, append_log
-from .reading import WorkbookData, open_calamine, read_workbook
+from .reading import WorkbookData, read_workbook
 from .safe_io import atomic_write, ensure_not_open, file_hash
 from .schema import Column
 from .values import BadValue, convert, is_blank, to_text

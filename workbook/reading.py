@@ -13,14 +13,13 @@ that was there (nothing typed is lost) and reported. Column ``_row`` is the Exce
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
 import pandas as pd
 from openpyxl.utils import get_column_letter
-from python_calamine import CalamineError, CalamineWorkbook, PasswordError, XmlError, ZipError
+from python_calamine import CalamineError
 
 from . import schema
 from .cell_checks import (
@@ -36,7 +35,7 @@ from .cell_checks import (
     show_controls,
 )
 from .errors import UnreadableWorkbook
-from .excel_dates import WINDOWS_1900, zip_epoch
+from .excel_dates import WINDOWS_1900
 from .findings import ERROR, WARNING, Finding, a1, define
 from .headers import (
     block_for_list_table,
@@ -45,12 +44,11 @@ from .headers import (
     match_sheet_name,
 )
 from .ooxml import MAX_CELL_CHARS
+from .opening import damage_reason, open_with_epoch
 from .schema import Column, Sheet
-from .sniff import encrypted_package, not_a_workbook_reason
 from .typing_pass import Odd, body_columns, keep_rows, object_frame, type_column
 from .values import to_text
 
-MAX_UNZIPPED_BYTES = 512 * 1024 * 1024  # a zip bomb, not a union's workbook
 ROW = "_row"
 
 MISSING_SHEET = define(
@@ -118,7 +116,7 @@ def read_workbook(path: str | Path, sheets: tuple[str, ...] | None = None) -> Wo
     A sheet whose XML is damaged makes the whole file unreadable (``UnreadableWorkbook`` naming
     the sheet): half a group's data must not be merged as if it were all of it."""
     path = Path(path)
-    book, epoch = _open(path)
+    book, epoch = open_with_epoch(path)
     merges: dict[str, list[Merge]] = {}
 
     def get_rows(name: str) -> list[list[Any]]:
@@ -142,15 +140,6 @@ def read_workbook(path: str | Path, sheets: tuple[str, ...] | None = None) -> Wo
         get_merges=lambda name: merges.get(name, []),
         epoch=epoch,
     )
-
-
-def damage_reason(err: Exception) -> str:
-    """What broke, in the officer's words (calamine's own text is English)."""
-    if isinstance(err, XmlError):
-        return "nội dung XML của trang không đọc được"
-    if isinstance(err, ZipError):
-        return "phần nén của trang không giải nén được"
-    return "không đọc được nội dung trang"
 
 
 def read_sheets(
@@ -222,47 +211,6 @@ def _restore_group_codes(data: WorkbookData) -> None:
                 row_key=_row_key(schema.SHEETS[sheet_key], frame.iloc[i].to_dict()),
             )
         )
-
-
-def open_calamine(path: Path) -> CalamineWorkbook:
-    return _open(path)[0]
-
-
-def _open(path: Path) -> tuple[CalamineWorkbook, dt.datetime]:
-    """The workbook and its date system (read from the package while it is open anyway)."""
-    if not path.exists():
-        raise UnreadableWorkbook(f"Không tìm thấy tệp {path}.", "not-found")
-    not_a_workbook = not_a_workbook_reason(path)
-    if not_a_workbook:
-        code, reason = not_a_workbook
-        raise UnreadableWorkbook(f"Không đọc được tệp {path.name}: {reason}.", code)
-    epoch = WINDOWS_1900
-    if zipfile.is_zipfile(path):
-        try:
-            with zipfile.ZipFile(path) as zf:
-                total = sum(i.file_size for i in zf.infolist())
-                if total > MAX_UNZIPPED_BYTES:
-                    raise UnreadableWorkbook(
-                        f"Tệp {path.name} giải nén ra quá lớn ({total // 2**20} MiB): có thể là "
-                        "tệp độc hại (zip bomb); không đọc.",
-                        "zip-bomb",
-                    )
-                epoch = zip_epoch(zf)
-        except zipfile.BadZipFile as err:
-            raise UnreadableWorkbook(f"Tệp {path.name} bị hỏng, không mở được.", "corrupt") from err
-    try:
-        return CalamineWorkbook.from_path(str(path)), epoch
-    except (CalamineError, OSError) as err:  # OSError: calamine's own I/O failures
-        # calamine says PasswordError for an encrypted package named .xlsx; named .xls it
-        # tries the legacy reader, which fails on the compound file: look for the package.
-        if isinstance(err, PasswordError) or encrypted_package(path):
-            code, reason = (
-                "password-protected",
-                "có mật khẩu hoặc bị mã hóa; hãy gỡ mật khẩu rồi gửi lại",
-            )
-        else:
-            code, reason = "corrupt", "bị hỏng hoặc không phải sổ Excel (.xlsx, .xlsm, .xls, .ods)"
-        raise UnreadableWorkbook(f"Không đọc được tệp {path.name}: {reason}.", code) from err
 
 
 def _read_table(

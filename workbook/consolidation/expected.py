@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import ThiduaError
 from ..headers import header_key
-from ..reading import open_calamine
+from ..opening import open_calamine
 from ..text import clean_text
 from ..values import is_blank, to_text
 from .collect import WORKBOOK_SUFFIXES

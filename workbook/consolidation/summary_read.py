@@ -26,7 +26,8 @@ from python_calamine import CalamineError
 from .. import schema
 from ..errors import ThiduaError, UnreadableWorkbook
 from ..headers import HEADER_SCAN_ROWS, header_key
-from ..reading import damage_reason, open_calamine, read_workbook
+from ..opening import damage_reason, open_calamine
+from ..reading import read_workbook
 from ..reports.figures import FIGURES
 from ..reports.moment import YEAR_CODE as YEAR
 from ..reports.moment import MomentError
