@@ -18,6 +18,8 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 def crash_log_in_tmp(tmp_path, monkeypatch):
     """Crash logs of a test go to its own folder, never to the user's or a shared one."""
     monkeypatch.setenv("THIDUA_LOG_DIR", str(tmp_path / "nhat-ky-loi"))
+    # The masters' states a consolidation keeps (master_cache): per test, never the user's.
+    monkeypatch.setenv("THIDUA_CACHE_DIR", str(tmp_path / "bo-nho-dem"))
 
 
 @pytest.fixture(scope="session")

@@ -19,8 +19,9 @@ from ..stamps import CHECKED_COPY_OF, campaign_refusal, master_identity
 from ..validation.lookups import build_lookups
 from .collect import Candidate, SetAside, collect
 from .long_text import cut_long_text
+from .master_rows import MasterRows
 from .merge import MergePlan, plan_merge
-from .read_group import DATA_KEYS, GroupRead, check_reads, read_group, records
+from .read_group import GroupRead, check_reads, read_group, records
 from .result import ConsolidationResult, FileOutcome
 from .runner import ProgressFn, run_batch
 from .unchanged import (
@@ -29,6 +30,7 @@ from .unchanged import (
     UNCHANGED_REASON,
     UNCHANGED_STATUS,
     UNCHECKED,
+    Context,
     context,
     find_unchanged,
     ledger_behind,
@@ -45,6 +47,13 @@ def check_master(data: WorkbookData, master_name: str) -> None:
         )
 
 
+def merge_context(data: WorkbookData) -> tuple[tuple[set[str], str], Context]:
+    """The master's campaign identity, and what a group's merge depends on besides its file."""
+    config = {r["ma_muc"]: r["gia_tri"] for r in records(data.table("cau_hinh"))}
+    identity = master_identity(data.stamp, config)
+    return identity, context(data, identity)
+
+
 def plan_consolidation(
     data: WorkbookData,
     master_name: str,
@@ -54,6 +63,7 @@ def plan_consolidation(
     workers: int | None = None,
     progress: ProgressFn | None = None,
     check: bool = True,
+    master: MasterRows | None = None,
 ) -> tuple[ConsolidationResult, MergePlan]:
     """The run's result (nothing written yet) and the merge plan for the master's data sheets.
 
@@ -68,16 +78,19 @@ def plan_consolidation(
     group still reproduce is not read (``unchanged``): its outcome says so, its group's rows
     count as unchanged. It is read after all when another file of the batch claims its group
     or one of its rows' keys, so that the decision is the one a full read would make.
+
+    ``master``: the master's data rows when they are not those of ``data`` (``StateRows``: the
+    state a previous run kept, with the rows of the groups read made whole on demand).
     """
     check_master(data, master_name)
     known = {r for r in data.table("to_cong_doan")["ma_to"] if r}
     candidates, aside = collect(paths, data.path)
     result = ConsolidationResult(master=data.path, set_aside=list(aside))
-    config = {r["ma_muc"]: r["gia_tri"] for r in records(data.table("cau_hinh"))}
-    identity = master_identity(data.stamp, config)
-    master_rows = {k: records(data.table(k)) for k in DATA_KEYS}
-    ctx = context(data, identity)
-    skip = find_unchanged(data, candidates, known, ctx, check, master_rows)
+    identity, ctx = merge_context(data)
+    master = master or MasterRows.of(data)
+    master.in_context(ctx)
+    master_rows = master.rows
+    skip = find_unchanged(data, candidates, known, ctx, check, master)
 
     def read_batch(batch: list[Candidate], before: int = 0) -> list[GroupRead]:
         counted = progress and (
@@ -102,6 +115,7 @@ def plan_consolidation(
     if check:
         check_reads(accepted, build_lookups(data))
     result.long_texts, long_findings = cut_long_text(accepted)
+    master.load_groups(r.group for r in accepted)
     plan = plan_merge(master_rows, accepted, master_name)
     for unchanged in skip.values():  # nothing removed: all of the group's rows stay
         if unchanged.copy_of is not None:

@@ -32,7 +32,7 @@ import hashlib
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from .. import schema
 from ..findings import ERROR, WARNING
@@ -40,6 +40,9 @@ from ..reading import ROW, WorkbookData
 from .collect import HASH_CHARS, Candidate
 from .merge import PROVENANCE_KEYS, MergePlan
 from .read_group import DATA_KEYS, GroupRead, records, row_key
+
+if TYPE_CHECKING:
+    from .master_rows import MasterRows
 
 CHECKED, UNCHECKED = "k", "n"  # how the rows behind a mark were merged: checked or not
 COPY = "c"  # "c-<hash>": a checked copy, skipped beside the file with that (short) hash
@@ -141,11 +144,22 @@ def mark(mode: str, ctx: Context, lines: list[str], errors: int = 0, warnings: i
     """``k-<rows>-<set-up>-<errors>-<warnings>``: how the rows were merged (checked or not),
     a digest of the group's rows with the template and campaign identity, the set-up they were
     checked against (zeros when not checked) and what was found in them."""
+    setup = ctx.setup if mode == CHECKED else "0" * SETUP_CHARS
+    return f"{mode}-{rows_digest(ctx, lines)}-{setup}-{errors}-{warnings}"
+
+
+def rows_digest(ctx: Context, lines: list[str]) -> str:
+    """A mark's digest of a group's rows (``group_lines``) in the merge's context."""
     digest = hashlib.sha256(ctx.base.encode())
     for line in lines:
         digest.update(line.encode())
-    setup = ctx.setup if mode == CHECKED else "0" * SETUP_CHARS
-    return f"{mode}-{digest.hexdigest()[:HASH_CHARS]}-{setup}-{errors}-{warnings}"
+    return digest.hexdigest()[:HASH_CHARS]
+
+
+def mark_digest(recorded: str) -> str | None:
+    """The rows digest a mark carries (None: not a data mark)."""
+    parts = _parts(recorded)
+    return None if parts is None else parts[1]
 
 
 def _parts(recorded: str) -> tuple[str, str, str, int, int] | None:
@@ -196,7 +210,7 @@ def find_unchanged(
     known: set[str],
     ctx: Context,
     check: bool,
-    master_rows: dict[str, list[dict[str, Any]]],
+    master: MasterRows,
 ) -> dict[Path, Unchanged]:
     """Candidates whose latest ledger mark the master's rows of their group still reproduce."""
     marks = ledger_marks(data)
@@ -210,7 +224,7 @@ def find_unchanged(
     # Which group a file holds is known without opening it: the group whose master rows all
     # came from this very file content (provenance names the file and its hash).
     sources: dict[str, set[tuple[str, str]]] = {}
-    for rows in master_rows.values():
+    for rows in master.rows.values():
         for row in rows:
             owner = row.get("to_nguon") or ""
             if owner:
@@ -220,17 +234,16 @@ def find_unchanged(
     by_source = {next(iter(s)): g for g, s in sources.items() if len(s) == 1}
     owners = {p: by_source.get((c.path.name, c.short_hash)) for p, (c, _) in wanted.items()}
     groups = {p: g for p, g in owners.items() if g is not None and g in known}
-    lines = group_lines(master_rows, set(groups.values()))
+    now = master.digests(set(groups.values()), ctx)
     out: dict[Path, Unchanged] = {}
     for path, group in groups.items():
         candidate, recorded = wanted[path]
         was = _parts(recorded)
-        now = _parts(mark(CHECKED, ctx, lines[group]))
-        if was is None or now is None or was[1] != now[1] or (check and was[2] != now[2]):
+        digest, row_count = now[group]
+        if was is None or was[1] != digest or (check and was[2] != ctx.setup):
             continue
         # Run without checking: its findings would not include the checked ones.
         errors, warnings = was[3:] if check or was[0] == UNCHECKED else (0, 0)
-        row_count = sum(1 for line in lines[group] if not line.startswith("\x1d"))
         out[path] = Unchanged(candidate, group, row_count, recorded, errors, warnings)
     # Two files of one group: the decision which is right is the officer's (a full read).
     per_group: dict[str, int] = {}

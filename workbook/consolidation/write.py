@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from copy import copy
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -50,17 +51,19 @@ def write_master(
     entry: LogEntry,
     *,
     fast: bool = True,
+    patch: bool = False,
     now: dt.datetime | None = None,
 ) -> tuple[Path | None, str]:
     """Write the data sheets and the ledger; returns (backup path, 'zip' | 'openpyxl')."""
     now = now or dt.datetime.now()
     for key, rows in rows_by_sheet.items():
         check_row_limit(key, len(rows))
-    if fast:
+    # patch: the master is the file the zip writer last wrote (its rows need no second look)
+    for patched in (True, False) if fast and patch else (False,) if fast else ():
         try:
             backup = atomic_write(
                 master,
-                lambda tmp: rewrite_package(master, tmp, rows_by_sheet, log_rows(entry, now)),
+                partial(_rewrite, master, rows_by_sheet, log_rows(entry, now), patch=patched),
             )
             return backup, "zip"
         except Unsupported:
@@ -70,6 +73,17 @@ def write_master(
         write_table_rows(wb[schema.SHEETS[key].name], key, rows)
     append_log(wb, entry, now)
     return atomic_write(master, wb.save), "openpyxl"
+
+
+def _rewrite(
+    master: Path,
+    rows_by_sheet: dict[str, list[OutRow]],
+    log: list[dict[str, Any]],
+    tmp: Path,
+    *,
+    patch: bool,
+) -> None:
+    rewrite_package(master, tmp, rows_by_sheet, log, patch=patch)
 
 
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)

@@ -92,6 +92,30 @@ class SheetRewrite:
         dates: set[bytes] | None = None,
         epoch: dt.datetime = WINDOWS_1900,
     ):
+        body = self._read_table(sheet, xml, table_xml, dates, epoch)
+        self.rows = split_rows(body)
+        letters = {get_column_letter(c).encode() for c in range(self.min_col, self.max_col + 1)}
+        for r, raw in self.rows.items():
+            if r > self.max_row and _HAS_VALUE.search(raw):
+                raise Unsupported("cells below the table")
+            # Cells of a row are in column order: the first and the last tell where it reaches.
+            first, last = raw.find(b'<c r="'), raw.rfind(b'<c r="')
+            for at in {first, last} - {-1}:
+                ref = _CELL_REF.match(raw, at + 3)
+                if ref is None or ref.group(1) not in letters:
+                    self._check_row_cells(raw)
+                    break
+        self.styles = self._column_styles()
+
+    def _read_table(
+        self,
+        sheet: schema.Sheet,
+        xml: bytes,
+        table_xml: bytes,
+        dates: set[bytes] | None,
+        epoch: dt.datetime,
+    ) -> bytes:
+        """The table's place and columns, and the sheet cut around its rows; returns the rows."""
         self.dates = dates
         self.epoch = epoch
         if b"<sheetData" not in xml or any(b in xml for b in _BLOCKERS):
@@ -112,19 +136,7 @@ class SheetRewrite:
             open_end = xml.index(b">", start) + 1
             close = xml.index(b"</sheetData>")
             self.head, body, self.tail = xml[:start], xml[open_end:close], xml[close + 12 :]
-        self.rows = split_rows(body)
-        letters = {get_column_letter(c).encode() for c in range(self.min_col, self.max_col + 1)}
-        for r, raw in self.rows.items():
-            if r > self.max_row and _HAS_VALUE.search(raw):
-                raise Unsupported("cells below the table")
-            # Cells of a row are in column order: the first and the last tell where it reaches.
-            first, last = raw.find(b'<c r="'), raw.rfind(b'<c r="')
-            for at in {first, last} - {-1}:
-                ref = _CELL_REF.match(raw, at + 3)
-                if ref is None or ref.group(1) not in letters:
-                    self._check_row_cells(raw)
-                    break
-        self.styles = self._column_styles()
+        return body
 
     def _check_row_cells(self, raw: bytes) -> None:
         for cell in _CELL.finditer(raw):
@@ -176,6 +188,10 @@ class SheetRewrite:
                 parts.append(b"")
         for (at, _, _), xml in zip(fresh, self._new_rows([(n, row) for _, n, row in fresh])):
             parts[at] = xml
+        return self._finish(parts, n)
+
+    def _finish(self, parts: list[bytes], n: int) -> tuple[bytes, bytes]:
+        """Close the body after ``n`` (the last row written) and fit the table to it."""
         last = max(n, self.min_row + 1)
         if n == self.min_row:  # an Excel Table keeps one (empty) body row
             cells = b"".join(
@@ -247,13 +263,25 @@ def _renumber(raw: bytes, n: int) -> bytes:
     return _CELL_REF.sub(lambda m: b'r="' + m.group(1) + b'%d"' % n, raw)
 
 
+def _patched() -> type[SheetRewrite]:
+    from .zip_patch import PatchedSheet  # it builds on SheetRewrite: imported when used
+
+    return PatchedSheet
+
+
 def rewrite_package(
     source: Path,
     target: Path,
     rows_by_sheet: dict[str, list[OutRow]],
     log_rows: list[dict[str, Any]],
+    *,
+    patch: bool = False,
 ) -> None:
-    """Write ``target``: ``source`` with the given tables' bodies replaced and log rows appended."""
+    """Write ``target``: ``source`` with the given tables' bodies replaced and log rows appended.
+
+    ``patch``: ``source`` is the very file this writer last wrote (``master_cache`` knows), so the
+    data sheets are patched where their rows change (``zip_patch``) instead of split and checked
+    whole."""
     with zipfile.ZipFile(source) as zin:
         if is_binary_workbook(zin):
             raise Unsupported("binary workbook")
@@ -267,8 +295,9 @@ def rewrite_package(
             if sheet.name not in parts:
                 raise Unsupported(f"sheet {sheet.name} missing")
             part = parts[sheet.name]
-            table_part = _table_part(zin, part, sheet.table)
-            rewrite = SheetRewrite(sheet, zin.read(part), zin.read(table_part), dates, epoch)
+            table_xml_part = _table_part(zin, part, sheet.table)
+            kind = SheetRewrite if key == "nhat_ky" or not patch else _patched()
+            rewrite = kind(sheet, zin.read(part), zin.read(table_xml_part), dates, epoch)
             if key == "nhat_ky":
                 kept = [
                     OutRow(None, r)
@@ -278,7 +307,7 @@ def rewrite_package(
                 out_rows = kept + [OutRow(values, None) for values in log_rows]
             else:
                 out_rows = jobs[key]
-            replaced[part], replaced[table_part] = rewrite.build(out_rows)
+            replaced[part], replaced[table_xml_part] = rewrite.build(out_rows)
         if CALC_CHAIN_PART in zin.namelist():  # cell positions moved: Excel rebuilds the chain
             replaced[CONTENT_TYPES_PART] = re.sub(
                 rb'<Override[^>]*PartName="/xl/calcChain.xml"[^>]*/>',

@@ -1,0 +1,222 @@
+"""A re-run reads the master from the state the last run kept (``master_cache``), not whole.
+
+The state is trusted only while the master is byte for byte the file it describes. These tests
+hold a run from the state to the run that reads the master whole, on the same master and the
+same files: the result and every part of the master written must be the same (the ledger's
+time column aside). They also check the state is ignored when it must be: the master edited,
+a damaged or hostile state file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import pickle
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from workbook import schema
+from workbook.consolidation import consolidate, master_cache
+from workbook.package_parts import sheet_parts
+from workbook.safe_io import file_hash
+from workbook.validation.lookups import build_lookups
+from workbook.writing import fill_tables
+
+from .consolidation_helpers import MASTER, RETURNED, group_file, rows_of
+from .test_consolidate_master_safety import add_manual_column, manual_notes
+
+# the module, not the function the package exports under the same name
+consolidate_module = importlib.import_module("workbook.consolidation.consolidate")
+
+TIN_BAI = "tin_bai"
+
+
+def _retitle(folder: Path) -> None:
+    path = group_file(folder, "02")
+    rows = rows_of(path, TIN_BAI)
+    rows[0]["tieu_de"] = "Tổ Thanh tra Sở hoàn thành kế hoạch năm"
+    fill_tables(path, {TIN_BAI: rows})
+
+
+def _drop_a_row(folder: Path) -> None:  # the rows after it move up: renumbered
+    path = group_file(folder, "02")
+    rows = rows_of(path, TIN_BAI)
+    del rows[0]
+    fill_tables(path, {TIN_BAI: rows})
+
+
+def _add_a_row(folder: Path) -> None:
+    path = group_file(folder, "05")
+    rows = rows_of(path, TIN_BAI)
+    rows.append(dict(rows[0], ma_tin_bai="TB05-99", tieu_de="Bài mới của tổ"))
+    fill_tables(path, {TIN_BAI: rows})
+
+
+def _claim_another_groups_key(folder: Path) -> None:
+    theirs = rows_of(group_file(folder, "04"), TIN_BAI)[0]["ma_tin_bai"]
+    path = group_file(folder, "03")
+    rows = rows_of(path, TIN_BAI)
+    rows[0]["ma_tin_bai"] = theirs
+    fill_tables(path, {TIN_BAI: rows})
+
+
+def _nothing(folder: Path) -> None:
+    pass
+
+
+CHANGES = {
+    "a-row-retitled": _retitle,
+    "a-row-removed": _drop_a_row,
+    "a-row-added": _add_a_row,
+    "a-key-of-another-group": _claim_another_groups_key,
+    "nothing-changed": _nothing,
+}
+
+
+def _state_dir(monkeypatch, folder: Path) -> None:
+    monkeypatch.setenv("THIDUA_CACHE_DIR", str(folder))
+
+
+def _whole_reads(monkeypatch) -> list[str]:
+    calls: list[str] = []
+    real = consolidate_module.read_master
+
+    def counting(path):
+        calls.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(consolidate_module, "read_master", counting)
+    return calls
+
+
+def _comparable(result, batch: Path) -> dict:
+    """The result's dict with the master's folder (this run's or the reference's) and the
+    batch's folder spelled the same, and no backup (named by the time)."""
+    out = result.to_dict()
+    out.pop("backup", None)
+    text = repr(out).replace(str(batch / RETURNED), "<lo>")
+    return eval(text.replace(str(result.master.parent), "<so-chinh>"))  # our repr: plain values
+
+
+def _ledger_without_time(path: Path) -> list[dict]:
+    return [
+        {k: v for k, v in row.items() if not isinstance(v, dt.datetime)}
+        for row in rows_of(path, "nhat_ky")
+    ]
+
+
+def _assert_same_master(mine: Path, reference: Path) -> None:
+    with zipfile.ZipFile(mine) as a, zipfile.ZipFile(reference) as b:
+        assert a.namelist() == b.namelist()
+        ledger = sheet_parts(a)[schema.SHEETS["nhat_ky"].name]
+        differ = [n for n in a.namelist() if n != ledger and a.read(n) != b.read(n)]
+        assert differ == []
+    assert _ledger_without_time(mine) == _ledger_without_time(reference)
+
+
+def _first_run_then(batch: Path, tmp_path: Path, change, check: bool = True) -> Path:
+    """The first run (keeps a state), the change to the returned files, and a copy of the
+    master as it then is, for the run that reads it whole."""
+    consolidate(batch / MASTER, [batch / RETURNED], check=check)
+    change(batch / RETURNED)
+    reference = tmp_path / "doc-ca-so"
+    reference.mkdir()
+    shutil.copy(batch / MASTER, reference / MASTER)
+    return reference
+
+
+@pytest.mark.parametrize("check", [True, False], ids=["checked", "unchecked"])
+@pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
+def test_a_run_from_the_state_equals_a_run_reading_the_master_whole(
+    batch, tmp_path, monkeypatch, change, check
+):
+    reference = _first_run_then(batch, tmp_path, change, check)
+    whole = _whole_reads(monkeypatch)
+    result = consolidate(batch / MASTER, [batch / RETURNED], check=check)
+    assert whole == []  # the state stood in for the master
+    _state_dir(monkeypatch, tmp_path / "trong")  # no state: the master is read whole
+    expected = consolidate(reference / MASTER, [batch / RETURNED], check=check)
+    assert whole == [MASTER]
+    assert _comparable(result, batch) == _comparable(expected, batch)
+    _assert_same_master(batch / MASTER, reference / MASTER)
+
+
+def test_manual_columns_follow_their_rows_when_the_rows_are_patched(batch, tmp_path, monkeypatch):
+    consolidate(batch / MASTER, [batch / RETURNED])
+    notes = {"DK02-01": "Đã xác minh", "DK02-03": "Chờ bổ sung", "DK01-02": "0912 số cũ"}
+    add_manual_column(batch / MASTER, notes)
+    _retitle(batch / RETURNED)
+    consolidate(batch / MASTER, [batch / RETURNED])  # the edited master read whole, written
+    # a registration of group 02 changes: its row is written anew, its note follows it
+    path = group_file(batch / RETURNED, "02")
+    rows = rows_of(path, "dang_ky")
+    rows[0]["cam_ket"] = "Cam kết sửa lại"
+    fill_tables(path, {"dang_ky": rows})
+    reference = tmp_path / "doc-ca-so"
+    reference.mkdir()
+    shutil.copy(batch / MASTER, reference / MASTER)
+    whole = _whole_reads(monkeypatch)
+    result = consolidate(batch / MASTER, [batch / RETURNED])
+    assert whole == [] and result.writer == "zip" and result.groups["02"]["changed"] == 1
+    _state_dir(monkeypatch, tmp_path / "trong")
+    consolidate(reference / MASTER, [batch / RETURNED])
+    _assert_same_master(batch / MASTER, reference / MASTER)
+    assert manual_notes(batch / MASTER) == notes
+
+
+def test_a_master_edited_since_is_read_whole(batch, monkeypatch):
+    consolidate(batch / MASTER, [batch / RETURNED])
+    fill_tables(batch / MASTER, {TIN_BAI: rows_of(batch / MASTER, TIN_BAI)[1:]})  # an edit
+    whole = _whole_reads(monkeypatch)
+    result = consolidate(batch / MASTER, [batch / RETURNED])
+    assert whole == [MASTER] and result.written
+    assert len(rows_of(batch / MASTER, TIN_BAI)) == result.totals["merged"] - sum(
+        len(rows_of(batch / MASTER, k)) for k in ("dang_ky", "cong_trinh", "ket_qua")
+    )
+
+
+def test_the_state_is_named_by_the_masters_hash_and_replaced_by_the_next(batch, tmp_path):
+    consolidate(batch / MASTER, [batch / RETURNED])
+    first = file_hash(batch / MASTER)
+    folder = tmp_path / "bo-nho-dem" / "masters"
+    assert [p.stem for p in folder.glob("*.pickle")] == [first]
+    _retitle(batch / RETURNED)
+    consolidate(batch / MASTER, [batch / RETURNED])
+    assert [p.stem for p in folder.glob("*.pickle")] == [file_hash(batch / MASTER)] != [first]
+
+
+class _Boom:
+    def __reduce__(self):
+        return (Path("/tmp/thidua-state-ran-code").touch, ())
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"not a pickle", pickle.dumps({"master_sha256": "x"}), pickle.dumps({"a": _Boom()})],
+    ids=["damaged", "another-shape", "code"],
+)
+def test_a_damaged_or_hostile_state_is_ignored_and_never_runs_code(batch, monkeypatch, content):
+    consolidate(batch / MASTER, [batch / RETURNED])
+    digest = file_hash(batch / MASTER)
+    state = master_cache.cache_dir() / "masters" / f"{digest}.pickle"
+    state.write_bytes(content)
+    Path("/tmp/thidua-state-ran-code").unlink(missing_ok=True)
+    assert master_cache.load(digest) is None
+    assert not Path("/tmp/thidua-state-ran-code").exists()
+    whole = _whole_reads(monkeypatch)
+    again = consolidate(batch / MASTER, [batch / RETURNED])
+    assert whole == [MASTER] and again.totals["files_unchanged"] == 6
+
+
+def test_the_set_up_from_the_state_checks_rows_as_the_master_read_whole(batch):
+    consolidate(batch / MASTER, [batch / RETURNED])
+    state = master_cache.load(file_hash(batch / MASTER))
+    assert state is not None
+    data, _ = consolidate_module._read_with_state(batch / MASTER, state)
+    whole = consolidate_module.read_master(batch / MASTER)
+    assert build_lookups(data) == build_lookups(whole)
+    assert data.stamp == whole.stamp and data.epoch == whole.epoch
+    for key in state.tables:
+        assert data.table(key).to_dict("records") == whole.table(key).to_dict("records")

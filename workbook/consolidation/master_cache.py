@@ -1,0 +1,135 @@
+"""What a consolidation remembers of the master it wrote, so that a re-run need not read it.
+
+A re-run in which one group of two hundred resends its workbook must not cost what the first run
+cost: reading the whole master (a million cells) is most of it. After every write the run keeps,
+in the user's cache folder, a small *state* of the master it left: for each data row its place,
+its owner, source file and hash and its key (what the merge needs from rows of groups not in the
+batch), and each group's rows digest (what the ledger's data marks are checked against). The
+state is named by the sha256 of the master file it describes, so it is used only while the
+master is byte for byte that file: any edit, by Excel or by hand, and the run reads the master
+whole as before. Nothing in it is needed for correctness; a state that is missing, damaged or of
+another version is ignored. It holds no code: it is read with an unpickler that builds nothing
+but plain values and dates.
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+import io
+import os
+import pickle
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from .. import schema
+from ..reading import ROW
+
+FORMAT = 1
+KEEP_STATES = 20  # the newest states kept in the folder (several masters, some backups)
+# Columns of a data row the merge reads for a group not in the batch (and the set-up reads for
+# the check: a work's status); a group in the batch has its rows read from the master whole.
+LITE_COLUMNS = ("to_nguon", "tep_nguon", "bam_nguon")
+LOOKUP_COLUMNS = {"cong_trinh": ("trang_thai",)}
+
+
+def lite_keys(sheet: schema.Sheet) -> tuple[str, ...]:
+    extra = LOOKUP_COLUMNS.get(sheet.key, ())
+    return tuple(dict.fromkeys((*LITE_COLUMNS, *sheet.row_key, *extra)))
+
+
+@dataclass
+class MasterState:
+    master_sha256: str
+    base: str  # the merge context's base (template version, campaign identity) it was made in
+    writer: str  # 'zip' when the zip writer wrote the master: its rows can be patched
+    header_rows: dict[str, int]  # data sheet key -> its table's header row
+    sheet_names: dict[str, str]  # sheet key -> its name in the file (data and set-up sheets)
+    columns: dict[str, dict[str, str]]  # sheet key -> column key -> letter
+    lite: dict[str, list[tuple]]  # sheet key -> (Excel row, *lite_keys values) per row, in order
+    digests: dict[str, tuple[str, int]] = field(default_factory=dict)  # group -> (digest, rows)
+    # The set-up and lists as read (sheet key -> column -> values), and the stamp: a run reads
+    # from the file only the ledger, which each run appends to.
+    tables: dict[str, dict[str, list]] = field(default_factory=dict)
+    stamp: dict[str, str] = field(default_factory=dict)
+    epoch: dt.datetime | None = None
+    version: tuple[int, str] = (FORMAT, schema.TEMPLATE_VERSION)
+
+    def lite_rows(self, sheet_key: str) -> list[dict[str, Any]]:
+        keys = (ROW, *lite_keys(schema.SHEETS[sheet_key]))
+        return [dict(zip(keys, values)) for values in self.lite.get(sheet_key, [])]
+
+
+def lite_tuples(
+    sheet: schema.Sheet, rows: list[dict[str, Any]], places: Iterable[int]
+) -> list[tuple]:
+    """The state's rows of a sheet: each row's Excel row (``places``) and its lite values."""
+    keys = lite_keys(sheet)
+    return [(n, *[row.get(k) for k in keys]) for n, row in zip(places, rows)]
+
+
+def cache_dir() -> Path:
+    """Where states are kept: ``THIDUA_CACHE_DIR``, else the platform's per-user cache."""
+    if os.environ.get("THIDUA_CACHE_DIR"):
+        return Path(os.environ["THIDUA_CACHE_DIR"])
+    if sys.platform == "win32":
+        root = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return root / "thidua" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "thidua"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "thidua"
+
+
+def _path(master_sha256: str) -> Path:
+    return cache_dir() / "masters" / f"{master_sha256}.pickle"
+
+
+class _PlainValues(pickle.Unpickler):
+    """Only plain values and dates: a state file is never a way to run code."""
+
+    ALLOWED = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "time")}
+    ALLOWED |= {("builtins", "set"), ("builtins", "frozenset")}
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in self.ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} is not a plain value")
+        return getattr(dt if module == "datetime" else builtins, name)
+
+
+def load(master_sha256: str) -> MasterState | None:
+    """The state of the master with this hash, or None (absent, damaged, another version)."""
+    try:
+        raw = _path(master_sha256).read_bytes()
+        fields = _PlainValues(io.BytesIO(raw)).load()
+        state = MasterState(**fields)
+    except Exception:  # an optional speed-up: whatever is wrong with it, read the master
+        return None
+    if tuple(state.version) != (FORMAT, schema.TEMPLATE_VERSION):
+        return None
+    return state if state.master_sha256 == master_sha256 else None
+
+
+def save(state: MasterState, replaces: str | None = None) -> bool:
+    """Keep ``state`` (atomically); drop the state it replaces and the oldest beyond
+    ``KEEP_STATES``. Returns whether it was kept (a read-only profile is not an error)."""
+    folder = _path(state.master_sha256).parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(dict(state.__dict__), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, _path(state.master_sha256))
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+        if replaces and replaces != state.master_sha256:
+            _path(replaces).unlink(missing_ok=True)
+        kept = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[KEEP_STATES:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        return False
+    return True

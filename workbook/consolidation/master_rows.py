@@ -1,0 +1,234 @@
+"""The master's data rows, as a consolidation plans with them: read whole, or from its state.
+
+``MasterRows`` holds every row with every column, as ``read_workbook`` gives them. ``StateRows``
+starts from the state the last run kept (``master_cache``): every row with only the columns the
+merge reads for a group not in the batch; the rows of the groups the batch does touch are read
+from the master when the plan asks (``load_groups``), by reading a copy of the master that holds
+only those rows: the same reader, the same typing, the same values as a whole read.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any, Iterable
+
+from lxml import etree
+from openpyxl.utils import range_boundaries
+
+from .. import schema
+from ..package_parts import copy_package, sheet_parts
+from ..reading import ROW, WorkbookData, read_workbook
+from ..sheet_xml import Unsupported
+from .master_cache import MasterState, lite_tuples
+from .merge import MergePlan
+from .read_group import DATA_KEYS, records, row_key
+from .result import ConsolidationResult
+from .unchanged import LEDGER_KEY, Context, group_lines, mark_digest, rows_digest
+from .zip_patch import RowFinder
+from .zip_write import _renumber, _table_part
+
+_DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
+EMPTY_SHEET = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    b"<sheetData/></worksheet>"
+)
+
+
+class StaleState(Exception):
+    """The state does not describe the master after all: read it whole instead."""
+
+
+class MasterRows:
+    """Every data row of the master, whole."""
+
+    def __init__(self, rows: dict[str, list[dict[str, Any]]]) -> None:
+        self.rows = rows
+        self.known_digests: dict[str, tuple[str, int]] = {}  # group -> (rows digest, rows)
+        self.touched: set[str] = set()  # groups the batch merges: their rows may change
+        self.context: Context | None = None
+
+    def in_context(self, ctx: Context) -> None:
+        """The run's merge context (the digests are made in it)."""
+        self.context = ctx
+
+    @classmethod
+    def of(cls, data: WorkbookData) -> MasterRows:
+        return cls({k: records(data.table(k)) for k in DATA_KEYS})
+
+    def digests(self, groups: set[str], ctx: Context) -> dict[str, tuple[str, int]]:
+        """Each group's rows digest (as the ledger's data marks carry it) and row count."""
+        lines = group_lines(self.rows, groups)
+        for g in groups:
+            count = sum(1 for line in lines[g] if not line.startswith("\x1d"))
+            self.known_digests[g] = (rows_digest(ctx, lines[g]), count)
+        return {g: self.known_digests[g] for g in groups}
+
+    def load_groups(self, groups: Iterable[str]) -> None:
+        """Make the rows of ``groups`` whole (they are), before the merge plans with them."""
+        self.touched |= set(groups)
+
+    def state_after(
+        self,
+        plan: MergePlan,
+        result: ConsolidationResult,
+        master_sha256: str,
+        data: WorkbookData,
+        header_rows: dict[str, int],
+    ) -> MasterState:
+        """The state of the master once ``plan`` is written (or as it is, nothing written)."""
+        lite: dict[str, list[tuple]] = {}
+        owners: dict[str, int] = {}
+        for key in DATA_KEYS:
+            sheet, old = schema.SHEETS[key], self.rows[key]
+            sheet_plan = plan.sheets.get(key)
+            if sheet_plan is None or not sheet_plan.dirty or not result.written:
+                lite[key] = lite_tuples(sheet, old, [row[ROW] for row in old])
+            else:  # written in the plan's order below the header
+                by_row = {row[ROW]: row for row in old}
+                rows = [
+                    out.values if out.values is not None else by_row[out.origin or 0]
+                    for out in sheet_plan.rows
+                ]
+                first = header_rows[key] + 1
+                lite[key] = lite_tuples(sheet, rows, range(first, first + len(rows)))
+            for values in lite[key]:
+                owners[values[1] or ""] = owners.get(values[1] or "", 0) + 1
+        digests = {g: d for g, d in self.known_digests.items() if g not in self.touched}
+        for outcome in result.files:
+            found = mark_digest(result.marks.get(outcome.sha256, ""))
+            if outcome.group in self.touched and found:
+                digests[outcome.group] = (found, owners.get(outcome.group, 0))
+        kept = [k for k in data.tables if k not in DATA_KEYS and k != LEDGER_KEY]
+        return MasterState(
+            master_sha256,
+            self.context.base if self.context else "",
+            result.writer or "",
+            header_rows,
+            {k: data.sheet_names.get(k, schema.SHEETS[k].name) for k in (*DATA_KEYS, *kept)},
+            {k: data.columns.get(k, {}) for k in (*DATA_KEYS, *kept)},
+            lite,
+            digests,
+            {k: {c: data.tables[k][c].tolist() for c in data.tables[k].columns} for k in kept},
+            dict(data.stamp),
+            data.epoch,
+        )
+
+
+class StateRows(MasterRows):
+    """The rows of the master a state describes; groups' rows made whole when asked."""
+
+    def __init__(self, state: MasterState, master: Path) -> None:
+        super().__init__({k: state.lite_rows(k) for k in DATA_KEYS})
+        self.state, self.master = state, master
+        self.known_digests = dict(state.digests)
+        self.whole: set[str] = set()
+
+    def in_context(self, ctx: Context) -> None:
+        super().in_context(ctx)
+        if ctx.base != self.state.base:  # another template version or campaign identity
+            self.known_digests = {}
+
+    def digests(self, groups: set[str], ctx: Context) -> dict[str, tuple[str, int]]:
+        missing = groups - self.known_digests.keys()
+        if missing:
+            self.load_groups(missing)
+            super().digests(missing, ctx)
+        return {g: self.known_digests[g] for g in groups}
+
+    def load_groups(self, groups: Iterable[str]) -> None:
+        wanted = set(groups) - self.whole - {""}
+        self.touched |= wanted
+        if not wanted:
+            return
+        places = {
+            key: [row[ROW] for row in self.rows[key] if row.get("to_nguon") in wanted]
+            for key in DATA_KEYS
+        }
+        read = read_rows(self.master, places, self.state)
+        for key, rows in self.rows.items():
+            whole = iter(read[key])
+            for i, row in enumerate(rows):
+                if row.get("to_nguon") in wanted:
+                    full = next(whole)
+                    sheet = schema.SHEETS[key]
+                    if full[ROW] != row[ROW] or row_key(sheet, full) != row_key(sheet, row):
+                        raise StaleState(f"{key} row {row[ROW]}")
+                    rows[i] = full
+        self.whole |= wanted
+
+
+def read_rows(
+    master: Path, places: dict[str, list[int]], state: MasterState
+) -> dict[str, list[dict[str, Any]]]:
+    """The rows at ``places`` (sheet key -> Excel rows) of the data sheets, read as a whole read
+    would: from a copy of the master that holds the header and those rows alone."""
+    numbers: dict[str, list[int]] = {}
+    with zipfile.ZipFile(master) as zin:
+        parts = sheet_parts(zin)
+        data_parts = {parts.get(state.sheet_names.get(k, "")): k for k in places}
+        if None in data_parts:
+            raise StaleState("a data sheet is missing")
+        replaced: dict[str, bytes] = {}
+        for name, part in parts.items():
+            key = data_parts.get(part)
+            if key is not None:
+                replaced[part], numbers[key] = _only_rows(
+                    zin.read(part), sorted(places[key]), state.header_rows[key]
+                )
+            elif part and name != schema.STAMP.name:
+                replaced[part] = EMPTY_SHEET  # read_workbook opens only the data sheets
+        with tempfile.TemporaryDirectory(prefix="thidua-") as folder:
+            copy = Path(folder) / master.name
+            copy_package(zin, copy, replaced)
+            data = read_workbook(copy, sheets=tuple(places))
+    out: dict[str, list[dict[str, Any]]] = {}
+    for key in places:
+        rows = records(data.table(key))
+        if len(rows) != len(numbers[key]):
+            raise StaleState(f"{key}: {len(rows)} rows read, {len(numbers[key])} wanted")
+        for row in rows:
+            row[ROW] = numbers[key][row[ROW] - state.header_rows[key] - 1]
+        out[key] = rows
+    return out
+
+
+def _only_rows(xml: bytes, wanted: list[int], header_row: int) -> tuple[bytes, list[int]]:
+    """The sheet with its header and the ``wanted`` rows, renumbered to follow the header."""
+    start = xml.find(b"<sheetData>")
+    close = xml.find(b"</sheetData>")
+    if start == -1 or close == -1:
+        raise StaleState("no rows in a data sheet")
+    body = xml[start + len(b"<sheetData>") : close]
+    finder = RowFinder(body)
+    first = body.find(b'<row r="%d"' % (header_row + 1))
+    parts = [body[:first] if first != -1 else body]
+    hint = 0
+    for i, n in enumerate(wanted, start=header_row + 1):
+        try:
+            at = finder.start(n, hint)
+        except Exception as err:
+            raise StaleState(str(err)) from None
+        hint = finder.end(at)
+        parts.append(_renumber(body[at:hint], i))
+    head = _DIMENSION.sub(b"", xml[:start], count=1)
+    return head + b"<sheetData>" + b"".join(parts) + xml[close:], wanted
+
+
+def header_rows(master: Path, sheet_names: dict[str, str]) -> dict[str, int] | None:
+    """Each data sheet's table header row in the master file (None: a table is missing)."""
+    out = {}
+    with zipfile.ZipFile(master) as zin:
+        parts = sheet_parts(zin)
+        for key in DATA_KEYS:
+            sheet = schema.SHEETS[key]
+            part = parts.get(sheet_names.get(key, sheet.name))
+            try:
+                table = etree.fromstring(zin.read(_table_part(zin, part or "", sheet.table)))
+            except (Unsupported, KeyError, etree.XMLSyntaxError):
+                return None
+            out[key] = range_boundaries(table.get("ref") or "A1")[1] or 1
+    return out
