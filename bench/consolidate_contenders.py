@@ -109,6 +109,9 @@ def thidua_read(corpus: str) -> dict:
 def _consolidate(master: str, folder: str, **options) -> dict:
     from workbook.consolidation import consolidate
 
+    # The state a run keeps for the next (master_cache) goes beside the bench's masters, not
+    # into the user's cache folder.
+    os.environ.setdefault("THIDUA_CACHE_DIR", str(Path(master).parent / "bo-nho-dem"))
     result = consolidate(Path(master), [Path(folder)], **options)
     t = result.totals
     return {

@@ -27,6 +27,7 @@ from typing import Any, Iterable
 
 from .. import schema
 from ..reading import ROW
+from ..safe_io import give_mode
 
 FORMAT = 1
 KEEP_STATES = 20  # the newest states kept in the folder (several masters, some backups)
@@ -122,6 +123,7 @@ def save(state: MasterState, replaces: str | None = None) -> bool:
         try:
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump(dict(state.__dict__), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            give_mode(Path(tmp), _path(state.master_sha256))  # as every file thidua writes
             os.replace(tmp, _path(state.master_sha256))
         finally:
             Path(tmp).unlink(missing_ok=True)
