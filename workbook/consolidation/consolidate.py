@@ -96,7 +96,7 @@ def consolidate(
         out = {k: p.rows for k, p in plan.sheets.items() if p.dirty}
         patch = state is not None and state.writer == "zip"
         result.backup, result.writer = write_master(
-            master, out, result.log_entry(), fast=fast, patch=patch
+            master, out, result.log_entry(), fast=fast, patch=patch, read_before=rows.parts_read
         )
         result.written = True
     elif state is not None:

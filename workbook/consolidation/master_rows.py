@@ -50,6 +50,7 @@ class MasterRows:
         self.known_digests: dict[str, tuple[str, int]] = {}  # group -> (rows digest, rows)
         self.touched: set[str] = set()  # groups the batch merges: their rows may change
         self.context: Context | None = None
+        self.parts_read: dict[str, bytes] = {}  # package parts unzipped on the way (the writer's)
 
     def in_context(self, ctx: Context) -> None:
         """The run's merge context (the digests are made in it)."""
@@ -148,7 +149,7 @@ class StateRows(MasterRows):
             key: [row[ROW] for row in self.rows[key] if row.get("to_nguon") in wanted]
             for key in DATA_KEYS
         }
-        read = read_rows(self.master, places, self.state)
+        read = read_rows(self.master, places, self.state, self.parts_read)
         for key, rows in self.rows.items():
             whole = iter(read[key])
             for i, row in enumerate(rows):
@@ -162,10 +163,11 @@ class StateRows(MasterRows):
 
 
 def read_rows(
-    master: Path, places: dict[str, list[int]], state: MasterState
+    master: Path, places: dict[str, list[int]], state: MasterState, unzipped: dict[str, bytes]
 ) -> dict[str, list[dict[str, Any]]]:
     """The rows at ``places`` (sheet key -> Excel rows) of the data sheets, read as a whole read
-    would: from a copy of the master that holds the header and those rows alone."""
+    would: from a copy of the master that holds the header and those rows alone. The data
+    sheets unzipped go to ``unzipped`` (part -> XML), for the writer."""
     numbers: dict[str, list[int]] = {}
     with zipfile.ZipFile(master) as zin:
         parts = sheet_parts(zin)
@@ -176,8 +178,9 @@ def read_rows(
         for name, part in parts.items():
             key = data_parts.get(part)
             if key is not None:
+                unzipped[part] = zin.read(part)
                 replaced[part], numbers[key] = _only_rows(
-                    zin.read(part), sorted(places[key]), state.header_rows[key]
+                    unzipped[part], sorted(places[key]), state.header_rows[key]
                 )
             elif part and name != schema.STAMP.name:
                 replaced[part] = EMPTY_SHEET  # read_workbook opens only the data sheets

@@ -14,7 +14,7 @@ import datetime as dt
 from copy import copy
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from openpyxl.styles import Border
 from openpyxl.utils import get_column_letter, range_boundaries
@@ -52,9 +52,13 @@ def write_master(
     *,
     fast: bool = True,
     patch: bool = False,
+    read_before: Mapping[str, bytes] | None = None,
     now: dt.datetime | None = None,
 ) -> tuple[Path | None, str]:
-    """Write the data sheets and the ledger; returns (backup path, 'zip' | 'openpyxl')."""
+    """Write the data sheets and the ledger; returns (backup path, 'zip' | 'openpyxl').
+
+    ``patch``: the master is the file the zip writer last wrote (``zip_patch``);
+    ``read_before``: parts of it already unzipped (sheets read for the plan)."""
     now = now or dt.datetime.now()
     for key, rows in rows_by_sheet.items():
         check_row_limit(key, len(rows))
@@ -63,7 +67,14 @@ def write_master(
         try:
             backup = atomic_write(
                 master,
-                partial(_rewrite, master, rows_by_sheet, log_rows(entry, now), patch=patched),
+                partial(
+                    rewrite_package,
+                    master,
+                    rows_by_sheet=rows_by_sheet,
+                    log_rows=log_rows(entry, now),
+                    patch=patched,
+                    read_before=read_before,
+                ),
             )
             return backup, "zip"
         except Unsupported:
@@ -73,17 +84,6 @@ def write_master(
         write_table_rows(wb[schema.SHEETS[key].name], key, rows)
     append_log(wb, entry, now)
     return atomic_write(master, wb.save), "openpyxl"
-
-
-def _rewrite(
-    master: Path,
-    rows_by_sheet: dict[str, list[OutRow]],
-    log: list[dict[str, Any]],
-    tmp: Path,
-    *,
-    patch: bool,
-) -> None:
-    rewrite_package(master, tmp, rows_by_sheet, log, patch=patch)
 
 
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)

@@ -58,7 +58,8 @@ class RowFinder:
 
 
 class PatchedSheet(SheetRewrite):
-    """A ``SheetRewrite`` over a sheet the zip writer wrote: rows found on demand."""
+    """A ``SheetRewrite`` over a sheet the zip writer wrote: rows found on demand, and no scan
+    for what that writer refuses (merged cells, hyperlinks...): the sheet had none then."""
 
     def __init__(
         self,

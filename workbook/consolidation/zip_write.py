@@ -17,7 +17,7 @@ import posixpath
 import re
 import zipfile
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from lxml import etree
 from openpyxl.utils import column_index_from_string, get_column_letter, range_boundaries
@@ -92,6 +92,8 @@ class SheetRewrite:
         dates: set[bytes] | None = None,
         epoch: dt.datetime = WINDOWS_1900,
     ):
+        if any(b in xml for b in _BLOCKERS):
+            raise Unsupported(sheet.name)
         body = self._read_table(sheet, xml, table_xml, dates, epoch)
         self.rows = split_rows(body)
         letters = {get_column_letter(c).encode() for c in range(self.min_col, self.max_col + 1)}
@@ -118,7 +120,7 @@ class SheetRewrite:
         """The table's place and columns, and the sheet cut around its rows; returns the rows."""
         self.dates = dates
         self.epoch = epoch
-        if b"<sheetData" not in xml or any(b in xml for b in _BLOCKERS):
+        if b"<sheetData" not in xml:
             raise Unsupported(sheet.name)
         self.sheet = sheet
         self.table = etree.fromstring(table_xml)
@@ -276,12 +278,13 @@ def rewrite_package(
     log_rows: list[dict[str, Any]],
     *,
     patch: bool = False,
+    read_before: Mapping[str, bytes] | None = None,
 ) -> None:
     """Write ``target``: ``source`` with the given tables' bodies replaced and log rows appended.
 
     ``patch``: ``source`` is the very file this writer last wrote (``master_cache`` knows), so the
     data sheets are patched where their rows change (``zip_patch``) instead of split and checked
-    whole."""
+    whole. ``read_before``: parts of ``source`` the caller has already unzipped."""
     with zipfile.ZipFile(source) as zin:
         if is_binary_workbook(zin):
             raise Unsupported("binary workbook")
@@ -297,7 +300,8 @@ def rewrite_package(
             part = parts[sheet.name]
             table_xml_part = _table_part(zin, part, sheet.table)
             kind = SheetRewrite if key == "nhat_ky" or not patch else _patched()
-            rewrite = kind(sheet, zin.read(part), zin.read(table_xml_part), dates, epoch)
+            xml = (read_before or {}).get(part) or zin.read(part)
+            rewrite = kind(sheet, xml, zin.read(table_xml_part), dates, epoch)
             if key == "nhat_ky":
                 kept = [
                     OutRow(None, r)
