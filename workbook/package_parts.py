@@ -21,6 +21,7 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Mapping, Set
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Callable
 
@@ -30,6 +31,7 @@ from .ooxml import DOC_REL_NS, MAIN_NS, WORKBOOK_PART, WORKBOOK_RELS_PART
 from .ooxml import PACKAGE_RELS_PART as RELS
 from .ooxml import PKG_REL_NS as REL_NS
 from .ooxml import REL_UI as UI_TYPES
+from .zip_raw import Deflated, stored_bytes, write_stored
 
 
 def resolve_target(source_part: str, target: str) -> str:
@@ -61,23 +63,37 @@ def is_binary_workbook(zin: zipfile.ZipFile) -> bool:
 def copy_package(
     zin: zipfile.ZipFile,
     target: Path,
-    replaced: Mapping[str, bytes | list[bytes]],
+    replaced: Mapping[str, bytes | list[bytes] | Deflated],
     drop: Set[str] = frozenset(),
-) -> None:
+) -> dict[str, int]:
     """``zin`` into ``target`` in its order, without the parts in ``drop``, the parts in
-    ``replaced`` by their new content: whole, or in pieces streamed one after another (a
-    sheet of a hundred megabytes is never joined into one string)."""
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+    ``replaced`` by their new content: whole, in pieces streamed one after another (a sheet of
+    a hundred megabytes is never joined into one string), or already deflated (``zip_raw``).
+    Every other part is copied as the bytes it is stored as, not inflated and deflated again.
+    Returns where each deflated part's data starts in ``target``."""
+    starts: dict[str, int] = {}
+    with ExitStack() as stack:
+        source = stack.enter_context(open(zin.filename, "rb")) if zin.filename else None
+        zout = stack.enter_context(zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED))
         for info in zin.infolist():
             if info.filename in drop:
                 continue
             data = replaced.get(info.filename)
-            pieces = (
-                [zin.read(info)] if data is None else data if isinstance(data, list) else [data]
-            )
             out = zipfile.ZipInfo(info.filename, date_time=info.date_time)
-            out.compress_type = zipfile.ZIP_DEFLATED if info.compress_type else zipfile.ZIP_STORED
             out.external_attr = info.external_attr
+            if data is None and source is not None:  # as it is stored
+                out.compress_type = info.compress_type
+                raw = stored_bytes(source, info)
+                write_stored(zout, out, [raw], info.file_size, info.CRC)
+                continue
+            if data is None:
+                data = zin.read(info)
+            out.compress_type = zipfile.ZIP_DEFLATED if info.compress_type else zipfile.ZIP_STORED
+            if isinstance(data, Deflated):
+                out.compress_type = zipfile.ZIP_DEFLATED
+                starts[info.filename] = write_stored(zout, out, data.chunks, data.size, data.crc)
+                continue
+            pieces = data if isinstance(data, list) else [data]
             out.file_size = sum(len(p) for p in pieces)  # zipfile decides on zip64 from it
             # a part written as a stream takes its level from here
             level = 1 if out.file_size > FAST_DEFLATE_BYTES else 6
@@ -85,6 +101,7 @@ def copy_package(
             with zout.open(out, "w") as stream:
                 for piece in pieces:
                     stream.write(piece)
+    return starts
 
 
 def _ui_relationships(rels_xml: bytes) -> list[etree._Element]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from workbook import schema
+from workbook import schema, zip_raw
 from workbook.consolidation import consolidate, master_cache
 from workbook.package_parts import sheet_parts
 from workbook.safe_io import file_hash
@@ -127,10 +127,18 @@ def _first_run_then(batch: Path, tmp_path: Path, change, check: bool = True) -> 
     return reference
 
 
+@pytest.fixture(params=[None, 1500], ids=["segments-of-1MiB", "segments-of-1500-bytes"])
+def segment_bytes(request, monkeypatch):
+    """The demo's sheets fit in one segment; small segments make many, some copied as stored."""
+    if request.param:
+        monkeypatch.setattr(zip_raw, "SEGMENT_BYTES", request.param)
+    return request.param
+
+
 @pytest.mark.parametrize("check", [True, False], ids=["checked", "unchecked"])
 @pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
 def test_a_run_from_the_state_equals_a_run_reading_the_master_whole(
-    batch, tmp_path, monkeypatch, change, check
+    batch, tmp_path, monkeypatch, change, check, segment_bytes
 ):
     reference = _first_run_then(batch, tmp_path, change, check)
     whole = _whole_reads(monkeypatch)
@@ -141,6 +149,41 @@ def test_a_run_from_the_state_equals_a_run_reading_the_master_whole(
     assert whole == [MASTER]
     assert _comparable(result, batch) == _comparable(expected, batch)
     _assert_same_master(batch / MASTER, reference / MASTER)
+
+
+def test_segments_whose_rows_keep_their_place_are_copied_as_stored(batch, monkeypatch):
+    monkeypatch.setattr(zip_raw, "SEGMENT_BYTES", 1500)
+    consolidate(batch / MASTER, [batch / RETURNED])
+    state = master_cache.load(file_hash(batch / MASTER))
+    assert state is not None and len(state.segments[TIN_BAI]) > 4
+    before = _stored_segments(batch / MASTER, state.segments[TIN_BAI])
+    _add_a_row(batch / RETURNED)  # group 05: its rows, then the new one at the end
+    consolidate(batch / MASTER, [batch / RETURNED])
+    after_state = master_cache.load(file_hash(batch / MASTER))
+    assert after_state is not None
+    after = _stored_segments(batch / MASTER, after_state.segments[TIN_BAI])
+    group_05 = {r[0] for r in after_state.lite[TIN_BAI] if r[1] == "05"}
+    old_end = list(before)[-1]  # the old last segment held the part's end: the new row follows
+    untouched = [
+        seg
+        for seg in after_state.segments[TIN_BAI]
+        if seg[0] > 0 and not group_05 & set(range(seg[0], seg[1] + 1)) and seg[:2] != old_end
+    ]
+    assert len(untouched) > 4 and all(
+        after[tuple(seg[:2])] == before[tuple(seg[:2])] for seg in untouched
+    )
+
+
+def _stored_segments(master: Path, segments: list[tuple]) -> dict[tuple, bytes]:
+    """Each row segment's stored (deflated) bytes, by its rows."""
+    with zipfile.ZipFile(master) as zin, open(master, "rb") as fh:
+        part = sheet_parts(zin)[schema.SHEETS[TIN_BAI].name]
+        start = zip_raw.data_offset(fh, zin.getinfo(part))
+        out = {}
+        for seg in segments:
+            fh.seek(start + seg[4])
+            out[(seg[0], seg[1])] = fh.read(seg[5])
+    return out
 
 
 def test_manual_columns_follow_their_rows_when_the_rows_are_patched(batch, tmp_path, monkeypatch):

@@ -96,7 +96,13 @@ def consolidate(
         out = {k: p.rows for k, p in plan.sheets.items() if p.dirty}
         patch = state is not None and state.writer == "zip"
         result.backup, result.writer = write_master(
-            master, out, result.log_entry(), fast=fast, patch=patch, read_before=rows.parts_read
+            master,
+            out,
+            result.log_entry(),
+            fast=fast,
+            patch=patch,
+            segments=state.sheet_segments() if state else None,
+            segments_out=rows.segments_written,
         )
         result.written = True
     elif state is not None:

@@ -28,8 +28,9 @@ from typing import Any, Iterable
 from .. import schema
 from ..reading import ROW
 from ..safe_io import give_mode
+from ..zip_raw import Segment
 
-FORMAT = 1
+FORMAT = 2
 KEEP_STATES = 20  # the newest states kept in the folder (several masters, some backups)
 # Columns of a data row the merge reads for a group not in the batch (and the set-up reads for
 # the check: a work's status); a group in the batch has its rows read from the master whole.
@@ -46,6 +47,7 @@ def lite_keys(sheet: schema.Sheet) -> tuple[str, ...]:
 class MasterState:
     master_sha256: str
     base: str  # the merge context's base (template version, campaign identity) it was made in
+    setup: str  # the merge context's digest of the set-up (the state's tables)
     writer: str  # 'zip' when the zip writer wrote the master: its rows can be patched
     header_rows: dict[str, int]  # data sheet key -> its table's header row
     sheet_names: dict[str, str]  # sheet key -> its name in the file (data and set-up sheets)
@@ -57,7 +59,12 @@ class MasterState:
     tables: dict[str, dict[str, list]] = field(default_factory=dict)
     stamp: dict[str, str] = field(default_factory=dict)
     epoch: dt.datetime | None = None
+    # data sheet key -> its part's segments as the zip writer deflated them (zip_raw.Segment)
+    segments: dict[str, list[tuple]] = field(default_factory=dict)
     version: tuple[int, str] = (FORMAT, schema.TEMPLATE_VERSION)
+
+    def sheet_segments(self) -> dict[str, list[Segment]]:
+        return {k: [Segment(*s) for s in v] for k, v in self.segments.items()}
 
     def lite_rows(self, sheet_key: str) -> list[dict[str, Any]]:
         keys = (ROW, *lite_keys(schema.SHEETS[sheet_key]))

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 import tempfile
 import zipfile
+from dataclasses import astuple
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, BinaryIO, Iterable
 
 from lxml import etree
 from openpyxl.utils import range_boundaries
@@ -22,12 +23,21 @@ from .. import schema
 from ..package_parts import copy_package, sheet_parts
 from ..reading import ROW, WorkbookData, read_workbook
 from ..sheet_xml import Unsupported
+from ..zip_raw import Segment
 from .master_cache import MasterState, lite_tuples
 from .merge import MergePlan
 from .read_group import DATA_KEYS, records, row_key
 from .result import ConsolidationResult
-from .unchanged import LEDGER_KEY, Context, group_lines, mark_digest, rows_digest
-from .zip_patch import RowFinder
+from .unchanged import (
+    LEDGER_KEY,
+    Context,
+    context,
+    context_base,
+    group_lines,
+    mark_digest,
+    rows_digest,
+)
+from .zip_patch import RowFinder, SegmentRows
 from .zip_write import _renumber, _table_part
 
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
@@ -50,11 +60,12 @@ class MasterRows:
         self.known_digests: dict[str, tuple[str, int]] = {}  # group -> (rows digest, rows)
         self.touched: set[str] = set()  # groups the batch merges: their rows may change
         self.context: Context | None = None
-        self.parts_read: dict[str, bytes] = {}  # package parts unzipped on the way (the writer's)
+        self.segments_written: dict[str, list[Segment]] = {}  # the data sheets' new segments
 
-    def in_context(self, ctx: Context) -> None:
+    def context_of(self, data: WorkbookData, identity: tuple[set[str], str]) -> Context:
         """The run's merge context (the digests are made in it)."""
-        self.context = ctx
+        self.context = context(data, identity)
+        return self.context
 
     @classmethod
     def of(cls, data: WorkbookData) -> MasterRows:
@@ -104,9 +115,14 @@ class MasterRows:
             if outcome.group in self.touched and found:
                 digests[outcome.group] = (found, owners.get(outcome.group, 0))
         kept = [k for k in data.tables if k not in DATA_KEYS and k != LEDGER_KEY]
+        segments = self.segments_before()  # a sheet not written keeps its stored bytes
+        if result.written:
+            segments = segments if result.writer == "zip" else {}
+            segments |= {k: [astuple(s) for s in v] for k, v in self.segments_written.items()}
         return MasterState(
             master_sha256,
             self.context.base if self.context else "",
+            self.context.setup if self.context else "",
             result.writer or "",
             header_rows,
             {k: data.sheet_names.get(k, schema.SHEETS[k].name) for k in (*DATA_KEYS, *kept)},
@@ -116,7 +132,12 @@ class MasterRows:
             {k: {c: data.tables[k][c].tolist() for c in data.tables[k].columns} for k in kept},
             dict(data.stamp),
             data.epoch,
+            segments,
         )
+
+    def segments_before(self) -> dict[str, list[tuple]]:
+        """The data sheets' segments in the master as read (none known when read whole)."""
+        return {}
 
 
 class StateRows(MasterRows):
@@ -128,10 +149,16 @@ class StateRows(MasterRows):
         self.known_digests = dict(state.digests)
         self.whole: set[str] = set()
 
-    def in_context(self, ctx: Context) -> None:
-        super().in_context(ctx)
-        if ctx.base != self.state.base:  # another template version or campaign identity
-            self.known_digests = {}
+    def segments_before(self) -> dict[str, list[tuple]]:
+        return dict(self.state.segments)
+
+    def context_of(self, data: WorkbookData, identity: tuple[set[str], str]) -> Context:
+        # the set-up is the state's own (the master is the file it describes): its digest too
+        if context_base(identity) == self.state.base and self.state.setup:
+            self.context = Context(self.state.base, self.state.setup)
+            return self.context
+        self.known_digests = {}  # another template version or campaign identity
+        return super().context_of(data, identity)
 
     def digests(self, groups: set[str], ctx: Context) -> dict[str, tuple[str, int]]:
         missing = groups - self.known_digests.keys()
@@ -149,7 +176,7 @@ class StateRows(MasterRows):
             key: [row[ROW] for row in self.rows[key] if row.get("to_nguon") in wanted]
             for key in DATA_KEYS
         }
-        read = read_rows(self.master, places, self.state, self.parts_read)
+        read = read_rows(self.master, places, self.state)
         for key, rows in self.rows.items():
             whole = iter(read[key])
             for i, row in enumerate(rows):
@@ -163,13 +190,14 @@ class StateRows(MasterRows):
 
 
 def read_rows(
-    master: Path, places: dict[str, list[int]], state: MasterState, unzipped: dict[str, bytes]
+    master: Path, places: dict[str, list[int]], state: MasterState
 ) -> dict[str, list[dict[str, Any]]]:
     """The rows at ``places`` (sheet key -> Excel rows) of the data sheets, read as a whole read
-    would: from a copy of the master that holds the header and those rows alone. The data
-    sheets unzipped go to ``unzipped`` (part -> XML), for the writer."""
+    would: from a copy of the master that holds the header and those rows alone. A sheet
+    written in segments (``zip_raw``) has only the segments holding those rows inflated."""
     numbers: dict[str, list[int]] = {}
-    with zipfile.ZipFile(master) as zin:
+    known = state.sheet_segments()
+    with zipfile.ZipFile(master) as zin, open(master, "rb") as fh:
         parts = sheet_parts(zin)
         data_parts = {parts.get(state.sheet_names.get(k, "")): k for k in places}
         if None in data_parts:
@@ -178,10 +206,9 @@ def read_rows(
         for name, part in parts.items():
             key = data_parts.get(part)
             if key is not None:
-                unzipped[part] = zin.read(part)
-                replaced[part], numbers[key] = _only_rows(
-                    unzipped[part], sorted(places[key]), state.header_rows[key]
-                )
+                found = _rows_of(zin, fh, part, known.get(key))
+                replaced[part] = _only_rows(found, sorted(places[key]), state.header_rows[key])
+                numbers[key] = sorted(places[key])
             elif part and name != schema.STAMP.name:
                 replaced[part] = EMPTY_SHEET  # read_workbook opens only the data sheets
         with tempfile.TemporaryDirectory(prefix="thidua-") as folder:
@@ -199,26 +226,50 @@ def read_rows(
     return out
 
 
-def _only_rows(xml: bytes, wanted: list[int], header_row: int) -> tuple[bytes, list[int]]:
-    """The sheet with its header and the ``wanted`` rows, renumbered to follow the header."""
-    start = xml.find(b"<sheetData>")
-    close = xml.find(b"</sheetData>")
-    if start == -1 or close == -1:
-        raise StaleState("no rows in a data sheet")
-    body = xml[start + len(b"<sheetData>") : close]
-    finder = RowFinder(body)
-    first = body.find(b'<row r="%d"' % (header_row + 1))
-    parts = [body[:first] if first != -1 else body]
-    hint = 0
-    for i, n in enumerate(wanted, start=header_row + 1):
+def _rows_of(
+    zin: zipfile.ZipFile, fh: BinaryIO, part: str, segments: list[Segment] | None
+) -> SegmentRows | WholeRows:
+    if segments:
         try:
-            at = finder.start(n, hint)
-        except Exception as err:
-            raise StaleState(str(err)) from None
-        hint = finder.end(at)
-        parts.append(_renumber(body[at:hint], i))
-    head = _DIMENSION.sub(b"", xml[:start], count=1)
-    return head + b"<sheetData>" + b"".join(parts) + xml[close:], wanted
+            return SegmentRows(fh, zin.getinfo(part), segments)
+        except Unsupported:
+            pass
+    return WholeRows(zin.read(part))
+
+
+class WholeRows:
+    """A sheet part's rows when it was not written in segments: the whole part, inflated."""
+
+    def __init__(self, xml: bytes) -> None:
+        start, close = xml.find(b"<sheetData>"), xml.find(b"</sheetData>")
+        if start == -1 or close == -1:
+            raise StaleState("no rows in a data sheet")
+        self.before = xml[: start + len(b"<sheetData>")]
+        self.finder = RowFinder(xml[start + len(b"<sheetData>") : close])
+        self.after = xml[close:]
+
+    def get(self, n: int, default: bytes = b"") -> bytes:
+        return self.finder.get(n, default)
+
+
+def _only_rows(rows: SegmentRows | WholeRows, wanted: list[int], header_row: int) -> bytes:
+    """The sheet with its header and the ``wanted`` rows, renumbered to follow the header."""
+    if isinstance(rows, SegmentRows):
+        first = rows.xml(0)  # the part's start, the header rows included
+        head_end = first.find(b"<sheetData>") + len(b"<sheetData>")
+        before, header, after = first[:head_end], first[head_end:], rows.tail()
+    else:
+        body = rows.finder.body
+        found = body.find(b'<row r="%d"' % (header_row + 1))
+        before, header, after = rows.before, body[:found] if found != -1 else body, rows.after
+    parts = [_DIMENSION.sub(b"", before, count=1), header]
+    for i, n in enumerate(wanted, start=header_row + 1):
+        raw = rows.get(n)
+        if not raw:
+            raise StaleState(f"row {n} not found")
+        parts.append(_renumber(raw, i))
+    parts.append(after)
+    return b"".join(parts)
 
 
 def header_rows(master: Path, sheet_names: dict[str, str]) -> dict[str, int] | None:

@@ -30,8 +30,6 @@ from .unchanged import (
     UNCHANGED_REASON,
     UNCHANGED_STATUS,
     UNCHECKED,
-    Context,
-    context,
     find_unchanged,
     ledger_behind,
     marks_after,
@@ -45,13 +43,6 @@ def check_master(data: WorkbookData, master_name: str) -> None:
             f"{master_name} không phải sổ chính do thidua tạo (thiếu dấu "
             "phiên bản). Hãy tạo sổ bằng lệnh thidua init."
         )
-
-
-def merge_context(data: WorkbookData) -> tuple[tuple[set[str], str], Context]:
-    """The master's campaign identity, and what a group's merge depends on besides its file."""
-    config = {r["ma_muc"]: r["gia_tri"] for r in records(data.table("cau_hinh"))}
-    identity = master_identity(data.stamp, config)
-    return identity, context(data, identity)
 
 
 def plan_consolidation(
@@ -86,9 +77,10 @@ def plan_consolidation(
     known = {r for r in data.table("to_cong_doan")["ma_to"] if r}
     candidates, aside = collect(paths, data.path)
     result = ConsolidationResult(master=data.path, set_aside=list(aside))
-    identity, ctx = merge_context(data)
+    config = {r["ma_muc"]: r["gia_tri"] for r in records(data.table("cau_hinh"))}
+    identity = master_identity(data.stamp, config)
     master = master or MasterRows.of(data)
-    master.in_context(ctx)
+    ctx = master.context_of(data, identity)
     master_rows = master.rows
     skip = find_unchanged(data, candidates, known, ctx, check, master)
 

@@ -98,9 +98,13 @@ class Context:
     setup: str  # the set-up the rows are checked against (members, phases, lists)
 
 
-def context(data: WorkbookData, identity: tuple[set[str], str]) -> Context:
+def context_base(identity: tuple[set[str], str]) -> str:
     plans, union = identity
-    base = f"{schema.TEMPLATE_VERSION}\x1f{sorted(plans)}\x1f{union}\x1e"
+    return f"{schema.TEMPLATE_VERSION}\x1f{sorted(plans)}\x1f{union}\x1e"
+
+
+def context(data: WorkbookData, identity: tuple[set[str], str]) -> Context:
+    base = context_base(identity)
     digest = hashlib.sha256()
     for sheet in schema.MASTER_ORDER:
         if sheet.role in ("setup", "lists") and sheet.key in data.tables:

@@ -27,6 +27,7 @@ from ..ooxml import MAX_ROWS
 from ..outputs import LogEntry, append_log, log_rows
 from ..safe_io import atomic_write
 from ..writing import load_for_edit
+from ..zip_raw import Segment
 from .merge import OutRow
 from .zip_write import Unsupported, rewrite_package
 
@@ -52,13 +53,14 @@ def write_master(
     *,
     fast: bool = True,
     patch: bool = False,
-    read_before: Mapping[str, bytes] | None = None,
+    segments: Mapping[str, list[Segment]] | None = None,
+    segments_out: dict[str, list[Segment]] | None = None,
     now: dt.datetime | None = None,
 ) -> tuple[Path | None, str]:
     """Write the data sheets and the ledger; returns (backup path, 'zip' | 'openpyxl').
 
-    ``patch``: the master is the file the zip writer last wrote (``zip_patch``);
-    ``read_before``: parts of it already unzipped (sheets read for the plan)."""
+    ``patch``: the master is the file the zip writer last wrote, with its data sheets in
+    ``segments`` (``zip_patch``); ``segments_out`` receives the segments written."""
     now = now or dt.datetime.now()
     for key, rows in rows_by_sheet.items():
         check_row_limit(key, len(rows))
@@ -73,7 +75,8 @@ def write_master(
                     rows_by_sheet=rows_by_sheet,
                     log_rows=log_rows(entry, now),
                     patch=patched,
-                    read_before=read_before,
+                    segments=segments,
+                    segments_out=segments_out,
                 ),
             )
             return backup, "zip"

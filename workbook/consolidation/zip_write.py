@@ -17,7 +17,7 @@ import posixpath
 import re
 import zipfile
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, BinaryIO, Iterable, Mapping
 
 from lxml import etree
 from openpyxl.utils import column_index_from_string, get_column_letter, range_boundaries
@@ -28,6 +28,7 @@ from ..ooxml import CALC_CHAIN_PART, CONTENT_TYPES_PART, WORKBOOK_PART, WORKBOOK
 from ..ooxml import MAIN_NS as NS
 from ..package_parts import copy_package, is_binary_workbook, resolve_target, sheet_parts
 from ..sheet_xml import Unsupported, column_cells, split_rows
+from ..zip_raw import Deflated, Segment, deflate_sheet
 from .merge import OutRow
 
 _CELL = re.compile(rb"<c\b[^>]*?(?:/>|>.*?</c>)", re.S)
@@ -202,23 +203,29 @@ class SheetRewrite:
             )
             parts.append(b'<row r="%d">%s</row>' % (last, cells))
         parts.append(b"</sheetData>")
+        parts[0] = self._with_dimension(parts[0], last)
+        xml = b"".join(parts) + self.tail
+        return xml, self._fitted_table(last)
+
+    def _with_dimension(self, head: bytes, last: int) -> bytes:
+        """The sheet's head with its used range ending on row ``last``."""
+        return re.sub(
+            rb'<dimension ref="[^"]*"/>',
+            f'<dimension ref="A1:{get_column_letter(self.max_col)}{last}"/>'.encode(),
+            head,
+            count=1,
+        )
+
+    def _fitted_table(self, last: int) -> bytes:
+        """The table part with the table (and its filter) ending on row ``last``."""
         ref = (
             f"{get_column_letter(self.min_col)}{self.min_row}:"
             f"{get_column_letter(self.max_col)}{last}"
         )
-        head = re.sub(
-            rb'<dimension ref="[^"]*"/>',
-            f'<dimension ref="A1:{get_column_letter(self.max_col)}{last}"/>'.encode(),
-            parts[0],
-            count=1,
-        )
-        parts[0] = head
-        xml = b"".join(parts) + self.tail
         self.table.set("ref", ref)
         for af in self.table.iter(f"{{{NS}}}autoFilter"):
             af.set("ref", ref)
-        table = etree.tostring(self.table, xml_declaration=True, encoding="UTF-8", standalone=True)
-        return xml, table
+        return etree.tostring(self.table, xml_declaration=True, encoding="UTF-8", standalone=True)
 
     def _new_rows(self, rows: list[tuple[int, OutRow]]) -> list[bytes]:
         """The XML of rows with new values, built a column at a time as text: one type test per
@@ -265,10 +272,26 @@ def _renumber(raw: bytes, n: int) -> bytes:
     return _CELL_REF.sub(lambda m: b'r="' + m.group(1) + b'%d"' % n, raw)
 
 
-def _patched() -> type[SheetRewrite]:
-    from .zip_patch import PatchedSheet  # it builds on SheetRewrite: imported when used
+def _patched_sheet(
+    sheet: schema.Sheet,
+    zin: zipfile.ZipFile,
+    fh: BinaryIO,
+    part: str,
+    table_xml: bytes,
+    segments: list[Segment] | None,
+    dates: set[bytes],
+    epoch: dt.datetime,
+) -> SheetRewrite:
+    """A sheet this writer wrote: by its segments when they are known, else whole."""
+    from .zip_patch import PatchedSheet, SegmentedSheet, SegmentRows  # they build on this module
 
-    return PatchedSheet
+    if segments:
+        try:
+            rows = SegmentRows(fh, zin.getinfo(part), segments)
+            return SegmentedSheet(sheet, rows, table_xml, dates, epoch)
+        except Unsupported:
+            pass
+    return PatchedSheet(sheet, zin.read(part), table_xml, dates, epoch)
 
 
 def rewrite_package(
@@ -278,20 +301,23 @@ def rewrite_package(
     log_rows: list[dict[str, Any]],
     *,
     patch: bool = False,
-    read_before: Mapping[str, bytes] | None = None,
+    segments: Mapping[str, list[Segment]] | None = None,
+    segments_out: dict[str, list[Segment]] | None = None,
 ) -> None:
     """Write ``target``: ``source`` with the given tables' bodies replaced and log rows appended.
 
-    ``patch``: ``source`` is the very file this writer last wrote (``master_cache`` knows), so the
-    data sheets are patched where their rows change (``zip_patch``) instead of split and checked
-    whole. ``read_before``: parts of ``source`` the caller has already unzipped."""
-    with zipfile.ZipFile(source) as zin:
+    Data sheets are deflated in segments (``zip_raw``); ``segments_out`` receives them, by
+    sheet key. ``patch``: ``source`` is the very file this writer last wrote (``master_cache``
+    knows), so its data sheets are patched where their rows change (``zip_patch``) instead of
+    split and checked whole, and ``segments`` (from that write) let the segments whose rows
+    keep their place be copied as they are stored."""
+    with zipfile.ZipFile(source) as zin, open(source, "rb") as fh:
         if is_binary_workbook(zin):
             raise Unsupported("binary workbook")
         parts = {name: part for name, part in sheet_parts(zin).items() if part}
         dates = date_styles(zin)
         epoch = package_epoch(zin.read(WORKBOOK_PART))
-        replaced: dict[str, bytes] = {}
+        replaced: dict[str, bytes | Deflated] = {}
         jobs = dict(rows_by_sheet)
         for key in [*jobs, *(["nhat_ky"] if log_rows else [])]:
             sheet = schema.SHEETS[key]
@@ -299,9 +325,12 @@ def rewrite_package(
                 raise Unsupported(f"sheet {sheet.name} missing")
             part = parts[sheet.name]
             table_xml_part = _table_part(zin, part, sheet.table)
-            kind = SheetRewrite if key == "nhat_ky" or not patch else _patched()
-            xml = (read_before or {}).get(part) or zin.read(part)
-            rewrite = kind(sheet, xml, zin.read(table_xml_part), dates, epoch)
+            table_xml = zin.read(table_xml_part)
+            if patch and key != "nhat_ky":
+                known = (segments or {}).get(key)
+                rewrite = _patched_sheet(sheet, zin, fh, part, table_xml, known, dates, epoch)
+            else:
+                rewrite = SheetRewrite(sheet, zin.read(part), table_xml, dates, epoch)
             if key == "nhat_ky":
                 kept = [
                     OutRow(None, r)
@@ -311,7 +340,13 @@ def rewrite_package(
                 out_rows = kept + [OutRow(values, None) for values in log_rows]
             else:
                 out_rows = jobs[key]
-            replaced[part], replaced[table_xml_part] = rewrite.build(out_rows)
+            built: bytes | Deflated
+            built, replaced[table_xml_part] = rewrite.build(out_rows)
+            if key != "nhat_ky" and not isinstance(built, Deflated):
+                built = deflate_sheet(built, rewrite.min_row + 1)
+            if isinstance(built, Deflated) and segments_out is not None:
+                segments_out[key] = built.segments
+            replaced[part] = built
         if CALC_CHAIN_PART in zin.namelist():  # cell positions moved: Excel rebuilds the chain
             replaced[CONTENT_TYPES_PART] = re.sub(
                 rb'<Override[^>]*PartName="/xl/calcChain.xml"[^>]*/>',
