@@ -227,14 +227,15 @@ def find_unchanged(
         return {}
     # Which group a file holds is known without opening it: the group whose master rows all
     # came from this very file content (provenance names the file and its hash).
+    triples = {
+        (row.get("to_nguon") or "", row.get("tep_nguon") or "", row.get("bam_nguon") or "")
+        for rows in master.rows.values()
+        for row in rows
+    }
     sources: dict[str, set[tuple[str, str]]] = {}
-    for rows in master.rows.values():
-        for row in rows:
-            owner = row.get("to_nguon") or ""
-            if owner:
-                sources.setdefault(owner, set()).add(
-                    (row.get("tep_nguon") or "", row.get("bam_nguon") or "")
-                )
+    for owner, file, digest in triples:
+        if owner:
+            sources.setdefault(owner, set()).add((file, digest))
     by_source = {next(iter(s)): g for g, s in sources.items() if len(s) == 1}
     owners = {p: by_source.get((c.path.name, c.short_hash)) for p, (c, _) in wanted.items()}
     groups = {p: g for p, g in owners.items() if g is not None and g in known}
@@ -278,7 +279,12 @@ def to_read_again(
     keys: dict[str, dict[tuple, str]] = {}
     for sheet in schema.DATA_SHEETS:
         mine = keys.setdefault(sheet.key, {})
+        # only keys a file read now uses can matter: their first part sifts the master's rows
+        first = sheet.row_key[0]
+        used = {row.get(first) for read in reads for row in read.rows.get(sheet.key, [])}
         for row in master_rows.get(sheet.key, []):
+            if row.get(first) not in used:
+                continue
             owner = row.get("to_nguon") or ""
             key = row_key(sheet, row)
             if owner in groups and key is not None:
