@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import tempfile
 import zipfile
+from collections import Counter
 from dataclasses import astuple
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable
@@ -24,8 +25,8 @@ from ..package_parts import copy_package, sheet_parts
 from ..reading import ROW, WorkbookData, read_workbook
 from ..sheet_xml import Unsupported
 from ..zip_raw import Segment
-from .master_cache import MasterState, lite_tuples
-from .merge import MergePlan
+from .master_cache import MasterState, lite_keys, lite_tuples
+from .merge import MergePlan, OutRow
 from .read_group import DATA_KEYS, records, row_key
 from .result import ConsolidationResult
 from .unchanged import (
@@ -93,22 +94,13 @@ class MasterRows:
     ) -> MasterState:
         """The state of the master once ``plan`` is written (or as it is, nothing written)."""
         lite: dict[str, list[tuple]] = {}
-        owners: dict[str, int] = {}
         for key in DATA_KEYS:
-            sheet, old = schema.SHEETS[key], self.rows[key]
             sheet_plan = plan.sheets.get(key)
             if sheet_plan is None or not sheet_plan.dirty or not result.written:
-                lite[key] = lite_tuples(sheet, old, [row[ROW] for row in old])
+                lite[key] = self._lite_as_read(key)
             else:  # written in the plan's order below the header
-                by_row = {row[ROW]: row for row in old}
-                rows = [
-                    out.values if out.values is not None else by_row[out.origin or 0]
-                    for out in sheet_plan.rows
-                ]
-                first = header_rows[key] + 1
-                lite[key] = lite_tuples(sheet, rows, range(first, first + len(rows)))
-            for values in lite[key]:
-                owners[values[1] or ""] = owners.get(values[1] or "", 0) + 1
+                lite[key] = self._lite_written(key, sheet_plan.rows, header_rows[key] + 1)
+        owners = Counter(values[1] or "" for rows in lite.values() for values in rows)
         digests = {g: d for g, d in self.known_digests.items() if g not in self.touched}
         for outcome in result.files:
             found = mark_digest(result.marks.get(outcome.sha256, ""))
@@ -139,6 +131,17 @@ class MasterRows:
         """The data sheets' segments in the master as read (none known when read whole)."""
         return {}
 
+    def _lite_as_read(self, key: str) -> list[tuple]:
+        rows = self.rows[key]
+        return lite_tuples(schema.SHEETS[key], rows, [row[ROW] for row in rows])
+
+    def _lite_written(self, key: str, out_rows: list[OutRow], first: int) -> list[tuple]:
+        by_row = {row[ROW]: row for row in self.rows[key]}
+        rows = [
+            out.values if out.values is not None else by_row[out.origin or 0] for out in out_rows
+        ]
+        return lite_tuples(schema.SHEETS[key], rows, range(first, first + len(rows)))
+
 
 class StateRows(MasterRows):
     """The rows of the master a state describes; groups' rows made whole when asked."""
@@ -151,6 +154,26 @@ class StateRows(MasterRows):
 
     def segments_before(self) -> dict[str, list[tuple]]:
         return dict(self.state.segments)
+
+    def _lite_as_read(self, key: str) -> list[tuple]:
+        return self.state.lite.get(key, [])  # the rows made whole hold the same lite values
+
+    def _lite_written(self, key: str, out_rows: list[OutRow], first: int) -> list[tuple]:
+        """A row kept in its place keeps its tuple; the others are spelled anew."""
+        old = {values[0]: values for values in self.state.lite.get(key, [])}
+        keys = lite_keys(schema.SHEETS[key])
+        by_row = {row[ROW]: row for row in self.rows[key] if row.get("to_nguon") in self.whole}
+        out = []
+        for n, row in enumerate(out_rows, start=first):
+            if row.values is None and row.origin == n and n in old and n not in by_row:
+                out.append(old[n])
+                continue
+            values = row.values if row.values is not None else by_row.get(row.origin or 0)
+            if values is None:  # a row moved, of a group not read: its tuple, renumbered
+                out.append((n, *old[row.origin or 0][1:]))
+            else:
+                out.append((n, *[values.get(k) for k in keys]))
+        return out
 
     def context_of(self, data: WorkbookData, identity: tuple[set[str], str]) -> Context:
         # the set-up is the state's own (the master is the file it describes): its digest too
