@@ -50,6 +50,46 @@ class Evaluation:
             self.ok &= out.ok
 
 
+class Subjects:
+    """What every award's list says alike about one kind of subject (members or groups): the
+    name order, the points in words and the summary of achievements, computed once per kind,
+    not once per award (a provincial master has eight awards over thirty thousand members)."""
+
+    def __init__(self, frame: pd.DataFrame, group: bool, year: int | None):
+        self.frame, self.group, self.year = frame, group, year
+        self._names: np.ndarray | None = None
+        self._score: np.ndarray | None = None
+        self._summary: np.ndarray | None = None
+
+    @property
+    def name_order(self) -> np.ndarray:
+        if self._names is None:
+            f = self.frame
+            self._names = (
+                name_ranks(f["ten_to"]) if self.group else name_ranks(f["ten"], f["ho_dem"])
+            )
+        return self._names
+
+    @property
+    def score(self) -> np.ndarray:
+        """'điểm thi đua cả năm 8,5 (hạng 3)' of each subject."""
+        if self._score is None:
+            self._score = (
+                "điểm thi đua cả năm "
+                + fmt_array(self.frame["tong"].to_numpy())
+                + " (hạng "
+                + fmt_array(self.frame["hang"].to_numpy())
+                + ")"
+            )
+        return self._score
+
+    @property
+    def summary(self) -> np.ndarray:
+        if self._summary is None:
+            self._summary = _summary(self.frame, self.group, self.year)
+        return self._summary
+
+
 def _join(acc: np.ndarray, more: np.ndarray) -> np.ndarray:
     both = (acc != "") & (more != "")
     return np.where(both, acc + "; " + more, np.where(acc != "", acc, more)).astype(object)
@@ -121,6 +161,7 @@ def decide_awards(
     outcomes: dict[str, TitleOutcome] = {}
     frames: dict[str, pd.DataFrame] = {}
     forms: list[tuple[AwardRule, Evaluation]] = []
+    kinds = {False: Subjects(members, False, year), True: Subjects(groups, True, year)}
     for award in _order(list(awards.values())):
         group = award.subject == GROUP
         subjects = groups if group else members
@@ -135,7 +176,7 @@ def decide_awards(
         if award.is_form:
             forms.append((award, ev))
             continue
-        frames[award.code] = _decide(award, outcome, subjects, ev, ctx, group, taken=set())
+        frames[award.code] = _decide(award, outcome, kinds[group], ev, ctx, taken=set())
         ctx.proposed[award.code] = set(
             frames[award.code].loc[frames[award.code]["ket_qua"] == PROPOSED, "ma"]
         )
@@ -143,9 +184,8 @@ def decide_awards(
     taken: dict[tuple[str, str], dict[str, str]] = {}
     for award, ev in sorted(forms, key=lambda f: -f[0].level):
         group = award.subject == GROUP
-        subjects = groups if group else members
         already = taken.setdefault((award.track, award.subject), {})
-        frame = _decide(award, outcomes[award.code], subjects, ev, ctx, group, taken=already)
+        frame = _decide(award, outcomes[award.code], kinds[group], ev, ctx, taken=already)
         frames[award.code] = frame
         chosen = set(frame.loc[frame["ket_qua"] == PROPOSED, "ma"])
         ctx.proposed[award.code] = chosen
@@ -223,18 +263,20 @@ def _outcome(
 def _decide(
     award: AwardRule,
     outcome: TitleOutcome,
-    subjects: pd.DataFrame,
+    kind: Subjects,
     ev: Evaluation,
     ctx: Context,
-    group: bool,
     taken: dict[str, str] | set,
 ) -> pd.DataFrame:
+    subjects, group = kind.frame, kind.group
     key = "ma_to" if group else "ma_doan_vien"
     quota, rule = quota_cap(award, outcome, ctx, len(ctx.members), len(ctx.groups))
     outcome.quota, outcome.quota_rule = quota, rule
     codes = subjects[key].to_numpy(dtype=object)
-    higher = np.array(
-        [taken.get(c, "") if isinstance(taken, dict) else "" for c in codes], dtype=object
+    higher = (
+        np.array([taken.get(c, "") for c in codes], dtype=object)
+        if isinstance(taken, dict) and taken
+        else np.full(len(codes), "", dtype=object)
     )
     eligible = ev.ok.copy()
     free = eligible & (higher == "")
@@ -246,13 +288,7 @@ def _decide(
     within = free & ((thu_tu <= quota).to_numpy() if quota is not None else True)
     out["ket_qua"] = np.where(within, PROPOSED, NOT_PROPOSED)
     n_free = len(ranked)
-    score = (
-        "điểm thi đua cả năm "
-        + fmt_array(out["diem"].to_numpy())
-        + " (hạng "
-        + fmt_array(out["hang"].to_numpy())
-        + ")"
-    )
+    score = kind.score
     place = (
         "xếp thứ " + fmt_array(thu_tu.fillna(0).to_numpy()) + f"/{n_free} trong số đủ tiêu chuẩn"
     )
@@ -287,10 +323,8 @@ def _decide(
     out["ly_do"] = reasons
     # proposed first, then eligible but not proposed, then the rest
     out["_outcome_order"] = np.where(within, 0, np.where(cut | other, 1, 2))
-    out["_name_order"] = (
-        name_ranks(subjects["ten_to"]) if group else name_ranks(subjects["ten"], subjects["ho_dem"])
-    )
-    out["tom_tat"] = _summary(subjects, ev, group, ctx.year)
+    out["_name_order"] = kind.name_order
+    out["tom_tat"] = kind.summary
     for col in ("gioi_tinh", "ngay_sinh", "chuc_vu", "ten_sang_kien", "cap_sang_kien"):
         out[col] = subjects[col].to_numpy() if col in subjects else None
     outcome.eligible, outcome.proposed = int(eligible.sum()), int(within.sum())
@@ -328,7 +362,7 @@ def _base_frame(
     )
 
 
-def _summary(subjects: pd.DataFrame, ev: Evaluation, group: bool, year: int | None) -> np.ndarray:
+def _summary(subjects: pd.DataFrame, group: bool, year: int | None) -> np.ndarray:
     """'Tóm tắt thành tích' of the proposal lists: the facts, not the rules."""
     score = (
         "điểm thi đua cả năm "
