@@ -91,8 +91,13 @@ class Subjects:
 
 
 def _join(acc: np.ndarray, more: np.ndarray) -> np.ndarray:
-    both = (acc != "") & (more != "")
-    return np.where(both, acc + "; " + more, np.where(acc != "", acc, more)).astype(object)
+    """Phrases appended with '; ', strings built only where there is one to add."""
+    out = np.array(acc, dtype=object)  # a copy: an accumulator may be shared
+    idx = np.flatnonzero(more != "")
+    if len(idx):
+        head, tail = out[idx], np.asarray(more, dtype=object)[idx]
+        out[idx] = np.where(head != "", head + "; " + tail, tail)
+    return out
 
 
 def _order(awards: list[AwardRule]) -> list[AwardRule]:
