@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any, Iterable
 
+import pandas as pd
 from openpyxl.styles import Alignment, Border, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..deferred_rows import rows_xml, sink_for
+from ..deferred_rows import column_values, columns_xml, sink_for
 from ..layout import (
     BODY_FONT,
     FONT_NAME,
@@ -39,33 +39,33 @@ def put_table(
     left: int,
     name: str,
     columns: list[Column],
-    rows: Iterable[dict[str, Any]],
+    rows: pd.DataFrame,
     wrap: tuple[str, ...] = (),
 ) -> int:
-    """An Excel Table with its header at (top, left); returns the last row used."""
+    """An Excel Table with its header at (top, left), a body row per row of the frame (a
+    column's key the frame lacks is blank); returns the last row used."""
     for j, col in enumerate(columns, start=left):
         cell = set_cell(ws, top, j, col.header)
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         letter = get_column_letter(j)
         ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0, col.width)
-    r = top
     styles = BodyStyles()
     deferred = sink_for(ws)
     numbers = list(range(left, left + len(columns)))
-    later: list[list[Any]] = []  # rows after the first, when they are spelled
-    for r, row in enumerate(rows, start=top + 1):
-        if deferred is not None and r > top + 1:
-            later.append([row.get(col.key) for col in columns])
-            continue
+    # Drawn by openpyxl: every row, or only the first when the others are spelled as XML.
+    drawn = rows.iloc[:1] if deferred is not None else rows
+    for r, row in enumerate(drawn.to_dict("records"), start=top + 1):
         for j, col in enumerate(columns, start=left):
             cell = put_value(ws, r, j, row.get(col.key))
             styles.apply(cell, j, partial(_body_format, col=col, wrapped=col.key in wrap))
-    if deferred is not None and later:
+    if deferred is not None and len(rows) > 1:
+        later = rows.iloc[1:]
         style_ids = [ws.cell(row=top + 1, column=j).style_id for j in numbers]
-        rows_at = list(range(top + 2, top + 2 + len(later)))
-        deferred.update(rows_xml(ws, rows_at, numbers, later, style_ids))
-    last = max(r, top + 1)
+        rows_at = list(range(top + 2, top + 1 + len(rows)))
+        values = [column_values(later, col.key) for col in columns]
+        deferred.update(columns_xml(ws, rows_at, numbers, values, style_ids))
+    last = top + max(len(rows), 1)
     ref = f"{get_column_letter(left)}{top}:{get_column_letter(left + len(columns) - 1)}{last}"
     ws.add_table(excel_table(name, ref, [c.header for c in columns], "TableStyleLight9"))
     ws.row_dimensions[top].height = 60
@@ -139,7 +139,7 @@ def write_scores(ws: Worksheet, result: ScoreResult) -> None:
         1,
         "tblDiemCaNhan",
         member_columns(result.member_criteria),
-        members.to_dict("records"),
+        members,
         wrap=("giai_thich",),
     )
     frozen = f"E{row + 2}"  # the members' header row and their names stay in view
@@ -151,7 +151,7 @@ def write_scores(ws: Worksheet, result: ScoreResult) -> None:
         1,
         "tblDiemTapThe",
         group_columns(result.group_criteria),
-        result.groups.to_dict("records"),
+        result.groups,
         wrap=("giai_thich",),
     )
     ws.freeze_panes = frozen

@@ -22,13 +22,13 @@ import pandas as pd
 
 from ..rulesets import STATE, AwardRule, Regime, role_name
 from ..scoring import ScoreResult, ScoringInput
-from ..scoring.compute import name_ranks
 from ..scoring.explain import fmt_array
 from ..scoring.rubric import GROUP
 from .criteria import Context, describe, evaluate
-from .facts import group_facts, member_facts, ratings_summary
+from .facts import group_facts, member_facts
 from .quota import quota_cap
 from .result import NOT_PROPOSED, PROPOSED, ShortlistResult, TitleOutcome
+from .subjects import Subjects
 from .titles import SheetTitle, read_titles
 
 
@@ -51,8 +51,13 @@ class Evaluation:
 
 
 def _join(acc: np.ndarray, more: np.ndarray) -> np.ndarray:
-    both = (acc != "") & (more != "")
-    return np.where(both, acc + "; " + more, np.where(acc != "", acc, more)).astype(object)
+    """Phrases appended with '; ', strings built only where there is one to add."""
+    out = np.array(acc, dtype=object)  # a copy: an accumulator may be shared
+    idx = np.flatnonzero(more != "")
+    if len(idx):
+        head, tail = out[idx], np.asarray(more, dtype=object)[idx]
+        out[idx] = np.where(head != "", head + "; " + tail, tail)
+    return out
 
 
 def _order(awards: list[AwardRule]) -> list[AwardRule]:
@@ -121,6 +126,7 @@ def decide_awards(
     outcomes: dict[str, TitleOutcome] = {}
     frames: dict[str, pd.DataFrame] = {}
     forms: list[tuple[AwardRule, Evaluation]] = []
+    kinds = {False: Subjects(members, False, year), True: Subjects(groups, True, year)}
     for award in _order(list(awards.values())):
         group = award.subject == GROUP
         subjects = groups if group else members
@@ -135,7 +141,7 @@ def decide_awards(
         if award.is_form:
             forms.append((award, ev))
             continue
-        frames[award.code] = _decide(award, outcome, subjects, ev, ctx, group, taken=set())
+        frames[award.code] = _decide(award, outcome, kinds[group], ev, ctx, taken=set())
         ctx.proposed[award.code] = set(
             frames[award.code].loc[frames[award.code]["ket_qua"] == PROPOSED, "ma"]
         )
@@ -143,9 +149,8 @@ def decide_awards(
     taken: dict[tuple[str, str], dict[str, str]] = {}
     for award, ev in sorted(forms, key=lambda f: -f[0].level):
         group = award.subject == GROUP
-        subjects = groups if group else members
         already = taken.setdefault((award.track, award.subject), {})
-        frame = _decide(award, outcomes[award.code], subjects, ev, ctx, group, taken=already)
+        frame = _decide(award, outcomes[award.code], kinds[group], ev, ctx, taken=already)
         frames[award.code] = frame
         chosen = set(frame.loc[frame["ket_qua"] == PROPOSED, "ma"])
         ctx.proposed[award.code] = chosen
@@ -223,18 +228,20 @@ def _outcome(
 def _decide(
     award: AwardRule,
     outcome: TitleOutcome,
-    subjects: pd.DataFrame,
+    kind: Subjects,
     ev: Evaluation,
     ctx: Context,
-    group: bool,
     taken: dict[str, str] | set,
 ) -> pd.DataFrame:
+    subjects, group = kind.frame, kind.group
     key = "ma_to" if group else "ma_doan_vien"
     quota, rule = quota_cap(award, outcome, ctx, len(ctx.members), len(ctx.groups))
     outcome.quota, outcome.quota_rule = quota, rule
     codes = subjects[key].to_numpy(dtype=object)
-    higher = np.array(
-        [taken.get(c, "") if isinstance(taken, dict) else "" for c in codes], dtype=object
+    higher = (
+        np.array([taken.get(c, "") for c in codes], dtype=object)
+        if isinstance(taken, dict) and taken
+        else np.full(len(codes), "", dtype=object)
     )
     eligible = ev.ok.copy()
     free = eligible & (higher == "")
@@ -246,13 +253,7 @@ def _decide(
     within = free & ((thu_tu <= quota).to_numpy() if quota is not None else True)
     out["ket_qua"] = np.where(within, PROPOSED, NOT_PROPOSED)
     n_free = len(ranked)
-    score = (
-        "điểm thi đua cả năm "
-        + fmt_array(out["diem"].to_numpy())
-        + " (hạng "
-        + fmt_array(out["hang"].to_numpy())
-        + ")"
-    )
+    score = kind.score
     place = (
         "xếp thứ " + fmt_array(thu_tu.fillna(0).to_numpy()) + f"/{n_free} trong số đủ tiêu chuẩn"
     )
@@ -287,10 +288,8 @@ def _decide(
     out["ly_do"] = reasons
     # proposed first, then eligible but not proposed, then the rest
     out["_outcome_order"] = np.where(within, 0, np.where(cut | other, 1, 2))
-    out["_name_order"] = (
-        name_ranks(subjects["ten_to"]) if group else name_ranks(subjects["ten"], subjects["ho_dem"])
-    )
-    out["tom_tat"] = _summary(subjects, ev, group, ctx.year)
+    out["_name_order"] = kind.name_order
+    out["tom_tat"] = kind.summary
     for col in ("gioi_tinh", "ngay_sinh", "chuc_vu", "ten_sang_kien", "cap_sang_kien"):
         out[col] = subjects[col].to_numpy() if col in subjects else None
     outcome.eligible, outcome.proposed = int(eligible.sum()), int(within.sum())
@@ -325,38 +324,6 @@ def _base_frame(
             "diem": subjects["tong"].to_numpy(),
             "hang": subjects["hang"].to_numpy(),
         }
-    )
-
-
-def _summary(subjects: pd.DataFrame, ev: Evaluation, group: bool, year: int | None) -> np.ndarray:
-    """'Tóm tắt thành tích' of the proposal lists: the facts, not the rules."""
-    score = (
-        "điểm thi đua cả năm "
-        + fmt_array(subjects["tong"].to_numpy())
-        + " (hạng "
-        + fmt_array(subjects["hang"].to_numpy())
-        + f"/{len(subjects)})"
-    )
-    if group:
-        return (
-            ratings_summary(subjects, year)
-            + "; "
-            + fmt_array(subjects["so_doan_vien"])
-            + " đoàn viên; "
-            + fmt_array(subjects["so_sang_kien"].to_numpy())
-            + " sáng kiến; "
-            + score
-        )
-    sk = fmt_array(subjects["sk_cong_nhan"].to_numpy())
-    arts = fmt_array(subjects["so_tin_bai"].to_numpy())
-    return (
-        ratings_summary(subjects, year)
-        + "; "
-        + sk
-        + " sáng kiến được công nhận; "
-        + arts
-        + " tin, bài; "
-        + score
     )
 
 

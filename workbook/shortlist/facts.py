@@ -8,6 +8,7 @@ campaign's union points (used only to rank within quotas, never as a rating).
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -20,6 +21,23 @@ from ..values import to_text
 
 LEVEL_ORDER = {level: rank for rank, level in enumerate(INITIATIVE_LEVELS, start=1)}
 LEVEL_NAMES = {v: k for k, v in LEVEL_ORDER.items()}
+
+
+def _texts(values: pd.Series, blank: str) -> pd.Series:
+    """``to_text`` of each value (``blank`` where there is none), once per distinct value: a
+    column of thirty thousand members holds a handful of genders, roles and disciplines."""
+    known: dict[tuple[type, Any], str] = {}
+    out = []
+    for v in values:
+        key = (v.__class__, v)  # True and 1 are equal keys but different text
+        try:
+            text = known.get(key)
+        except TypeError:  # an unhashable value: not remembered
+            text = to_text(v) or blank
+        if text is None:
+            text = known[key] = to_text(v) or blank
+        out.append(text)
+    return pd.Series(out, index=values.index, dtype=object)
 
 
 def months_between(start: dt.date | None, end: dt.date | None) -> float:
@@ -90,7 +108,7 @@ def member_facts(inp: ScoringInput, scores: ScoreResult) -> pd.DataFrame:
     frame["so_dang_ky"] = frame["ma_doan_vien"].map(regs.groupby("ma").size()).fillna(0)
 
     setup = inp.table("doan_vien")
-    text = lambda col: setup[col].map(lambda v: to_text(v) or "")  # noqa: E731
+    text = lambda col: _texts(setup[col], "")  # noqa: E731
     setup = pd.DataFrame(
         {
             "ma_doan_vien": clean_codes(setup["ma_doan_vien"]),
@@ -99,7 +117,7 @@ def member_facts(inp: ScoringInput, scores: ScoreResult) -> pd.DataFrame:
             "chuc_vu": text("chuc_vu"),
             "thanh_phan": text("thanh_phan"),
             "ngay_tuyen_dung": setup["ngay_tuyen_dung"],
-            "ky_luat": setup["ky_luat"].map(lambda v: to_text(v) or "Không"),
+            "ky_luat": _texts(setup["ky_luat"], "Không"),
         }
     ).drop_duplicates("ma_doan_vien")
     frame = frame.merge(setup, on="ma_doan_vien", how="left")

@@ -85,7 +85,8 @@ def write_shortlist(ws: Worksheet, result: ShortlistResult) -> None:
         row += 1
     row += 1
     note(ws, row, "Danh sách (người, tập thể không đề nghị xếp theo tên)", SECTION_FONT)
-    rows = result.decisions.astype(object).where(result.decisions.notna(), None)
-    put_table(ws, row + 1, 1, "tblDeNghi", COLUMNS, rows.to_dict("records"), wrap=("ly_do",))
+    shown = result.decisions[[c.key for c in COLUMNS]]
+    rows = shown.astype(object).where(shown.notna(), None)
+    put_table(ws, row + 1, 1, "tblDeNghi", COLUMNS, rows, wrap=("ly_do",))
     ws.freeze_panes = ws.cell(row=row + 2, column=1)
     print_setup(ws, landscape=True, title_rows=None)
