@@ -39,6 +39,7 @@ _CELL_REF = re.compile(rb'\sr="([A-Z]{1,3})\d+"')
 _CELL_STYLE = re.compile(rb'\ss="(\d+)"')
 _RANGE_REF = re.compile(rb'<(?:hyperlink|mergeCell)\b[^>]*?\sref="([^"]+)"')
 _AFTER_CELL_NAME = frozenset(b" \t\r\n/>")
+_SPANS = re.compile(rb'\sspans="[^"]*"')
 MAX_SEEN_CELLS = 200_000  # merged or linked ranges past this: the whole load is simpler
 REL_COMMENTS = "/comments"
 REL_STYLES = "/styles"
@@ -210,7 +211,8 @@ def split_sheet(body: bytes, wanted: Set[Place], styles: Set[int]) -> tuple[byte
 
 def merge_sheet(drawn: bytes, aside: SetAside) -> list[bytes]:
     """The rows openpyxl saved (``drawn``) with what was set aside, in row order; in a row
-    both hold, the cells in column order under the row's own start tag."""
+    both hold, the cells in column order under the row's own start tag, less its ``spans``
+    (a hint of the columns it holds, which a new mark may widen)."""
     out = dict(aside.rows)
     for n, tag in aside.tags.items():  # a row openpyxl wrote nothing of keeps the rest
         out[n] = tag + b"".join(xml for _, xml in aside.cells[n]) + b"</row>"
@@ -222,6 +224,7 @@ def merge_sheet(drawn: bytes, aside: SetAside) -> list[bytes]:
             tag, rest = row_cells(aside.rows[n])
         else:
             tag, rest = saved_tag, []
+        tag = _SPANS.sub(b"", tag)
         taken = {c for c, _ in saved}
         if any(c in taken for c, _ in rest):
             raise Unsupported("a cell set aside was drawn too")
