@@ -145,6 +145,29 @@ def test_old_marks_are_cleared_and_a_chosen_colour_kept(filled_master, tmp_path,
     _same_cells(fast, whole)
 
 
+def test_cells_openpyxl_makes_on_load_come_out_as_a_whole_load(
+    filled_master, tmp_path, monkeypatch
+):
+    """A hyperlink, a merged range and a person's note on a cell the sheet does not hold:
+    openpyxl makes or changes those cells when it loads the sheet, so they are loaded."""
+    wb = load_workbook(filled_master)
+    ws = wb[REGISTRATIONS]
+    ws["D6"].hyperlink = "https://congdoan.vn/tin-bai/1"
+    ws.merge_cells("P8:Q9")
+    ws["P8"] = "Ghi chú gộp ô"
+    ws["T12"].comment = Comment("Ô trống có ghi chú", "Anh Nam")
+    wb.save(filled_master)
+    check_workbook(filled_master)  # marks to clear next time
+
+    fast, whole = _check_both(filled_master, tmp_path, monkeypatch)
+
+    ws = load_workbook(fast)[REGISTRATIONS]
+    assert ws["D6"].hyperlink.target == "https://congdoan.vn/tin-bai/1"
+    assert [str(r) for r in ws.merged_cells.ranges] == ["P8:Q9"]
+    assert ws["T12"].comment.text == "Ô trống có ghi chú"
+    _same_cells(fast, whole)
+
+
 def test_master_saved_by_excel(filled_master, tmp_path, monkeypatch):
     check_workbook(filled_master)  # old marks, written by openpyxl, then saved by Excel
     as_excel_saves_it(filled_master)
