@@ -225,6 +225,22 @@ def _check_fallback(master, tmp_path, monkeypatch):
     return master, whole
 
 
+def test_a_group_receipt_is_marked_on_a_partial_copy_too(books, tmp_path, monkeypatch):
+    """The receipt copy gets the same marks, opens on Kiểm tra and its stamp (read whole)
+    names the file it copies, as with a whole load."""
+    path = books.group_copy(
+        tmp_path, "06", lambda rows: rows["dang_ky"][0].update(cam_ket="=Hoàn thành")
+    )
+    loads = _loads_counted(monkeypatch)
+    check_workbook(path, reference=books.master, out=tmp_path / "fast.xlsx")
+    assert len(loads) == 1 and loads[0][0] != path.name
+    _whole_load(monkeypatch)
+    check_workbook(path, reference=books.master, out=tmp_path / "whole.xlsx")
+    fast = load_workbook(tmp_path / "fast.xlsx")
+    assert fast.sheetnames[0] == "Kiểm tra" and fast[REGISTRATIONS]["H2"].comment.author == AUTHOR
+    _same_cells(tmp_path / "fast.xlsx", tmp_path / "whole.xlsx")
+
+
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not on PATH")
 def test_libreoffice_opens_the_checked_master_with_its_notes(filled_master, tmp_path):
     as_excel_saves_it(filled_master)
