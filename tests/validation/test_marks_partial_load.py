@@ -57,7 +57,9 @@ def _loads_counted(monkeypatch) -> list[tuple[str, int]]:
 
 def _cell(c):
     note = (c.comment.text, c.comment.author) if c.comment else None
-    return (c.value, c.number_format, repr(c.fill), repr(c.font), repr(c.border), note)
+    link = c.hyperlink.target if c.hyperlink else None
+    formats = (c.number_format, *map(repr, (c.fill, c.font, c.border, c.alignment, c.protection)))
+    return (c.value, *formats, note, link)
 
 
 def _cells(path):
