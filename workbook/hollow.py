@@ -11,6 +11,9 @@ end). A cell that pointed into the shared-string table, which openpyxl rewrites,
 itself (an inline string of the same rich text). The result is the workbook a full load and save
 would have given.
 
+An edit of a few cells of those sheets (validation's marks) gets them *partly* hollowed: the
+cells it reads stay in the copy, the others are set aside (``partial_rows``).
+
 When a package holds something this does not handle it raises ``Unsupported`` and the caller
 loads the workbook whole.
 """
@@ -26,6 +29,15 @@ from pathlib import Path
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from .package_parts import copy_package, is_binary_workbook, sheet_parts
+from .partial_rows import (
+    Partial,
+    SetAside,
+    cells_openpyxl_makes,
+    merge_sheet,
+    split_sheet,
+    styles_with_fill,
+    wanted_places,
+)
 from .sheet_xml import Unsupported, split_rows
 
 _DIMENSION = re.compile(rb"<dimension\b[^>]*/>")
@@ -64,9 +76,10 @@ def _sheet_data(xml: bytes) -> RowsElement | None:
 
 @dataclass(frozen=True)
 class Hollowed:
-    body: bytes  # the rows, shared strings made inline
+    body: bytes  # the rows, shared strings made inline (b"" for a sheet partly hollowed)
     dimension: bytes  # the original <dimension/> element ('' if none)
     declarations: list[bytes]  # the root's namespace declarations the rows may need
+    partly: SetAside | None = None  # what was set aside of a sheet partly hollowed
 
 
 def _shared_strings(zin: zipfile.ZipFile) -> list[bytes]:
@@ -89,17 +102,23 @@ def _inline(body: bytes, strings: list[bytes]) -> bytes:
 
 
 def hollow_package(
-    source: Path, target: Path, keep: set[str], redrawn: Set[str] = frozenset()
+    source: Path,
+    target: Path,
+    keep: Set[str],
+    redrawn: Set[str] = frozenset(),
+    partial: Partial | None = None,
 ) -> dict[str, Hollowed]:
     """Write ``target``: ``source`` with the rows of every sheet not named in ``keep`` taken
     out; returns them by sheet name, but for the sheets in ``redrawn``, whose rows the run
-    clears anyway (so loading them would be wasted)."""
+    clears anyway (so loading them would be wasted). With ``partial``, the sheets it reads
+    keep the cells it reads."""
     hollowed: dict[str, Hollowed] = {}
     with zipfile.ZipFile(source) as zin:
         if is_binary_workbook(zin):
             raise Unsupported("binary workbook")
         parts, present = sheet_parts(zin), set(zin.namelist())
         strings: list[bytes] | None = None
+        styles: set[int] | None = None
         replaced: dict[str, bytes] = {}
         for name, part in parts.items():
             if name in keep or part not in present:
@@ -114,17 +133,28 @@ def hollow_package(
             body = found.body
             if not body.strip():
                 continue
-            replaced[part] = xml[: found.start] + b"<sheetData/>" + xml[found.end :]
             if name in redrawn:
+                replaced[part] = xml[: found.start] + b"<sheetData/>" + xml[found.end :]
                 continue
             if b' t="s"' in body:
                 strings = _shared_strings(zin) if strings is None else strings
                 body = _inline(body, strings)
+            loaded, partly = b"", None
+            if partial is not None and name not in partial.skip:
+                styles = styles_with_fill(zin, partial.fill) if styles is None else styles
+                wanted = wanted_places(partial.cells, name) | cells_openpyxl_makes(
+                    zin, part, (xml[: found.start], xml[found.end :])
+                )
+                loaded, partly = split_sheet(body, wanted, styles)
+                body = body if partly is None else b""
+            rows = b"<sheetData>" + loaded + b"</sheetData>" if loaded else b"<sheetData/>"
+            replaced[part] = xml[: found.start] + rows + xml[found.end :]
             dimension = _DIMENSION.search(xml)
             hollowed[name] = Hollowed(
                 body,
                 dimension.group(0) if dimension else b"",
                 [m.group(0) for m in _DECLARATION.finditer(root.group(0))],
+                partly,
             )
         copy_package(zin, target, replaced)
     return hollowed
@@ -153,7 +183,8 @@ def fill_package(
             if found is None:
                 raise Unsupported(f"no rows element in {name}")
             if name in hollowed:
-                body, dimension = [hollowed[name].body], hollowed[name].dimension
+                partly, dimension = hollowed[name].partly, hollowed[name].dimension
+                body = [hollowed[name].body] if partly is None else merge_sheet(found.body, partly)
             else:
                 body, dimension = _merged(found.body, spelled[name])
             head = xml[: found.start]

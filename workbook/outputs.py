@@ -10,7 +10,9 @@ are never touched here.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -24,6 +26,7 @@ from .deferred_rows import deferring
 from .errors import NotOurWorkbook
 from .hollow import Unsupported, fill_package, hollow_package
 from .layout import protect, set_cell, write_table
+from .partial_rows import Partial
 from .safe_io import HASH_CHARS, atomic_write, ensure_not_open
 from .writing import load_for_edit
 
@@ -37,6 +40,23 @@ class LogEntry:
     counts: str = ""
     files: list[tuple[str, str]] = field(default_factory=list)  # (file name, sha256)
     marks: dict[str, str] = field(default_factory=dict)  # sha256 -> data mark (consolidation)
+
+
+@dataclass(frozen=True)
+class CellEdit:
+    """An ``edit`` of few cells of the people's sheets (validation's marks): it sets the
+    ``cells`` named (A1 references by sheet name) and may clear cells whose fill colour passes
+    ``fill``; it never reads the sheets in ``skip``, and reads those in ``whole`` entirely.
+    ``rewrite_outputs`` runs it on a copy holding just those cells (``partial_rows``)."""
+
+    apply: Callable[[Workbook], None]
+    cells: Mapping[str, Set[str]]
+    fill: Callable[[str], bool]
+    skip: Set[str] = frozenset()
+    whole: Set[str] = frozenset()
+
+    def __call__(self, wb: Workbook) -> None:
+        self.apply(wb)
 
 
 def log_rows(entry: LogEntry, now: dt.datetime) -> list[dict[str, Any]]:
@@ -130,15 +150,16 @@ def rewrite_outputs(
     made (a receipt's temporary copy).
 
     Without ``edit`` the other sheets' rows are not loaded (``hollow``): a big master is saved
-    in seconds, not minutes; a package that way cannot handle is loaded whole.
+    in seconds, not minutes; with a ``CellEdit`` only the cells it names are; a package that
+    way cannot handle (or any other edit) is loaded whole.
     """
     master = Path(master)
     ensure_not_open(master)
-    if edit is None:
+    if edit is None or isinstance(edit, CellEdit):
         try:
             return atomic_write(
                 master,
-                lambda tmp: _redraw_hollow(master, tmp, writers, log),
+                partial(_redraw_hollow, master, writers=writers, log=log, edit=edit),
                 make_backup=make_backup,
             )
         except Unsupported:
@@ -173,18 +194,28 @@ def _redraw(
 
 
 def _redraw_hollow(
-    master: Path, target: Path, writers: dict[str, SheetWriter], log: LogEntry | None
+    master: Path,
+    target: Path,
+    *,
+    writers: dict[str, SheetWriter],
+    log: LogEntry | None,
+    edit: CellEdit | None = None,
 ) -> None:
-    """``_redraw`` on a copy of the master without the rows of the sheets it does not draw;
-    ``target`` gets the result with those rows back."""
+    """``_redraw`` on a copy of the master without the rows of the sheets it does not draw
+    (but for the cells ``edit`` reads); ``target`` gets the result with those rows back."""
     redrawn = {schema.SHEETS[k].name for k in writers}
+    keep = {schema.sheet("nhat_ky").name}
+    cells = None
+    if edit is not None:
+        keep |= edit.whole
+        cells = Partial(edit.cells, edit.fill, edit.skip)
     hollowed = target.with_name(f"{target.stem}-rong{target.suffix}")
     drawn = target.with_name(f"{target.stem}-ve{target.suffix}")
     try:
-        rows = hollow_package(master, hollowed, {schema.sheet("nhat_ky").name}, redrawn)
+        rows = hollow_package(master, hollowed, keep, redrawn, cells)
         wb = load_for_edit(hollowed)
         with deferring() as spelled:  # big tables' rows as XML, not openpyxl cells
-            _redraw(wb, master.name, writers, None, log)
+            _redraw(wb, master.name, writers, edit, log)
         wb.save(drawn)
         fill_package(drawn, target, rows, spelled)
     finally:

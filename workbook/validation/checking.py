@@ -15,6 +15,7 @@ What the Kiểm tra sheet and the marks look like is ``sheet``'s business.
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 
@@ -76,11 +77,14 @@ def write_receipt(source: Path, target: Path, findings: list[Finding]) -> tuple[
     highlight = highlighter(findings, source.name)
     source_hash = file_hash(source)[:HASH_CHARS]
 
-    def edit(wb: Workbook) -> None:
+    def mark_up(wb: Workbook) -> None:
         highlight(wb)
         _open_on_checks(wb)
         if schema.STAMP.name in wb.sheetnames:
             _mark_as_copy(wb, source_hash)
+
+    stamp = {schema.STAMP.name}  # read whole: it gains the line naming the source
+    edit = replace(highlight, apply=mark_up, skip=highlight.skip - stamp, whole=stamp)
 
     def write(work: Path) -> None:
         shutil.copyfile(source, work)

@@ -10,6 +10,7 @@ Which file gets them (the master in place, a group's receipt copy) is ``checking
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Callable
 
 from openpyxl import Workbook
@@ -22,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .. import schema
 from ..findings import Finding, title_of
 from ..layout import FONT_NAME, print_setup, sheet_ref, write_table
+from ..outputs import CellEdit
 from .marks import SKIP_SHEETS, cells_to_mark, fill_to_set, is_our_fill, note_text
 
 AUTHOR = "thidua"
@@ -94,8 +96,10 @@ def clear_marks(ws: Worksheet) -> int:
     return cleared
 
 
-def highlighter(findings: list[Finding], file: str) -> Callable[[Workbook], None]:
-    """An ``edit`` for rewrite_outputs: clear old marks, mark the cells of ``file``'s findings."""
+def highlighter(findings: list[Finding], file: str) -> CellEdit:
+    """An ``edit`` for rewrite_outputs: clear old marks, mark the cells of ``file``'s findings.
+    It names the cells it marks and our shades, so a big master loads only those cells and
+    the cells holding an old mark."""
 
     def edit(wb: Workbook) -> None:
         for ws in wb.worksheets:
@@ -109,4 +113,7 @@ def highlighter(findings: list[Finding], file: str) -> Callable[[Workbook], None
                 cell.fill = PatternFill("solid", fgColor=fill)
             cell.comment = Comment(note_text(found), AUTHOR, height=60 + 50 * len(found), width=360)
 
-    return edit
+    marked: dict[str, set[str]] = defaultdict(set)
+    for sheet, ref in cells_to_mark(findings, file, {f.sheet for f in findings}):
+        marked[sheet].add(ref)
+    return CellEdit(edit, marked, is_our_fill, skip=SKIP_SHEETS)
