@@ -23,7 +23,7 @@ import zipfile
 from collections.abc import Mapping, Set
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from lxml import etree
 
@@ -99,9 +99,24 @@ def copy_package(
             level = 1 if out.file_size > FAST_DEFLATE_BYTES else 6
             out._compresslevel = level  # type: ignore[attr-defined]
             with zout.open(out, "w") as stream:
-                for piece in pieces:
-                    stream.write(piece)
+                for chunk in _chunks(pieces):
+                    stream.write(chunk)
     return starts
+
+
+def _chunks(pieces: list[bytes], size: int = 1 << 20) -> Iterator[bytes]:
+    """Pieces (a sheet's rows, one by one) joined into chunks of about ``size``: a write to a
+    zip stream costs a deflate call, a CRC and a file write, whatever its length."""
+    batch: list[bytes] = []
+    held = 0
+    for piece in pieces:
+        batch.append(piece)
+        held += len(piece)
+        if held >= size:
+            yield b"".join(batch)
+            batch, held = [], 0
+    if batch:
+        yield b"".join(batch)
 
 
 def _ui_relationships(rels_xml: bytes) -> list[etree._Element]:
