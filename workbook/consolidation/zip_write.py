@@ -16,8 +16,10 @@ import datetime as dt
 import posixpath
 import re
 import zipfile
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from lxml import etree
 from openpyxl.utils import column_index_from_string, get_column_letter, range_boundaries
@@ -27,7 +29,7 @@ from ..excel_dates import WINDOWS_1900, package_epoch
 from ..ooxml import CALC_CHAIN_PART, CONTENT_TYPES_PART, WORKBOOK_PART, WORKBOOK_RELS_PART
 from ..ooxml import MAIN_NS as NS
 from ..package_parts import copy_package, is_binary_workbook, resolve_target, sheet_parts
-from ..sheet_xml import Unsupported, column_cells, split_rows
+from ..sheet_xml import Unsupported, cell_tails_utf8, column_cells, split_rows
 from .merge import OutRow
 
 _CELL = re.compile(rb"<c\b[^>]*?(?:/>|>.*?</c>)", re.S)
@@ -195,7 +197,8 @@ class SheetRewrite:
             count=1,
         )
         parts[0] = head
-        xml = b"".join(parts) + self.tail
+        parts.append(self.tail)
+        xml = b"".join(parts)
         self.table.set("ref", ref)
         for af in self.table.iter(f"{{{NS}}}autoFilter"):
             af.set("ref", ref)
@@ -203,22 +206,36 @@ class SheetRewrite:
         return xml, table
 
     def _new_rows(self, rows: list[tuple[int, OutRow]]) -> list[bytes]:
-        """The XML of rows with new values, built a column at a time as text: one type test per
-        cell in a tight loop, no call and no bytes formatting per cell (a provincial master has
-        a million cells), one encoding per row."""
-        numbers = [str(n) for n, _ in rows]
-        columns: list[list[str]] = []
-        for j, col in enumerate(self.columns):
-            if col is not None:
-                values = [row.values.get(col.key) if row.values else None for _, row in rows]
-                columns.append(self._column_cells(j, numbers, values))
-        manual = None in self.columns
-        out = []
-        for (n, row), cells in zip(rows, zip(*columns) if columns else [()] * len(rows)):
-            xml = "".join(cells).encode("utf-8")
-            if manual and row.origin:
-                xml = self._with_manual_cells(xml, n, row.origin)
-            out.append(b'<row r="%d">%s</row>' % (n, xml))
+        """The XML of rows with new values, built a column at a time (a provincial master has a
+        million cells): each column's distinct values are spelled and encoded once, each
+        spelling already followed by the start of the next cell up to its row number; a row
+        is then those pieces joined by its number."""
+        if not rows:
+            return []
+        kept = [(j, col.key) for j, col in enumerate(self.columns) if col is not None]
+        numbers = [b"%d" % n for n, _ in rows]
+        if kept:
+            letters = [get_column_letter(self.min_col + j) for j, _ in kept]
+            columns = _columns([row.values for _, row in rows], [k for _, k in kept])
+            pieces = [
+                cell_tails_utf8(
+                    self.styles[j].decode(),
+                    values,
+                    self.epoch,
+                    f'<c r="{letters[i + 1]}' if i + 1 < len(kept) else "</row>",
+                )
+                for i, ((j, _), values) in enumerate(zip(kept, columns))
+            ]
+            starts = [repeat(b'<row r="'), repeat(f'"><c r="{letters[0]}'.encode())]
+            out = [n.join(parts) for n, parts in zip(numbers, zip(*starts, *pieces))]
+        else:
+            out = [b'<row r="%s"></row>' % n for n in numbers]
+        if None in self.columns:
+            for i, (n, row) in enumerate(rows):
+                if row.origin:
+                    cells = out[i][len(b'<row r="">') + len(numbers[i]) : -len(b"</row>")]
+                    cells = self._with_manual_cells(cells, n, row.origin)
+                    out[i] = b'<row r="%d">%s</row>' % (n, cells)
         return out
 
     def _column_cells(self, j: int, numbers: list[str], values: list[Any]) -> list[str]:
@@ -240,6 +257,17 @@ class SheetRewrite:
                 ref = b'r="%s%d"' % (get_column_letter(self.min_col + j).encode(), n)
                 out.append(_CELL_REF.sub(ref, kept[self.min_col + j], count=1))
         return b"".join(out)
+
+
+def _columns(rows: Sequence[dict[str, Any] | None], keys: list[str]) -> list[list[Any]]:
+    """The values of ``keys`` in ``rows``, a list per key (None where a row lacks one)."""
+    out = []
+    for key in keys:
+        try:  # the merge's rows hold every key: taken in C
+            out.append(list(map(itemgetter(key), rows)))  # type: ignore[arg-type]
+        except (KeyError, TypeError):
+            out.append([row.get(key) if row else None for row in rows])
+    return out
 
 
 def _renumber(raw: bytes, n: int) -> bytes:
