@@ -17,9 +17,8 @@ import posixpath
 import re
 import zipfile
 from itertools import repeat
-from operator import itemgetter
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable
 
 from lxml import etree
 from openpyxl.utils import column_index_from_string, get_column_letter, range_boundaries
@@ -29,6 +28,7 @@ from ..excel_dates import WINDOWS_1900, package_epoch
 from ..ooxml import CALC_CHAIN_PART, CONTENT_TYPES_PART, WORKBOOK_PART, WORKBOOK_RELS_PART
 from ..ooxml import MAIN_NS as NS
 from ..package_parts import copy_package, is_binary_workbook, resolve_target, sheet_parts
+from ..row_columns import row_columns
 from ..sheet_xml import Unsupported, cell_tails_utf8, column_cells, split_rows
 from .merge import OutRow
 
@@ -216,7 +216,7 @@ class SheetRewrite:
         numbers = [b"%d" % n for n, _ in rows]
         if kept:
             letters = [get_column_letter(self.min_col + j) for j, _ in kept]
-            columns = _columns([row.values for _, row in rows], [k for _, k in kept])
+            columns = row_columns([row.values for _, row in rows], [k for _, k in kept])
             pieces = [
                 cell_tails_utf8(
                     self.styles[j].decode(),
@@ -257,17 +257,6 @@ class SheetRewrite:
                 ref = b'r="%s%d"' % (get_column_letter(self.min_col + j).encode(), n)
                 out.append(_CELL_REF.sub(ref, kept[self.min_col + j], count=1))
         return b"".join(out)
-
-
-def _columns(rows: Sequence[dict[str, Any] | None], keys: list[str]) -> list[list[Any]]:
-    """The values of ``keys`` in ``rows``, a list per key (None where a row lacks one)."""
-    out = []
-    for key in keys:
-        try:  # the merge's rows hold every key: taken in C
-            out.append(list(map(itemgetter(key), rows)))  # type: ignore[arg-type]
-        except (KeyError, TypeError):
-            out.append([row.get(key) if row else None for row in rows])
-    return out
 
 
 def _renumber(raw: bytes, n: int) -> bytes:
