@@ -55,7 +55,13 @@ def blank_rows(columns: list[list[Any]], count: int) -> list[int]:
     """Positions of the rows whose every cell is blank (all rows when there are no columns)."""
     candidates: list[int] | range = range(count)
     for column in columns:
-        blanks = {v for v in set(column) if is_blank(v)}  # exact objects: NaN found by identity
+        # exact objects: NaN found by identity; text starting with a visible ASCII character
+        # (codes, most names) is not blank, told without a call
+        blanks = {
+            v
+            for v in set(column)
+            if not (v.__class__ is str and "!" <= v[:1] <= "~") and is_blank(v)
+        }
         if not blanks:
             return []
         candidates = [i for i in candidates if column[i] in blanks]
