@@ -126,13 +126,18 @@ def _spellings(
     text = f'" s="{style}" t="inlineStr"><is><t>'
     spaced = f'" s="{style}" t="inlineStr"><is><t xml:space="preserve">'
     end = f"</t></is></c>{after}"
+    # Most columns hold nothing to escape: one search over all their texts tells (a line feed,
+    # which joins them, is not searched for).
+    plain = str not in kinds or not NEEDS_ESCAPE.search(
+        "\n".join([v for v in spelled if v.__class__ is str])
+    )
     for value in spelled:
         if value.__class__ is str:
             if not value:
                 spelled[value] = blank
                 continue
             head = spaced if value[0] <= " " or value[-1] <= " " else text
-            if NEEDS_ESCAPE.search(value):
+            if not plain and NEEDS_ESCAPE.search(value):
                 spelled[value] = f"{head}{xml_text(value)}{end}"
             else:
                 spelled[value] = f"{head}{value}{end}"

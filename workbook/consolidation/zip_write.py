@@ -167,6 +167,11 @@ class SheetRewrite:
         parts.extend(raw for r, raw in sorted(self.rows.items()) if r <= self.min_row)
         n = self.min_row
         fresh: list[tuple[int, int, OutRow]] = []  # (place, number, row) of rows with new values
+        out_rows = list(out_rows)
+        if all(row.values is not None for row in out_rows):  # a first run: every row is new
+            count = len(out_rows)
+            parts.extend(self._new_rows(list(zip(range(n + 1, n + 1 + count), out_rows))))
+            n, out_rows = n + count, []
         for row in out_rows:
             n += 1
             if row.values is None and row.origin == n:
