@@ -168,7 +168,7 @@ class SheetRewrite:
         n = self.min_row
         fresh: list[tuple[int, int, OutRow]] = []  # (place, number, row) of rows with new values
         out_rows = list(out_rows)
-        if all(row.values is not None for row in out_rows):  # a first run: every row is new
+        if all(row.values is not None for row in out_rows):  # every row new (a first run)
             count = len(out_rows)
             parts.extend(self._new_rows(list(zip(range(n + 1, n + 1 + count), out_rows))))
             n, out_rows = n + count, []
