@@ -138,9 +138,10 @@ def records(frame, also: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     columns = [*frame.columns, *(also or {})]
     tail = list((also or {}).values())
     if len(frame.columns) and all(dtype.kind == "O" for dtype in frame.dtypes):  # the reader's
-        return [
-            dict(zip(columns, values + tail)) for values in frame.to_numpy(dtype=object).tolist()
-        ]
+        rows = frame.to_numpy(dtype=object).tolist()
+        if tail:
+            return [dict(zip(columns, values + tail)) for values in rows]
+        return [dict(zip(columns, values)) for values in rows]
     return [
         dict(zip(columns, (*values, *tail)))
         for values in zip(*(frame[c].tolist() for c in frame.columns))
