@@ -38,6 +38,7 @@ from .errors import UnreadableWorkbook
 from .excel_dates import WINDOWS_1900
 from .findings import ERROR, WARNING, Finding, a1, define
 from .headers import (
+    HEADER_SCAN_ROWS,
     block_for_list_table,
     find_header,
     header_key,
@@ -235,7 +236,12 @@ def _read_table(
         rows = block
     columns = schema.master_columns(sheet)  # provenance columns are read when present
     by_key = {c.key: c for c in columns}
-    header_index, mapping = find_header(columns, rows)
+    # A row matches at most as many headers as it has cells: when the first row matches one
+    # per cell of the rows below it (a sheet made from the template), none of them can match
+    # more, and their cells (data, each folded to compare) are not looked at.
+    header_index, mapping = find_header(columns, rows[:1])
+    if any(len(row) > len(mapping) for row in rows[1:HEADER_SCAN_ROWS]):
+        header_index, mapping = find_header(columns, rows)
     data.sheet_names[sheet.key] = actual
     letters = {key: get_column_letter(j + 1 + offset) for j, key in mapping.items()}
     data.columns[sheet.key] = letters

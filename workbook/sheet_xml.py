@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, Sequence
 from xml.sax.saxutils import escape
 
 from .excel_dates import WINDOWS_1900, date_serial
@@ -76,35 +76,85 @@ def column_cells(
     letter: str, style: str, numbers: list[str], values: list[Any], epoch: dt.datetime
 ) -> list[str]:
     """One column's cells for the given row numbers: the text of what ``cell_xml`` writes,
-    built in a tight loop (one type test per cell, no call, no bytes formatting), for tables
-    of a million cells."""
-    blank = f'" s="{style}"/>'
+    each distinct value spelled once (``cell_tails``), for tables of a million cells."""
+    head = f'<c r="{letter}'
+    return [f"{head}{n}{tail}" for n, tail in zip(numbers, cell_tails(style, values, epoch))]
+
+
+def cell_tails(style: str, values: Sequence[Any], epoch: dt.datetime, after: str = "") -> list[str]:
+    """Each value's cell as ``cell_xml`` writes it, from just after its reference (``A12``) on,
+    followed by ``after``. A column repeats few values (a group code, a date, a movement) or
+    holds plain text: each distinct value is spelled once, then looked up per cell."""
+    spelled = _spellings(style, values, epoch, after)
+    if spelled is None:
+        return [_tail(style, value, epoch) + after for value in values]
+    return list(map(spelled.__getitem__, values))
+
+
+def cell_tails_utf8(
+    style: str, values: Sequence[Any], epoch: dt.datetime, after: str = ""
+) -> list[bytes]:
+    """``cell_tails`` encoded, each distinct value encoded once."""
+    spelled = _spellings(style, values, epoch, after)
+    if spelled is None:
+        return [(_tail(style, value, epoch) + after).encode("utf-8") for value in values]
+    # One encoding for all the spellings, cut again where they met: a spelling never holds
+    # NUL (xml_text writes a control character as a space).
+    encoded = "\x00".join(spelled.values()).encode("utf-8").split(b"\x00")
+    return list(map(dict(zip(spelled, encoded)).__getitem__, values))
+
+
+# Values of these types compare equal only to values of their own type, so a column holding
+# them (with at most one kind of number: True == 1 == 1.0) can be spelled by distinct value;
+# but for -0.0 == 0.0, spelled apart.
+_BY_VALUE = frozenset({str, dt.date, dt.datetime, type(None)})
+_NUMBERS = frozenset({int, float, bool})
+
+
+def _spellings(
+    style: str, values: Sequence[Any], epoch: dt.datetime, after: str
+) -> dict[Any, str] | None:
+    """Distinct value -> its cell's tail, or None when the column's values cannot be told
+    apart by equality (mixed kinds of number, NumPy scalars, ...)."""
+    kinds = set(map(type, values))
+    if not kinds <= _BY_VALUE | _NUMBERS or len(kinds & _NUMBERS) > 1:
+        return None
+    if float in kinds and 0.0 in values:
+        return None
+    spelled: dict[Any, str] = dict.fromkeys(values, "")
+    blank = f'" s="{style}"/>{after}'
     text = f'" s="{style}" t="inlineStr"><is><t>'
     spaced = f'" s="{style}" t="inlineStr"><is><t xml:space="preserve">'
-    serials: dict[dt.date, str] = {}
-    out = []
-    for n, value in zip(numbers, values):
-        if type(value) is str:
+    end = f"</t></is></c>{after}"
+    # Most columns hold nothing to escape: one search over all their texts tells (a line feed,
+    # which joins them, is not searched for).
+    plain = str not in kinds or not NEEDS_ESCAPE.search(
+        "\n".join([v for v in spelled if v.__class__ is str])
+    )
+    for value in spelled:
+        if value.__class__ is str:
             if not value:
-                out.append(f'<c r="{letter}{n}{blank}')
+                spelled[value] = blank
                 continue
             head = spaced if value[0] <= " " or value[-1] <= " " else text
-            if NEEDS_ESCAPE.search(value):
-                value = xml_text(value)
-            out.append(f'<c r="{letter}{n}{head}{value}</t></is></c>')
+            if not plain and NEEDS_ESCAPE.search(value):
+                spelled[value] = f"{head}{xml_text(value)}{end}"
+            else:
+                spelled[value] = f"{head}{value}{end}"
         elif value is None:
-            out.append(f'<c r="{letter}{n}{blank}')
-        elif type(value) is int:
-            out.append(f'<c r="{letter}{n}" s="{style}"><v>{value!r}</v></c>')
-        elif type(value) is dt.date:  # a column of dates repeats a few hundred days
-            serial = serials.get(value)
-            if serial is None:
-                serial = serials[value] = repr(date_serial(value, epoch))
-            out.append(f'<c r="{letter}{n}" s="{style}"><v>{serial}</v></c>')
+            spelled[value] = blank
         else:
-            ref = f"{letter}{n}".encode()
-            out.append(cell_xml(ref, style.encode(), value, epoch).decode("utf-8"))
-    return out
+            spelled[value] = _tail(style, value, epoch) + after
+    return spelled
+
+
+_REF = b"A1"
+_CUT = len(b'<c r="A1')
+
+
+def _tail(style: str, value: Any, epoch: dt.datetime) -> str:
+    """``cell_xml``'s cell from just after its reference on."""
+    return cell_xml(_REF, style.encode(), value, epoch)[_CUT:].decode("utf-8")
 
 
 def xml_text(text: str) -> str:

@@ -55,7 +55,13 @@ def blank_rows(columns: list[list[Any]], count: int) -> list[int]:
     """Positions of the rows whose every cell is blank (all rows when there are no columns)."""
     candidates: list[int] | range = range(count)
     for column in columns:
-        blanks = {v for v in set(column) if is_blank(v)}  # exact objects: NaN found by identity
+        # exact objects: NaN found by identity; text starting with a visible ASCII character
+        # (codes, most names) is not blank, told without a call
+        blanks = {
+            v
+            for v in set(column)
+            if not (v.__class__ is str and "!" <= v[:1] <= "~") and is_blank(v)
+        }
         if not blanks:
             return []
         candidates = [i for i in candidates if column[i] in blanks]
@@ -137,7 +143,22 @@ def _plain_text(value: str, keep_lines: bool) -> str | None:
     """``to_text`` of a str."""
     if value.isascii() and value.isprintable():  # no control, invisible or composed character
         return " ".join(value.split()) or None  # what clean_text leaves of such text
-    return None if is_blank(value) else clean_text(value, keep_lines=keep_lines)
+    typed_texts = _TYPED_TEXTS[keep_lines]
+    typed = typed_texts.get(value, _UNSEEN)
+    if typed is _UNSEEN:
+        if len(typed_texts) >= _TYPED_TEXTS_MAX:
+            typed_texts.clear()
+        typed = None if is_blank(value) else clean_text(value, keep_lines=keep_lines)
+        typed_texts[value] = typed
+    return typed
+
+
+# Vietnamese text typed once across the workbooks of a batch (movements, titles, statuses and
+# many names recur from group to group; normalising is most of the typing pass), by
+# ``keep_lines``; bounded, and safe to share between threads (a race only types a text twice).
+_TYPED_TEXTS: tuple[dict[str, str | None], dict[str, str | None]] = ({}, {})
+_TYPED_TEXTS_MAX = 100_000
+_UNSEEN: Any = object()
 
 
 _KEEP_LINES = {"text": True, "code": False}  # convert's text types: to_text(keep_lines=...)

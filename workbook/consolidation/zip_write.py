@@ -16,6 +16,7 @@ import datetime as dt
 import posixpath
 import re
 import zipfile
+from itertools import repeat
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Mapping
 
@@ -27,7 +28,8 @@ from ..excel_dates import WINDOWS_1900, package_epoch
 from ..ooxml import CALC_CHAIN_PART, CONTENT_TYPES_PART, WORKBOOK_PART, WORKBOOK_RELS_PART
 from ..ooxml import MAIN_NS as NS
 from ..package_parts import copy_package, is_binary_workbook, resolve_target, sheet_parts
-from ..sheet_xml import Unsupported, column_cells, split_rows
+from ..row_columns import row_columns
+from ..sheet_xml import Unsupported, cell_tails_utf8, column_cells, split_rows
 from ..zip_raw import Deflated, Segment, deflate_sheet
 from .merge import OutRow
 
@@ -180,6 +182,11 @@ class SheetRewrite:
         parts.extend(raw for r, raw in sorted(self.rows.items()) if r <= self.min_row)
         n = self.min_row
         fresh: list[tuple[int, int, OutRow]] = []  # (place, number, row) of rows with new values
+        out_rows = list(out_rows)
+        if all(row.values is not None for row in out_rows):  # every row new (a first run)
+            count = len(out_rows)
+            parts.extend(self._new_rows(list(zip(range(n + 1, n + 1 + count), out_rows))))
+            n, out_rows = n + count, []
         for row in out_rows:
             n += 1
             if row.values is None and row.origin == n:
@@ -204,8 +211,8 @@ class SheetRewrite:
             parts.append(b'<row r="%d">%s</row>' % (last, cells))
         parts.append(b"</sheetData>")
         parts[0] = self._with_dimension(parts[0], last)
-        xml = b"".join(parts) + self.tail
-        return xml, self._fitted_table(last)
+        parts.append(self.tail)
+        return b"".join(parts), self._fitted_table(last)
 
     def _with_dimension(self, head: bytes, last: int) -> bytes:
         """The sheet's head with its used range ending on row ``last``."""
@@ -228,22 +235,36 @@ class SheetRewrite:
         return etree.tostring(self.table, xml_declaration=True, encoding="UTF-8", standalone=True)
 
     def _new_rows(self, rows: list[tuple[int, OutRow]]) -> list[bytes]:
-        """The XML of rows with new values, built a column at a time as text: one type test per
-        cell in a tight loop, no call and no bytes formatting per cell (a provincial master has
-        a million cells), one encoding per row."""
-        numbers = [str(n) for n, _ in rows]
-        columns: list[list[str]] = []
-        for j, col in enumerate(self.columns):
-            if col is not None:
-                values = [row.values.get(col.key) if row.values else None for _, row in rows]
-                columns.append(self._column_cells(j, numbers, values))
-        manual = None in self.columns
-        out = []
-        for (n, row), cells in zip(rows, zip(*columns) if columns else [()] * len(rows)):
-            xml = "".join(cells).encode("utf-8")
-            if manual and row.origin:
-                xml = self._with_manual_cells(xml, n, row.origin)
-            out.append(b'<row r="%d">%s</row>' % (n, xml))
+        """The XML of rows with new values, built a column at a time (a provincial master has a
+        million cells): each column's distinct values are spelled and encoded once, each
+        spelling already followed by the start of the next cell up to its row number; a row
+        is then those pieces joined by its number."""
+        if not rows:
+            return []
+        kept = [(j, col.key) for j, col in enumerate(self.columns) if col is not None]
+        numbers = [b"%d" % n for n, _ in rows]
+        if kept:
+            letters = [get_column_letter(self.min_col + j) for j, _ in kept]
+            columns = row_columns([row.values for _, row in rows], [k for _, k in kept])
+            pieces = [
+                cell_tails_utf8(
+                    self.styles[j].decode(),
+                    values,
+                    self.epoch,
+                    f'<c r="{letters[i + 1]}' if i + 1 < len(kept) else "</row>",
+                )
+                for i, ((j, _), values) in enumerate(zip(kept, columns))
+            ]
+            starts = [repeat(b'<row r="'), repeat(f'"><c r="{letters[0]}'.encode())]
+            out = [n.join(parts) for n, parts in zip(numbers, zip(*starts, *pieces))]
+        else:
+            out = [b'<row r="%s"></row>' % n for n in numbers]
+        if None in self.columns:
+            for i, (n, row) in enumerate(rows):
+                if row.origin:
+                    cells = out[i][len(b'<row r="">') + len(numbers[i]) : -len(b"</row>")]
+                    cells = self._with_manual_cells(cells, n, row.origin)
+                    out[i] = b'<row r="%d">%s</row>' % (n, cells)
         return out
 
     def _column_cells(self, j: int, numbers: list[str], values: list[Any]) -> list[str]:

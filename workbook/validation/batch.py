@@ -12,6 +12,7 @@ compared here; across files, the merge judges them).
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import chain
 from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
@@ -20,6 +21,7 @@ import pandas as pd
 from .. import schema
 from ..findings import Finding
 from ..reading import ROW
+from ..row_columns import row_block
 from .engine import DATA_KEYS, SOURCE, Context, Rule, Source, default_rules, run_rules
 from .lookups import Lookups
 from .report import ValidationReport
@@ -68,11 +70,9 @@ def _stack(tables: list[Rows]) -> dict[str, pd.DataFrame]:
         if key not in tables[0]:
             continue
         parts = [t[key] for t in tables]
-        rows = [r for part in parts for r in part]
         columns = [*(c.key for c in schema.master_columns(schema.SHEETS[key])), ROW]
-        frame = pd.DataFrame(
-            {c: pd.Series([r.get(c) for r in rows], dtype=object) for c in columns}
-        )
+        block = row_block(list(chain.from_iterable(parts)), columns)
+        frame = pd.DataFrame(block.T, columns=columns, dtype=object, copy=False)
         frame[SOURCE] = np.repeat(np.arange(len(parts)), [len(p) for p in parts])
         out[key] = frame
     return out
