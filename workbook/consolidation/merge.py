@@ -220,7 +220,10 @@ def _hold_conflicts(
         conflicts.update(claimed.intersection(mine))
         claimed.update(mine)
     in_master: dict[tuple, list[dict]] = defaultdict(list)  # claimed keys' rows nobody here owns
+    first, firsts = sheet.row_key[0], {key[0] for key in claimed}
     for row in existing:
+        if row.get(first) not in firsts:  # a re-run's batch claims few keys of a big master
+            continue
         owner = row.get("to_nguon") or ""
         found = row_key(sheet, row)
         if found is None or owner in batch:
@@ -288,8 +291,11 @@ def _walk_master(
     seen: dict[str, set[tuple]] = defaultdict(set)
     for row in existing:
         owner = row.get("to_nguon") or ""
+        if owner not in batch:  # most rows of a re-run: no key to compute
+            out.rows.append(OutRow(None, row[ROW]))
+            continue
         key = row_key(sheet, row)
-        if owner not in batch or key is None or key in conflicts or key in seen[owner]:
+        if key is None or key in conflicts or key in seen[owner]:
             out.rows.append(OutRow(None, row[ROW]))
             continue
         seen[owner].add(key)

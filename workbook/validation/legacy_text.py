@@ -117,9 +117,9 @@ def fix_text_cells(data: WorkbookData, fonts: Fonts | None = None) -> list[Findi
             for i, value in enumerate(frame[col.key].tolist()):
                 if not isinstance(value, str) or (not sheet_fonts and value.isascii()):
                     continue
-                cell = a1(letter, rows[i])
-                font = sheet_fonts.get(cell)
-                if (font is None and value.isascii()) or (key, rows[i], col.key) in done:
+                # the cell's address only where fonts are known (most batches: none)
+                font = sheet_fonts.get(a1(letter, rows[i])) if sheet_fonts else None
+                if font is None and value.isascii():
                     continue
                 if font is None:
                     if value not in by_content:
@@ -127,8 +127,9 @@ def fix_text_cells(data: WorkbookData, fonts: Fonts | None = None) -> list[Findi
                     converted, encoding = by_content[value]
                 else:
                     converted, encoding = fix_legacy(value, font)
-                if encoding is None:
+                if encoding is None or (key, rows[i], col.key) in done:
                     continue
+                cell = a1(letter, rows[i])
                 converted = clean_text(converted) or ""
                 frame.iat[i, position] = converted
                 new.append(
