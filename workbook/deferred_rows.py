@@ -27,7 +27,7 @@ from pandas.core.dtypes.cast import maybe_box_native
 
 from .excel_dates import WINDOWS_1900
 from .layout import as_written
-from .sheet_xml import column_cells
+from .sheet_xml import rows_xml
 
 Sink = dict[str, dict[int, bytes]]  # sheet title -> row number -> the row's XML
 _SINK: ContextVar[Sink | None] = ContextVar("deferred_rows", default=None)
@@ -90,27 +90,6 @@ def columns_xml(
     already ``as_written``) with the given style indexes, as openpyxl's ``set_cell`` would leave
     them; spelled a column at a time."""
     epoch = getattr(ws.parent, "epoch", WINDOWS_1900)
-    texts = [str(n) for n in numbers]
-    cells = [
-        _column(get_column_letter(column), str(style), texts, column_of, epoch)
-        for column, style, column_of in zip(columns, styles, values)
-    ]
-    return {
-        n: ('<row r="%d">' % n + "".join(row) + "</row>").encode("utf-8")
-        for n, row in zip(numbers, zip(*cells))
-    }
-
-
-def _column(
-    letter: str, style: str, numbers: list[str], values: list[Any], epoch: dt.datetime
-) -> list[str]:
-    # A column of floats (points, scores) is spelled here: ``column_cells`` takes each float
-    # through its general path. The spelling is ``cell_xml``'s, pinned by a test.
-    kinds = set(map(type, values))
-    if float in kinds and kinds <= {float, type(None)}:
-        head, blank = f'" s="{style}"><v>', f'" s="{style}"/>'
-        return [
-            f'<c r="{letter}{n}{blank}' if v is None else f'<c r="{letter}{n}{head}{v!r}</v></c>'
-            for n, v in zip(numbers, values)
-        ]
-    return column_cells(letter, style, numbers, values, epoch)
+    letters = [get_column_letter(column) for column in columns]
+    spelled = rows_xml(numbers, letters, [str(s) for s in styles], values, epoch)
+    return dict(zip(numbers, spelled))

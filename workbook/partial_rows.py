@@ -33,7 +33,7 @@ from openpyxl.utils.cell import coordinate_to_tuple
 
 from .ooxml import MAIN_NS, PKG_REL_NS, WORKBOOK_PART
 from .package_parts import resolve_target
-from .sheet_xml import Unsupported, split_rows
+from .sheet_xml import Unsupported, element_end, split_rows
 
 _CELL_REF = re.compile(rb'\sr="([A-Z]{1,3})\d+"')
 _CELL_STYLE = re.compile(rb'\ss="(\d+)"')
@@ -83,17 +83,8 @@ def row_cells(row: bytes) -> tuple[bytes, list[Cell]]:
         # content, skipped whole below
         if at + 2 >= len(row) or row[at + 2] not in _AFTER_CELL_NAME:
             raise Unsupported("an element other than a cell in a row")
-        head = row.find(b">", at)
-        if head == -1:
-            raise Unsupported("a cell cut short")
-        if row[head - 1] == ord("/"):
-            end = head + 1
-        else:
-            end = row.find(b"</c>", head)
-            if end == -1:
-                raise Unsupported("a cell cut short")
-            end += len(b"</c>")
-        ref = _CELL_REF.search(row, at, head)
+        end = element_end(row, at, b"</c>")
+        ref = _CELL_REF.search(row, at, row.find(b">", at))
         if ref is None:
             raise Unsupported("a cell without its place")
         cells.append((column_index_from_string(ref.group(1).decode()), row[at:end]))

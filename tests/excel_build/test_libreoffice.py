@@ -9,17 +9,15 @@ Skipped when neither ``soffice`` nor ``libreoffice`` is on PATH
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import zipfile
 
 import pytest
 from lxml import etree
 
+from ..office import convert, needs_soffice
 from .conftest import SHEETS
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not on PATH")
+pytestmark = needs_soffice
 
 NS_SCRIPT = "http://openoffice.org/2000/script"
 NS_LIBRARY = "http://openoffice.org/2000/library"
@@ -29,25 +27,8 @@ NS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 @pytest.fixture(scope="module")
 def ods(built_xlsm, tmp_path_factory):
     work = tmp_path_factory.mktemp("lo")
-    profile = (work / "profile").as_uri()  # private profile: no clash with a running office
-    result = subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "ods",
-            "--outdir",
-            str(work),
-            str(built_xlsm),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
-    out = work / (built_xlsm.stem + ".ods")
-    assert out.exists(), f"conversion failed: {result.stdout}\n{result.stderr}"
+    (out,), log = convert([built_xlsm], work, "ods")
+    assert out.exists(), f"conversion failed: {log}"
     with zipfile.ZipFile(out) as zf:
         return {n: zf.read(n) for n in zf.namelist()}
 

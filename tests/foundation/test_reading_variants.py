@@ -1,13 +1,12 @@
 """Reading tolerates what people do to a sheet; one fixture per variant, named by it."""
 
 import datetime as dt
-import shutil
-import subprocess
 import unicodedata
 
 import pytest
 from openpyxl import Workbook
 
+from tests.office import convert, needs_soffice
 from workbook.errors import UnreadableWorkbook
 from workbook.reading import ROW, read_workbook
 
@@ -190,16 +189,12 @@ def test_corrupt_and_foreign_files_raise_a_clear_error(tmp_path):
         read_workbook(text)
 
 
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice not installed")
+@needs_soffice
 @pytest.mark.parametrize("fmt", ["xls", "ods"])
 def test_old_xls_and_ods_read_the_same(tmp_path, fmt):
     source = people_workbook(tmp_path / "dang-ky.xlsx", HEADERS, [ROW_1])
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", fmt, "--outdir", str(tmp_path), str(source)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    data, frame = registrations(tmp_path / f"dang-ky.{fmt}")
+    (converted,), log = convert([source], tmp_path, fmt)
+    assert converted.exists(), f"conversion failed: {log}"
+    data, frame = registrations(converted)
     assert frame.drop(columns=[ROW]).iloc[0].tolist()[:9] == ROW_1
     assert data.findings == []

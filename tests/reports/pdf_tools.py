@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+from .. import office
+
+SOFFICE = office.SOFFICE
 TOOLS = {name: shutil.which(name) for name in ("pdftotext", "pdfinfo", "pdffonts", "pdftoppm")}
 needs_office = pytest.mark.skipif(
     not (SOFFICE and all(TOOLS.values())), reason="LibreOffice or poppler-utils not installed"
@@ -66,27 +68,11 @@ class Page:
 
 
 def convert(files: list[Path], outdir: Path) -> list[Path]:
-    """One LibreOffice run for all files (its start-up is the slow part)."""
-    profile = outdir / "lo-profile"
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(outdir),
-            *map(str, files),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    pdfs = [outdir / (f.stem + ".pdf") for f in files]
+    """The files printed to PDF, in one LibreOffice run."""
+    pdfs, log = office.convert(files, outdir, "pdf")
     if any(not p.exists() for p in pdfs) and any(f.suffix == ".docx" for f in files):
         pytest.skip("LibreOffice Writer not installed (Word documents cannot be printed)")
+    assert all(p.exists() for p in pdfs), f"conversion failed: {log}"
     return pdfs
 
 

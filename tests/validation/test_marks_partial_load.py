@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
-import pytest
 from lxml import etree
 from openpyxl import load_workbook
 from openpyxl.comments import Comment
@@ -19,6 +17,7 @@ from openpyxl.styles import PatternFill
 
 import workbook.outputs as outputs
 from tests.excel_like import as_excel_saves_it
+from tests.office import convert, needs_soffice
 from workbook import schema
 from workbook.findings import ERROR, WARNING
 from workbook.hollow import Unsupported
@@ -29,7 +28,6 @@ from workbook.validation.sheet import AUTHOR
 
 LOG = schema.sheet("nhat_ky").name
 REGISTRATIONS = schema.sheet("dang_ky").name
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 GREEN = "FF00B050"
 
 
@@ -243,7 +241,7 @@ def test_a_group_receipt_is_marked_on_a_partial_copy_too(books, tmp_path, monkey
     _same_cells(tmp_path / "fast.xlsx", tmp_path / "whole.xlsx")
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not on PATH")
+@needs_soffice
 def test_libreoffice_opens_the_checked_master_with_its_notes(filled_master, tmp_path):
     as_excel_saves_it(filled_master)
     check_workbook(filled_master)
@@ -254,24 +252,8 @@ def test_libreoffice_opens_the_checked_master_with_its_notes(filled_master, tmp_
         for c in ws._cells.values()
         if c.comment
     ]
-    result = subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "ods",
-            "--outdir",
-            str(tmp_path),
-            str(filled_master),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
-    ods = tmp_path / (filled_master.stem + ".ods")
-    assert ods.exists(), f"conversion failed: {result.stdout}\n{result.stderr}"
+    (ods,), log = convert([filled_master], tmp_path, "ods")
+    assert ods.exists(), f"conversion failed: {log}"
     with zipfile.ZipFile(ods) as z:
         content = z.read("content.xml").decode("utf-8")
     assert content.count("<office:annotation") == len(notes) > 0

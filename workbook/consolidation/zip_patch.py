@@ -18,7 +18,7 @@ from typing import BinaryIO, Iterable
 
 from .. import schema
 from ..excel_dates import WINDOWS_1900
-from ..sheet_xml import Unsupported
+from ..sheet_xml import Unsupported, element_end
 from ..zip_raw import (
     FINAL_BLOCK,
     Deflated,
@@ -52,15 +52,7 @@ class RowFinder:
 
     def end(self, start: int) -> int:
         """Where the row starting at ``start`` ends (after its ``</row>`` or ``/>``)."""
-        close = self.body.find(b">", start)
-        if close == -1:
-            raise Unsupported("a row cut short")
-        if self.body[close - 1] == ord("/"):
-            return close + 1
-        end = self.body.find(b"</row>", close)
-        if end == -1:
-            raise Unsupported("a row cut short")
-        return end + len(b"</row>")
+        return element_end(self.body, start, b"</row>")
 
     def get(self, n: int, default: bytes = b"") -> bytes:
         try:
@@ -240,19 +232,8 @@ class SegmentedSheet(PatchedSheet):
         self, plan: list[OutRow], first: int, last: int, part_end: bool
     ) -> list[tuple[bytes, Segment]]:
         """Rows ``first``..``last`` of the plan as new segments (and the part's end)."""
-        parts: list[bytes] = []
-        fresh: list[tuple[int, int, OutRow]] = []
-        for n in range(first, last + 1):
-            row = plan[n - self.min_row - 1]
-            if row.values is None and row.origin == n:
-                parts.append(self.rows.get(n, b'<row r="%d"/>' % n))
-            elif row.values is None:
-                parts.append(_renumber(self.rows.get(row.origin or 0, b'<row r="0"/>'), n))
-            else:
-                fresh.append((len(parts), n, row))
-                parts.append(b"")
-        for (at, _, _), xml in zip(fresh, self._new_rows([(n, row) for _, n, row in fresh])):
-            parts[at] = xml
+        offset = self.min_row + 1
+        parts = self._placed([(n, plan[n - offset]) for n in range(first, last + 1)])
         if part_end:
             parts.append(b"</sheetData>" + self.tail)
         return deflate_rows(b"".join(parts), first)

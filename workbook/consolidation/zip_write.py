@@ -16,7 +16,6 @@ import datetime as dt
 import posixpath
 import re
 import zipfile
-from itertools import repeat
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Mapping
 
@@ -29,7 +28,7 @@ from ..ooxml import CALC_CHAIN_PART, CONTENT_TYPES_PART, WORKBOOK_PART, WORKBOOK
 from ..ooxml import MAIN_NS as NS
 from ..package_parts import copy_package, is_binary_workbook, resolve_target, sheet_parts
 from ..row_columns import row_columns
-from ..sheet_xml import Unsupported, cell_tails_utf8, column_cells, split_rows
+from ..sheet_xml import Unsupported, column_cells, rows_xml, split_rows
 from ..zip_raw import Deflated, Segment, deflate_sheet
 from .merge import OutRow
 
@@ -180,15 +179,20 @@ class SheetRewrite:
         """New worksheet XML and table XML."""
         parts: list[bytes] = [self.head, b"<sheetData>"]
         parts.extend(raw for r, raw in sorted(self.rows.items()) if r <= self.min_row)
-        n = self.min_row
-        fresh: list[tuple[int, int, OutRow]] = []  # (place, number, row) of rows with new values
         out_rows = list(out_rows)
+        numbered = list(zip(range(self.min_row + 1, self.min_row + 1 + len(out_rows)), out_rows))
         if all(row.values is not None for row in out_rows):  # every row new (a first run)
-            count = len(out_rows)
-            parts.extend(self._new_rows(list(zip(range(n + 1, n + 1 + count), out_rows))))
-            n, out_rows = n + count, []
-        for row in out_rows:
-            n += 1
+            parts.extend(self._new_rows(numbered))
+        else:
+            parts.extend(self._placed(numbered))
+        return self._finish(parts, self.min_row + len(out_rows))
+
+    def _placed(self, numbered: list[tuple[int, OutRow]]) -> list[bytes]:
+        """The XML of rows ``(number, row)``: a row kept in place byte for byte, a row moved
+        renumbered, a row with new values spelled (all of those at once, a column at a time)."""
+        parts: list[bytes] = []
+        fresh: list[tuple[int, int, OutRow]] = []  # (place, number, row) of rows with new values
+        for n, row in numbered:
             if row.values is None and row.origin == n:
                 parts.append(self.rows.get(n, b'<row r="%d"/>' % n))  # unmoved: byte for byte
             elif row.values is None:
@@ -198,7 +202,7 @@ class SheetRewrite:
                 parts.append(b"")
         for (at, _, _), xml in zip(fresh, self._new_rows([(n, row) for _, n, row in fresh])):
             parts[at] = xml
-        return self._finish(parts, n)
+        return parts
 
     def _finish(self, parts: list[bytes], n: int) -> tuple[bytes, bytes]:
         """Close the body after ``n`` (the last row written) and fit the table to it."""
@@ -243,22 +247,13 @@ class SheetRewrite:
             return []
         kept = [(j, col.key) for j, col in enumerate(self.columns) if col is not None]
         numbers = [b"%d" % n for n, _ in rows]
-        if kept:
-            letters = [get_column_letter(self.min_col + j) for j, _ in kept]
-            columns = row_columns([row.values for _, row in rows], [k for _, k in kept])
-            pieces = [
-                cell_tails_utf8(
-                    self.styles[j].decode(),
-                    values,
-                    self.epoch,
-                    f'<c r="{letters[i + 1]}' if i + 1 < len(kept) else "</row>",
-                )
-                for i, ((j, _), values) in enumerate(zip(kept, columns))
-            ]
-            starts = [repeat(b'<row r="'), repeat(f'"><c r="{letters[0]}'.encode())]
-            out = [n.join(parts) for n, parts in zip(numbers, zip(*starts, *pieces))]
-        else:
-            out = [b'<row r="%s"></row>' % n for n in numbers]
+        out = rows_xml(
+            [n for n, _ in rows],
+            [get_column_letter(self.min_col + j) for j, _ in kept],
+            [self.styles[j].decode() for j, _ in kept],
+            row_columns([row.values for _, row in rows], [k for _, k in kept]) if kept else [],
+            self.epoch,
+        )
         if None in self.columns:
             for i, (n, row) in enumerate(rows):
                 if row.origin:
