@@ -284,6 +284,16 @@ def bench_master(base: Path, args) -> dict:
     return r
 
 
+def compile_sources() -> None:
+    """Compile thidua's modules to bytecode first, as ``pip install`` does: a source tree run
+    with PYTHONDONTWRITEBYTECODE set would otherwise compile them again in every contender
+    (about 0.1 s a process)."""
+    import compileall
+
+    for folder in ("workbook", "cli"):
+        compileall.compile_dir(BENCH.parent / folder, quiet=1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark thidua consolidate.")
     parser.add_argument("--groups", type=int, default=200)
@@ -313,6 +323,7 @@ def main() -> None:
     )
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "thidua-bench")
     args = parser.parse_args()
+    compile_sources()
     results: dict = {}
     if args.groups:
         results["groups"] = bench_groups(args.dir, args)
