@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 from .. import schema
 from ..findings import ERROR, WARNING
 from ..reading import ROW, WorkbookData
+from ..row_columns import row_columns
 from .collect import HASH_CHARS, Candidate
 from .merge import PROVENANCE_KEYS, MergePlan
 from .read_group import DATA_KEYS, GroupRead, records, row_key
@@ -130,18 +131,27 @@ def group_lines(
 
 
 def _lines(keys: tuple[str, ...], rows: list[dict[str, Any]]) -> list[str]:
-    """One line per row, its cells spelled by ``_norm``; a column at a time, text and blank
-    cells inline (a first run marks every row of the batch: a million cells)."""
-    columns = []
-    for key in keys:
-        cells = [row.get(key) for row in rows]
-        columns.append(
-            [
-                ("s:" + v if v else "") if type(v) is str else "" if v is None else _norm(v)
-                for v in cells
-            ]
-        )
+    """One line per row, its cells spelled by ``_norm``; a column at a time (a first run marks
+    every row of the batch: a million cells), each value other than text spelled once."""
+    columns = [_spelled(cells) for cells in row_columns(rows, keys)] if rows else []
     return ["\x1f".join(cells) + "\x1e" for cells in zip(*columns)] if columns else []
+
+
+def _spelled(cells: list[Any]) -> list[str]:
+    if set(map(type, cells)) <= {str, type(None)}:  # text and blanks: inline
+        return ["s:" + v if v else "" for v in cells]
+    spelled: dict[tuple[type, Any], str] = {}  # by type too: 1, 1.0 and True differ here
+    out = []
+    for v in cells:
+        if type(v) is str:
+            out.append("s:" + v if v else "")
+            continue
+        key = (type(v), v)
+        text = spelled.get(key)
+        if text is None:
+            text = spelled[key] = _norm(v)
+        out.append(text)
+    return out
 
 
 def mark(mode: str, ctx: Context, lines: list[str], errors: int = 0, warnings: int = 0) -> str:
