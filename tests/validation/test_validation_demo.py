@@ -84,3 +84,27 @@ def test_demo_findings_carry_their_place_structured_and_rendered_alike(demo):
         assert f.cell == a1(data.columns[f.sheet_key][f.column], f.row), f
         shown = f.to_dict()
         assert (shown["sheet_key"], shown["row"], shown["column"]) == (f.sheet_key, f.row, f.column)
+
+
+def test_the_report_orders_findings_by_their_structured_place_not_their_rendered_cell():
+    """Sheet (as in the master), row, then column (as in the schema's sheet): read from the
+    structured place; the cell rendered for the officer is never parsed back."""
+    from workbook.findings import WARNING, Finding
+    from workbook.validation.report import CheckedFile, ValidationReport
+
+    def at(sheet_key: str, row: int | None, column: str) -> Finding:
+        # a rendered cell that says nothing: the order must not come from it
+        return Finding(
+            "x", WARNING, "m", "to.xlsx", "?", "??", sheet_key=sheet_key, row=row, column=column
+        )
+
+    columns = [c.key for c in schema.master_columns(schema.SHEETS["dang_ky"])]
+    findings = [
+        at("tin_bai", 3, "tieu_de"),
+        at("dang_ky", 9, columns[2]),
+        at("dang_ky", 9, columns[0]),
+        at("dang_ky", 4, columns[5]),
+        at("dang_ky", None, ""),
+    ]
+    report = ValidationReport(list(findings), [CheckedFile("to.xlsx", "to.xlsx", "group")]).sort()
+    assert report.findings == [findings[4], findings[3], findings[2], findings[1], findings[0]]

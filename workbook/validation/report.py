@@ -10,20 +10,22 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from openpyxl.utils import column_index_from_string
-
 from .. import schema
 from ..findings import ERROR, WARNING, Finding, count_by_severity
 
-_SHEET_ORDER = {s.name: i for i, s in enumerate(schema.MASTER_ORDER)}
+_SHEET_ORDER = {s.key: i for i, s in enumerate(schema.MASTER_ORDER)}
+_COLUMN_ORDER = {
+    (s.key, c.key): j for s in schema.MASTER_ORDER for j, c in enumerate(schema.master_columns(s))
+}
 
 
 def position(f: Finding) -> tuple[int, int]:
-    """(row, column number) of the finding's cell; a finding without one sorts first. The row is
-    the structured one; the column's letters are those of this file, the cell less its row."""
-    if f.row is None or not f.cell:
+    """(row, column) of the finding's place, from its structured fields: the Excel row and the
+    column's place in the schema's sheet (a finding without a row sorts first, one without a
+    column first in its row). Nothing is read back from the cell rendered for the officer."""
+    if f.row is None:
         return (0, 0)
-    return (f.row, column_index_from_string(f.cell.removesuffix(str(f.row))))
+    return (f.row, _COLUMN_ORDER.get((f.sheet_key, f.column), -1) + 1)
 
 
 @dataclass
@@ -63,7 +65,7 @@ class ValidationReport:
             return (
                 order.get(f.file, len(order)),
                 f.file,
-                _SHEET_ORDER.get(f.sheet, 99),
+                _SHEET_ORDER.get(f.sheet_key, 99),
                 f.sheet,
                 *position(f),
                 f.code,
