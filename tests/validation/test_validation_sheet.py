@@ -70,7 +70,8 @@ def test_master_gets_checks_sheet_links_and_highlights(books, tmp_path):
     data = wb["Đăng ký thi đua"]
     assert data["C2"].value == "DV999"  # values people typed are never changed
     assert data["C2"].comment.author == AUTHOR
-    assert data["C2"].comment.text == f"[Lỗi] {report.findings[0].message}"  # no bare code
+    first = report.findings[0]
+    assert data["C2"].comment.text == f"[Lỗi] {title_of(first.code)}: {first.message}"  # no code
     assert data["C2"].fill.fgColor.rgb.endswith("F8CBD1")
     assert data["H2"].value == "=1+1" and data["H2"].data_type == "s"  # stays text
     assert data["H2"].fill.fgColor.rgb.endswith("FDE9A9")

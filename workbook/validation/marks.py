@@ -13,7 +13,7 @@ from collections import defaultdict
 from typing import Any, Iterable
 
 from .. import schema
-from ..findings import ERROR, WARNING, Finding
+from ..findings import ERROR, WARNING, Finding, title_of
 
 FILL_RGB: dict[str, str] = {
     ERROR: "F8CBD1",
@@ -49,7 +49,9 @@ def worst(found: Iterable[Finding]) -> str:
 
 
 def note_text(found: list[Finding]) -> str:
-    return "\n".join(f"[{f.severity}] {f.message}" for f in found)
+    """A marked cell's note: each finding's severity (the tag our notes are known by), its
+    title as the Kiểm tra sheet shows it, then its message."""
+    return "\n".join(f"[{f.severity}] {title_of(f.code)}: {f.message}" for f in found)
 
 
 def fill_to_set(current: Any, found: list[Finding]) -> str | None:
