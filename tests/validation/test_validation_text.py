@@ -73,3 +73,13 @@ def test_a_rule_message_can_be_overridden(books, tmp_path):
     assert report.findings[0].message == (
         "Xếp loại 'Tốt' sai, chọn trong (HTXSNV; HTTNV; HTNV; KHTNV)."
     )
+
+
+def test_the_quick_first_character_test_lets_through_every_text_the_pattern_could_match():
+    """The formula rule runs its regular expression only on texts whose first character could
+    start a match: that set must hold every such character (all white space, every sign)."""
+    from workbook.validation.text_rules import FORMULA_FIRST, FORMULA_START
+
+    starts = {chr(c) for c in range(0x110000) if FORMULA_START.match(chr(c) + "=")}
+    assert starts <= FORMULA_FIRST
+    assert {"=", "+", "-", "@", "\uff1d", " ", "\t", "\u3000"} <= FORMULA_FIRST

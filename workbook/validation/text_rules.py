@@ -26,6 +26,13 @@ FORMULA_LIKE_TEXT = define(
 # What text.looks_like_formula checks, compiled once for whole columns.
 FORMULA_START = re.compile(r"[\t\r]|\s*[=+\-@\uff1d\uff0b\uff0d\uff20]")
 PHONE_NUMBER = re.compile(r"\s*\+\d[\d .\-()]{6,}\Z")
+# A first character the pattern can start on (a sign, or white space before one): most texts
+# start otherwise and need no regular expression.
+FORMULA_FIRST = frozenset("=+-@\uff1d\uff0b\uff0d\uff20") | {
+    chr(c)
+    for c in range(0x3001)
+    if chr(c).isspace()  # U+3000 is the last white space
+}
 
 
 @rule("text.formula-like")
@@ -37,6 +44,7 @@ def formula_like(ctx: Context) -> None:
                 continue
             hit = [
                 isinstance(v, str)
+                and v[:1] in FORMULA_FIRST
                 and FORMULA_START.match(v) is not None
                 and PHONE_NUMBER.match(v) is None
                 for v in frame[col.key].tolist()
