@@ -27,6 +27,7 @@ from typing import Any, Iterable
 
 from .. import schema
 from ..reading import ROW
+from ..row_columns import row_columns
 from ..safe_io import give_mode
 from ..zip_raw import Segment
 
@@ -75,8 +76,7 @@ def lite_tuples(
     sheet: schema.Sheet, rows: list[dict[str, Any]], places: Iterable[int]
 ) -> list[tuple]:
     """The state's rows of a sheet: each row's Excel row (``places``) and its lite values."""
-    keys = lite_keys(sheet)
-    return [(n, *[row.get(k) for k in keys]) for n, row in zip(places, rows)]
+    return list(zip(places, *row_columns(rows, lite_keys(sheet)))) if rows else []
 
 
 def cache_dir() -> Path:
