@@ -263,3 +263,38 @@ def test_the_set_up_from_the_state_checks_rows_as_the_master_read_whole(batch):
     assert data.stamp == whole.stamp and data.epoch == whole.epoch
     for key in state.tables:
         assert data.table(key).to_dict("records") == whole.table(key).to_dict("records")
+
+
+def test_a_write_the_zip_writer_gives_up_on_keeps_no_segments_and_the_next_run_is_right(
+    batch, tmp_path, monkeypatch
+):
+    """The zip writer gives up half-way (a sheet it cannot handle): openpyxl writes the master;
+    the state then records no segments, and the next run equals a run reading it whole."""
+    from workbook.consolidation import zip_write
+
+    consolidate(batch / MASTER, [batch / RETURNED])
+    _retitle(batch / RETURNED)
+    real = zip_write.SheetRewrite._fitted_table  # every writer's last step for a sheet
+    seen: list[str] = []
+
+    def gives_up_on_the_second_sheet(self, last):
+        seen.append(self.sheet.key)
+        if len(seen) % 2 == 0:
+            raise zip_write.Unsupported("a sheet this writer does not handle")
+        return real(self, last)
+
+    with monkeypatch.context() as m:
+        m.setattr(zip_write.SheetRewrite, "_fitted_table", gives_up_on_the_second_sheet)
+        result = consolidate(batch / MASTER, [batch / RETURNED])
+    assert result.writer == "openpyxl"
+    state = master_cache.load(file_hash(batch / MASTER))
+    assert state is not None and state.writer == "openpyxl" and state.segments == {}
+    _add_a_row(batch / RETURNED)
+    reference = tmp_path / "doc-ca-so"
+    reference.mkdir()
+    shutil.copy(batch / MASTER, reference / MASTER)
+    again = consolidate(batch / MASTER, [batch / RETURNED])
+    _state_dir(monkeypatch, tmp_path / "trong")
+    expected = consolidate(reference / MASTER, [batch / RETURNED])
+    assert _comparable(again, batch) == _comparable(expected, batch)
+    _assert_same_master(batch / MASTER, reference / MASTER)

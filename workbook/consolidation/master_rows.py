@@ -108,8 +108,9 @@ class MasterRows:
                 digests[outcome.group] = (found, owners.get(outcome.group, 0))
         kept = [k for k in data.tables if k not in DATA_KEYS and k != LEDGER_KEY]
         segments = self.segments_before()  # a sheet not written keeps its stored bytes
-        if result.written:
-            segments = segments if result.writer == "zip" else {}
+        if result.written and result.writer != "zip":
+            segments = {}  # openpyxl wrote it (a zip attempt that gave up may have left some)
+        elif result.written:
             segments |= {k: [astuple(s) for s in v] for k, v in self.segments_written.items()}
         return MasterState(
             master_sha256,

@@ -66,6 +66,8 @@ def write_master(
         check_row_limit(key, len(rows))
     # patch: the master is the file the zip writer last wrote (its rows need no second look)
     for patched in (True, False) if fast and patch else (False,) if fast else ():
+        if segments_out is not None:
+            segments_out.clear()  # an attempt that gave up leaves nothing behind
         try:
             backup = atomic_write(
                 master,
