@@ -186,14 +186,18 @@ class StateRows(MasterRows):
 
     def digests(self, groups: set[str], ctx: Context) -> dict[str, tuple[str, int]]:
         missing = groups - self.known_digests.keys()
-        if missing:
-            self.load_groups(missing)
+        if missing:  # groups whose digest the state lacks: read, not touched
+            self._make_whole(missing)
             super().digests(missing, ctx)
         return {g: self.known_digests[g] for g in groups}
 
     def load_groups(self, groups: Iterable[str]) -> None:
-        wanted = set(groups) - self.whole - {""}
-        self.touched |= wanted
+        groups = set(groups)
+        super().load_groups(groups)
+        self._make_whole(groups)
+
+    def _make_whole(self, groups: set[str]) -> None:
+        wanted = groups - self.whole - {""}
         if not wanted:
             return
         places = {
