@@ -133,14 +133,17 @@ def read_workbook(path: str | Path, sheets: tuple[str, ...] | None = None) -> Wo
             ) from err
         return rows
 
-    return read_sheets(
-        path,
-        list(book.sheet_names),
-        get_rows,
-        sheets,
-        get_merges=lambda name: merges.get(name, []),
-        epoch=epoch,
-    )
+    try:
+        return read_sheets(
+            path,
+            list(book.sheet_names),
+            get_rows,
+            sheets,
+            get_merges=lambda name: merges.get(name, []),
+            epoch=epoch,
+        )
+    finally:  # the file is free at once (Windows cannot delete or replace an open file)
+        book.close()
 
 
 def read_sheets(
