@@ -100,3 +100,22 @@ def test_validate_accepts_a_folder_on_the_command_line(batch):
     )
     report = json.loads(result.stdout)
     assert len(report["files"]) == GROUPS and result.exit_code == report["exit_code"]
+
+
+def test_the_receipt_of_a_file_set_aside_is_skipped_as_a_copy_not_set_aside_again(batch):
+    """Group 02 is not in the master any more: its workbook is set aside, and its receipt
+    beside it (the same rows) is a copy to skip, not a second file for the officer to fix."""
+    from workbook.writing import fill_tables
+
+    from ..consolidation.consolidation_helpers import rows_of
+
+    check_workbooks([batch.folder], batch.master)
+    groups = [r for r in rows_of(batch.master, "to_cong_doan") if r["ma_to"] != "02"]
+    fill_tables(batch.master, {"to_cong_doan": groups})
+    result = consolidate(batch.master, [batch.folder])
+    about_02 = [(s.path.name, s.code, s.blocking) for s in result.set_aside if s.group == "02"]
+    receipt = next(p.name for p in receipts(batch) if "02" in p.name)
+    assert sorted(about_02) == sorted(
+        [(batch.group("02").name, "unknown-group", True), (receipt, "checked-copy", False)]
+    )
+    assert sum(s.blocking for s in result.set_aside) == 1

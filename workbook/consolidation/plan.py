@@ -162,42 +162,27 @@ def _accept(
     result: ConsolidationResult,
     identity: tuple[set[str], str],
 ) -> list[GroupRead]:
-    """Files that can be merged; the rest go to ``result.set_aside`` with their reason."""
+    """Files that can be merged; the rest go to ``result.set_aside`` with their reason.
+
+    A checked copy of a file set aside, with the same rows, is skipped as a copy: the officer
+    has one file to fix, not two."""
     by_group: dict[str, list[GroupRead]] = defaultdict(list)
+    verdicts = {read.path: _refusal(read, known, identity) for read in reads}
+    refused = {r.short_hash: r for r in reads if verdicts[r.path] is not None}
     for read in reads:
-        refusal = campaign_refusal(read.stamp, *identity, read.file) if read.ok else None
-        if refusal:
+        original = refused.get(read.stamp.get(CHECKED_COPY_OF, ""))
+        if original is not None and original is not read and original.rows == read.rows:
             result.set_aside.append(
-                SetAside(
-                    read.path,
-                    refusal.code,
-                    refusal.message,
-                    read.sha256,
-                    read.group,
-                    read.row_count,
-                )
+                _checked_copy(read.path, original.file, read.sha256, read.group)
             )
-        elif not read.ok:
-            result.set_aside.append(
-                SetAside(
-                    read.path, read.error_code, read.error, read.sha256, read.group, read.row_count
-                )
-            )
-            result.findings.extend(f for f in read.findings if f.code in STRUCTURE_CODES)
-        elif read.group not in known:
-            result.set_aside.append(
-                SetAside(
-                    read.path,
-                    "unknown-group",
-                    f"Sổ của tổ '{read.group}' nhưng sổ chính không có "
-                    "tổ này (trang Tổ công đoàn). Thêm tổ vào sổ chính hoặc kiểm tra lại tệp.",
-                    read.sha256,
-                    read.group,
-                    read.row_count,
-                )
-            )
-        else:
+            continue
+        verdict = verdicts[read.path]
+        if verdict is None:
             by_group[read.group].append(read)
+            continue
+        result.set_aside.append(verdict)
+        if not read.ok:
+            result.findings.extend(f for f in read.findings if f.code in STRUCTURE_CODES)
     accepted = []
     for group, claimants in by_group.items():
         claimants = _skip_checked_copies(claimants, result)
@@ -227,6 +212,30 @@ def _accept(
     accepted.sort(key=lambda r: order[r.path])
     result.files.sort(key=lambda f: order[f.path])
     return accepted
+
+
+def _refusal(read: GroupRead, known: set[str], identity: tuple[set[str], str]) -> SetAside | None:
+    """Why the file cannot be merged (None: it can)."""
+    refusal = campaign_refusal(read.stamp, *identity, read.file) if read.ok else None
+    if refusal:
+        return SetAside(
+            read.path, refusal.code, refusal.message, read.sha256, read.group, read.row_count
+        )
+    if not read.ok:
+        return SetAside(
+            read.path, read.error_code, read.error, read.sha256, read.group, read.row_count
+        )
+    if read.group not in known:
+        return SetAside(
+            read.path,
+            "unknown-group",
+            f"Sổ của tổ '{read.group}' nhưng sổ chính không có "
+            "tổ này (trang Tổ công đoàn). Thêm tổ vào sổ chính hoặc kiểm tra lại tệp.",
+            read.sha256,
+            read.group,
+            read.row_count,
+        )
+    return None
 
 
 def _skip_checked_copies(
