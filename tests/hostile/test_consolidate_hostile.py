@@ -190,3 +190,20 @@ def test_group_code_typed_as_a_number_is_the_groups_code(batch):
     ]
     assert by_key(batch.rows("cong_trinh"), "ma_cong_trinh")["CT01-01"]["ma_to"] == "01"
     assert_others_merged(result, batch)
+
+
+def test_another_groups_code_typed_as_a_number_is_read_against_the_masters_groups(batch):
+    """The workbook knows only its own group; the master knows '02': the '2' typed in group
+    01's workbook is group 02's code, said so in a warning, and the row is merged as '02'."""
+    bad = batch.damage(defects.other_group_code_typed_as_number)
+    result = consolidate(batch.master, [batch.folder])
+    [read_as] = findings_of(result, "group-code-as-number")
+    assert (read_as.file, read_as.sheet, read_as.cell, read_as.value) == (
+        bad.name,
+        schema.sheet("cong_trinh").name,
+        "D2",
+        "2",
+    )
+    assert "'02'" in read_as.message
+    assert not [f for f in findings_of(result, "unknown-group") if f.file == bad.name]
+    assert by_key(batch.rows("cong_trinh"), "ma_cong_trinh")["CT01-01"]["ma_to"] == "02"

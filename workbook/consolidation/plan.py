@@ -21,7 +21,7 @@ from .collect import Candidate, SetAside, collect
 from .long_text import cut_long_text
 from .master_rows import MasterRows
 from .merge import MergePlan, plan_merge
-from .read_group import GroupRead, check_reads, read_group, records
+from .read_group import GroupRead, check_reads, read_group, records, restore_group_codes
 from .result import ConsolidationResult, FileOutcome
 from .runner import ProgressFn, run_batch
 from .unchanged import (
@@ -104,6 +104,8 @@ def plan_consolidation(
         reads += read_batch([skip.pop(p).candidate for p in again], len(reads))
         reads.sort(key=lambda r: order[r.path])
     accepted = _accept(reads, known, result, identity)
+    for read in accepted:
+        restore_group_codes(read, known)
     if check:
         check_reads(accepted, build_lookups(data))
     result.long_texts, long_findings = cut_long_text(accepted)

@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from .. import schema
+from ..cell_checks import GROUP_CODE_AS_NUMBER, group_code_places
 from ..errors import UnreadableWorkbook
 from ..findings import Finding, a1
-from ..reading import WRONG_TEMPLATE_CODES, read_workbook
+from ..reading import ROW, WRONG_TEMPLATE_CODES, read_workbook
 from ..safe_io import file_hash
 from ..stamps import KIND_NAMES, version_refusal
 from ..validation.batch import validate_rows
@@ -117,6 +118,33 @@ def read_group(path: str | Path, sha256: str | None = None) -> GroupRead:
         out.error = "Sổ không đúng mẫu: " + "; ".join(f.message for f in structure)
         out.findings = structure + out.findings
     return out
+
+
+def restore_group_codes(read: GroupRead, known: set[str]) -> None:
+    """Codes of the master's groups typed as numbers in this file ("2" for "02"), with the
+    reader's warning: the reader restored the file's own group's code, the others are known
+    only against the master's groups."""
+
+    def column_of(sheet_key: str, column: str) -> list[Any] | None:
+        rows = read.rows.get(sheet_key) or []
+        return [row.get(column) for row in rows] if rows and column in rows[0] else None
+
+    for sheet_key, i, column, value, code in list(group_code_places(column_of, known)):
+        row = read.rows[sheet_key][i]
+        row[column] = code
+        read.findings.append(
+            GROUP_CODE_AS_NUMBER.at(
+                file=read.file,
+                sheet=row[SHEET],
+                cell=read.cell(sheet_key, row[ROW], column),
+                sheet_key=sheet_key,
+                row=row[ROW],
+                column=column,
+                value=value,
+                code=code,
+                row_key=row_key_text(schema.SHEETS[sheet_key], row),
+            )
+        )
 
 
 def check_reads(reads: list[GroupRead], lookups: Lookups) -> None:
