@@ -298,3 +298,32 @@ def test_a_write_the_zip_writer_gives_up_on_keeps_no_segments_and_the_next_run_i
     expected = consolidate(reference / MASTER, [batch / RETURNED])
     assert _comparable(again, batch) == _comparable(expected, batch)
     _assert_same_master(batch / MASTER, reference / MASTER)
+
+
+def test_a_state_that_does_not_match_the_master_falls_back_to_a_whole_read(
+    batch, tmp_path, monkeypatch
+):
+    """A state whose rows are not the master's (a bug, a hand-made file under the right name)
+    is caught when the touched group's rows are read, and the run reads the master whole."""
+    consolidate(batch / MASTER, [batch / RETURNED])
+    digest = file_hash(batch / MASTER)
+    state = master_cache.load(digest)
+    assert state is not None
+    # group 02's rows of Tin bài claim other keys than the master's rows at those places
+    state.lite[TIN_BAI] = [
+        (n, owner, *rest[:2], f"{key}-sai", *rest[3:]) if owner == "02" else (n, owner, *rest)
+        for n, owner, *rest in state.lite[TIN_BAI]
+        for key in [rest[2]]
+    ]
+    assert master_cache.save(state)
+    _retitle(batch / RETURNED)
+    reference = tmp_path / "doc-ca-so"
+    reference.mkdir()
+    shutil.copy(batch / MASTER, reference / MASTER)
+    whole = _whole_reads(monkeypatch)
+    result = consolidate(batch / MASTER, [batch / RETURNED])
+    assert whole == [MASTER]  # the state was tried, found wrong, and the master read whole
+    _state_dir(monkeypatch, tmp_path / "trong")
+    expected = consolidate(reference / MASTER, [batch / RETURNED])
+    assert _comparable(result, batch) == _comparable(expected, batch)
+    _assert_same_master(batch / MASTER, reference / MASTER)
