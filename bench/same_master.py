@@ -3,8 +3,8 @@ over a corpus, by this source tree and by the baseline's, each in its own proces
 part of the two masters must be the same byte for byte, except the ledger's time column (the
 moment of each run), and the findings, held rows, changes and marks the same, in the same order.
 
-    git worktree add /tmp/thidua-base main        # the baseline, once
-    python bench/same_master.py --baseline /tmp/thidua-base --corpus DIR/200x150 [--no-check]
+    git worktree add ../thidua-base main        # the baseline, once
+    python bench/same_master.py --baseline ../thidua-base --corpus DIR/200x150 [--no-check]
 
 DIR/200x150 is a corpus made by bench/make_corpus.py (bench_consolidate.py keeps its corpora
 under its --dir). Exit code 0 when the same, 1 with the differing parts named.

@@ -230,24 +230,32 @@ def test_the_state_is_named_by_the_masters_hash_and_replaced_by_the_next(batch, 
     assert [p.stem for p in folder.glob("*.pickle")] == [file_hash(batch / MASTER)] != [first]
 
 
-class _Boom:
+class _RunsCode:
+    """Unpickled by the plain pickle module, it would create ``marker``."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
     def __reduce__(self):
-        return (Path("/tmp/thidua-state-ran-code").touch, ())
+        return (self.marker.touch, ())
 
 
-@pytest.mark.parametrize(
-    "content",
-    [b"not a pickle", pickle.dumps({"master_sha256": "x"}), pickle.dumps({"a": _Boom()})],
-    ids=["damaged", "another-shape", "code"],
-)
-def test_a_damaged_or_hostile_state_is_ignored_and_never_runs_code(batch, monkeypatch, content):
+@pytest.mark.parametrize("kind", ["damaged", "another-shape", "code"])
+def test_a_damaged_or_hostile_state_is_ignored_and_never_runs_code(
+    batch, tmp_path, monkeypatch, kind
+):
+    marker = tmp_path / "da-chay-ma"
+    content = {
+        "damaged": b"not a pickle",
+        "another-shape": pickle.dumps({"master_sha256": "x"}),
+        "code": pickle.dumps({"a": _RunsCode(marker)}),
+    }[kind]
     consolidate(batch / MASTER, [batch / RETURNED])
     digest = file_hash(batch / MASTER)
     state = master_cache.cache_dir() / "masters" / f"{digest}.pickle"
     state.write_bytes(content)
-    Path("/tmp/thidua-state-ran-code").unlink(missing_ok=True)
     assert master_cache.load(digest) is None
-    assert not Path("/tmp/thidua-state-ran-code").exists()
+    assert not marker.exists()
     whole = _whole_reads(monkeypatch)
     again = consolidate(batch / MASTER, [batch / RETURNED])
     assert whole == [MASTER] and again.totals["files_unchanged"] == 6

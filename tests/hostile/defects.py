@@ -199,23 +199,20 @@ def phone_number_note(source: Path, target: Path) -> Path:
     return _with_openpyxl(source, target, change)
 
 
-def other_group_code_typed_as_number(source: Path, target: Path) -> Path:
-    """Công trình D2 (Mã tổ) typed as the number 2: another group's '02', its zero dropped."""
-
+def _works_group_code_typed_as(number: int, source: Path, target: Path) -> Path:
     def change(wb):
         cell = wb[WORKS]["D2"]
-        cell.value = 2
+        cell.value = number
         cell.number_format = "General"
 
     return _with_openpyxl(source, target, change)
+
+
+def other_group_code_typed_as_number(source: Path, target: Path) -> Path:
+    """Công trình D2 (Mã tổ) typed as the number 2: another group's '02', its zero dropped."""
+    return _works_group_code_typed_as(2, source, target)
 
 
 def group_code_typed_as_number(source: Path, target: Path) -> Path:
     """Công trình D2 (Mã tổ) typed as the number 1: Excel dropped the leading zero of '01'."""
-
-    def change(wb):
-        cell = wb[WORKS]["D2"]
-        cell.value = 1
-        cell.number_format = "General"
-
-    return _with_openpyxl(source, target, change)
+    return _works_group_code_typed_as(1, source, target)
