@@ -31,7 +31,7 @@ from .sheet_xml import rows_xml
 
 Sink = dict[str, dict[int, bytes]]  # sheet title -> row number -> the row's XML
 _SINK: ContextVar[Sink | None] = ContextVar("deferred_rows", default=None)
-# Types a cell takes as they are (``column_cells`` spells each); any other type in a column of
+# Types a cell takes as they are (``rows_xml`` spells each); any other type in a column of
 # objects (a NumPy scalar, a Timestamp) is first made what ``to_dict('records')`` makes it.
 PLAIN = frozenset({str, int, float, bool, dt.date, dt.datetime, type(None)})
 

@@ -78,25 +78,6 @@ def cell_xml(ref: bytes, style: bytes, value: Any, epoch: dt.datetime = WINDOWS_
     )
 
 
-def column_cells(
-    letter: str, style: str, numbers: list[str], values: list[Any], epoch: dt.datetime
-) -> list[str]:
-    """One column's cells for the given row numbers: the text of what ``cell_xml`` writes,
-    each distinct value spelled once (``cell_tails``), for tables of a million cells."""
-    head = f'<c r="{letter}'
-    return [f"{head}{n}{tail}" for n, tail in zip(numbers, cell_tails(style, values, epoch))]
-
-
-def cell_tails(style: str, values: Sequence[Any], epoch: dt.datetime, after: str = "") -> list[str]:
-    """Each value's cell as ``cell_xml`` writes it, from just after its reference (``A12``) on,
-    followed by ``after``. A column repeats few values (a group code, a date, a movement) or
-    holds plain text: each distinct value is spelled once, then looked up per cell."""
-    spelled = _spellings(style, values, epoch, after)
-    if spelled is None:
-        return [_tail(style, value, epoch) + after for value in values]
-    return list(map(spelled.__getitem__, values))
-
-
 def rows_xml(
     numbers: Sequence[int],
     letters: Sequence[str],
@@ -134,7 +115,10 @@ def _tails_utf8(style: str, values: Sequence[Any], epoch: dt.datetime, after: st
 def cell_tails_utf8(
     style: str, values: Sequence[Any], epoch: dt.datetime, after: str = ""
 ) -> list[bytes]:
-    """``cell_tails`` encoded, each distinct value encoded once."""
+    """Each value's cell as ``cell_xml`` writes it, from just after its reference (``A12``) on,
+    followed by ``after``, encoded. A column repeats few values (a group code, a date, a
+    movement) or holds plain text: each distinct value is spelled and encoded once, then looked
+    up per cell."""
     spelled = _spellings(style, values, epoch, after)
     if spelled is None:
         return [(_tail(style, value, epoch) + after).encode("utf-8") for value in values]

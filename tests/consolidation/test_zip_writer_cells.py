@@ -17,7 +17,7 @@ from workbook.consolidation.zip_write import (
     rewrite_package,
 )
 from workbook.package_parts import sheet_parts
-from workbook.sheet_xml import cell_xml
+from workbook.sheet_xml import cell_xml, rows_xml
 
 from .consolidation_helpers import MASTER
 
@@ -41,7 +41,7 @@ ODD_VALUES = [
 ]
 
 
-def test_column_cells_are_the_cells_cell_xml_writes(batch):
+def test_rows_spelled_a_column_at_a_time_are_the_cells_cell_xml_writes(batch):
     sheet = schema.sheet("dang_ky")
     with zipfile.ZipFile(batch / MASTER) as z:
         part = sheet_parts(z)[sheet.name]
@@ -55,8 +55,9 @@ def test_column_cells_are_the_cells_cell_xml_writes(batch):
             cell_xml(b"%s%d" % (letter, n), rewrite.styles[j], v, rewrite.epoch)
             for n, v in zip(numbers, ODD_VALUES)
         ]
-        cells = rewrite._column_cells(j, [str(n) for n in numbers], ODD_VALUES)
-        assert [c.encode("utf-8") for c in cells] == expected, col
+        style = rewrite.styles[j].decode()
+        rows = rows_xml(numbers, [letter.decode()], [style], [ODD_VALUES], rewrite.epoch)
+        assert rows == [b'<row r="%d">%s</row>' % (n, c) for n, c in zip(numbers, expected)], col
 
 
 def test_text_with_spaces_at_its_edges_comes_back_as_written(batch, tmp_path):

@@ -15,7 +15,7 @@ from workbook.consolidation.merge import OutRow
 from workbook.consolidation.zip_write import SheetRewrite, _table_part, date_styles
 from workbook.excel_dates import MAC_1904, WINDOWS_1900
 from workbook.package_parts import sheet_parts
-from workbook.sheet_xml import cell_tails, cell_tails_utf8, cell_xml, column_cells
+from workbook.sheet_xml import cell_tails_utf8, cell_xml, rows_xml
 
 from .consolidation_helpers import MASTER
 
@@ -44,9 +44,9 @@ def test_each_cell_is_the_cell_cell_xml_writes(name, epoch):
     cells = [cell_xml(b"C%d" % (n + 2), b"5", v, epoch) for n, v in enumerate(values)]
     tails = [c[len(b'<c r="C%d' % (n + 2)) :] for n, c in enumerate(cells)]
     assert cell_tails_utf8("5", values, epoch, '<c r="D') == [t + b'<c r="D' for t in tails]
-    assert [t.encode("utf-8") for t in cell_tails("5", values, epoch)] == tails
-    numbers = [str(n + 2) for n in range(len(values))]
-    assert [c.encode("utf-8") for c in column_cells("C", "5", numbers, values, epoch)] == cells
+    numbers = [n + 2 for n in range(len(values))]
+    rows = [b'<row r="%d">%s</row>' % (n, c) for n, c in zip(numbers, cells)]
+    assert rows_xml(numbers, ["C"], ["5"], [values], epoch) == rows
 
 
 def _rewrite(path, key: str) -> SheetRewrite:

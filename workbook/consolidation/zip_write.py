@@ -28,7 +28,7 @@ from ..ooxml import CALC_CHAIN_PART, CONTENT_TYPES_PART, WORKBOOK_PART, WORKBOOK
 from ..ooxml import MAIN_NS as NS
 from ..package_parts import copy_package, is_binary_workbook, resolve_target, sheet_parts
 from ..row_columns import row_columns
-from ..sheet_xml import Unsupported, column_cells, rows_xml, split_rows
+from ..sheet_xml import Unsupported, rows_xml, split_rows
 from ..zip_raw import Deflated, Segment, deflate_sheet
 from .merge import OutRow
 
@@ -261,10 +261,6 @@ class SheetRewrite:
                     cells = self._with_manual_cells(cells, n, row.origin)
                     out[i] = b'<row r="%d">%s</row>' % (n, cells)
         return out
-
-    def _column_cells(self, j: int, numbers: list[str], values: list[Any]) -> list[str]:
-        letter = get_column_letter(self.min_col + j)
-        return column_cells(letter, self.styles[j].decode(), numbers, values, self.epoch)
 
     def _with_manual_cells(self, cells: bytes, n: int, origin: int) -> bytes:
         """A row's schema cells with the cells of its manual columns (moved to row ``n``), each
