@@ -65,13 +65,11 @@ def copy_package(
     target: Path,
     replaced: Mapping[str, bytes | list[bytes] | Deflated],
     drop: Set[str] = frozenset(),
-) -> dict[str, int]:
+) -> None:
     """``zin`` into ``target`` in its order, without the parts in ``drop``, the parts in
     ``replaced`` by their new content: whole, in pieces streamed one after another (a sheet of
     a hundred megabytes is never joined into one string), or already deflated (``zip_raw``).
-    Every other part is copied as the bytes it is stored as, not inflated and deflated again.
-    Returns where each deflated part's data starts in ``target``."""
-    starts: dict[str, int] = {}
+    Every other part is copied as the bytes it is stored as, not inflated and deflated again."""
     with ExitStack() as stack:
         source = stack.enter_context(open(zin.filename, "rb")) if zin.filename else None
         zout = stack.enter_context(zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED))
@@ -91,7 +89,7 @@ def copy_package(
             out.compress_type = zipfile.ZIP_DEFLATED if info.compress_type else zipfile.ZIP_STORED
             if isinstance(data, Deflated):
                 out.compress_type = zipfile.ZIP_DEFLATED
-                starts[info.filename] = write_stored(zout, out, data.chunks, data.size, data.crc)
+                write_stored(zout, out, data.chunks, data.size, data.crc)
                 continue
             pieces = data if isinstance(data, list) else [data]
             out.file_size = sum(len(p) for p in pieces)  # zipfile decides on zip64 from it
@@ -101,7 +99,6 @@ def copy_package(
             with zout.open(out, "w") as stream:
                 for chunk in _chunks(pieces):
                     stream.write(chunk)
-    return starts
 
 
 def _chunks(pieces: list[bytes], size: int = 1 << 20) -> Iterator[bytes]:

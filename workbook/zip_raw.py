@@ -144,10 +144,10 @@ def data_offset(path_fh: BinaryIO, info: zipfile.ZipInfo) -> int:
     return info.header_offset + _LOCAL_HEADER.size + fields[10] + fields[11]
 
 
-def stored_bytes(fh: BinaryIO, info: zipfile.ZipInfo, start: int = 0, length: int = -1) -> bytes:
-    """An entry's bytes as stored (deflated or not), or a slice of them."""
-    fh.seek(data_offset(fh, info) + start)
-    return fh.read(info.compress_size - start if length < 0 else length)
+def stored_bytes(fh: BinaryIO, info: zipfile.ZipInfo) -> bytes:
+    """An entry's bytes as stored (deflated or not)."""
+    fh.seek(data_offset(fh, info))
+    return fh.read(info.compress_size)
 
 
 def inflate_segment(data: bytes) -> bytes:

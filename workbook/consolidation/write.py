@@ -64,8 +64,9 @@ def write_master(
     now = now or dt.datetime.now()
     for key, rows in rows_by_sheet.items():
         check_row_limit(key, len(rows))
-    # patch: the master is the file the zip writer last wrote (its rows need no second look)
-    for patched in (True, False) if fast and patch else (False,) if fast else ():
+    # the zip writer: patching its own file first (its rows need no second look), then whole
+    attempts = ([True] if patch else []) + [False] if fast else []
+    for patched in attempts:
         if segments_out is not None:
             segments_out.clear()  # an attempt that gave up leaves nothing behind
         try:
