@@ -26,6 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from workbook.collector import THRESHOLDS  # noqa: E402
+
 RETURNED = "so-to-gui-lai"
 
 
@@ -268,7 +270,7 @@ def _write(info: dict) -> None:
 
 def main() -> None:
     name, arguments = sys.argv[1], json.loads(sys.argv[2])
-    gc.set_threshold(100_000, 50, 100)  # as `thidua` runs (cli/main.py), for every contender
+    gc.set_threshold(*THRESHOLDS)  # as `thidua` runs (workbook.collector), for every contender
     started = time.perf_counter()
     info = CONTENDERS[name](**arguments)
     info.setdefault("seconds", time.perf_counter() - started)

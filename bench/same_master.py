@@ -31,7 +31,8 @@ from workbook.package_parts import sheet_parts  # noqa: E402
 RUN = """
 import gc, shutil, sys
 from pathlib import Path
-gc.set_threshold(100_000, 50, 100)
+from workbook.collector import THRESHOLDS
+gc.set_threshold(*THRESHOLDS)  # as `thidua` runs
 from workbook.consolidation import consolidate
 corpus, out, check = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "1"
 master = out / "so-thi-dua.xlsx"

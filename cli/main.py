@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import importlib
 import sys
 
 import click
 
 from workbook import __version__
+from workbook.collector import fewer_collections
 
 from .common import echo_json
 from .help import vietnamese_help
@@ -86,12 +86,9 @@ def main(argv: list[str] | None = None) -> None:
     shows them; with ``--json`` they are also printed on stdout as the JSON error object every
     command prints, so a script reading the output always gets JSON."""
     args = sys.argv[1:] if argv is None else list(argv)
-    # A run on a big master makes millions of small objects (rows, cells, XML pieces), and with
-    # Python's default thresholds the collector re-scans the whole heap again and again: a third
-    # of a shortlist's time. Collect far less often; the library makes few reference cycles.
-    gc.set_threshold(100_000, 50, 100)
     try:
-        code = cli.main(args=args, prog_name="thidua", standalone_mode=False)
+        with fewer_collections():  # see workbook.collector
+            code = cli.main(args=args, prog_name="thidua", standalone_mode=False)
     except click.ClickException as err:
         if "--json" in args:
             echo_json(

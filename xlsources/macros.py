@@ -16,6 +16,7 @@ from typing import Callable
 
 import xlwings as xw
 
+from workbook.collector import fewer_collections
 from workbook.errors import ThiduaError, unexpected_message, write_crash_log
 from workbook.findings import ERROR, WARNING
 from workbook.groups import make_group_workbooks
@@ -90,7 +91,7 @@ def run(label: str, action: Callable[[object, ExcelUI], str], book=None) -> str:
     book = book or xw.Book.caller()
     ui = ExcelUI(book)
     try:
-        with ui.busy(f"{label}: đang chạy…"):
+        with ui.busy(f"{label}: đang chạy…"), fewer_collections():
             text = action(book, ui)
         ui.message(text)
     except ThiduaError as err:
