@@ -10,13 +10,16 @@ part's CRC-32 is put together from the segments' (``crc32_combine``, zlib's meth
 
 from __future__ import annotations
 
+import os
 import struct
 import zipfile
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import BinaryIO, Iterable
 
 SEGMENT_BYTES = 1 << 20  # about this much XML per segment: a re-run rewrites a few of them
+MAX_DEFLATE_THREADS = 4  # beyond a few, the row building feeding them is the limit
 LEVEL = 1  # the level of the big parts (package_parts.FAST_DEFLATE_BYTES): speed first
 FINAL_BLOCK = zlib.compressobj(LEVEL, zlib.DEFLATED, -15).flush(zlib.Z_FINISH)  # empty, last
 _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
@@ -109,8 +112,23 @@ def deflate_rows(xml: bytes, first: int) -> list[tuple[bytes, Segment]]:
     """Rows from row ``first`` on (the last piece may go on to the part's end), deflated in
     segments of about ``SEGMENT_BYTES`` cut where a row starts. A piece without rows (the
     part's end alone) is one segment of rows -1..-1."""
+    return _deflate_all(_row_pieces(xml, first))
+
+
+def deflate_sheet(xml: bytes, first_body_row: int) -> Deflated:
+    """A whole sheet part deflated in segments: its start up to the first body row (rows 0..0),
+    then its rows, cut where a row starts."""
+    start = xml.find(b'<row r="%d"' % first_body_row)
+    if start == -1:  # no body row: one segment
+        return assemble([deflate_segment(xml, 0, 0)])
+    head = (xml[:start], 0, 0)
+    return assemble(_deflate_all([head, *_row_pieces(xml[start:], first_body_row)]))
+
+
+def _row_pieces(xml: bytes, first: int) -> list[tuple[bytes, int, int]]:
+    """``deflate_rows``' segments before deflating: (XML, first row, last row)."""
     if not xml.startswith(b"<row "):
-        return [deflate_segment(xml, -1, -1)]
+        return [(xml, -1, -1)]
     cuts = [(0, first)]
     while (at := xml.find(b"<row ", cuts[-1][0] + SEGMENT_BYTES)) != -1:
         cuts.append((at, _row_number(xml, at)))
@@ -120,19 +138,18 @@ def deflate_rows(xml: bytes, first: int) -> list[tuple[bytes, Segment]]:
             end, last = cuts[i + 1][0], cuts[i + 1][1] - 1
         else:
             end, last = len(xml), _row_number(xml, xml.rfind(b"<row ", at))
-        pieces.append(deflate_segment(xml[at:end], row, last))
+        pieces.append((xml[at:end], row, last))
     return pieces
 
 
-def deflate_sheet(xml: bytes, first_body_row: int) -> Deflated:
-    """A whole sheet part deflated in segments: its start up to the first body row (rows 0..0),
-    then its rows, cut where a row starts."""
-    start = xml.find(b'<row r="%d"' % first_body_row)
-    if start == -1:  # no body row: one segment
-        return assemble([deflate_segment(xml, 0, 0)])
-    return assemble(
-        [deflate_segment(xml[:start], 0, 0), *deflate_rows(xml[start:], first_body_row)]
-    )
+def _deflate_all(pieces: list[tuple[bytes, int, int]]) -> list[tuple[bytes, Segment]]:
+    """``deflate_segment`` of each piece, in order; several pieces are deflated side by side
+    (zlib lets go of the GIL while it deflates, so threads use every core)."""
+    workers = min(len(pieces), os.cpu_count() or 1, MAX_DEFLATE_THREADS)
+    if workers < 2:
+        return [deflate_segment(*piece) for piece in pieces]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(lambda piece: deflate_segment(*piece), pieces))
 
 
 def data_offset(path_fh: BinaryIO, info: zipfile.ZipInfo) -> int:
