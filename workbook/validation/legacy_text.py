@@ -15,7 +15,9 @@ many times the data is looked at.
 from __future__ import annotations
 
 import zipfile
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 from .. import schema
@@ -94,6 +96,18 @@ def legacy_font_cells(path: str | Path, sheets: list[str] | None = None) -> Font
     return out
 
 
+@lru_cache(maxsize=100_000)
+def _by_content(text: str) -> tuple[str, str | None]:
+    """``fix_legacy`` by content alone, once per text across a batch's workbooks (names,
+    titles and movements recur from group to group); safe to share between threads."""
+    return fix_legacy(text)
+
+
+def _converts(value: Any) -> bool:
+    """Whether content alone converts this value (ASCII text never does)."""
+    return value.__class__ is str and not value.isascii() and _by_content(value)[1] is not None
+
+
 def fix_text_cells(data: WorkbookData, fonts: Fonts | None = None) -> list[Finding]:
     """Convert legacy-encoded text in the frames to Unicode; return the new warnings.
 
@@ -113,8 +127,10 @@ def fix_text_cells(data: WorkbookData, fonts: Fonts | None = None) -> list[Findi
             if col.type != "text" or col.key not in letters:
                 continue
             letter, position = letters[col.key], frame.columns.get_loc(col.key)
-            by_content: dict[str, tuple[str, str | None]] = {}  # values repeat a lot
-            for i, value in enumerate(frame[col.key].tolist()):
+            values = frame[col.key].tolist()
+            if not sheet_fonts and not any(map(_converts, set(values))):
+                continue  # most columns: no distinct value converts, no cell to visit
+            for i, value in enumerate(values):
                 if not isinstance(value, str) or (not sheet_fonts and value.isascii()):
                     continue
                 # the cell's address only where fonts are known (most batches: none)
@@ -122,9 +138,7 @@ def fix_text_cells(data: WorkbookData, fonts: Fonts | None = None) -> list[Findi
                 if font is None and value.isascii():
                     continue
                 if font is None:
-                    if value not in by_content:
-                        by_content[value] = fix_legacy(value)
-                    converted, encoding = by_content[value]
+                    converted, encoding = _by_content(value)
                 else:
                     converted, encoding = fix_legacy(value, font)
                 if encoding is None or (key, rows[i], col.key) in done:
