@@ -20,6 +20,7 @@ import pytest
 from workbook import schema, zip_raw
 from workbook.consolidation import consolidate, master_cache
 from workbook.package_parts import sheet_parts
+from workbook.reading import ROW
 from workbook.safe_io import file_hash
 from workbook.validation.lookups import build_lookups
 from workbook.writing import fill_tables
@@ -162,7 +163,8 @@ def test_segments_whose_rows_keep_their_place_are_copied_as_stored(batch, monkey
     after_state = master_cache.load(file_hash(batch / MASTER))
     assert after_state is not None
     after = _stored_segments(batch / MASTER, after_state.segments[TIN_BAI])
-    group_05 = {r[0] for r in after_state.lite[TIN_BAI] if r[1] == "05"}
+    lite = after_state.lite[TIN_BAI]
+    group_05 = {n for n, owner in zip(lite[ROW], lite["to_nguon"]) if owner == "05"}
     old_end = list(before)[-1]  # the old last segment held the part's end: the new row follows
     untouched = [
         seg
@@ -318,10 +320,9 @@ def test_a_state_that_does_not_match_the_master_falls_back_to_a_whole_read(
     state = master_cache.load(digest)
     assert state is not None
     # group 02's rows of Tin bài claim other keys than the master's rows at those places
-    state.lite[TIN_BAI] = [
-        (n, owner, *rest[:2], f"{key}-sai", *rest[3:]) if owner == "02" else (n, owner, *rest)
-        for n, owner, *rest in state.lite[TIN_BAI]
-        for key in [rest[2]]
+    lite, first = state.lite[TIN_BAI], schema.sheet(TIN_BAI).row_key[0]
+    lite[first] = [
+        f"{key}-sai" if owner == "02" else key for key, owner in zip(lite[first], lite["to_nguon"])
     ]
     assert master_cache.save(state)
     _retitle(batch / RETURNED)

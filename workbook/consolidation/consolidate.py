@@ -17,11 +17,11 @@ import pandas as pd
 
 from .. import schema
 from ..errors import UnreadableWorkbook
-from ..reading import ROW, WorkbookData, read_workbook
+from ..reading import WorkbookData, read_workbook
 from ..safe_io import ensure_not_open, ensure_writable, file_hash
 from . import master_cache
 from .long_text import save_long_text
-from .master_cache import MasterState, lite_keys
+from .master_cache import MasterState
 from .master_rows import MasterRows, StaleState, StateRows, header_rows
 from .merge import MergePlan
 from .plan import check_master, plan_consolidation
@@ -51,8 +51,7 @@ def _read_with_state(master: Path, state: MasterState) -> tuple[WorkbookData, Ma
     for key, values in state.tables.items():
         data.tables[key] = pd.DataFrame(values, dtype=object)
     for key in DATA_KEYS:
-        columns = (ROW, *lite_keys(schema.SHEETS[key]))
-        data.tables[key] = pd.DataFrame(state.lite.get(key, []), columns=columns, dtype=object)
+        data.tables[key] = pd.DataFrame(state.lite[key], dtype=object)
     data.sheet_names |= state.sheet_names
     data.columns |= state.columns
     return data, StateRows(state, master)

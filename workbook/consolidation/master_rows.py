@@ -25,10 +25,11 @@ from ..package_parts import copy_package, sheet_parts
 from ..reading import ROW, WorkbookData, read_workbook
 from ..sheet_xml import Unsupported
 from ..zip_raw import Segment
-from .master_cache import MasterState, lite_keys, lite_tuples
+from .master_cache import MasterState, lite_columns, lite_keys
 from .merge import MergePlan, OutRow
 from .read_group import DATA_KEYS, records, row_key
 from .result import ConsolidationResult
+from .sheet_rows import SheetRows, column
 from .unchanged import (
     LEDGER_KEY,
     Context,
@@ -93,14 +94,15 @@ class MasterRows:
         header_rows: dict[str, int],
     ) -> MasterState:
         """The state of the master once ``plan`` is written (or as it is, nothing written)."""
-        lite: dict[str, list[tuple]] = {}
+        lite: dict[str, dict[str, list]] = {}
+        owners: Counter[str | None] = Counter()  # rows per owner (None: typed in by hand)
         for key in DATA_KEYS:
             sheet_plan = plan.sheets.get(key)
             if sheet_plan is None or not sheet_plan.dirty or not result.written:
                 lite[key] = self._lite_as_read(key)
             else:  # written in the plan's order below the header
                 lite[key] = self._lite_written(key, sheet_plan.rows, header_rows[key] + 1)
-        owners = Counter(values[1] or "" for rows in lite.values() for values in rows)
+            owners.update(lite[key]["to_nguon"])
         digests = {g: d for g, d in self.known_digests.items() if g not in self.touched}
         for outcome in result.files:
             found = mark_digest(result.marks.get(outcome.sha256, ""))
@@ -132,23 +134,23 @@ class MasterRows:
         """The data sheets' segments in the master as read (none known when read whole)."""
         return {}
 
-    def _lite_as_read(self, key: str) -> list[tuple]:
+    def _lite_as_read(self, key: str) -> dict[str, list]:
         rows = self.rows[key]
-        return lite_tuples(schema.SHEETS[key], rows, [row[ROW] for row in rows])
+        return lite_columns(schema.SHEETS[key], rows, [row[ROW] for row in rows])
 
-    def _lite_written(self, key: str, out_rows: list[OutRow], first: int) -> list[tuple]:
+    def _lite_written(self, key: str, out_rows: list[OutRow], first: int) -> dict[str, list]:
         by_row = {row[ROW]: row for row in self.rows[key]}
         rows = [
             out.values if out.values is not None else by_row[out.origin or 0] for out in out_rows
         ]
-        return lite_tuples(schema.SHEETS[key], rows, range(first, first + len(rows)))
+        return lite_columns(schema.SHEETS[key], rows, range(first, first + len(rows)))
 
 
 class StateRows(MasterRows):
     """The rows of the master a state describes; groups' rows made whole when asked."""
 
     def __init__(self, state: MasterState, master: Path) -> None:
-        super().__init__({k: state.lite_rows(k) for k in DATA_KEYS})
+        super().__init__({k: SheetRows(state.lite[k]) for k in DATA_KEYS})  # type: ignore[misc]
         self.state, self.master = state, master
         self.known_digests = dict(state.digests)
         self.whole: set[str] = set()
@@ -156,24 +158,27 @@ class StateRows(MasterRows):
     def segments_before(self) -> dict[str, list[tuple]]:
         return dict(self.state.segments)
 
-    def _lite_as_read(self, key: str) -> list[tuple]:
-        return self.state.lite.get(key, [])  # the rows made whole hold the same lite values
+    def _lite_as_read(self, key: str) -> dict[str, list]:
+        return self.state.lite[key]  # the rows made whole hold the same lite values
 
-    def _lite_written(self, key: str, out_rows: list[OutRow], first: int) -> list[tuple]:
-        """A row kept in its place keeps its tuple; the others are spelled anew."""
-        old = {values[0]: values for values in self.state.lite.get(key, [])}
-        keys = lite_keys(schema.SHEETS[key])
-        by_row = {row[ROW]: row for row in self.rows[key] if row.get("to_nguon") in self.whole}
-        out = []
-        for n, row in enumerate(out_rows, start=first):
-            if row.values is None and row.origin == n and n in old and n not in by_row:
-                out.append(old[n])
-                continue
-            values = row.values if row.values is not None else by_row.get(row.origin or 0)
-            if values is None:  # a row moved, of a group not read: its tuple, renumbered
-                out.append((n, *old[row.origin or 0][1:]))
-            else:
-                out.append((n, *[values.get(k) for k in keys]))
+    def _lite_written(self, key: str, out_rows: list[OutRow], first: int) -> dict[str, list]:
+        """A row not read whole keeps its state values (renumbered when it moved); the others
+        are taken from the row written."""
+        old = self.state.lite[key]
+        at = {n: i for i, n in enumerate(old[ROW])}
+        rows = self.rows[key]
+        whole = {old[ROW][i]: row for i, row in rows.whole.items()}  # type: ignore[attr-defined]
+        # where each row's values come from: an index into the state's columns, or a row
+        sources: list[int | dict[str, Any]] = [
+            row.values
+            if row.values is not None
+            else whole.get(row.origin or 0) or at[row.origin or 0]
+            for row in out_rows
+        ]
+        out: dict[str, list] = {ROW: list(range(first, first + len(out_rows)))}
+        for k in lite_keys(schema.SHEETS[key]):
+            values = old[k]
+            out[k] = [s.get(k) if isinstance(s, dict) else values[s] for s in sources]
         return out
 
     def context_of(self, data: WorkbookData, identity: tuple[set[str], str]) -> Context:
@@ -200,20 +205,17 @@ class StateRows(MasterRows):
         wanted = groups - self.whole - {""}
         if not wanted:
             return
-        places = {
-            key: [row[ROW] for row in self.rows[key] if row.get("to_nguon") in wanted]
-            for key in DATA_KEYS
-        }
+        owners = {key: column(self.rows[key], "to_nguon") for key in DATA_KEYS}
+        at = {k: [i for i, owner in enumerate(owners[k]) if owner in wanted] for k in DATA_KEYS}
+        places = {key: [column(self.rows[key], ROW)[i] for i in at[key]] for key in DATA_KEYS}
         read = read_rows(self.master, places, self.state)
         for key, rows in self.rows.items():
-            whole = iter(read[key])
-            for i, row in enumerate(rows):
-                if row.get("to_nguon") in wanted:
-                    full = next(whole)
-                    sheet = schema.SHEETS[key]
-                    if full[ROW] != row[ROW] or row_key(sheet, full) != row_key(sheet, row):
-                        raise StaleState(f"{key} row {row[ROW]}")
-                    rows[i] = full
+            sheet = schema.SHEETS[key]
+            for i, full in zip(at[key], read[key]):
+                row = rows[i]
+                if full[ROW] != row[ROW] or row_key(sheet, full) != row_key(sheet, row):
+                    raise StaleState(f"{key} row {row[ROW]}")
+                rows[i] = full  # type: ignore[index]
         self.whole |= wanted
 
 

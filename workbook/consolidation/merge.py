@@ -10,6 +10,7 @@ claimed by two owners are held back, each with its reason and every place involv
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
@@ -19,6 +20,7 @@ from .. import schema
 from ..findings import ERROR, Finding, define
 from ..reading import ROW
 from .read_group import SHEET, GroupRead, row_key, row_key_text
+from .sheet_rows import column
 
 MISSING_KEY = define(
     "missing-row-key",
@@ -127,7 +129,9 @@ class _Values:
 
 
 def plan_merge(
-    master_rows: dict[str, list[dict[str, Any]]], reads: list[GroupRead], master_file: str = ""
+    master_rows: Mapping[str, Sequence[dict[str, Any]]],
+    reads: list[GroupRead],
+    master_file: str = "",
 ) -> MergePlan:
     """Merge plan for every data sheet; ``reads`` are accepted files, one per group."""
     plan = MergePlan()
@@ -147,7 +151,7 @@ def _what(sheet: schema.Sheet) -> str:
 def _plan_sheet(
     plan: MergePlan,
     sheet: schema.Sheet,
-    existing: list[dict[str, Any]],
+    existing: Sequence[dict[str, Any]],
     reads: list[GroupRead],
     master_file: str,
 ) -> SheetPlan:
@@ -207,7 +211,7 @@ def _keys_of(sheet: schema.Sheet, rows: list[dict[str, Any]]) -> list[tuple | No
 def _hold_conflicts(
     plan: MergePlan,
     sheet: schema.Sheet,
-    existing: list[dict[str, Any]],
+    existing: Sequence[dict[str, Any]],
     incoming: Incoming,
     master_file: str,
 ) -> set[tuple]:
@@ -220,10 +224,11 @@ def _hold_conflicts(
         conflicts.update(claimed.intersection(mine))
         claimed.update(mine)
     in_master: dict[tuple, list[dict]] = defaultdict(list)  # claimed keys' rows nobody here owns
-    first, firsts = sheet.row_key[0], {key[0] for key in claimed}
-    for row in existing:
-        if row.get(first) not in firsts:  # a re-run's batch claims few keys of a big master
+    firsts = {key[0] for key in claimed}
+    for i, value in enumerate(column(existing, sheet.row_key[0])):
+        if value not in firsts:  # a re-run's batch claims few keys of a big master
             continue
+        row = existing[i]
         owner = row.get("to_nguon") or ""
         found = row_key(sheet, row)
         if found is None or owner in batch:
@@ -279,7 +284,7 @@ def _hold_conflicts(
 def _walk_master(
     plan: MergePlan,
     sheet: schema.Sheet,
-    existing: list[dict[str, Any]],
+    existing: Sequence[dict[str, Any]],
     reads: list[GroupRead],
     incoming: Incoming,
     conflicts: set[tuple],
@@ -289,11 +294,12 @@ def _walk_master(
     merged = _Values(data_keys)
     out = SheetPlan(sheet.key)
     seen: dict[str, set[tuple]] = defaultdict(set)
-    for row in existing:
-        owner = row.get("to_nguon") or ""
-        if owner not in batch:  # most rows of a re-run: no key to compute
-            out.rows.append(OutRow(None, row[ROW]))
+    places = column(existing, ROW)
+    for i, owner in enumerate(column(existing, "to_nguon")):
+        if (owner or "") not in batch:  # most rows of a re-run: no key to compute
+            out.rows.append(OutRow(None, places[i]))
             continue
+        row, owner = existing[i], owner or ""
         key = row_key(sheet, row)
         if key is None or key in conflicts or key in seen[owner]:
             out.rows.append(OutRow(None, row[ROW]))

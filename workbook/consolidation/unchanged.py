@@ -32,7 +32,7 @@ import hashlib
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from .. import schema
 from ..findings import ERROR, WARNING
@@ -41,6 +41,7 @@ from ..row_columns import row_columns
 from .collect import HASH_CHARS, Candidate
 from .merge import PROVENANCE_KEYS, MergePlan
 from .read_group import DATA_KEYS, GroupRead, records, row_key
+from .sheet_rows import column
 
 if TYPE_CHECKING:
     from .master_rows import MasterRows
@@ -117,14 +118,16 @@ def context(data: WorkbookData, identity: tuple[set[str], str]) -> Context:
 
 
 def group_lines(
-    rows_by_sheet: Mapping[str, Iterable[dict[str, Any]]], groups: set[str]
+    rows_by_sheet: Mapping[str, Sequence[dict[str, Any]]], groups: set[str]
 ) -> dict[str, list[str]]:
     """Each group's rows (owner ``Tổ nguồn``), sheet by sheet, in the master's order."""
     out: dict[str, list[str]] = {g: [] for g in groups}
     for sheet in schema.DATA_SHEETS:
         for g in groups:
             out[g].append(f"\x1d{sheet.key}\x1e")
-        rows = [r for r in rows_by_sheet.get(sheet.key, ()) if (r.get("to_nguon") or "") in out]
+        every = rows_by_sheet.get(sheet.key, ())
+        owners = column(every, "to_nguon")
+        rows = [every[i] for i, owner in enumerate(owners) if (owner or "") in out]
         for row, line in zip(rows, _lines(_sheet_keys(sheet), rows)):
             out[row.get("to_nguon") or ""].append(line)
     return out
@@ -238,9 +241,11 @@ def find_unchanged(
     # Which group a file holds is known without opening it: the group whose master rows all
     # came from this very file content (provenance names the file and its hash).
     triples = {
-        (row.get("to_nguon") or "", row.get("tep_nguon") or "", row.get("bam_nguon") or "")
+        (owner or "", file or "", digest or "")
         for rows in master.rows.values()
-        for row in rows
+        for owner, file, digest in set(
+            zip(column(rows, "to_nguon"), column(rows, "tep_nguon"), column(rows, "bam_nguon"))
+        )
     }
     sources: dict[str, set[tuple[str, str]]] = {}
     for owner, file, digest in triples:
@@ -279,7 +284,7 @@ def find_unchanged(
 def to_read_again(
     reads: list[GroupRead],
     unchanged: dict[Path, Unchanged],
-    master_rows: dict[str, list[dict[str, Any]]],
+    master_rows: Mapping[str, Sequence[dict[str, Any]]],
 ) -> list[Path]:
     """Files set to skip whose group another file of the batch claims, or whose rows' keys a
     file read now also uses: their rows take part in the decision, as in a full run (with
@@ -292,9 +297,11 @@ def to_read_again(
         # only keys a file read now uses can matter: their first part sifts the master's rows
         first = sheet.row_key[0]
         used = {row.get(first) for read in reads for row in read.rows.get(sheet.key, [])}
-        for row in master_rows.get(sheet.key, []):
-            if row.get(first) not in used:
+        rows = master_rows.get(sheet.key, [])
+        for i, value in enumerate(column(rows, first)):
+            if value not in used:
                 continue
+            row = rows[i]
             owner = row.get("to_nguon") or ""
             key = row_key(sheet, row)
             if owner in groups and key is not None:
@@ -309,9 +316,12 @@ def to_read_again(
     return [p for p, u in unchanged.items() if p in again or u.copy_of in again]
 
 
+_NOT_MARKED: dict[str, Any] = {}  # a kept row of a group not marked: its lines are not made
+
+
 def marks_after(
     plan: MergePlan,
-    master_rows: dict[str, list[dict[str, Any]]],
+    master_rows: Mapping[str, Sequence[dict[str, Any]]],
     accepted: list[GroupRead],
     long_files: set[str],
     ctx: Context,
@@ -322,16 +332,22 @@ def marks_after(
     clean = {r.group: r for r in accepted if r.group not in held and r.file not in long_files}
     if not clean:
         return {}
-    after: dict[str, list[dict[str, Any]]] = {}
+    after: dict[str, Sequence[dict[str, Any]]] = {}
     for key in DATA_KEYS:
-        by_row = {row[ROW]: row for row in master_rows.get(key, [])}
+        before = master_rows.get(key, [])
         sheet_plan = plan.sheets.get(key)
-        rows = [] if sheet_plan is None else sheet_plan.rows
-        after[key] = (
-            [out.values if out.values is not None else by_row.get(out.origin, {}) for out in rows]
-            if sheet_plan is not None and sheet_plan.dirty
-            else master_rows.get(key, [])
-        )
+        if sheet_plan is None or not sheet_plan.dirty:
+            after[key] = before
+            continue
+        # a row kept is looked at only when its group is marked (a re-run marks a few)
+        owners = column(before, "to_nguon")
+        at = {n: i for i, n in enumerate(column(before, ROW)) if (owners[i] or "") in clean}
+        after[key] = [
+            out.values
+            if out.values is not None
+            else (before[at[out.origin]] if out.origin in at else _NOT_MARKED)
+            for out in sheet_plan.rows
+        ]
     lines = group_lines(after, set(clean))
     return {
         r.sha256: mark(
