@@ -168,17 +168,22 @@ class StateRows(MasterRows):
         at = {n: i for i, n in enumerate(old[ROW])}
         rows = self.rows[key]
         whole = {old[ROW][i]: row for i, row in rows.whole.items()}  # type: ignore[attr-defined]
-        # where each row's values come from: an index into the state's columns, or a row
+        # where each row's values come from: an index into the state's columns (most rows),
+        # else the row written
         sources: list[int | dict[str, Any]] = [
             row.values
             if row.values is not None
             else whole.get(row.origin or 0) or at[row.origin or 0]
             for row in out_rows
         ]
+        fresh = [(j, s) for j, s in enumerate(sources) if s.__class__ is not int]
+        picks = [0 if s.__class__ is not int else s for s in sources]  # 0: replaced below
         out: dict[str, list] = {ROW: list(range(first, first + len(out_rows)))}
         for k in lite_keys(schema.SHEETS[key]):
             values = old[k]
-            out[k] = [s.get(k) if isinstance(s, dict) else values[s] for s in sources]
+            out[k] = list(map(values.__getitem__, picks)) if values else [None] * len(picks)
+            for j, row in fresh:
+                out[k][j] = row.get(k)  # type: ignore[union-attr]
         return out
 
     def context_of(self, data: WorkbookData, identity: tuple[set[str], str]) -> Context:

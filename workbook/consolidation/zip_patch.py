@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import BinaryIO, Iterable
 
 from .. import schema
@@ -197,9 +197,16 @@ class SegmentedSheet(PatchedSheet):
         if not plan:
             raise Unsupported("an empty table")  # SheetRewrite writes its one empty row
 
-        def kept(n: int) -> bool:
-            row = plan[n - self.min_row - 1]
-            return row.values is None and row.origin == n
+        # rows not kept byte for byte in their place, in order: a segment holding none is reused
+        moved = [
+            n
+            for n, row in enumerate(plan, start=self.min_row + 1)
+            if row.values is not None or row.origin != n
+        ]
+
+        def all_kept(first: int, last: int) -> bool:
+            at = bisect_left(moved, first)
+            return at == len(moved) or moved[at] > last
 
         segments = self.segment_rows.segments
         reusable = {
@@ -208,7 +215,7 @@ class SegmentedSheet(PatchedSheet):
             if s.first > 0
             and s.last <= last
             and (i + 1 < len(segments) or s.last == last)  # the last holds the part's end
-            and all(kept(n) for n in range(s.first, s.last + 1))
+            and all_kept(s.first, s.last)
         }
         head = self._with_dimension(self.head, last) + b"<sheetData>" + self.header_body
         pieces = [deflate_segment(head, 0, 0)]
