@@ -10,7 +10,9 @@ idempotent: the next run compares the same cut value and finds nothing changed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from .. import schema
 from ..findings import WARNING, Finding, define
@@ -54,6 +56,8 @@ def cut_long_text(reads: list[GroupRead]) -> tuple[list[LongText], list[Finding]
     kept, findings = [], []
     for read in reads:
         for key, rows in read.rows.items():
+            if _longest_text(rows) <= MAX_CELL_CHARS:  # every file but a rare one
+                continue
             sheet = schema.SHEETS[key]
             for row in rows:
                 for col in sheet.columns:
@@ -81,6 +85,12 @@ def cut_long_text(reads: list[GroupRead]) -> tuple[list[LongText], list[Finding]
                         )
                     )
     return kept, findings
+
+
+def _longest_text(rows: list[dict[str, Any]]) -> int:
+    """The length of the longest text among the rows' values, told in C: no row is visited."""
+    texts = filter(str.__instancecheck__, chain.from_iterable(map(dict.values, rows)))
+    return max(map(len, texts), default=0)
 
 
 def save_long_text(kept: list[LongText], master_folder: Path) -> list[Path]:
