@@ -107,12 +107,14 @@ class MergePlan:
 
 class _Values:
     """A merged row's values: the sheet's data columns of the file's row (None where it has
-    none), then its provenance (group, file, sheet, row, file hash), taken with one C lookup
+    none), then its provenance (sheet, row, group, file, file hash), taken with one C lookup
     per row: a batch merges a hundred thousand rows."""
 
     def __init__(self, data_keys: list[str]):
         self.data_keys = data_keys
-        self.keys = (*data_keys, *PROVENANCE_KEYS)
+        # the provenance in the order the values come: the row's own, then its file's
+        self.keys = (*data_keys, "trang_nguon", "dong_nguon", "to_nguon", "tep_nguon", "bam_nguon")
+        assert set(self.keys[len(data_keys) :]) == set(PROVENANCE_KEYS)
         self.take = itemgetter(*data_keys, SHEET, ROW)
         self.read: GroupRead | None = None
         self.file: tuple[str, str, str] = ("", "", "")
@@ -121,11 +123,10 @@ class _Values:
         if read is not self.read:  # the group, file and hash of the file last seen
             self.read, self.file = read, (read.group, read.file, read.short_hash)
         try:
-            *data, sheet, row = self.take(new)
+            return dict(zip(self.keys, self.take(new) + self.file))
         except KeyError:  # a row without every column (built by hand, not by the reader)
-            data, sheet, row = [new.get(k) for k in self.data_keys], new[SHEET], new[ROW]
-        group, file, short_hash = self.file
-        return dict(zip(self.keys, (*data, group, file, sheet, row, short_hash)))
+            data = [new.get(k) for k in self.data_keys]
+            return dict(zip(self.keys, (*data, new[SHEET], new[ROW], *self.file)))
 
 
 def plan_merge(

@@ -168,8 +168,7 @@ def mark(mode: str, ctx: Context, lines: list[str], errors: int = 0, warnings: i
 def rows_digest(ctx: Context, lines: list[str]) -> str:
     """A mark's digest of a group's rows (``group_lines``) in the merge's context."""
     digest = hashlib.sha256(ctx.base.encode())
-    for line in lines:
-        digest.update(line.encode())
+    digest.update("".join(lines).encode())  # the lines one after another, hashed at once
     return digest.hexdigest()[:HASH_CHARS]
 
 
