@@ -31,6 +31,8 @@ import datetime as dt
 import hashlib
 import math
 from dataclasses import dataclass
+from itertools import repeat
+from operator import add
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
@@ -136,25 +138,26 @@ def group_lines(
 def _lines(keys: tuple[str, ...], rows: list[dict[str, Any]]) -> list[str]:
     """One line per row, its cells spelled by ``_norm``; a column at a time (a first run marks
     every row of the batch: a million cells), each value other than text spelled once."""
-    columns = [_spelled(cells) for cells in row_columns(rows, keys)] if rows else []
-    return ["\x1f".join(cells) + "\x1e" for cells in zip(*columns)] if columns else []
+    if not rows or not keys:
+        return []
+    columns = [_spelled(cells) for cells in row_columns(rows, keys)]
+    columns[-1] = list(map(add, columns[-1], repeat("\x1e")))  # each line ends with \x1e
+    return list(map("\x1f".join, zip(*columns)))
 
 
 def _spelled(cells: list[Any]) -> list[str]:
-    if set(map(type, cells)) <= {str, type(None)}:  # text and blanks: inline
+    types = set(map(type, cells))
+    if types == {str} and "" not in cells:  # text only (names, titles): in C
+        return list(map("s:".__add__, cells))
+    if types <= {str, type(None)}:  # text and blanks: inline
         return ["s:" + v if v else "" for v in cells]
-    spelled: dict[tuple[type, Any], str] = {}  # by type too: 1, 1.0 and True differ here
-    out = []
-    for v in cells:
-        if type(v) is str:
-            out.append("s:" + v if v else "")
-            continue
-        key = (type(v), v)
-        text = spelled.get(key)
-        if text is None:
-            text = spelled[key] = _norm(v)
-        out.append(text)
-    return out
+    # each distinct value spelled once, by type too: 1, 1.0 and True differ here
+    keys = list(zip(map(type, cells), cells))
+    spelled = {
+        key: (("s:" + key[1] if key[1] else "") if key[0] is str else _norm(key[1]))
+        for key in dict.fromkeys(keys)
+    }
+    return list(map(spelled.__getitem__, keys))
 
 
 def mark(mode: str, ctx: Context, lines: list[str], errors: int = 0, warnings: int = 0) -> str:
