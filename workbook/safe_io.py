@@ -100,7 +100,11 @@ def file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def backup(path: Path, now: dt.datetime | None = None) -> Path:
+def backup(path: Path, now: dt.datetime | None = None, *, replaced: bool = False) -> Path:
+    """A copy of ``path`` in the backup folder beside it. ``replaced``: the caller is about to
+    put a new file in its place (``os.replace``), never to write into it: the backup is then a
+    second name of the old file (a hard link: nothing to copy, however big the master), and a
+    copy only where the disk has no hard links."""
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     folder = path.parent / BACKUP_DIR
     make_folder(folder)
@@ -109,6 +113,12 @@ def backup(path: Path, now: dt.datetime | None = None) -> Path:
     while target.exists():
         target = folder / f"{path.stem}.{stamp}-{n}{path.suffix}"
         n += 1
+    if replaced:
+        try:
+            os.link(path, target)
+            return target
+        except OSError:  # FAT, some network shares: no hard links
+            pass
     shutil.copy2(path, target)
     return target
 
@@ -145,10 +155,12 @@ def atomic_write(
         if path.exists():
             carry_custom_ui(path, tmp)  # openpyxl drops the ribbon: see the module docstring
         give_mode(tmp, path)
-        saved = backup(path) if path.exists() and make_backup else None
+        saved = backup(path, replaced=True) if path.exists() and make_backup else None
         try:
             os.replace(tmp, path)
         except PermissionError:
+            if saved is not None:  # nothing was replaced: the "backup" is the file itself
+                saved.unlink(missing_ok=True)
             raise WorkbookLocked(
                 f"Không ghi được {path.name}: tệp đang bị chương trình khác (thường là Excel) "
                 "giữ. Hãy đóng tệp rồi chạy lại; chưa có gì được ghi."

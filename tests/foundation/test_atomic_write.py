@@ -7,6 +7,7 @@ import zipfile
 
 import pytest
 
+from workbook.errors import WorkbookLocked
 from workbook.package_parts import escape_control_characters
 from workbook.safe_io import atomic_write
 
@@ -53,3 +54,39 @@ def test_a_failed_package_rewrite_leaves_no_temporary(tmp_path, monkeypatch):
         escape_control_characters(path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["so.xlsx"]
+
+
+def test_the_backup_of_a_replaced_file_keeps_the_old_bytes_and_is_not_a_copy(tmp_path):
+    target = tmp_path / "so.xlsx"
+    target.write_bytes(b"old")
+    old_inode = target.stat().st_ino
+    saved = atomic_write(target, lambda tmp: tmp.write_bytes(b"new"))
+    assert saved is not None and saved.parent.name == "sao-luu"
+    assert target.read_bytes() == b"new" and saved.read_bytes() == b"old"
+    assert saved.stat().st_ino == old_inode  # the old file under a second name: nothing copied
+    target.write_bytes(b"edited in place")  # a later edit of the master leaves the backup be
+    assert saved.read_bytes() == b"old"
+
+
+def test_without_hard_links_the_backup_is_a_copy(tmp_path, monkeypatch):
+    def no_links(*args):
+        raise OSError("operation not supported")
+
+    monkeypatch.setattr("os.link", no_links)
+    target = tmp_path / "so.xlsx"
+    target.write_bytes(b"old")
+    saved = atomic_write(target, lambda tmp: tmp.write_bytes(b"new"))
+    assert saved is not None and saved.read_bytes() == b"old" and target.read_bytes() == b"new"
+
+
+def test_a_refused_replacement_leaves_no_backup_sharing_the_file(tmp_path, monkeypatch):
+    target = tmp_path / "so.xlsx"
+    target.write_bytes(b"old")
+
+    def locked(*args):
+        raise PermissionError("in use")
+
+    monkeypatch.setattr("os.replace", locked)
+    with pytest.raises(WorkbookLocked):
+        atomic_write(target, lambda tmp: tmp.write_bytes(b"new"))
+    assert target.read_bytes() == b"old" and not list((tmp_path / "sao-luu").iterdir())
