@@ -165,25 +165,39 @@ class StateRows(MasterRows):
         """A row not read whole keeps its state values (renumbered when it moved); the others
         are taken from the row written."""
         old = self.state.lite[key]
-        at = {n: i for i, n in enumerate(old[ROW])}
         rows = self.rows[key]
+        places = list(range(first, first + len(out_rows)))
         whole = {old[ROW][i]: row for i, row in rows.whole.items()}  # type: ignore[attr-defined]
-        # where each row's values come from: an index into the state's columns (most rows),
-        # else the row written
-        sources: list[int | dict[str, Any]] = [
-            row.values
-            if row.values is not None
-            else whole.get(row.origin or 0) or at[row.origin or 0]
-            for row in out_rows
-        ]
-        fresh = [(j, s) for j, s in enumerate(sources) if s.__class__ is not int]
-        picks = [0 if s.__class__ is not int else s for s in sources]  # 0: replaced below
-        out: dict[str, list] = {ROW: list(range(first, first + len(out_rows)))}
+        fresh: list[tuple[int, Any]]  # (position, the row written) of rows not taken from old
+        picks: list[int] | None  # each row's position in old (None: the same as now)
+        if [row.origin for row in out_rows] == old[ROW] == places:  # no row moved (most re-runs)
+            picks = None
+            fresh = [
+                (j, row.values if row.values is not None else whole[row.origin or 0])
+                for j, row in enumerate(out_rows)
+                if row.values is not None or row.origin in whole
+            ]
+        else:
+            # where each row's values come from: an index into the state's columns (most
+            # rows), else the row written
+            at = {n: i for i, n in enumerate(old[ROW])}
+            sources: list[int | dict[str, Any]] = [
+                row.values
+                if row.values is not None
+                else whole.get(row.origin or 0) or at[row.origin or 0]
+                for row in out_rows
+            ]
+            fresh = [(j, s) for j, s in enumerate(sources) if s.__class__ is not int]
+            picks = [0 if s.__class__ is not int else s for s in sources]  # type: ignore[misc]
+        out: dict[str, list] = {ROW: places}
         for k in lite_keys(schema.SHEETS[key]):
             values = old[k]
-            out[k] = list(map(values.__getitem__, picks)) if values else [None] * len(picks)
+            if picks is None:
+                out[k] = list(values)
+            else:
+                out[k] = list(map(values.__getitem__, picks)) if values else [None] * len(picks)
             for j, row in fresh:
-                out[k][j] = row.get(k)  # type: ignore[union-attr]
+                out[k][j] = row.get(k)
         return out
 
     def context_of(self, data: WorkbookData, identity: tuple[set[str], str]) -> Context:
