@@ -30,7 +30,7 @@ from .cell_checks import (
     Merge,
     area_a1,
     fill_merged,
-    group_code_cells,
+    group_code_places,
     preview,
     show_controls,
 )
@@ -47,7 +47,8 @@ from .headers import (
 from .ooxml import MAX_CELL_CHARS
 from .opening import damage_reason, open_with_epoch
 from .schema import Column, Sheet
-from .typing_pass import Odd, body_columns, keep_rows, object_frame, type_column
+from .tables import Columns, Tables
+from .typing_pass import Odd, body_columns, keep_rows, type_column
 from .values import to_text
 
 ROW = "_row"
@@ -84,7 +85,7 @@ STRUCTURE_CODES = WRONG_TEMPLATE_CODES | {MISSING_OPTIONAL_COLUMN.code}
 @dataclass
 class WorkbookData:
     path: Path
-    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    tables: Tables = field(default_factory=Tables)  # frames made when first asked for
     columns: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet -> key -> letter
     sheet_names: dict[str, str] = field(default_factory=dict)  # sheet key -> name in the file
     stamp: dict[str, str] = field(default_factory=dict)
@@ -194,14 +195,15 @@ def read_sheets(
 
 def _restore_group_codes(data: WorkbookData) -> None:
     """Group codes typed as numbers ("1" for "01") become the group's code, with a warning."""
-    groups = data.tables.get("to_cong_doan")  # not data.table(): no empty frame for nothing
-    known = {str(v) for v in groups["ma_to"] if v} if groups is not None else set()
+    known = {str(v) for v in data.tables.column("to_cong_doan", "ma_to") or [] if v}
     if data.stamp.get("ma_to"):
         known.add(data.stamp["ma_to"])
-    for sheet_key, i, column, value, code in list(group_code_cells(data.tables, known)):
-        frame = data.tables[sheet_key]
-        frame.iat[i, frame.columns.get_loc(column)] = code
-        excel_row = frame[ROW].iat[i]
+    tables = data.tables
+    for sheet_key, i, column, value, code in list(group_code_places(tables.column, known)):
+        tables.set_value(sheet_key, i, column, code)
+        excel_row = (tables.column(sheet_key, ROW) or [])[i]
+        sheet = schema.SHEETS[sheet_key]
+        raw = {k: _value_at(tables.column(sheet_key, k), i) for k in sheet.row_key}
         data.findings.append(
             GROUP_CODE_AS_NUMBER.at(
                 file=data.file,
@@ -212,9 +214,13 @@ def _restore_group_codes(data: WorkbookData) -> None:
                 column=column,
                 value=value,
                 code=code,
-                row_key=_row_key(schema.SHEETS[sheet_key], frame.iloc[i].to_dict()),
+                row_key=_row_key(sheet, raw),
             )
         )
+
+
+def _value_at(values: list[Any] | None, i: int) -> Any:
+    return None if values is None else values[i]
 
 
 def _read_table(
@@ -321,7 +327,7 @@ def _read_table(
                 (cell.chars or [], cell.length),
             )
     table[ROW] = [header_index + 2 + i for i in kept]
-    data.tables[sheet.key] = object_frame([*(c.key for c in columns), ROW], table, len(kept))
+    data.tables.put_columns(sheet.key, Columns([*(c.key for c in columns), ROW], table, len(kept)))
 
 
 def _report_text(

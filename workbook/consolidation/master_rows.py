@@ -24,10 +24,11 @@ from .. import schema
 from ..package_parts import copy_package, sheet_parts
 from ..reading import ROW, WorkbookData, read_workbook
 from ..sheet_xml import Unsupported
+from ..tables import records
 from ..zip_raw import Segment
 from .master_cache import MasterState, lite_columns, lite_keys
 from .merge import MergePlan, OutRow
-from .read_group import DATA_KEYS, records, row_key
+from .read_group import DATA_KEYS, row_key
 from .result import ConsolidationResult
 from .sheet_rows import SheetRows, column
 from .unchanged import (

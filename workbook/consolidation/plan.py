@@ -16,12 +16,13 @@ from typing import Any, Sequence
 from ..errors import NotOurWorkbook
 from ..reading import STRUCTURE_CODES, WorkbookData
 from ..stamps import CHECKED_COPY_OF, campaign_refusal, master_identity
+from ..tables import records
 from ..validation.lookups import build_lookups
 from .collect import Candidate, SetAside, collect
 from .long_text import cut_long_text
 from .master_rows import MasterRows
 from .merge import MergePlan, plan_merge
-from .read_group import GroupRead, check_reads, read_group, records, restore_group_codes
+from .read_group import GroupRead, check_reads, read_group, restore_group_codes
 from .result import ConsolidationResult, FileOutcome
 from .runner import ProgressFn, run_batch
 from .unchanged import (

@@ -110,9 +110,8 @@ def read_group(path: str | Path, sha256: str | None = None) -> GroupRead:
         fix_text_cells(data)
     out.findings = [f for f in data.findings if f not in structure]
     for key in DATA_KEYS:
-        frame = data.tables.get(key)
         sheet_name = data.sheet_names.get(key, schema.SHEETS[key].name)
-        out.rows[key] = [] if frame is None else records(frame, {SHEET: sheet_name})
+        out.rows[key] = data.tables.rows(key, {SHEET: sheet_name}) if key in data.tables else []
     if structure:
         out.error_code = "wrong-template"
         out.error = "Sổ không đúng mẫu: " + "; ".join(f.message for f in structure)
@@ -158,22 +157,6 @@ def check_reads(reads: list[GroupRead], lookups: Lookups) -> None:
     for read, found in zip(reads, validate_rows(sources, [r.rows for r in reads], lookups)):
         known = set(read.findings)  # the reader's, and the legacy-text conversions
         read.findings.extend(f for f in found if f not in known)
-
-
-def records(frame, also: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """Rows of an object frame as dicts, without pandas' per-cell boxing; each row also holds
-    the items of ``also`` (after the frame's columns)."""
-    columns = [*frame.columns, *(also or {})]
-    tail = list((also or {}).values())
-    if len(frame.columns) and all(dtype.kind == "O" for dtype in frame.dtypes):  # the reader's
-        rows = frame.to_numpy(dtype=object).tolist()
-        if tail:
-            return [dict(zip(columns, values + tail)) for values in rows]
-        return [dict(zip(columns, values)) for values in rows]
-    return [
-        dict(zip(columns, (*values, *tail)))
-        for values in zip(*(frame[c].tolist() for c in frame.columns))
-    ]
 
 
 def row_key(sheet: schema.Sheet, row: dict[str, Any]) -> tuple | None:

@@ -40,9 +40,10 @@ from .. import schema
 from ..findings import ERROR, WARNING
 from ..reading import ROW, WorkbookData
 from ..row_columns import row_columns
+from ..tables import records
 from .collect import HASH_CHARS, Candidate
 from .merge import PROVENANCE_KEYS, MergePlan
-from .read_group import DATA_KEYS, GroupRead, records, row_key
+from .read_group import DATA_KEYS, GroupRead, row_key
 from .sheet_rows import column
 
 if TYPE_CHECKING:

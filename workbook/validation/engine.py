@@ -89,7 +89,7 @@ class Context:
     The workbooks of such a context share the set-up and the columns found (``has``).
     """
 
-    tables: dict[str, pd.DataFrame]
+    tables: Mapping[str, pd.DataFrame]
     sources: list[Source]
     ref: Lookups
     check_setup: bool  # also check the set-up sheets (the workbook is its own reference)

@@ -109,26 +109,27 @@ def _converts(value: Any) -> bool:
 
 
 def fix_text_cells(data: WorkbookData, fonts: Fonts | None = None) -> list[Finding]:
-    """Convert legacy-encoded text in the frames to Unicode; return the new warnings.
+    """Convert legacy-encoded text in the tables to Unicode; return the new warnings.
 
     Cells already converted (a ``legacy-encoding`` finding in ``data.findings``) are skipped,
     so calling this again does nothing.
     """
     done = {(f.sheet_key, f.row, f.column) for f in data.findings if f.code == LEGACY_ENCODING.code}
     new: list[Finding] = []
-    for key, frame in data.tables.items():
+    tables = data.tables  # read a column at a time: no frame is made for this
+    for key in list(tables):
         sheet = schema.SHEETS[key]
         letters = data.columns.get(key, {})
         name = data.sheet_names.get(key, sheet.name)
         sheet_fonts = (fonts or {}).get(name, {})
-        rows = frame[ROW].tolist()
-        key_values = [frame[k].tolist() for k in sheet.row_key if k in frame]
+        rows = tables.column(key, ROW) or []
+        # the row's key as read, before any of its cells is converted
+        key_values = [list(v) for k in sheet.row_key if (v := tables.column(key, k)) is not None]
         for col in schema.master_columns(sheet):
             if col.type != "text" or col.key not in letters:
                 continue
-            letter, position = letters[col.key], frame.columns.get_loc(col.key)
-            values = frame[col.key].tolist()
-            if not sheet_fonts and not any(map(_converts, set(values))):
+            letter, values = letters[col.key], tables.column(key, col.key)
+            if values is None or not sheet_fonts and not any(map(_converts, set(values))):
                 continue  # most columns: no distinct value converts, no cell to visit
             for i, value in enumerate(values):
                 if not isinstance(value, str) or (not sheet_fonts and value.isascii()):
@@ -145,7 +146,7 @@ def fix_text_cells(data: WorkbookData, fonts: Fonts | None = None) -> list[Findi
                     continue
                 cell = a1(letter, rows[i])
                 converted = clean_text(converted) or ""
-                frame.iat[i, position] = converted
+                tables.set_value(key, i, col.key, converted)
                 new.append(
                     LEGACY_ENCODING.at(
                         file=data.file,
