@@ -58,6 +58,9 @@ class Tables(MutableMapping[str, pd.DataFrame]):
     def __delitem__(self, key: str) -> None:
         del self._items[key]
 
+    def __contains__(self, key: object) -> bool:  # Mapping's would make the frame
+        return key in self._items
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._items)
 

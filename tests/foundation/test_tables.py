@@ -39,6 +39,7 @@ def test_column_and_set_value_before_and_after_the_frame_is_made(made):
 
 def test_the_frame_is_made_once_and_only_when_asked(demo_master):
     data = read_workbook(demo_master)
+    assert "dang_ky" in data.tables and "khong_co" not in data.tables
     assert all(isinstance(item, Columns) for item in data.tables._items.values())
     frame = data.tables["dang_ky"]
     assert data.tables["dang_ky"] is frame and data.table("dang_ky") is frame
