@@ -70,9 +70,12 @@ class Tables(MutableMapping[str, pd.DataFrame]):
     def __repr__(self) -> str:
         return f"Tables({list(self._items)})"
 
-    def column_keys(self, key: str) -> list[str]:
+    def columns_of(self, key: str) -> dict[str, list[Any]]:
+        """The sheet's columns by key (the reader's own lists, when no frame was made)."""
         item = self._items[key]
-        return list(item.keys) if isinstance(item, Columns) else list(item.columns)
+        if isinstance(item, Columns):
+            return {k: item.column(k) for k in item.keys}
+        return {c: item[c].tolist() for c in item.columns}
 
     def column(self, key: str, column: str) -> list[Any] | None:
         """The values of a column in row order (None: the sheet has no such column); the

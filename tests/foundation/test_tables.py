@@ -29,6 +29,8 @@ def test_column_and_set_value_before_and_after_the_frame_is_made(made):
     if made:
         assert list(tables["to_cong_doan"].columns) == ["ma", "ten", ROW]
     assert tables.column("to_cong_doan", "ten") == [None, None]
+    expected = {"ma": ["01", "02"], "ten": [None, None], ROW: [3, 4]}
+    assert tables.columns_of("to_cong_doan") == expected
     assert tables.column("to_cong_doan", "khong_co") is None
     assert tables.column("khong_co", "ma") is None
     tables.set_value("to_cong_doan", 1, "ma", "03")

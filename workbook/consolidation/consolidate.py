@@ -13,12 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Sequence
 
-import pandas as pd
-
 from .. import schema
 from ..errors import UnreadableWorkbook
 from ..reading import WorkbookData, read_workbook
 from ..safe_io import ensure_not_open, ensure_writable, file_hash
+from ..tables import Columns
 from . import master_cache
 from .long_text import save_long_text
 from .master_cache import MasterState
@@ -48,10 +47,9 @@ def _read_with_state(master: Path, state: MasterState) -> tuple[WorkbookData, Ma
     data = read_workbook(master, sheets=(LEDGER_KEY,))
     data.stamp, data.epoch = dict(state.stamp), state.epoch or data.epoch
     check_master(data, master.name)
-    for key, values in state.tables.items():
-        data.tables[key] = pd.DataFrame(values, dtype=object)
-    for key in DATA_KEYS:
-        data.tables[key] = pd.DataFrame(state.lite[key], dtype=object)
+    for key, values in (state.tables | {k: state.lite[k] for k in DATA_KEYS}).items():
+        count = len(next(iter(values.values()), []))
+        data.tables.put_columns(key, Columns(list(values), values, count))  # frames if asked
     data.sheet_names |= state.sheet_names
     data.columns |= state.columns
     return data, StateRows(state, master)

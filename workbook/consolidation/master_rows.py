@@ -125,7 +125,7 @@ class MasterRows:
             {k: data.columns.get(k, {}) for k in (*DATA_KEYS, *kept)},
             lite,
             digests,
-            {k: {c: data.tables[k][c].tolist() for c in data.tables[k].columns} for k in kept},
+            {k: data.tables.columns_of(k) for k in kept},
             dict(data.stamp),
             data.epoch,
             segments,
