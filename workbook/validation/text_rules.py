@@ -42,13 +42,18 @@ def formula_like(ctx: Context) -> None:
         for col in schema.SHEETS[key].columns:
             if col.type != "text" or not ctx.has(key, col.key):
                 continue
-            hit = [
-                isinstance(v, str)
+            values = frame[col.key].tolist()
+            found = {  # each distinct value looked at once: most columns have none
+                v
+                for v in set(values)
+                if isinstance(v, str)
                 and v[:1] in FORMULA_FIRST
                 and FORMULA_START.match(v) is not None
                 and PHONE_NUMBER.match(v) is None
-                for v in frame[col.key].tolist()
-            ]
+            }
+            if not found:
+                continue
+            hit = [v in found for v in values]
             rows = frame[pd.Series(hit, index=frame.index, dtype=bool)]
             ctx.emit(
                 FORMULA_LIKE_TEXT,
