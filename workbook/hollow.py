@@ -22,8 +22,11 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Mapping, Set
+from collections import deque
+from collections.abc import Iterator, Mapping, Set
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from openpyxl.utils import column_index_from_string, get_column_letter
@@ -51,14 +54,30 @@ SHARED_STRINGS_PART = "xl/sharedStrings.xml"
 
 @dataclass(frozen=True)
 class RowsElement:
-    """Where a sheet's <sheetData> element stands, and its body (b"" when empty)."""
+    """Where a sheet's <sheetData> element stands, and its body (b"" when empty or not
+    asked for)."""
 
     start: int
     end: int
     body: bytes
 
 
-def _sheet_data(xml: bytes) -> RowsElement | None:
+def _read_ahead(zin: zipfile.ZipFile, parts: list[str], ahead: int = 2) -> Iterator[bytes]:
+    """The parts' contents in order, the next ones inflated on threads meanwhile (zlib lets go
+    of the GIL; a master's sheets are hundreds of megabytes of XML). At most ``ahead`` parts
+    wait: they are big."""
+    names = iter(parts)
+    with ThreadPoolExecutor(max_workers=ahead) as pool:
+        pending = deque(pool.submit(zin.read, name) for name in islice(names, ahead))
+        while pending:
+            xml = pending.popleft().result()
+            following = next(names, None)
+            if following is not None:
+                pending.append(pool.submit(zin.read, following))
+            yield xml
+
+
+def _sheet_data(xml: bytes, with_body: bool = True) -> RowsElement | None:
     # by searching for tags: a lazy regular expression over a hundred megabytes takes seconds
     start = xml.find(b"<sheetData")
     if start == -1:
@@ -71,7 +90,9 @@ def _sheet_data(xml: bytes) -> RowsElement | None:
     end = xml.rfind(b"</sheetData>")
     if end < close:
         return None
-    return RowsElement(start, end + len(b"</sheetData>"), xml[close + 1 : end])
+    return RowsElement(
+        start, end + len(b"</sheetData>"), xml[close + 1 : end] if with_body else b""
+    )
 
 
 @dataclass(frozen=True)
@@ -120,21 +141,22 @@ def hollow_package(
         strings: list[bytes] | None = None
         styles: set[int] | None = None
         replaced: dict[str, bytes] = {}
-        for name, part in parts.items():
-            if name in keep or part not in present:
-                continue
-            xml = zin.read(part)
+        todo = [
+            (name, part) for name, part in parts.items() if name not in keep and part in present
+        ]
+        for (name, part), xml in zip(todo, _read_ahead(zin, [part for _, part in todo])):
             root = _ROOT.search(xml)
             if root is None:
                 raise Unsupported(f"{name}: no unprefixed worksheet root")
-            found = _sheet_data(xml)
+            found = _sheet_data(xml, with_body=name not in redrawn)
             if found is None:
                 raise Unsupported(f"no rows element in {name}")
+            if name in redrawn:  # its rows are cleared anyway: not even copied out
+                if xml.find(b"<row", found.start, found.end) != -1:
+                    replaced[part] = xml[: found.start] + b"<sheetData/>" + xml[found.end :]
+                continue
             body = found.body
             if not body.strip():
-                continue
-            if name in redrawn:
-                replaced[part] = xml[: found.start] + b"<sheetData/>" + xml[found.end :]
                 continue
             if b' t="s"' in body:
                 strings = _shared_strings(zin) if strings is None else strings
