@@ -22,11 +22,8 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections import deque
-from collections.abc import Iterator, Mapping, Set
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Mapping, Set
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 
 from openpyxl.utils import column_index_from_string, get_column_letter
@@ -60,21 +57,6 @@ class RowsElement:
     start: int
     end: int
     body: bytes
-
-
-def _read_ahead(zin: zipfile.ZipFile, parts: list[str], ahead: int = 2) -> Iterator[bytes]:
-    """The parts' contents in order, the next ones inflated on threads meanwhile (zlib lets go
-    of the GIL; a master's sheets are hundreds of megabytes of XML). At most ``ahead`` parts
-    wait: they are big."""
-    names = iter(parts)
-    with ThreadPoolExecutor(max_workers=ahead) as pool:
-        pending = deque(pool.submit(zin.read, name) for name in islice(names, ahead))
-        while pending:
-            xml = pending.popleft().result()
-            following = next(names, None)
-            if following is not None:
-                pending.append(pool.submit(zin.read, following))
-            yield xml
 
 
 def _sheet_data(xml: bytes, with_body: bool = True) -> RowsElement | None:
@@ -141,10 +123,10 @@ def hollow_package(
         strings: list[bytes] | None = None
         styles: set[int] | None = None
         replaced: dict[str, bytes] = {}
-        todo = [
-            (name, part) for name, part in parts.items() if name not in keep and part in present
-        ]
-        for (name, part), xml in zip(todo, _read_ahead(zin, [part for _, part in todo])):
+        for name, part in parts.items():
+            if name in keep or part not in present:
+                continue
+            xml = zin.read(part)
             root = _ROOT.search(xml)
             if root is None:
                 raise Unsupported(f"{name}: no unprefixed worksheet root")
