@@ -152,11 +152,16 @@ def _spelled(cells: list[Any]) -> list[str]:
         return list(map("s:".__add__, cells))
     if types <= {str, type(None)}:  # text and blanks: inline
         return ["s:" + v if v else "" for v in cells]
-    # each distinct value spelled once, by type too: 1, 1.0 and True differ here
-    keys = list(zip(map(type, cells), cells))
+    # Each distinct value spelled once. Values equal across types spell alike (3 and 3.0 are
+    # "n:3", a date is no datetime's equal) but for True == 1 == 1.0: with a bool among
+    # numbers, the type is part of the key.
+    if bool in types and types & {int, float}:
+        keys: list[Any] = list(zip(map(type, cells), cells))
+        values = {key: key[1] for key in dict.fromkeys(keys)}
+    else:
+        keys, values = cells, {v: v for v in dict.fromkeys(cells)}
     spelled = {
-        key: (("s:" + key[1] if key[1] else "") if key[0] is str else _norm(key[1]))
-        for key in dict.fromkeys(keys)
+        k: ("s:" + v if v else "") if v.__class__ is str else _norm(v) for k, v in values.items()
     }
     return list(map(spelled.__getitem__, keys))
 
@@ -293,6 +298,8 @@ def to_read_again(
     file read now also uses: their rows take part in the decision, as in a full run (with
     the checked copies skipped beside them)."""
     groups = {u.group: p for p, u in unchanged.items() if u.copy_of is None}
+    if not groups:  # nothing skipped (every first run): nothing to read again
+        return []
     again = {groups[r.group] for r in reads if r.group in groups}
     keys: dict[str, dict[tuple, str]] = {}
     for sheet in schema.DATA_SHEETS:
