@@ -133,22 +133,12 @@ def padded_group_code(value: Any, known: set[str]) -> str | None:
     return matches[0] if len(matches) == 1 else None
 
 
-def group_code_cells(tables: dict, known: set[str]) -> Iterator[tuple[str, int, str, Any, str]]:
-    """(sheet key, frame position, column key, typed value, group code) for each group code
-    typed as a number in the frames ``tables``; the caller replaces the value and reports it."""
-
-    def column_of(sheet_key: str, column: str) -> list[Any] | None:
-        frame = tables.get(sheet_key)
-        return None if frame is None or column not in frame else frame[column].tolist()
-
-    return group_code_places(column_of, known)
-
-
 def group_code_places(
     column_of: Callable[[str, str], list[Any] | None], known: set[str]
 ) -> Iterator[tuple[str, int, str, Any, str]]:
-    """``group_code_cells`` over any table: ``column_of(sheet key, column key)`` gives that
-    column's values in row order (None: no such column)."""
+    """(sheet key, row position, column key, typed value, group code) for each group code
+    typed as a number; ``column_of(sheet key, column key)`` gives that column's values in row
+    order (None: no such column). The caller replaces the value and reports it."""
     if not known:
         return
     for sheet_key, column in [*_GROUP_COLUMNS, ("dang_ky", "ma_doi_tuong")]:
