@@ -158,9 +158,11 @@ def atomic_write(
         saved = backup(path, replaced=True) if path.exists() and make_backup else None
         try:
             os.replace(tmp, path)
-        except PermissionError:
+        except OSError as err:
             if saved is not None:  # nothing was replaced: the "backup" is the file itself
                 saved.unlink(missing_ok=True)
+            if not isinstance(err, PermissionError):
+                raise
             raise WorkbookLocked(
                 f"Không ghi được {path.name}: tệp đang bị chương trình khác (thường là Excel) "
                 "giữ. Hãy đóng tệp rồi chạy lại; chưa có gì được ghi."

@@ -79,14 +79,21 @@ def test_without_hard_links_the_backup_is_a_copy(tmp_path, monkeypatch):
     assert saved is not None and saved.read_bytes() == b"old" and target.read_bytes() == b"new"
 
 
-def test_a_refused_replacement_leaves_no_backup_sharing_the_file(tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    "failure, shown",
+    [(PermissionError("in use"), WorkbookLocked), (OSError("disk gone"), OSError)],
+    ids=["locked", "other"],
+)
+def test_a_failed_replacement_leaves_no_backup_sharing_the_file(
+    tmp_path, monkeypatch, failure, shown
+):
     target = tmp_path / "so.xlsx"
     target.write_bytes(b"old")
 
-    def locked(*args):
-        raise PermissionError("in use")
+    def fail(*args):
+        raise failure
 
-    monkeypatch.setattr("os.replace", locked)
-    with pytest.raises(WorkbookLocked):
+    monkeypatch.setattr("os.replace", fail)
+    with pytest.raises(shown):
         atomic_write(target, lambda tmp: tmp.write_bytes(b"new"))
     assert target.read_bytes() == b"old" and not list((tmp_path / "sao-luu").iterdir())
