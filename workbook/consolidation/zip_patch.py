@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import zipfile
 from bisect import bisect_left, bisect_right
-from typing import BinaryIO, Iterable
+from typing import Any, BinaryIO, Iterable
 
 from .. import schema
 from ..excel_dates import WINDOWS_1900
@@ -67,20 +67,14 @@ class PatchedSheet(SheetRewrite):
     """A ``SheetRewrite`` over a sheet the zip writer wrote: rows found on demand, and no scan
     for what that writer refuses (merged cells, hyperlinks...): the sheet had none then."""
 
-    def __init__(
-        self,
-        sheet: schema.Sheet,
-        xml: bytes,
-        table_xml: bytes,
-        dates: set[bytes] | None = None,
-        epoch: dt.datetime = WINDOWS_1900,
-    ):
-        body = self._read_table(sheet, xml, table_xml, dates, epoch)
-        self.rows = RowFinder(body)  # type: ignore[assignment]
-        self.styles = self._column_styles()
+    def _check_sheet(self, sheet: schema.Sheet, xml: bytes) -> None:
+        pass  # the zip writer wrote it: nothing it refuses is in it
+
+    def _rows_of(self, body: bytes) -> Any:
+        return RowFinder(body)
 
     def build(self, out_rows: Iterable[OutRow]) -> tuple[bytes, bytes]:
-        finder: RowFinder = self.rows  # type: ignore[assignment]
+        finder: RowFinder = self.rows
         body = finder.body
         first = body.find(b'<row r="%d"' % (self.min_row + 1))
         header_end = first if first != -1 else finder.end(finder.start(self.min_row))
@@ -186,10 +180,11 @@ class SegmentedSheet(PatchedSheet):
     ):
         self.segment_rows = rows
         outline = rows.xml(0) + rows.tail()  # head and header rows, then the part's end
-        body = self._read_table(sheet, outline, table_xml, dates, epoch)
-        self.header_body = body
-        self.rows = rows  # type: ignore[assignment]
-        self.styles = self._column_styles()
+        super().__init__(sheet, outline, table_xml, dates, epoch)
+
+    def _rows_of(self, body: bytes) -> Any:
+        self.header_body = body  # the header rows: the rows themselves stay in their segments
+        return self.segment_rows
 
     def build(self, out_rows: Iterable[OutRow]) -> tuple[Deflated, bytes]:  # type: ignore[override]
         plan = list(out_rows)

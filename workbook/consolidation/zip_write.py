@@ -94,12 +94,21 @@ class SheetRewrite:
         dates: set[bytes] | None = None,
         epoch: dt.datetime = WINDOWS_1900,
     ):
+        self._check_sheet(sheet, xml)
+        body = self._read_table(sheet, xml, table_xml, dates, epoch)
+        self.rows = self._rows_of(body)
+        self.styles = self._column_styles()
+
+    def _check_sheet(self, sheet: schema.Sheet, xml: bytes) -> None:
+        """Refuse a sheet holding what this writer cannot carry over (merged cells, ...)."""
         if any(b in xml for b in _BLOCKERS):
             raise Unsupported(sheet.name)
-        body = self._read_table(sheet, xml, table_xml, dates, epoch)
-        self.rows = split_rows(body)
+
+    def _rows_of(self, body: bytes) -> Any:
+        """The body's rows by number, each checked to stay inside the table's columns."""
+        rows = split_rows(body)
         letters = {get_column_letter(c).encode() for c in range(self.min_col, self.max_col + 1)}
-        for r, raw in self.rows.items():
+        for r, raw in rows.items():
             if r > self.max_row and _HAS_VALUE.search(raw):
                 raise Unsupported("cells below the table")
             # Cells of a row are in column order: the first and the last tell where it reaches.
@@ -109,7 +118,7 @@ class SheetRewrite:
                 if ref is None or ref.group(1) not in letters:
                     self._check_row_cells(raw)
                     break
-        self.styles = self._column_styles()
+        return rows
 
     def _read_table(
         self,
