@@ -14,6 +14,10 @@ would have given.
 An edit of a few cells of those sheets (validation's marks) gets them *partly* hollowed: the
 cells it reads stay in the copy, the others are set aside (``partial_rows``).
 
+The sheets filled here are stored as head, rows and tail segments with an outline
+(``sheet_segments``): the next run inflates the head and tail of such a sheet alone and copies its
+rows back as the bytes they are stored as.
+
 When a package holds something this does not handle it raises ``Unsupported`` and the caller
 loads the workbook whole.
 """
@@ -25,6 +29,7 @@ import zipfile
 from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from openpyxl.utils import column_index_from_string, get_column_letter
 
@@ -38,7 +43,9 @@ from .partial_rows import (
     styles_with_fill,
     wanted_places,
 )
+from .sheet_segments import ROWS_CLOSE, ROWS_OPEN, Ends, StoredRows, segmented, stored_ends
 from .sheet_xml import Unsupported, split_rows
+from .zip_raw import Deflated
 
 _DIMENSION = re.compile(rb"<dimension\b[^>]*/>")
 _CELL_COLUMN = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)\d+"')
@@ -83,6 +90,7 @@ class Hollowed:
     dimension: bytes  # the original <dimension/> element ('' if none)
     declarations: list[bytes]  # the root's namespace declarations the rows may need
     partly: SetAside | None = None  # what was set aside of a sheet partly hollowed
+    stored: StoredRows | None = None  # the rows as stored, copied back as they are (body b"")
 
 
 def _shared_strings(zin: zipfile.ZipFile) -> list[bytes]:
@@ -116,7 +124,7 @@ def hollow_package(
     clears anyway (so loading them would be wasted). With ``partial``, the sheets it reads
     keep the cells it reads."""
     hollowed: dict[str, Hollowed] = {}
-    with zipfile.ZipFile(source) as zin:
+    with zipfile.ZipFile(source) as zin, open(source, "rb") as fh:
         if is_binary_workbook(zin):
             raise Unsupported("binary workbook")
         parts, present = sheet_parts(zin), set(zin.namelist())
@@ -126,16 +134,23 @@ def hollow_package(
         for name, part in parts.items():
             if name in keep or part not in present:
                 continue
-            xml = zin.read(part)
+            ends = _stored_ends(fh, source, zin.getinfo(part), name, redrawn, partial)
+            xml = ends.head + ends.tail if ends else zin.read(part)
             root = _ROOT.search(xml)
             if root is None:
                 raise Unsupported(f"{name}: no unprefixed worksheet root")
             found = _sheet_data(xml, with_body=name not in redrawn)
             if found is None:
                 raise Unsupported(f"no rows element in {name}")
+            emptied = xml[: found.start] + b"<sheetData/>" + xml[found.end :]
             if name in redrawn:  # its rows are cleared anyway: not even copied out
-                if xml.find(b"<row", found.start, found.end) != -1:
-                    replaced[part] = xml[: found.start] + b"<sheetData/>" + xml[found.end :]
+                if ends and ends.rows.piece.size or xml.find(b"<row", found.start, found.end) != -1:
+                    replaced[part] = emptied
+                continue
+            if ends is not None:  # its rows stay as stored, neither inflated nor read here
+                if ends.rows.piece.size:
+                    replaced[part] = emptied
+                    hollowed[name] = _hollowed(xml, root, b"", stored=ends.rows)
                 continue
             body = found.body
             if not body.strip():
@@ -153,15 +168,42 @@ def hollow_package(
                 body = body if partly is None else b""
             rows = b"<sheetData>" + loaded + b"</sheetData>" if loaded else b"<sheetData/>"
             replaced[part] = xml[: found.start] + rows + xml[found.end :]
-            dimension = _DIMENSION.search(xml)
-            hollowed[name] = Hollowed(
-                body,
-                dimension.group(0) if dimension else b"",
-                [m.group(0) for m in _DECLARATION.finditer(root.group(0))],
-                partly,
-            )
+            hollowed[name] = _hollowed(xml, root, body, partly)
         copy_package(zin, target, replaced)
     return hollowed
+
+
+def _stored_ends(
+    fh: BinaryIO,
+    source: Path,
+    info: zipfile.ZipInfo,
+    name: str,
+    redrawn: Set[str],
+    partial: Partial | None,
+) -> Ends | None:
+    """A sheet's head and tail alone, when its rows can stay as stored: the run does not
+    read its cells, and it has no shared-string cell (or its rows are not kept at all)."""
+    if partial is not None and name not in partial.skip and name not in redrawn:
+        return None
+    ends = stored_ends(fh, source, info)
+    return None if ends is None or (ends.shared and name not in redrawn) else ends
+
+
+def _hollowed(
+    xml: bytes,
+    root: re.Match,
+    body: bytes,
+    partly: SetAside | None = None,
+    stored: StoredRows | None = None,
+) -> Hollowed:
+    dimension = _DIMENSION.search(xml)
+    return Hollowed(
+        body,
+        dimension.group(0) if dimension else b"",
+        [m.group(0) for m in _DECLARATION.finditer(root.group(0))],
+        partly,
+        stored,
+    )
 
 
 def fill_package(
@@ -172,11 +214,14 @@ def fill_package(
 ) -> None:
     """Write ``target``: ``saved`` (the hollowed copy as openpyxl saved it) with the rows put
     back into their sheets, and the rows spelled outside openpyxl (``deferred_rows``) added
-    to theirs, each at its number. The big parts go to the zip in pieces, never joined."""
+    to theirs, each at its number. Each such sheet is stored as head, rows and tail
+    (``sheet_segments``): rows kept as stored go back as they are, others are deflated in
+    pieces of about a megabyte, side by side."""
     spelled = {k: v for k, v in (spelled or {}).items() if v}
     with zipfile.ZipFile(saved) as zin:
         parts = sheet_parts(zin)
-        replaced: dict[str, list[bytes]] = {}
+        replaced: dict[str, Deflated] = {}
+        strings: list[bytes] | None = None
         for name in {*hollowed, *spelled}:
             if name not in parts:
                 raise Unsupported(f"sheet {name} gone")  # a writer never drops a sheet
@@ -186,22 +231,27 @@ def fill_package(
             found = _sheet_data(xml)
             if found is None:
                 raise Unsupported(f"no rows element in {name}")
+            rows: list[bytes] | StoredRows
             if name in hollowed:
-                partly, dimension = hollowed[name].partly, hollowed[name].dimension
-                body = [hollowed[name].body] if partly is None else merge_sheet(found.body, partly)
+                h = hollowed[name]
+                partly, dimension = h.partly, h.dimension
+                if h.stored is not None:
+                    rows = h.stored
+                elif partly is None:
+                    rows = [h.body]
+                else:
+                    drawn = found.body
+                    if b' t="s"' in drawn:  # its text into the cells: the rows stay storable
+                        strings = _shared_strings(zin) if strings is None else strings
+                        drawn = _inline(drawn, strings)
+                    rows = merge_sheet(drawn, partly)
             else:
-                body, dimension = _merged(found.body, spelled[name])
+                rows, dimension = _merged(found.body, spelled[name])
             head = xml[: found.start]
             old = _DIMENSION.search(head)
             if dimension and old:
                 head = head[: old.start()] + dimension + head[old.end() :]
-            replaced[parts[name]] = [
-                head,
-                b"<sheetData>",
-                *body,
-                b"</sheetData>",
-                xml[found.end :],
-            ]
+            replaced[parts[name]] = segmented(head + ROWS_OPEN, rows, ROWS_CLOSE + xml[found.end :])
         copy_package(zin, target, replaced)
 
 

@@ -48,6 +48,7 @@ class Deflated:
     size: int
     crc: int
     segments: list[Segment]
+    comment: bytes = b""  # the zip entry's comment (``sheet_segments``' outline)
 
 
 def _multmodp(a: int, b: int) -> int:
@@ -112,7 +113,7 @@ def deflate_rows(xml: bytes, first: int) -> list[tuple[bytes, Segment]]:
     """Rows from row ``first`` on (the last piece may go on to the part's end), deflated in
     segments of about ``SEGMENT_BYTES`` cut where a row starts. A piece without rows (the
     part's end alone) is one segment of rows -1..-1."""
-    return _deflate_all(_row_pieces(xml, first))
+    return deflate_all(_row_pieces(xml, first))
 
 
 def deflate_sheet(xml: bytes, first_body_row: int) -> Deflated:
@@ -122,7 +123,7 @@ def deflate_sheet(xml: bytes, first_body_row: int) -> Deflated:
     if start == -1:  # no body row: one segment
         return assemble([deflate_segment(xml, 0, 0)])
     head = (xml[:start], 0, 0)
-    return assemble(_deflate_all([head, *_row_pieces(xml[start:], first_body_row)]))
+    return assemble(deflate_all([head, *_row_pieces(xml[start:], first_body_row)]))
 
 
 def _row_pieces(xml: bytes, first: int) -> list[tuple[bytes, int, int]]:
@@ -142,7 +143,7 @@ def _row_pieces(xml: bytes, first: int) -> list[tuple[bytes, int, int]]:
     return pieces
 
 
-def _deflate_all(pieces: list[tuple[bytes, int, int]]) -> list[tuple[bytes, Segment]]:
+def deflate_all(pieces: list[tuple[bytes, int, int]]) -> list[tuple[bytes, Segment]]:
     """``deflate_segment`` of each piece, in order; several pieces are deflated side by side
     (zlib lets go of the GIL while it deflates, so threads use every core)."""
     workers = min(len(pieces), os.cpu_count() or 1, MAX_DEFLATE_THREADS)

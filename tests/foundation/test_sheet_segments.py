@@ -1,0 +1,170 @@
+"""Sheets stored as head, rows and tail segments (workbook/sheet_segments.py): the outline in
+the zip entry's comment, how far it is trusted, and output runs that copy a sheet's rows back as
+stored instead of inflating and deflating them again."""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+
+import workbook.outputs as outputs
+from workbook import schema
+from workbook.hollow import Unsupported
+from workbook.package_parts import copy_package, sheet_parts
+from workbook.results import report_master, score_master
+from workbook.sheet_segments import (
+    PIECE_BYTES,
+    read_outline,
+    segmented,
+    stored_ends,
+)
+
+HEAD = b'<worksheet xmlns="x"><dimension ref="A1:B3"/><sheetData>'
+TAIL = b'</sheetData><pageMargins left="0.7"/></worksheet>'
+REGISTRATIONS = schema.sheet("dang_ky").name
+
+
+def _rows(n: int, text: bytes = b"ok") -> list[bytes]:
+    return [
+        b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>%s</t></is></c></row>' % (i, i, text)
+        for i in range(1, n + 1)
+    ]
+
+
+def _store(tmp_path: Path, name: str, deflated) -> Path:
+    """A one-part package holding ``deflated`` as part ``s.xml``."""
+    source = tmp_path / f"{name}-src.zip"
+    with zipfile.ZipFile(source, "w") as z:
+        z.writestr("s.xml", b"placeholder")
+    target = tmp_path / f"{name}.zip"
+    with zipfile.ZipFile(source) as zin:
+        copy_package(zin, target, {"s.xml": deflated})
+    return target
+
+
+def _ends(path: Path):
+    with zipfile.ZipFile(path) as z, open(path, "rb") as fh:
+        return stored_ends(fh, path, z.getinfo("s.xml"))
+
+
+@pytest.mark.parametrize("count", [0, 3, 9000])  # no rows; a few; several pieces
+def test_a_segmented_part_inflates_to_its_xml_and_its_outline_agrees(tmp_path, count):
+    rows = _rows(count)
+    part = _store(tmp_path, "p", segmented(HEAD, rows, TAIL))
+    with zipfile.ZipFile(part) as z:
+        assert z.read("s.xml") == HEAD + b"".join(rows) + TAIL  # CRC checked by zipfile too
+        outline = read_outline(z.getinfo("s.xml"))
+    assert outline is not None and not outline.shared
+    assert outline.rows.size == sum(map(len, rows))
+    ends = _ends(part)
+    assert ends is not None and (ends.head, ends.tail) == (HEAD, TAIL)
+    assert zlib.decompressobj(-15).decompress(ends.rows.read()) == b"".join(rows)
+
+
+def test_stored_rows_go_back_as_the_bytes_they_are_stored_as(tmp_path):
+    rows = _rows(9000)
+    first = _store(tmp_path, "first", segmented(HEAD, rows, TAIL))
+    ends = _ends(first)
+    assert ends is not None
+    new_head = HEAD.replace(b"A1:B3", b"A1:B9000")
+    second = _store(tmp_path, "second", segmented(new_head, ends.rows, TAIL))
+    with zipfile.ZipFile(second) as z:
+        assert z.read("s.xml") == new_head + b"".join(rows) + TAIL
+    again = _ends(second)
+    assert again is not None and again.rows.read() == ends.rows.read()
+
+
+def test_a_long_body_given_whole_is_cut_into_pieces_and_its_shared_cells_still_seen(tmp_path):
+    body = b"".join(_rows(PIECE_BYTES // 40))
+    cell = b'<row r="0"><c r="A0" t="s"><v>0</v></c></row>'
+    cut = PIECE_BYTES - 3  # the marker straddles the first cut
+    whole = body[:cut] + cell + body[cut:]
+    part = _store(tmp_path, "long", segmented(HEAD, [whole], TAIL))
+    with zipfile.ZipFile(part) as z:
+        assert z.read("s.xml") == HEAD + whole + TAIL
+        outline = read_outline(z.getinfo("s.xml"))
+    assert outline is not None and outline.shared and outline.rows.length > 0
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda c: c.replace(b"r=", b"r=1"),  # the rows' length no longer adds up
+        lambda c: c[: c.rindex(b",")] + b",1",  # the tail's CRC is wrong
+        lambda c: c.replace(b"thidua-rows/1", b"thidua-rows/9"),  # a format we do not know
+        lambda c: b"",  # no outline (a package Excel saved)
+        lambda c: _shift_rows_start(c),  # sums agree, but the head is cut in the wrong place
+    ],
+)
+def test_an_outline_that_does_not_agree_with_its_entry_is_not_used(tmp_path, spoil):
+    part = _store(tmp_path, "p", segmented(HEAD, _rows(50), TAIL))
+    with zipfile.ZipFile(part) as z:
+        info = z.getinfo("s.xml")
+    info.comment = spoil(info.comment)
+    with open(part, "rb") as fh:
+        assert stored_ends(fh, part, info) is None
+
+
+def _shift_rows_start(comment: bytes) -> bytes:
+    head, rest = comment.split(b" r=")
+    h = head.split(b"h=")[1].split(b",")
+    r = rest.split(b",")
+    h[0], r[0] = b"%d" % (int(h[0]) + 1), b"%d" % (int(r[0]) - 1)
+    return head.split(b"h=")[0] + b"h=" + b",".join(h) + b" r=" + b",".join(r)
+
+
+def _rows_segment(path: Path, sheet: str) -> bytes:
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo(sheet_parts(z)[sheet])
+        with open(path, "rb") as fh:
+            ends = stored_ends(fh, path, info)
+    assert ends is not None, f"{sheet} has no outline"
+    return ends.rows.read()
+
+
+def test_a_second_output_run_keeps_the_data_sheets_rows_as_stored(filled_master, tmp_path):
+    score_master(filled_master)  # rows written by openpyxl (shared strings) made inline
+    before = _rows_segment(filled_master, REGISTRATIONS)
+    report_master(filled_master)
+    assert _rows_segment(filled_master, REGISTRATIONS) == before
+
+
+def test_a_master_zipped_again_by_another_tool_is_inflated_as_before(filled_master, tmp_path):
+    """A tool that zips the package again may keep the entries' comments: the outline then no
+    longer agrees with its entry, the sheet takes the inflating path, and the run gives what
+    it gives on a package without outlines."""
+    score_master(filled_master)
+    rezipped = tmp_path / "rezipped"
+    plain = tmp_path / "plain"
+    for folder in (rezipped, plain):
+        folder.mkdir()
+    with zipfile.ZipFile(filled_master) as zin:
+        part = sheet_parts(zin)[REGISTRATIONS]
+        for folder, keep_comment in ((rezipped, True), (plain, False)):
+            with zipfile.ZipFile(folder / filled_master.name, "w", zipfile.ZIP_DEFLATED) as zout:
+                for info in zin.infolist():
+                    out = zipfile.ZipInfo(info.filename, info.date_time)
+                    out.comment = info.comment if keep_comment else b""
+                    zout.writestr(out, zin.read(info), zipfile.ZIP_DEFLATED, 9)
+    with zipfile.ZipFile(rezipped / filled_master.name) as z:
+        assert z.getinfo(part).comment and read_outline(z.getinfo(part)) is None
+    report_master(rezipped / filled_master.name)
+    report_master(plain / filled_master.name)
+    with zipfile.ZipFile(rezipped / filled_master.name) as a:
+        with zipfile.ZipFile(plain / filled_master.name) as b:
+            assert a.read(part) == b.read(part)
+
+
+def test_the_outline_is_only_a_hint_a_whole_load_ignores_it(filled_master, monkeypatch):
+    score_master(filled_master)
+
+    def refuse(*args, **kwargs):
+        raise Unsupported("forced whole load")
+
+    monkeypatch.setattr(outputs, "_redraw_hollow", refuse)
+    report_master(filled_master)  # openpyxl reads the segmented parts as any zip entry
+    with zipfile.ZipFile(filled_master) as z:
+        assert z.testzip() is None

@@ -1,0 +1,221 @@
+"""A sheet part stored as three deflated segments, its rows kept as stored from run to run.
+
+An output run hollows the sheets it does not draw (``hollow``): it takes their rows out and puts
+them back after openpyxl saved the rest. For a provincial master that is a hundred megabytes of
+XML inflated and deflated again each run, for rows the run never changes. So the writer of the
+filled package stores such a sheet as three segments, each ending on a full flush: its *head* (up
+to ``<sheetData>``), its *rows*, its *tail* (from ``</sheetData>``). Where they lie goes into the
+zip entry's comment (the *outline*). The next run inflates the head and tail alone and copies the
+rows segment back as the bytes it is stored as.
+
+The outline is a hint, not a promise: it is used only when the entry's CRC and sizes agree with
+it, each segment ends on a full flush and the head and tail inflate to their recorded sizes and
+CRCs. The rows are copied back only when they hold no shared-string cell (openpyxl renumbers the
+shared strings when it saves). A master saved by Excel carries no outline and takes the inflating
+path, as does one zipped again by another tool.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from .zip_raw import (
+    FINAL_BLOCK,
+    Deflated,
+    Segment,
+    assemble,
+    crc32_combine,
+    data_offset,
+    deflate_all,
+    deflate_segment,
+)
+
+ROWS_OPEN, ROWS_CLOSE = b"<sheetData>", b"</sheetData>"
+SHARED_CELL = b' t="s"'  # how openpyxl, Excel and LibreOffice mark a shared-string cell
+FULL_FLUSH = b"\x00\x00\xff\xff"  # how a segment ends: an empty stored block, byte-aligned
+PIECE_BYTES = 1 << 20  # rows deflated side by side in pieces of about this size
+_MARK = b"thidua-rows/1"
+_OUTLINE = re.compile(
+    rb"thidua-rows/1 h=(\d+),(\d+),(\d+) r=(\d+),(\d+),(\d+),([01]) t=(\d+),(\d+),(\d+)\Z"
+)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One segment as stored: ``length`` deflated bytes at ``offset`` from the start of the
+    entry's data, inflating to ``size`` bytes of XML with CRC ``crc``."""
+
+    offset: int
+    length: int
+    size: int
+    crc: int
+
+
+@dataclass(frozen=True)
+class Outline:
+    head: Piece
+    rows: Piece
+    tail: Piece
+    shared: bool  # the rows hold shared-string cells
+
+    def comment(self) -> bytes:
+        h, r, t = self.head, self.rows, self.tail
+        return b"%s h=%d,%d,%d r=%d,%d,%d,%d t=%d,%d,%d" % (
+            _MARK,
+            *(h.length, h.size, h.crc),
+            *(r.length, r.size, r.crc, self.shared),
+            *(t.length, t.size, t.crc),
+        )
+
+
+def read_outline(info: zipfile.ZipInfo) -> Outline | None:
+    """The entry's outline, if its comment holds one that agrees with the entry."""
+    found = _OUTLINE.match(info.comment or b"")
+    if found is None or info.compress_type != zipfile.ZIP_DEFLATED:
+        return None
+    n = [int(g) for g in found.groups()]
+    head = Piece(0, n[0], n[1], n[2])
+    rows = Piece(head.length, n[3], n[4], n[5])
+    tail = Piece(rows.offset + rows.length, n[7], n[8], n[9])
+    agrees = (
+        info.compress_size == tail.offset + tail.length + len(FINAL_BLOCK)
+        and info.file_size == head.size + rows.size + tail.size
+        and info.CRC == _combined(head, rows, tail)
+    )
+    return Outline(head, rows, tail, bool(n[6])) if agrees else None
+
+
+def _combined(*pieces: Piece) -> int:
+    crc = pieces[0].crc
+    for piece in pieces[1:]:
+        crc = crc32_combine(crc, piece.crc, piece.size)
+    return crc
+
+
+@dataclass(frozen=True)
+class StoredRows:
+    """A sheet's rows segment as stored in the file at ``path``, ``start`` bytes in."""
+
+    path: Path
+    start: int
+    piece: Piece
+
+    def read(self) -> bytes:
+        with open(self.path, "rb") as fh:
+            fh.seek(self.start)
+            data = fh.read(self.piece.length)
+        if len(data) != self.piece.length:
+            raise zipfile.BadZipFile(f"{self.path.name}: a rows segment cut short")
+        return data
+
+
+@dataclass(frozen=True)
+class Ends:
+    """A sheet part's head and tail XML, and its rows as stored."""
+
+    head: bytes
+    tail: bytes
+    rows: StoredRows
+    shared: bool
+
+
+def stored_ends(fh: BinaryIO, path: Path, info: zipfile.ZipInfo) -> Ends | None:
+    """The head and tail of a part that has an outline, inflated and checked against it; None
+    if it has none or they do not agree (the caller inflates the whole part)."""
+    outline = read_outline(info)
+    if outline is None:
+        return None
+    start = data_offset(fh, info)
+    head = _inflated(fh, start, outline.head)
+    tail = _inflated(fh, start, outline.tail)
+    if head is None or tail is None or not _ends_on_flush(fh, start, outline.rows):
+        return None
+    if not head.endswith(ROWS_OPEN) or not tail.startswith(ROWS_CLOSE):
+        return None
+    return Ends(
+        head, tail, StoredRows(path, start + outline.rows.offset, outline.rows), outline.shared
+    )
+
+
+def _inflated(fh: BinaryIO, start: int, piece: Piece) -> bytes | None:
+    """A segment's XML, if it ends on a full flush and inflates to its size and CRC."""
+    fh.seek(start + piece.offset)
+    data = fh.read(piece.length)
+    if not data.endswith(FULL_FLUSH):
+        return None
+    try:
+        xml = zlib.decompressobj(-15).decompress(data)
+    except zlib.error:
+        return None
+    return xml if len(xml) == piece.size and zlib.crc32(xml) == piece.crc else None
+
+
+def _ends_on_flush(fh: BinaryIO, start: int, piece: Piece) -> bool:
+    fh.seek(start + piece.offset + piece.length - len(FULL_FLUSH))
+    return fh.read(len(FULL_FLUSH)) == FULL_FLUSH
+
+
+def segmented(head: bytes, rows: list[bytes] | StoredRows, tail: bytes) -> Deflated:
+    """A sheet part deflated as its head (ending with ``<sheetData>``), rows and tail
+    (starting with ``</sheetData>``), its outline in ``comment``. Rows given as XML are
+    deflated in pieces side by side (zlib lets go of the GIL); stored rows are copied."""
+    if isinstance(rows, StoredRows):
+        p = rows.piece
+        middle = [(rows.read(), Segment(1, 1, p.size, p.crc, 0, p.length))]
+        shared = False  # stored rows are only taken without shared strings
+    else:
+        pieces, shared = _pieces(rows)
+        middle = deflate_all([(piece, 1, 1) for piece in pieces])
+    out = assemble([deflate_segment(head, 0, 0), *middle, deflate_segment(tail, -1, -1)])
+    head_segment, *row_segments, tail_segment = map(_piece, out.segments)
+    outline = Outline(
+        head_segment,
+        Piece(
+            head_segment.length,
+            sum(s.length for s in row_segments),
+            sum(s.size for s in row_segments),
+            _combined(*row_segments),
+        ),
+        tail_segment,
+        shared,
+    )
+    out.comment = outline.comment()
+    return out
+
+
+def _piece(segment: Segment) -> Piece:
+    return Piece(segment.offset, segment.length, segment.size, segment.crc)
+
+
+def _pieces(rows: list[bytes]) -> tuple[list[bytes], bool]:
+    """Rows in pieces of about ``PIECE_BYTES`` (at least one, maybe empty), and whether a row
+    holds a shared-string cell (looked for before a long row is cut)."""
+    pieces: list[bytes] = []
+    batch: list[bytes] = []
+    held, shared = 0, False
+
+    def close_batch() -> None:
+        nonlocal batch, held, shared
+        if batch:
+            pieces.append(b"".join(batch))
+            shared = shared or SHARED_CELL in pieces[-1]
+            batch, held = [], 0
+
+    for row in rows:
+        if len(row) >= PIECE_BYTES:  # a body given whole: cut anywhere, the pieces are rejoined
+            close_batch()
+            shared = shared or SHARED_CELL in row
+            view = memoryview(row)
+            pieces.extend(bytes(view[i : i + PIECE_BYTES]) for i in range(0, len(row), PIECE_BYTES))
+            continue
+        batch.append(row)
+        held += len(row)
+        if held >= PIECE_BYTES:
+            close_batch()
+    close_batch()
+    return pieces or [b""], shared
