@@ -46,6 +46,7 @@ from .headers import (
 )
 from .ooxml import MAX_CELL_CHARS
 from .opening import damage_reason, open_with_epoch
+from .read_ahead import read_ahead
 from .schema import Column, Sheet
 from .tables import Columns, Tables
 from .typing_pass import Odd, body_columns, keep_rows, type_column
@@ -120,12 +121,16 @@ def read_workbook(path: str | Path, sheets: tuple[str, ...] | None = None) -> Wo
     path = Path(path)
     book, epoch = open_with_epoch(path)
     merges: dict[str, list[Merge]] = {}
+    names = list(book.sheet_names)
+    ahead = read_ahead(path, _names_read(names, sheets))
 
     def get_rows(name: str) -> list[list[Any]]:
         try:
-            sheet = book.get_sheet_by_name(name)
-            rows = sheet.to_python(skip_empty_area=False)
-            merges[name] = list(sheet.merged_cell_ranges or [])
+            parsed = ahead.take(name) if ahead else None
+            if parsed is None:
+                sheet = book.get_sheet_by_name(name)
+                parsed = sheet.to_python(skip_empty_area=False), sheet.merged_cell_ranges or []
+            rows, merges[name] = parsed[0], list(parsed[1])
         except CalamineError as err:
             raise UnreadableWorkbook(
                 f"Không đọc được tệp {path.name}: trang '{name}' bị hỏng "
@@ -136,15 +141,25 @@ def read_workbook(path: str | Path, sheets: tuple[str, ...] | None = None) -> Wo
 
     try:
         return read_sheets(
-            path,
-            list(book.sheet_names),
-            get_rows,
-            sheets,
-            get_merges=lambda name: merges.get(name, []),
-            epoch=epoch,
+            path, names, get_rows, sheets, get_merges=lambda n: merges.get(n, []), epoch=epoch
         )
     finally:  # the file is free at once (Windows cannot delete or replace an open file)
+        if ahead:
+            ahead.close()
         book.close()
+
+
+def _names_read(names: list[str], sheets: tuple[str, ...] | None) -> list[str]:
+    """The workbook's sheets ``read_sheets`` asks for, in the order it asks."""
+    found = (match_sheet_name(s.name, names) for s in [schema.STAMP, *_wanted(sheets)])
+    return [name for name in found if name is not None]
+
+
+def _wanted(sheets: tuple[str, ...] | None) -> list[Sheet]:
+    """The sheets to read: the keys given, or every sheet but the outputs."""
+    if sheets:
+        return [schema.SHEETS[k] for k in sheets]
+    return [s for s in schema.MASTER_ORDER if s.role != "output"]
 
 
 def read_sheets(
@@ -167,11 +182,7 @@ def read_sheets(
             for r in get_rows(schema.STAMP.name)
             if len(r) >= 2 and r[0]
         }
-    wanted = (
-        [schema.SHEETS[k] for k in sheets]
-        if sheets
-        else [s for s in schema.MASTER_ORDER if s.role != "output"]
-    )
+    wanted = _wanted(sheets)
     if data.kind == "group" and not sheets:
         wanted = [s for s in wanted if s.in_group]
     rows_cache: dict[str, list[list[Any]]] = {}
