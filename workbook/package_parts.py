@@ -23,7 +23,7 @@ import zipfile
 from collections.abc import Mapping, Set
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 from lxml import etree
 
@@ -63,13 +63,13 @@ def is_binary_workbook(zin: zipfile.ZipFile) -> bool:
 def copy_package(
     zin: zipfile.ZipFile,
     target: Path,
-    replaced: Mapping[str, bytes | list[bytes] | Deflated],
+    replaced: Mapping[str, bytes | Deflated],
     drop: Set[str] = frozenset(),
 ) -> None:
     """``zin`` into ``target`` in its order, without the parts in ``drop``, the parts in
-    ``replaced`` by their new content: whole, in pieces streamed one after another (a sheet of
-    a hundred megabytes is never joined into one string), or already deflated (``zip_raw``).
-    Every other part is copied as the bytes it is stored as, not inflated and deflated again."""
+    ``replaced`` by their new content, as XML or already deflated (``zip_raw``,
+    ``sheet_segments``). Every other part is copied as the bytes it is stored as, not inflated
+    and deflated again."""
     with ExitStack() as stack:
         source = stack.enter_context(open(zin.filename, "rb")) if zin.filename else None
         zout = stack.enter_context(zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED))
@@ -93,29 +93,12 @@ def copy_package(
                 out.comment = data.comment
                 write_stored(zout, out, data.chunks, data.size, data.crc)
                 continue
-            pieces = data if isinstance(data, list) else [data]
-            out.file_size = sum(len(p) for p in pieces)  # zipfile decides on zip64 from it
+            out.file_size = len(data)  # zipfile decides on zip64 from it
             # a part written as a stream takes its level from here
             level = 1 if out.file_size > FAST_DEFLATE_BYTES else 6
             out._compresslevel = level  # type: ignore[attr-defined]
             with zout.open(out, "w") as stream:
-                for chunk in _chunks(pieces):
-                    stream.write(chunk)
-
-
-def _chunks(pieces: list[bytes], size: int = 1 << 20) -> Iterator[bytes]:
-    """Pieces (a sheet's rows, one by one) joined into chunks of about ``size``: a write to a
-    zip stream costs a deflate call, a CRC and a file write, whatever its length."""
-    batch: list[bytes] = []
-    held = 0
-    for piece in pieces:
-        batch.append(piece)
-        held += len(piece)
-        if held >= size:
-            yield b"".join(batch)
-            batch, held = [], 0
-    if batch:
-        yield b"".join(batch)
+                stream.write(data)
 
 
 def _ui_relationships(rels_xml: bytes) -> list[etree._Element]:

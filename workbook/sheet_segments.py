@@ -22,23 +22,25 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Iterator
 
 from .zip_raw import (
     FINAL_BLOCK,
+    LEVEL,
     Deflated,
     Segment,
     assemble,
     crc32_combine,
     data_offset,
-    deflate_all,
     deflate_segment,
+    side_by_side,
 )
 
 ROWS_OPEN, ROWS_CLOSE = b"<sheetData>", b"</sheetData>"
 SHARED_CELL = b' t="s"'  # how openpyxl, Excel and LibreOffice mark a shared-string cell
 FULL_FLUSH = b"\x00\x00\xff\xff"  # how a segment ends: an empty stored block, byte-aligned
-PIECE_BYTES = 1 << 20  # rows deflated side by side in pieces of about this size
+PIECE_BYTES = 1 << 20  # rows deflated side by side in segments of about this size
+CHUNK_BYTES = 1 << 16  # rows joined this much at a time to be deflated
 _MARK = b"thidua-rows/1"
 _OUTLINE = re.compile(
     rb"thidua-rows/1 h=(\d+),(\d+),(\d+) r=(\d+),(\d+),(\d+),([01]) t=(\d+),(\d+),(\d+)\Z"
@@ -169,8 +171,7 @@ def segmented(head: bytes, rows: list[bytes] | StoredRows, tail: bytes) -> Defla
         middle = [(rows.read(), Segment(1, 1, p.size, p.crc, 0, p.length))]
         shared = False  # stored rows are only taken without shared strings
     else:
-        pieces, shared = _pieces(rows)
-        middle = deflate_all([(piece, 1, 1) for piece in pieces])
+        middle, shared = _deflate_rows(rows)
     out = assemble([deflate_segment(head, 0, 0), *middle, deflate_segment(tail, -1, -1)])
     head_segment, *row_segments, tail_segment = map(_piece, out.segments)
     outline = Outline(
@@ -192,30 +193,59 @@ def _piece(segment: Segment) -> Piece:
     return Piece(segment.offset, segment.length, segment.size, segment.crc)
 
 
-def _pieces(rows: list[bytes]) -> tuple[list[bytes], bool]:
-    """Rows in pieces of about ``PIECE_BYTES`` (at least one, maybe empty), and whether a row
-    holds a shared-string cell (looked for before a long row is cut)."""
-    pieces: list[bytes] = []
-    batch: list[bytes] = []
+def _deflate_rows(rows: list[bytes]) -> tuple[list[tuple[bytes, Segment]], bool]:
+    """Rows deflated in segments of about ``PIECE_BYTES``, side by side, and whether a row holds
+    a shared-string cell. A body given whole is cut anywhere (its pieces are only rejoined).
+    Rows are joined ``CHUNK_BYTES`` at a time, not a segment at a time: small buffers are
+    reused, where a fresh megabyte per segment costs its first touch of memory."""
+    batches: list[list[bytes | memoryview]] = []
+    batch: list[bytes | memoryview] = []
     held, shared = 0, False
-
-    def close_batch() -> None:
-        nonlocal batch, held, shared
-        if batch:
-            pieces.append(b"".join(batch))
-            shared = shared or SHARED_CELL in pieces[-1]
-            batch, held = [], 0
-
     for row in rows:
-        if len(row) >= PIECE_BYTES:  # a body given whole: cut anywhere, the pieces are rejoined
-            close_batch()
-            shared = shared or SHARED_CELL in row
+        if len(row) >= PIECE_BYTES:
+            shared = shared or SHARED_CELL in row  # looked for before the row is cut
             view = memoryview(row)
-            pieces.extend(bytes(view[i : i + PIECE_BYTES]) for i in range(0, len(row), PIECE_BYTES))
+            batches += [[view[i : i + PIECE_BYTES]] for i in range(0, len(row), PIECE_BYTES)]
             continue
         batch.append(row)
         held += len(row)
         if held >= PIECE_BYTES:
-            close_batch()
-    close_batch()
-    return pieces or [b""], shared
+            batches.append(batch)
+            batch, held = [], 0
+    if batch or not batches:
+        batches.append(batch)
+    deflated = side_by_side(_deflate_batch, batches)
+    return [(data, segment) for data, segment, _ in deflated], shared or any(
+        has_shared for _, _, has_shared in deflated
+    )
+
+
+def _deflate_batch(batch: list[bytes | memoryview]) -> tuple[bytes, Segment, bool]:
+    """One segment of rows, deflated alone, and whether its rows hold a shared-string cell."""
+    packer = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
+    out: list[bytes] = []
+    crc, size, shared = 0, 0, False
+    for chunk in _chunks(batch):
+        out.append(packer.compress(chunk))
+        crc, size = zlib.crc32(chunk, crc), size + len(chunk)
+        shared = shared or (isinstance(chunk, bytes) and SHARED_CELL in chunk)
+    out.append(packer.flush(zlib.Z_FULL_FLUSH))
+    data = b"".join(out)
+    return data, Segment(1, 1, size, crc, 0, len(data)), shared
+
+
+def _chunks(batch: list[bytes | memoryview]) -> Iterator[bytes | memoryview]:
+    """Whole rows joined ``CHUNK_BYTES`` at a time; a cut body's piece as it is."""
+    rows: list[bytes] = []
+    held = 0
+    for item in batch:
+        if isinstance(item, memoryview):
+            yield item
+            continue
+        rows.append(item)
+        held += len(item)
+        if held >= CHUNK_BYTES:
+            yield b"".join(rows)
+            rows, held = [], 0
+    if rows:
+        yield b"".join(rows)

@@ -16,7 +16,7 @@ import zipfile
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import BinaryIO, Iterable
+from typing import BinaryIO, Callable, Iterable, TypeVar
 
 SEGMENT_BYTES = 1 << 20  # about this much XML per segment: a re-run rewrites a few of them
 MAX_DEFLATE_THREADS = 4  # beyond a few, the row building feeding them is the limit
@@ -24,6 +24,8 @@ LEVEL = 1  # the level of the big parts (package_parts.FAST_DEFLATE_BYTES): spee
 FINAL_BLOCK = zlib.compressobj(LEVEL, zlib.DEFLATED, -15).flush(zlib.Z_FINISH)  # empty, last
 _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
 _POLY = 0xEDB88320
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,7 @@ def deflate_rows(xml: bytes, first: int) -> list[tuple[bytes, Segment]]:
     """Rows from row ``first`` on (the last piece may go on to the part's end), deflated in
     segments of about ``SEGMENT_BYTES`` cut where a row starts. A piece without rows (the
     part's end alone) is one segment of rows -1..-1."""
-    return deflate_all(_row_pieces(xml, first))
+    return _deflate_all(_row_pieces(xml, first))
 
 
 def deflate_sheet(xml: bytes, first_body_row: int) -> Deflated:
@@ -123,7 +125,7 @@ def deflate_sheet(xml: bytes, first_body_row: int) -> Deflated:
     if start == -1:  # no body row: one segment
         return assemble([deflate_segment(xml, 0, 0)])
     head = (xml[:start], 0, 0)
-    return assemble(deflate_all([head, *_row_pieces(xml[start:], first_body_row)]))
+    return assemble(_deflate_all([head, *_row_pieces(xml[start:], first_body_row)]))
 
 
 def _row_pieces(xml: bytes, first: int) -> list[tuple[bytes, int, int]]:
@@ -143,14 +145,19 @@ def _row_pieces(xml: bytes, first: int) -> list[tuple[bytes, int, int]]:
     return pieces
 
 
-def deflate_all(pieces: list[tuple[bytes, int, int]]) -> list[tuple[bytes, Segment]]:
-    """``deflate_segment`` of each piece, in order; several pieces are deflated side by side
-    (zlib lets go of the GIL while it deflates, so threads use every core)."""
-    workers = min(len(pieces), os.cpu_count() or 1, MAX_DEFLATE_THREADS)
+def _deflate_all(pieces: list[tuple[bytes, int, int]]) -> list[tuple[bytes, Segment]]:
+    """``deflate_segment`` of each piece, in order, side by side."""
+    return side_by_side(lambda piece: deflate_segment(*piece), pieces)
+
+
+def side_by_side(work: Callable[[T], R], items: list[T]) -> list[R]:
+    """``work`` of each item, in order; several items at once on threads when there are cores
+    (zlib lets go of the GIL while it deflates, so deflating threads use every core)."""
+    workers = min(len(items), os.cpu_count() or 1, MAX_DEFLATE_THREADS)
     if workers < 2:
-        return [deflate_segment(*piece) for piece in pieces]
+        return [work(item) for item in items]
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(lambda piece: deflate_segment(*piece), pieces))
+        return list(pool.map(work, items))
 
 
 def data_offset(path_fh: BinaryIO, info: zipfile.ZipInfo) -> int:
