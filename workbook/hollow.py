@@ -43,7 +43,15 @@ from .partial_rows import (
     styles_with_fill,
     wanted_places,
 )
-from .sheet_segments import ROWS_CLOSE, ROWS_OPEN, Ends, StoredRows, segmented, stored_ends
+from .sheet_segments import (
+    ROWS_CLOSE,
+    ROWS_OPEN,
+    Ends,
+    StoredRows,
+    read_outline,
+    segmented,
+    stored_ends,
+)
 from .sheet_xml import Unsupported, split_rows
 from .zip_raw import Deflated
 
@@ -91,6 +99,7 @@ class Hollowed:
     declarations: list[bytes]  # the root's namespace declarations the rows may need
     partly: SetAside | None = None  # what was set aside of a sheet partly hollowed
     stored: StoredRows | None = None  # the rows as stored, copied back as they are (body b"")
+    fingerprint: str = ""  # of what the sheet shows (``fingerprint``), kept with its rows
 
 
 def _shared_strings(zin: zipfile.ZipFile) -> list[bytes]:
@@ -150,7 +159,7 @@ def hollow_package(
             if ends is not None:  # its rows stay as stored, neither inflated nor read here
                 if ends.rows.piece.size:
                     replaced[part] = emptied
-                    hollowed[name] = _hollowed(xml, root, b"", stored=ends.rows)
+                    hollowed[name] = _hollowed(xml, root, b"", None, ends.rows, ends.fingerprint)
                 continue
             body = found.body
             if not body.strip():
@@ -195,6 +204,7 @@ def _hollowed(
     body: bytes,
     partly: SetAside | None = None,
     stored: StoredRows | None = None,
+    fingerprint: str = "",
 ) -> Hollowed:
     dimension = _DIMENSION.search(xml)
     return Hollowed(
@@ -203,7 +213,21 @@ def _hollowed(
         [m.group(0) for m in _DECLARATION.finditer(root.group(0))],
         partly,
         stored,
+        fingerprint,
     )
+
+
+def kept_fingerprints(source: Path) -> dict[str, str]:
+    """Sheet name -> the fingerprint its outline keeps (``fingerprint``), for the sheets that
+    have one."""
+    with zipfile.ZipFile(source) as zin:
+        present = {i.filename: i for i in zin.infolist()}
+        outlines = {
+            name: read_outline(present[part])
+            for name, part in sheet_parts(zin).items()
+            if part in present
+        }
+    return {name: o.fingerprint for name, o in outlines.items() if o and o.fingerprint}
 
 
 def fill_package(
@@ -211,18 +235,21 @@ def fill_package(
     target: Path,
     hollowed: dict[str, Hollowed],
     spelled: Mapping[str, dict[int, bytes]] | None = None,
+    fingerprints: Mapping[str, str] | None = None,
 ) -> None:
     """Write ``target``: ``saved`` (the hollowed copy as openpyxl saved it) with the rows put
     back into their sheets, and the rows spelled outside openpyxl (``deferred_rows``) added
     to theirs, each at its number. Each such sheet is stored as head, rows and tail
     (``sheet_segments``): rows kept as stored go back as they are, others are deflated in
-    pieces of about a megabyte, side by side."""
+    pieces of about a megabyte, side by side. ``fingerprints``: of the sheets drawn, by
+    name, kept with them; a sheet whose rows stay as stored keeps its own."""
     spelled = {k: v for k, v in (spelled or {}).items() if v}
+    fingerprints = fingerprints or {}
     with zipfile.ZipFile(saved) as zin:
         parts = sheet_parts(zin)
         replaced: dict[str, Deflated] = {}
         strings: list[bytes] | None = None
-        for name in {*hollowed, *spelled}:
+        for name in {*hollowed, *spelled, *fingerprints}:
             if name not in parts:
                 raise Unsupported(f"sheet {name} gone")  # a writer never drops a sheet
             xml = zin.read(parts[name])
@@ -232,27 +259,39 @@ def fill_package(
             if found is None:
                 raise Unsupported(f"no rows element in {name}")
             rows: list[bytes] | StoredRows
+            shows = fingerprints.get(name, "")  # what the sheet shows, kept with it
             if name in hollowed:
                 h = hollowed[name]
                 partly, dimension = h.partly, h.dimension
+                shows = h.fingerprint if partly is None else ""
                 if h.stored is not None:
                     rows = h.stored
                 elif partly is None:
                     rows = [h.body]
                 else:
-                    drawn = found.body
-                    if b' t="s"' in drawn:  # its text into the cells: the rows stay storable
-                        strings = _shared_strings(zin) if strings is None else strings
-                        drawn = _inline(drawn, strings)
+                    strings, drawn = _text_inline(zin, found.body, strings)
                     rows = merge_sheet(drawn, partly)
             else:
-                rows, dimension = _merged(found.body, spelled[name])
+                strings, drawn = _text_inline(zin, found.body, strings)
+                rows, dimension = _merged(drawn, spelled.get(name, {}))
             head = xml[: found.start]
             old = _DIMENSION.search(head)
             if dimension and old:
                 head = head[: old.start()] + dimension + head[old.end() :]
-            replaced[parts[name]] = segmented(head + ROWS_OPEN, rows, ROWS_CLOSE + xml[found.end :])
+            tail = ROWS_CLOSE + xml[found.end :]
+            replaced[parts[name]] = segmented(head + ROWS_OPEN, rows, tail, shows)
         copy_package(zin, target, replaced)
+
+
+def _text_inline(
+    zin: zipfile.ZipFile, drawn: bytes, strings: list[bytes] | None
+) -> tuple[list[bytes] | None, bytes]:
+    """The rows openpyxl saved with their shared strings' text in the cells, so that the rows
+    can stay as stored next time (``sheet_segments``); the package's strings, read once."""
+    if b' t="s"' not in drawn:
+        return strings, drawn
+    strings = _shared_strings(zin) if strings is None else strings
+    return strings, _inline(drawn, strings)
 
 
 def _merged(drawn: bytes, spelled: dict[int, bytes]) -> tuple[list[bytes], bytes]:

@@ -24,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from . import schema
 from .deferred_rows import deferring
 from .errors import NotOurWorkbook
-from .hollow import Unsupported, fill_package, hollow_package
+from .hollow import Unsupported, fill_package, hollow_package, kept_fingerprints
 from .layout import protect, set_cell, write_table
 from .partial_rows import Partial
 from .safe_io import HASH_CHARS, atomic_write, ensure_not_open
@@ -142,12 +142,15 @@ def rewrite_outputs(
     log: LogEntry | None = None,
     edit: Callable[[Workbook], None] | None = None,
     make_backup: bool = True,
+    fingerprints: Mapping[str, str] | None = None,
 ) -> Path | None:
     """Redraw the given output sheets of the master; returns the backup's path.
 
     ``edit`` lets a caller change the workbook beyond output sheets (validation highlighting
     cells); it must not change what people typed. ``make_backup=False`` for a file still being
-    made (a receipt's temporary copy).
+    made (a receipt's temporary copy). ``fingerprints`` (by sheet key, ``fingerprint``): a sheet
+    the master keeps with the same fingerprint already shows what its writer would draw, and
+    is left as it is.
 
     Without ``edit`` the other sheets' rows are not loaded (``hollow``): a big master is saved
     in seconds, not minutes; with a ``CellEdit`` only the cells it names are; a package that
@@ -159,7 +162,14 @@ def rewrite_outputs(
         try:
             return atomic_write(
                 master,
-                partial(_redraw_hollow, master, writers=writers, log=log, edit=edit),
+                partial(
+                    _redraw_hollow,
+                    master,
+                    writers=writers,
+                    log=log,
+                    edit=edit,
+                    fingerprints=fingerprints or {},
+                ),
                 make_backup=make_backup,
             )
         except Unsupported:
@@ -200,10 +210,16 @@ def _redraw_hollow(
     writers: dict[str, SheetWriter],
     log: LogEntry | None,
     edit: CellEdit | None = None,
+    fingerprints: Mapping[str, str],
 ) -> None:
     """``_redraw`` on a copy of the master without the rows of the sheets it does not draw
-    (but for the cells ``edit`` reads); ``target`` gets the result with those rows back."""
+    (but for the cells ``edit`` reads); ``target`` gets the result with those rows back. A
+    sheet kept with the fingerprint its writer gives is not drawn."""
+    kept = kept_fingerprints(master)
+    shown = {k for k, f in fingerprints.items() if kept.get(schema.SHEETS[k].name) == f}
+    writers = {k: w for k, w in writers.items() if k not in shown}
     redrawn = {schema.SHEETS[k].name for k in writers}
+    shows = {schema.SHEETS[k].name: f for k, f in fingerprints.items() if k in writers}
     keep = {schema.sheet("nhat_ky").name}
     cells = None
     if edit is not None:
@@ -217,7 +233,7 @@ def _redraw_hollow(
         with deferring() as spelled:  # big tables' rows as XML, not openpyxl cells
             _redraw(wb, master.name, writers, edit, log)
         wb.save(drawn)
-        fill_package(drawn, target, rows, spelled)
+        fill_package(drawn, target, rows, spelled, shows)
     finally:
         hollowed.unlink(missing_ok=True)
         drawn.unlink(missing_ok=True)

@@ -23,7 +23,7 @@ from .reports.lists import write_council_list
 from .reports.moment import YEAR_CODE as YEAR
 from .safe_io import file_hash
 from .scoring import ScoreResult, ScoringInput, prepare, score_campaign
-from .scoring.sheet import write_scores
+from .scoring.sheet import scores_fingerprint, write_scores
 from .shortlist import ShortlistResult, make_shortlist
 from .shortlist.sheet import write_shortlist
 
@@ -74,6 +74,7 @@ class Outputs:
     writers: dict[str, SheetWriter]
     log: LogEntry
     context: ReportContext | None = None  # reports only: for the print-ready file
+    fingerprints: dict[str, str] = field(default_factory=dict)  # of what writers draw, by key
 
 
 def _log(data: WorkbookData, action: str, headline: str, counts: str) -> LogEntry:
@@ -89,6 +90,7 @@ def score_outputs(data: WorkbookData, excluded: dict | set | None = None) -> Out
         scores,
         {"diem": lambda ws: write_scores(ws, scores)},
         _log(data, "Tính điểm", scores.headline, counts),
+        fingerprints={"diem": scores_fingerprint(scores)},
     )
 
 
@@ -118,6 +120,7 @@ def shortlist_outputs(
             f"{counts}; {shortlist.regime.label}",
         ),
         rc,
+        {"diem": scores_fingerprint(scores)},  # Điểm as `score` drew it is left alone
     )
 
 
@@ -140,7 +143,9 @@ def report_outputs(
 
 def _save(master: Path, outputs: Outputs) -> RunResult:
     outputs.log.files = [(master.name, file_hash(master))]
-    backup = rewrite_outputs(master, outputs.writers, log=outputs.log)
+    backup = rewrite_outputs(
+        master, outputs.writers, log=outputs.log, fingerprints=outputs.fingerprints
+    )
     return RunResult(
         master, outputs.result, [schema.sheet(k).name for k in outputs.writers], backup
     )

@@ -43,7 +43,8 @@ PIECE_BYTES = 1 << 20  # rows deflated side by side in segments of about this si
 CHUNK_BYTES = 1 << 16  # rows joined this much at a time to be deflated
 _MARK = b"thidua-rows/1"
 _OUTLINE = re.compile(
-    rb"thidua-rows/1 h=(\d+),(\d+),(\d+) r=(\d+),(\d+),(\d+),([01]) t=(\d+),(\d+),(\d+)\Z"
+    rb"thidua-rows/1 h=(\d+),(\d+),(\d+) r=(\d+),(\d+),(\d+),([01]) t=(\d+),(\d+),(\d+)"
+    rb"(?: f=([0-9a-f]{1,64}))?\Z"
 )
 
 
@@ -64,14 +65,17 @@ class Outline:
     rows: Piece
     tail: Piece
     shared: bool  # the rows hold shared-string cells
+    fingerprint: str = ""  # of what the sheet shows, when its writer gave one (``fingerprint``)
 
     def comment(self) -> bytes:
         h, r, t = self.head, self.rows, self.tail
-        return b"%s h=%d,%d,%d r=%d,%d,%d,%d t=%d,%d,%d" % (
+        drawn = b" f=%s" % self.fingerprint.encode() if self.fingerprint else b""
+        return b"%s h=%d,%d,%d r=%d,%d,%d,%d t=%d,%d,%d%s" % (
             _MARK,
             *(h.length, h.size, h.crc),
             *(r.length, r.size, r.crc, self.shared),
             *(t.length, t.size, t.crc),
+            drawn,
         )
 
 
@@ -80,7 +84,7 @@ def read_outline(info: zipfile.ZipInfo) -> Outline | None:
     found = _OUTLINE.match(info.comment or b"")
     if found is None or info.compress_type != zipfile.ZIP_DEFLATED:
         return None
-    n = [int(g) for g in found.groups()]
+    n = [int(g) for g in found.groups()[:10]]
     head = Piece(0, n[0], n[1], n[2])
     rows = Piece(head.length, n[3], n[4], n[5])
     tail = Piece(rows.offset + rows.length, n[7], n[8], n[9])
@@ -89,7 +93,8 @@ def read_outline(info: zipfile.ZipInfo) -> Outline | None:
         and info.file_size == head.size + rows.size + tail.size
         and info.CRC == _combined(head, rows, tail)
     )
-    return Outline(head, rows, tail, bool(n[6])) if agrees else None
+    drawn = (found.group(11) or b"").decode()
+    return Outline(head, rows, tail, bool(n[6]), drawn) if agrees else None
 
 
 def _combined(*pieces: Piece) -> int:
@@ -124,6 +129,7 @@ class Ends:
     tail: bytes
     rows: StoredRows
     shared: bool
+    fingerprint: str
 
 
 def stored_ends(fh: BinaryIO, path: Path, info: zipfile.ZipInfo) -> Ends | None:
@@ -139,9 +145,8 @@ def stored_ends(fh: BinaryIO, path: Path, info: zipfile.ZipInfo) -> Ends | None:
         return None
     if not head.endswith(ROWS_OPEN) or not tail.startswith(ROWS_CLOSE):
         return None
-    return Ends(
-        head, tail, StoredRows(path, start + outline.rows.offset, outline.rows), outline.shared
-    )
+    rows = StoredRows(path, start + outline.rows.offset, outline.rows)
+    return Ends(head, tail, rows, outline.shared, outline.fingerprint)
 
 
 def _inflated(fh: BinaryIO, start: int, piece: Piece) -> bytes | None:
@@ -162,7 +167,9 @@ def _ends_on_flush(fh: BinaryIO, start: int, piece: Piece) -> bool:
     return fh.read(len(FULL_FLUSH)) == FULL_FLUSH
 
 
-def segmented(head: bytes, rows: list[bytes] | StoredRows, tail: bytes) -> Deflated:
+def segmented(
+    head: bytes, rows: list[bytes] | StoredRows, tail: bytes, fingerprint: str = ""
+) -> Deflated:
     """A sheet part deflated as its head (ending with ``<sheetData>``), rows and tail
     (starting with ``</sheetData>``), its outline in ``comment``. Rows given as XML are
     deflated in pieces side by side (zlib lets go of the GIL); stored rows are copied."""
@@ -184,6 +191,7 @@ def segmented(head: bytes, rows: list[bytes] | StoredRows, tail: bytes) -> Defla
         ),
         tail_segment,
         shared,
+        fingerprint,
     )
     out.comment = outline.comment()
     return out

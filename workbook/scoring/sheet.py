@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from functools import partial
 
 import pandas as pd
@@ -9,7 +10,9 @@ from openpyxl.styles import Alignment, Border, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .. import deferred_rows, layout, sheet_xml
 from ..deferred_rows import column_values, columns_xml, sink_for
+from ..fingerprint import fingerprint
 from ..layout import (
     BODY_FONT,
     FONT_NAME,
@@ -132,7 +135,7 @@ def write_scores(ws: Worksheet, result: ScoreResult) -> None:
     )
     row += 3
     note(ws, row, "I. ĐIỂM CÁ NHÂN (theo từng đợt và cả năm)", SECTION_FONT)
-    members = result.members.assign(xep_loai=result.members["xep_loai"].fillna(""))
+    members = _members_shown(result)
     last = put_table(
         ws,
         row + 1,
@@ -156,3 +159,27 @@ def write_scores(ws: Worksheet, result: ScoreResult) -> None:
     )
     ws.freeze_panes = frozen
     print_setup(ws, landscape=True, title_rows=None)
+
+
+def _members_shown(result: ScoreResult) -> pd.DataFrame:
+    return result.members.assign(xep_loai=result.members["xep_loai"].fillna(""))
+
+
+def scores_fingerprint(result: ScoreResult) -> str:
+    """A digest of what ``write_scores`` draws from ``result`` (``fingerprint``): a Điểm sheet
+    kept with the same fingerprint is the sheet it would draw."""
+    members, groups = member_columns(result.member_criteria), group_columns(result.group_criteria)
+    return fingerprint(
+        result.notes,
+        TIE_BREAKS,
+        members,
+        groups,
+        _shown(_members_shown(result), members),
+        _shown(result.groups, groups),
+        modules=(sys.modules[__name__], layout, deferred_rows, sheet_xml),
+    )
+
+
+def _shown(frame: pd.DataFrame, columns: list[Column]) -> pd.DataFrame:
+    """The frame's columns a table of ``columns`` shows (``put_table`` leaves the rest)."""
+    return frame[[c.key for c in columns if c.key in frame.columns]]
