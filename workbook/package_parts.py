@@ -65,11 +65,12 @@ def copy_package(
     target: Path,
     replaced: Mapping[str, bytes | Deflated],
     drop: Set[str] = frozenset(),
+    added: Mapping[str, bytes] | None = None,
 ) -> None:
     """``zin`` into ``target`` in its order, without the parts in ``drop``, the parts in
     ``replaced`` by their new content, as XML or already deflated (``zip_raw``,
-    ``sheet_segments``). Every other part is copied as the bytes it is stored as, not inflated
-    and deflated again."""
+    ``sheet_segments``), and the parts in ``added`` at the end. Every other part is copied as
+    the bytes it is stored as, not inflated and deflated again."""
     with ExitStack() as stack:
         source = stack.enter_context(open(zin.filename, "rb")) if zin.filename else None
         zout = stack.enter_context(zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED))
@@ -99,6 +100,8 @@ def copy_package(
             out._compresslevel = level  # type: ignore[attr-defined]
             with zout.open(out, "w") as stream:
                 stream.write(data)
+        for name, data in (added or {}).items():
+            zout.writestr(name, data)
 
 
 def _ui_relationships(rels_xml: bytes) -> list[etree._Element]:
@@ -137,13 +140,10 @@ def carry_custom_ui(source: Path, target: Path) -> bool:
             )
         new_rels = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
-    def write(tmp: Path) -> None:
-        with zipfile.ZipFile(target) as dst, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
-            for name in names:
-                out.writestr(dst.getinfo(name), new_rels if name == RELS else dst.read(name))
-            for name, data in parts.items():
-                if name not in names:
-                    out.writestr(name, data)
+    def write(tmp: Path) -> None:  # the other parts as stored: a master's sheets keep theirs
+        with zipfile.ZipFile(target) as dst:
+            added = {n: data for n, data in parts.items() if n not in names}
+            copy_package(dst, tmp, {RELS: new_rels}, added=added)
 
     _rewrite(target, write)
     return True

@@ -168,3 +168,18 @@ def test_the_outline_is_only_a_hint_a_whole_load_ignores_it(filled_master, monke
     report_master(filled_master)  # openpyxl reads the segmented parts as any zip entry
     with zipfile.ZipFile(filled_master) as z:
         assert z.testzip() is None
+
+
+def test_a_ribbon_master_keeps_its_ribbon_and_its_rows_as_stored(filled_master, tmp_path):
+    """Officers work in the .xlsm: putting the ribbon back after openpyxl's save must copy the
+    sheets as stored too, or every run would inflate the whole master again."""
+    from xlsources.xlsm import build_xlsm
+
+    master = build_xlsm(filled_master, tmp_path / "so-thi-dua.xlsm")
+    score_master(master)
+    before = _rows_segment(master, REGISTRATIONS)
+    report_master(master)
+    assert _rows_segment(master, REGISTRATIONS) == before
+    with zipfile.ZipFile(master) as z:
+        assert any(n.lower().startswith("customui/") for n in z.namelist())
+        assert b"customUI" in z.read("_rels/.rels") and z.testzip() is None
