@@ -43,8 +43,9 @@ PIECE_BYTES = 1 << 20  # rows deflated side by side in segments of about this si
 CHUNK_BYTES = 1 << 16  # rows joined this much at a time to be deflated
 _MARK = b"thidua-rows/1"
 _OUTLINE = re.compile(
-    rb"thidua-rows/1 h=(\d+),(\d+),(\d+) r=(\d+),(\d+),(\d+),([01]) t=(\d+),(\d+),(\d+)"
-    rb"(?: f=([0-9a-f]{1,64}))?\Z"
+    re.escape(_MARK)
+    + rb" h=(\d+),(\d+),(\d+) r=(\d+),(\d+),(\d+),([01]) t=(\d+),(\d+),(\d+)"
+    + rb"(?: f=([0-9a-f]{1,64}))?\Z"
 )
 
 
