@@ -14,9 +14,9 @@ would have given.
 An edit of a few cells of those sheets (validation's marks) gets them *partly* hollowed: the
 cells it reads stay in the copy, the others are set aside (``partial_rows``).
 
-The sheets filled here are stored as head, rows and tail segments with an outline
-(``sheet_segments``): the next run inflates the head and tail of such a sheet alone and copies its
-rows back as the bytes they are stored as.
+The sheets filled here are stored as head, rows and tail segments (``sheet_segments``), their
+outlines kept in the user's cache (``kept_outlines``): the next run inflates the head and tail of
+such a sheet alone and copies its rows back as the bytes they are stored as.
 
 When a package holds something this does not handle it raises ``Unsupported`` and the caller
 loads the workbook whole.
@@ -127,11 +127,14 @@ def hollow_package(
     keep: Set[str],
     redrawn: Set[str] = frozenset(),
     partial: Partial | None = None,
+    outlines: Mapping[str, bytes] | None = None,
 ) -> dict[str, Hollowed]:
     """Write ``target``: ``source`` with the rows of every sheet not named in ``keep`` taken
     out; returns them by sheet name, but for the sheets in ``redrawn``, whose rows the run
     clears anyway (so loading them would be wasted). With ``partial``, the sheets it reads
-    keep the cells it reads."""
+    keep the cells it reads. ``outlines`` (by part, ``kept_outlines``): where the sheets
+    stored in segments lie, whose rows then stay as stored."""
+    outlines = outlines or {}
     hollowed: dict[str, Hollowed] = {}
     with zipfile.ZipFile(source) as zin, open(source, "rb") as fh:
         if is_binary_workbook(zin):
@@ -143,7 +146,10 @@ def hollow_package(
         for name, part in parts.items():
             if name in keep or part not in present:
                 continue
-            ends = _stored_ends(fh, source, zin.getinfo(part), name, redrawn, partial)
+            # the rows of a sheet whose cells the run's edit reads are read
+            read = name not in redrawn and _reads(partial, name)
+            outline = None if read else outlines.get(part)
+            ends = _ends(fh, source, zin.getinfo(part), outline, name in redrawn)
             xml = ends.head + ends.tail if ends else zin.read(part)
             root = _ROOT.search(xml)
             if root is None:
@@ -168,7 +174,7 @@ def hollow_package(
                 strings = _shared_strings(zin) if strings is None else strings
                 body = _inline(body, strings)
             loaded, partly = b"", None
-            if partial is not None and name not in partial.skip:
+            if partial is not None and _reads(partial, name):
                 styles = styles_with_fill(zin, partial.fill) if styles is None else styles
                 wanted = wanted_places(partial.cells, name) | cells_openpyxl_makes(
                     zin, part, (xml[: found.start], xml[found.end :])
@@ -182,20 +188,18 @@ def hollow_package(
     return hollowed
 
 
-def _stored_ends(
-    fh: BinaryIO,
-    source: Path,
-    info: zipfile.ZipInfo,
-    name: str,
-    redrawn: Set[str],
-    partial: Partial | None,
+def _ends(
+    fh: BinaryIO, source: Path, info: zipfile.ZipInfo, outline: bytes | None, redrawn: bool
 ) -> Ends | None:
-    """A sheet's head and tail alone, when its rows can stay as stored: the run does not
-    read its cells, and it has no shared-string cell (or its rows are not kept at all)."""
-    if partial is not None and name not in partial.skip and name not in redrawn:
-        return None
-    ends = stored_ends(fh, source, info)
-    return None if ends is None or (ends.shared and name not in redrawn) else ends
+    """A sheet's head and tail alone, when its rows can stay as stored (or go, if redrawn):
+    rows with shared-string cells must have their text made inline."""
+    ends = stored_ends(fh, source, info, outline) if outline else None
+    return ends if ends and (redrawn or not ends.shared) else None
+
+
+def _reads(partial: Partial | None, name: str) -> bool:
+    """Whether the run's cell edit reads cells of the sheet."""
+    return partial is not None and name not in partial.skip
 
 
 def _hollowed(
@@ -217,17 +221,17 @@ def _hollowed(
     )
 
 
-def kept_fingerprints(source: Path) -> dict[str, str]:
+def kept_fingerprints(source: Path, outlines: Mapping[str, bytes]) -> dict[str, str]:
     """Sheet name -> the fingerprint its outline keeps (``fingerprint``), for the sheets that
     have one."""
     with zipfile.ZipFile(source) as zin:
         present = {i.filename: i for i in zin.infolist()}
-        outlines = {
-            name: read_outline(present[part])
+        read = {
+            name: read_outline(present[part], outlines.get(part))
             for name, part in sheet_parts(zin).items()
             if part in present
         }
-    return {name: o.fingerprint for name, o in outlines.items() if o and o.fingerprint}
+    return {name: o.fingerprint for name, o in read.items() if o and o.fingerprint}
 
 
 def fill_package(
@@ -236,13 +240,14 @@ def fill_package(
     hollowed: dict[str, Hollowed],
     spelled: Mapping[str, dict[int, bytes]] | None = None,
     fingerprints: Mapping[str, str] | None = None,
-) -> None:
+) -> dict[str, bytes]:
     """Write ``target``: ``saved`` (the hollowed copy as openpyxl saved it) with the rows put
     back into their sheets, and the rows spelled outside openpyxl (``deferred_rows``) added
     to theirs, each at its number. Each such sheet is stored as head, rows and tail
     (``sheet_segments``): rows kept as stored go back as they are, others are deflated in
     pieces of about a megabyte, side by side. ``fingerprints``: of the sheets drawn, by
-    name, kept with them; a sheet whose rows stay as stored keeps its own."""
+    name, kept with them; a sheet whose rows stay as stored keeps its own. Returns the
+    outlines of the parts so stored (for ``kept_outlines``)."""
     spelled = {k: v for k, v in (spelled or {}).items() if v}
     fingerprints = fingerprints or {}
     with zipfile.ZipFile(saved) as zin:
@@ -281,6 +286,7 @@ def fill_package(
             tail = ROWS_CLOSE + xml[found.end :]
             replaced[parts[name]] = segmented(head + ROWS_OPEN, rows, tail, shows)
         copy_package(zin, target, replaced)
+    return {part: deflated.outline for part, deflated in replaced.items()}
 
 
 def _text_inline(

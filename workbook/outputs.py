@@ -25,9 +25,10 @@ from . import schema
 from .deferred_rows import deferring
 from .errors import NotOurWorkbook
 from .hollow import Unsupported, fill_package, hollow_package, kept_fingerprints
+from .kept_outlines import keep_outlines, load_outlines
 from .layout import protect, set_cell, write_table
 from .partial_rows import Partial
-from .safe_io import HASH_CHARS, atomic_write, ensure_not_open
+from .safe_io import HASH_CHARS, atomic_write, ensure_not_open, file_hash
 from .writing import load_for_edit
 
 SheetWriter = Callable[[Worksheet], None]
@@ -159,8 +160,9 @@ def rewrite_outputs(
     master = Path(master)
     ensure_not_open(master)
     if edit is None or isinstance(edit, CellEdit):
+        outlines: dict[str, bytes] = {}  # of the sheets stored in segments, filled by the run
         try:
-            return atomic_write(
+            backup = atomic_write(
                 master,
                 partial(
                     _redraw_hollow,
@@ -169,11 +171,15 @@ def rewrite_outputs(
                     log=log,
                     edit=edit,
                     fingerprints=fingerprints or {},
+                    outlines=outlines,
                 ),
                 make_backup=make_backup,
             )
         except Unsupported:
             pass
+        else:
+            keep_outlines(file_hash(master), outlines)
+            return backup
     wb = load_for_edit(master)
     _redraw(wb, master.name, writers, edit, log)
     return atomic_write(master, wb.save, make_backup=make_backup)
@@ -211,11 +217,14 @@ def _redraw_hollow(
     log: LogEntry | None,
     edit: CellEdit | None = None,
     fingerprints: Mapping[str, str],
+    outlines: dict[str, bytes],
 ) -> None:
     """``_redraw`` on a copy of the master without the rows of the sheets it does not draw
     (but for the cells ``edit`` reads); ``target`` gets the result with those rows back. A
-    sheet kept with the fingerprint its writer gives is not drawn."""
-    kept = kept_fingerprints(master)
+    sheet kept with the fingerprint its writer gives is not drawn. ``outlines`` gets the
+    outlines of the sheets stored in segments."""
+    stored = load_outlines(file_hash(master))
+    kept = kept_fingerprints(master, stored)
     shown = {k for k, f in fingerprints.items() if kept.get(schema.SHEETS[k].name) == f}
     writers = {k: w for k, w in writers.items() if k not in shown}
     redrawn = {schema.SHEETS[k].name for k in writers}
@@ -228,12 +237,12 @@ def _redraw_hollow(
     hollowed = target.with_name(f"{target.stem}-rong{target.suffix}")
     drawn = target.with_name(f"{target.stem}-ve{target.suffix}")
     try:
-        rows = hollow_package(master, hollowed, keep, redrawn, cells)
+        rows = hollow_package(master, hollowed, keep, redrawn, cells, stored)
         wb = load_for_edit(hollowed)
         with deferring() as spelled:  # big tables' rows as XML, not openpyxl cells
             _redraw(wb, master.name, writers, edit, log)
         wb.save(drawn)
-        fill_package(drawn, target, rows, spelled, shows)
+        outlines.update(fill_package(drawn, target, rows, spelled, shows))
     finally:
         hollowed.unlink(missing_ok=True)
         drawn.unlink(missing_ok=True)

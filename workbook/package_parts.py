@@ -82,7 +82,6 @@ def copy_package(
             out.external_attr = info.external_attr
             if data is None and source is not None:  # as it is stored
                 out.compress_type = info.compress_type
-                out.comment = info.comment  # an outline (sheet_segments) stays true of it
                 raw = stored_bytes(source, info)
                 write_stored(zout, out, [raw], info.file_size, info.CRC)
                 continue
@@ -91,7 +90,6 @@ def copy_package(
             out.compress_type = zipfile.ZIP_DEFLATED if info.compress_type else zipfile.ZIP_STORED
             if isinstance(data, Deflated):
                 out.compress_type = zipfile.ZIP_DEFLATED
-                out.comment = data.comment
                 write_stored(zout, out, data.chunks, data.size, data.crc)
                 continue
             out.file_size = len(data)  # zipfile decides on zip64 from it

@@ -4,15 +4,16 @@ An output run hollows the sheets it does not draw (``hollow``): it takes their r
 them back after openpyxl saved the rest. For a provincial master that is a hundred megabytes of
 XML inflated and deflated again each run, for rows the run never changes. So the writer of the
 filled package stores such a sheet as three segments, each ending on a full flush: its *head* (up
-to ``<sheetData>``), its *rows*, its *tail* (from ``</sheetData>``). Where they lie goes into the
-zip entry's comment (the *outline*). The next run inflates the head and tail alone and copies the
-rows segment back as the bytes it is stored as.
+to ``<sheetData>``), its *rows*, its *tail* (from ``</sheetData>``). Where they lie (the
+*outline*) is kept in the user's cache under the master file's hash (``kept_outlines``): the
+package stays a plain zip. The next run inflates the head and tail alone and copies the rows
+segment back as the bytes it is stored as.
 
 The outline is a hint, not a promise: it is used only when the entry's CRC and sizes agree with
 it, each segment ends on a full flush and the head and tail inflate to their recorded sizes and
 CRCs. The rows are copied back only when they hold no shared-string cell (openpyxl renumbers the
-shared strings when it saves). A master saved by Excel carries no outline and takes the inflating
-path, as does one zipped again by another tool.
+shared strings when it saves). A master saved by Excel, or changed in any way, has no outline
+kept and takes the inflating path.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ class Outline:
     shared: bool  # the rows hold shared-string cells
     fingerprint: str = ""  # of what the sheet shows, when its writer gave one (``fingerprint``)
 
-    def comment(self) -> bytes:
+    def text(self) -> bytes:
         h, r, t = self.head, self.rows, self.tail
         drawn = b" f=%s" % self.fingerprint.encode() if self.fingerprint else b""
         return b"%s h=%d,%d,%d r=%d,%d,%d,%d t=%d,%d,%d%s" % (
@@ -80,9 +81,10 @@ class Outline:
         )
 
 
-def read_outline(info: zipfile.ZipInfo) -> Outline | None:
-    """The entry's outline, if its comment holds one that agrees with the entry."""
-    found = _OUTLINE.match(info.comment or b"")
+def read_outline(info: zipfile.ZipInfo, text: bytes | None) -> Outline | None:
+    """The outline ``text`` (kept for the entry's part, ``kept_outlines``), if it agrees with
+    the entry."""
+    found = _OUTLINE.match(text or b"")
     if found is None or info.compress_type != zipfile.ZIP_DEFLATED:
         return None
     n = [int(g) for g in found.groups()[:10]]
@@ -133,10 +135,10 @@ class Ends:
     fingerprint: str
 
 
-def stored_ends(fh: BinaryIO, path: Path, info: zipfile.ZipInfo) -> Ends | None:
-    """The head and tail of a part that has an outline, inflated and checked against it; None
-    if it has none or they do not agree (the caller inflates the whole part)."""
-    outline = read_outline(info)
+def stored_ends(fh: BinaryIO, path: Path, info: zipfile.ZipInfo, text: bytes | None) -> Ends | None:
+    """The head and tail of a part whose outline is ``text``, inflated and checked against it;
+    None if it has none or they do not agree (the caller inflates the whole part)."""
+    outline = read_outline(info, text)
     if outline is None:
         return None
     start = data_offset(fh, info)
@@ -172,7 +174,7 @@ def segmented(
     head: bytes, rows: list[bytes] | StoredRows, tail: bytes, fingerprint: str = ""
 ) -> Deflated:
     """A sheet part deflated as its head (ending with ``<sheetData>``), rows and tail
-    (starting with ``</sheetData>``), its outline in ``comment``. Rows given as XML are
+    (starting with ``</sheetData>``), with its ``outline``. Rows given as XML are
     deflated in pieces side by side (zlib lets go of the GIL); stored rows are copied."""
     if isinstance(rows, StoredRows):
         p = rows.piece
@@ -194,7 +196,7 @@ def segmented(
         shared,
         fingerprint,
     )
-    out.comment = outline.comment()
+    out.outline = outline.text()
     return out
 
 

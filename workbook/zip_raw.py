@@ -50,7 +50,7 @@ class Deflated:
     size: int
     crc: int
     segments: list[Segment]
-    comment: bytes = b""  # the zip entry's comment (``sheet_segments``' outline)
+    outline: bytes = b""  # where its segments lie, for the next run (``sheet_segments``)
 
 
 def _multmodp(a: int, b: int) -> int:

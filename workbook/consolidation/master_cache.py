@@ -17,10 +17,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import io
-import os
 import pickle
-import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -28,7 +25,7 @@ from typing import Any, Iterable
 from .. import schema
 from ..reading import ROW
 from ..row_columns import row_columns
-from ..safe_io import give_mode
+from ..user_cache import cache_dir, keep_file
 from ..zip_raw import Segment
 
 FORMAT = 3
@@ -79,18 +76,6 @@ def lite_columns(
     return {ROW: list(places), **dict(zip(keys, columns))}
 
 
-def cache_dir() -> Path:
-    """Where states are kept: ``THIDUA_CACHE_DIR``, else the platform's per-user cache."""
-    if os.environ.get("THIDUA_CACHE_DIR"):
-        return Path(os.environ["THIDUA_CACHE_DIR"])
-    if sys.platform == "win32":
-        root = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return root / "thidua" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "thidua"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "thidua"
-
-
 def _path(master_sha256: str) -> Path:
     return cache_dir() / "masters" / f"{master_sha256}.pickle"
 
@@ -123,22 +108,9 @@ def load(master_sha256: str) -> MasterState | None:
 def save(state: MasterState, replaces: str | None = None) -> bool:
     """Keep ``state`` (atomically); drop the state it replaces and the oldest beyond
     ``KEEP_STATES``. Returns whether it was kept (a read-only profile is not an error)."""
-    folder = _path(state.master_sha256).parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(dict(state.__dict__), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            give_mode(Path(tmp), _path(state.master_sha256))  # as every file thidua writes
-            os.replace(tmp, _path(state.master_sha256))
-        finally:
-            Path(tmp).unlink(missing_ok=True)
-        if replaces and replaces != state.master_sha256:
-            _path(replaces).unlink(missing_ok=True)
-        kept = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in kept[KEEP_STATES:]:
-            old.unlink(missing_ok=True)
-    except OSError:
+    data = pickle.dumps(dict(state.__dict__), protocol=pickle.HIGHEST_PROTOCOL)
+    if not keep_file(_path(state.master_sha256), data, KEEP_STATES):
         return False
+    if replaces and replaces != state.master_sha256:
+        _path(replaces).unlink(missing_ok=True)
     return True
