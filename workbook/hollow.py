@@ -33,6 +33,7 @@ from typing import BinaryIO
 
 from openpyxl.utils import column_index_from_string, get_column_letter
 
+from .detached_notes import Notes, detach, reattach, rels_part, with_legacy_drawing
 from .package_parts import copy_package, is_binary_workbook, sheet_parts
 from .partial_rows import (
     Partial,
@@ -100,6 +101,7 @@ class Hollowed:
     partly: SetAside | None = None  # what was set aside of a sheet partly hollowed
     stored: StoredRows | None = None  # the rows as stored, copied back as they are (body b"")
     fingerprint: str = ""  # of what the sheet shows (``fingerprint``), kept with its rows
+    notes: Notes | None = None  # its notes, set aside as stored (``detached_notes``)
 
 
 def _shared_strings(zin: zipfile.ZipFile) -> list[bytes]:
@@ -164,8 +166,10 @@ def hollow_package(
                 continue
             if ends is not None:  # its rows stay as stored, neither inflated nor read here
                 if ends.rows.piece.size:
-                    replaced[part] = emptied
-                    hollowed[name] = _hollowed(xml, root, b"", None, ends.rows, ends.fingerprint)
+                    replaced[part], notes = _without_notes(zin, fh, part, emptied, replaced)
+                    hollowed[name] = _hollowed(
+                        xml, root, b"", None, ends.rows, ends.fingerprint, notes
+                    )
                 continue
             body = found.body
             if not body.strip():
@@ -183,7 +187,10 @@ def hollow_package(
                 body = body if partly is None else b""
             rows = b"<sheetData>" + loaded + b"</sheetData>" if loaded else b"<sheetData/>"
             replaced[part] = xml[: found.start] + rows + xml[found.end :]
-            hollowed[name] = _hollowed(xml, root, body, partly)
+            notes = None
+            if not read:  # the run edits none of its cells: its notes stay as they are
+                replaced[part], notes = _without_notes(zin, fh, part, replaced[part], replaced)
+            hollowed[name] = _hollowed(xml, root, body, partly, notes=notes)
         copy_package(zin, target, replaced)
     return hollowed
 
@@ -209,6 +216,7 @@ def _hollowed(
     partly: SetAside | None = None,
     stored: StoredRows | None = None,
     fingerprint: str = "",
+    notes: Notes | None = None,
 ) -> Hollowed:
     dimension = _DIMENSION.search(xml)
     return Hollowed(
@@ -218,7 +226,21 @@ def _hollowed(
         partly,
         stored,
         fingerprint,
+        notes,
     )
+
+
+def _without_notes(
+    zin: zipfile.ZipFile, fh: BinaryIO, part: str, xml: bytes, replaced: dict[str, bytes]
+) -> tuple[bytes, Notes | None]:
+    """The hollowed sheet's XML without its notes drawing, and the notes set aside (their
+    relationships go from the copy too), or as it is when it has none."""
+    found = detach(zin, fh, part, xml)
+    if found is None:
+        return xml, None
+    notes, rels, xml = found
+    replaced[rels_part(part)] = rels
+    return xml, notes
 
 
 def kept_fingerprints(source: Path, outlines: Mapping[str, bytes]) -> dict[str, str]:
@@ -252,7 +274,8 @@ def fill_package(
     fingerprints = fingerprints or {}
     with zipfile.ZipFile(saved) as zin:
         parts = sheet_parts(zin)
-        replaced: dict[str, Deflated] = {}
+        notes = reattach(zin, {parts[n]: h.notes for n, h in hollowed.items() if h.notes})
+        replaced: dict[str, Deflated | bytes] = dict(notes.replaced)
         strings: list[bytes] | None = None
         for name in {*hollowed, *spelled, *fingerprints}:
             if name not in parts:
@@ -284,9 +307,11 @@ def fill_package(
             if dimension and old:
                 head = head[: old.start()] + dimension + head[old.end() :]
             tail = ROWS_CLOSE + xml[found.end :]
+            if parts[name] in notes.tails:
+                tail = with_legacy_drawing(tail, notes.tails[parts[name]])
             replaced[parts[name]] = segmented(head + ROWS_OPEN, rows, tail, shows)
-        copy_package(zin, target, replaced)
-    return {part: deflated.outline for part, deflated in replaced.items()}
+        copy_package(zin, target, replaced, added=notes.added)
+    return {p: d.outline for p, d in replaced.items() if isinstance(d, Deflated) and d.outline}
 
 
 def _text_inline(

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import time
 import zipfile
 from collections.abc import Mapping, Set
 from contextlib import ExitStack
@@ -65,7 +66,7 @@ def copy_package(
     target: Path,
     replaced: Mapping[str, bytes | Deflated],
     drop: Set[str] = frozenset(),
-    added: Mapping[str, bytes] | None = None,
+    added: Mapping[str, bytes | Deflated] | None = None,
 ) -> None:
     """``zin`` into ``target`` in its order, without the parts in ``drop``, the parts in
     ``replaced`` by their new content, as XML or already deflated (``zip_raw``,
@@ -99,7 +100,12 @@ def copy_package(
             with zout.open(out, "w") as stream:
                 stream.write(data)
         for name, data in (added or {}).items():
-            zout.writestr(name, data)
+            if isinstance(data, Deflated):
+                new = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
+                new.compress_type = zipfile.ZIP_DEFLATED
+                write_stored(zout, new, data.chunks, data.size, data.crc)
+            else:
+                zout.writestr(name, data)
 
 
 def _ui_relationships(rels_xml: bytes) -> list[etree._Element]:
