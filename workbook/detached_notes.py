@@ -69,13 +69,17 @@ def detach(
     if rels_name not in zin.namelist():
         return None
     rels = etree.fromstring(zin.read(rels_name))
-    by_type = {r.get("Type"): r for r in rels}
-    comments, vml = by_type.get(REL_COMMENTS), by_type.get(REL_VML)
-    if comments is None or vml is None or len(_LEGACY_DRAWING.findall(sheet_xml)) != 1:
-        return None
+    found = [[r for r in rels if r.get("Type") == kind] for kind in (REL_COMMENTS, REL_VML)]
+    if [len(f) for f in found] != [1, 1] or len(_LEGACY_DRAWING.findall(sheet_xml)) != 1:
+        return None  # no notes, or not the one notes drawing Excel and openpyxl write
+    (comments,), (vml,) = found
     parts = [resolve_target(sheet_part, r.get("Target", "")) for r in (comments, vml)]
-    if not all(p in zin.namelist() for p in parts) or len(rels) != len(by_type):
-        return None  # a relationship type twice: not the one drawing openpyxl writes
+    drawing = _LEGACY_DRAWING.search(sheet_xml)
+    points_at = drawing and re.search(
+        rb'\bid="%s"' % re.escape(vml.get("Id", "").encode()), drawing.group(0)
+    )
+    if not points_at or not all(p in zin.namelist() for p in parts):
+        return None
     for r in (comments, vml):
         rels.remove(r)
     notes = Notes(*(_as_stored(zin, fh, p) for p in parts))
