@@ -104,9 +104,12 @@ def command(args: list[str], log: Path, timeout: float) -> dict:
     pandas and builds nothing itself) and prints its own peak under the table.
     """
     argv = thidua_command() + [str(a) for a in args]
+    # what a run keeps for the next (master states, outlines) goes beside the run's files, not
+    # into the user's cache folder
+    env = {**os.environ, "THIDUA_CACHE_DIR": str(log.parent / "bo-nho-dem")}
     with open(log, "w", encoding="utf-8") as sink:
         started = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=sink, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(argv, stdout=sink, stderr=subprocess.STDOUT, env=env)
         timer = threading.Timer(timeout, proc.kill)
         timer.start()
         _, status, usage = os.wait4(proc.pid, 0)
