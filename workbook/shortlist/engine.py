@@ -254,15 +254,17 @@ def _decide(
     out["ket_qua"] = np.where(within, PROPOSED, NOT_PROPOSED)
     n_free = len(ranked)
     score = kind.score
-    place = (
-        "xếp thứ " + fmt_array(thu_tu.fillna(0).to_numpy()) + f"/{n_free} trong số đủ tiêu chuẩn"
+    # Each phrase is built only for the rows that show it: a province has 100,000 subjects.
+    place = np.full(len(codes), "", dtype=object)
+    place[free] = (
+        "xếp thứ " + fmt_array(thu_tu.to_numpy()[free]) + f"/{n_free} trong số đủ tiêu chuẩn"
     )
     cap = "" if quota is None else f"; trong chỉ tiêu {quota}"
-    reasons = np.where(
-        within,
-        "Đủ tiêu chuẩn: " + ev.met + "; " + score + "; " + place + cap,
-        "Chưa đủ tiêu chuẩn: " + ev.missing,
+    reasons = np.empty(len(codes), dtype=object)
+    reasons[within] = (
+        "Đủ tiêu chuẩn: " + ev.met[within] + "; " + score[within] + "; " + place[within] + cap
     )
+    reasons[~within] = "Chưa đủ tiêu chuẩn: " + ev.missing[~within]
     cut = free & ~within
     # Those eligible but not proposed still see every criterion they met, with its citation.
     reasons[cut] = (
