@@ -30,6 +30,12 @@ class WorkbookLocked(ThiduaError):
     code = "workbook-locked"
 
 
+class WorkbookChanged(ThiduaError):
+    """The file a run was writing changed under it (saved from elsewhere meanwhile)."""
+
+    code = "workbook-changed"
+
+
 class FileExistsRefused(ThiduaError):
     code = "file-exists"
 

@@ -18,6 +18,7 @@ kept and takes the inflating path.
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 import zlib
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
+from .errors import WorkbookChanged
 from .zip_raw import (
     FINAL_BLOCK,
     LEVEL,
@@ -109,19 +111,33 @@ def _combined(*pieces: Piece) -> int:
 
 @dataclass(frozen=True)
 class StoredRows:
-    """A sheet's rows segment as stored in the file at ``path``, ``start`` bytes in."""
+    """A sheet's rows segment as stored in the file at ``path``, ``start`` bytes in; ``seen``
+    is the file's size and modification time when its outline was checked."""
 
     path: Path
     start: int
     piece: Piece
+    seen: tuple[int, int]
 
     def read(self) -> bytes:
+        """The segment's bytes, if the file is still the one checked: the run reads them
+        seconds later, and a file changed meanwhile (saved from elsewhere) would put other
+        bytes under the old CRC."""
         with open(self.path, "rb") as fh:
+            same = _seen(fh) == self.seen
             fh.seek(self.start)
             data = fh.read(self.piece.length)
-        if len(data) != self.piece.length:
-            raise zipfile.BadZipFile(f"{self.path.name}: a rows segment cut short")
+        if not same or len(data) != self.piece.length:
+            raise WorkbookChanged(
+                f"Tệp {self.path.name} vừa bị thay đổi trong lúc chạy (có thể được lưu từ Excel "
+                "hoặc từ máy khác). Chưa có gì được ghi; hãy chạy lại."
+            )
         return data
+
+
+def _seen(fh: BinaryIO) -> tuple[int, int]:
+    status = os.fstat(fh.fileno())
+    return status.st_size, status.st_mtime_ns
 
 
 @dataclass(frozen=True)
@@ -148,7 +164,7 @@ def stored_ends(fh: BinaryIO, path: Path, info: zipfile.ZipInfo, text: bytes | N
         return None
     if not head.endswith(ROWS_OPEN) or not tail.startswith(ROWS_CLOSE):
         return None
-    rows = StoredRows(path, start + outline.rows.offset, outline.rows)
+    rows = StoredRows(path, start + outline.rows.offset, outline.rows, _seen(fh))
     return Ends(head, tail, rows, outline.shared, outline.fingerprint)
 
 

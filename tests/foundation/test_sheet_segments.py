@@ -5,6 +5,7 @@ again."""
 
 from __future__ import annotations
 
+import os
 import zipfile
 import zlib
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 import workbook.outputs as outputs
 import workbook.user_cache as user_cache
 from workbook import schema
+from workbook.errors import WorkbookChanged
 from workbook.hollow import Unsupported
 from workbook.kept_outlines import load_outlines
 from workbook.package_parts import copy_package, sheet_parts
@@ -204,3 +206,23 @@ def test_an_unwritable_cache_costs_only_speed(filled_master, tmp_path, monkeypat
     assert load_outlines(file_hash(filled_master)) == {}
     with zipfile.ZipFile(filled_master) as z:
         assert z.testzip() is None
+
+
+def test_a_master_changed_during_the_run_is_left_as_it_is(filled_master, monkeypatch):
+    """The rows kept as stored are read from the master when the result is put together: if
+    the file changed since its outline was checked (saved from elsewhere meanwhile), the run
+    stops with a message and writes nothing, rather than put other bytes under the old CRC."""
+    score_master(filled_master)  # its sheets now have outlines
+    real = outputs.load_for_edit
+
+    def saved_from_elsewhere(path):
+        stat = filled_master.stat()
+        os.utime(filled_master, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+        return real(path)
+
+    monkeypatch.setattr(outputs, "load_for_edit", saved_from_elsewhere)
+    before = filled_master.read_bytes()
+    with pytest.raises(WorkbookChanged, match="vừa bị thay đổi trong lúc chạy"):
+        report_master(filled_master)
+    assert filled_master.read_bytes() == before
+    assert sorted(p.name for p in filled_master.parent.glob(".thidua-*")) == []
