@@ -70,14 +70,12 @@ def detach(
         return None
     rels = etree.fromstring(zin.read(rels_name))
     found = [[r for r in rels if r.get("Type") == kind] for kind in (REL_COMMENTS, REL_VML)]
-    if [len(f) for f in found] != [1, 1] or len(_LEGACY_DRAWING.findall(sheet_xml)) != 1:
+    drawings = _LEGACY_DRAWING.findall(sheet_xml)
+    if [len(f) for f in found] != [1, 1] or len(drawings) != 1:
         return None  # no notes, or not the one notes drawing Excel and openpyxl write
     (comments,), (vml,) = found
     parts = [resolve_target(sheet_part, r.get("Target", "")) for r in (comments, vml)]
-    drawing = _LEGACY_DRAWING.search(sheet_xml)
-    points_at = drawing and re.search(
-        rb'\bid="%s"' % re.escape(vml.get("Id", "").encode()), drawing.group(0)
-    )
+    points_at = re.search(rb'\bid="%s"' % re.escape(vml.get("Id", "").encode()), drawings[0])
     if not points_at or not all(p in zin.namelist() for p in parts):
         return None
     for r in (comments, vml):

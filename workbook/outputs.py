@@ -144,6 +144,7 @@ def rewrite_outputs(
     edit: Callable[[Workbook], None] | None = None,
     make_backup: bool = True,
     fingerprints: Mapping[str, str] | None = None,
+    master_sha256: str = "",
 ) -> Path | None:
     """Redraw the given output sheets of the master; returns the backup's path.
 
@@ -151,7 +152,7 @@ def rewrite_outputs(
     cells); it must not change what people typed. ``make_backup=False`` for a file still being
     made (a receipt's temporary copy). ``fingerprints`` (by sheet key, ``fingerprint``): a sheet
     the master keeps with the same fingerprint already shows what its writer would draw, and
-    is left as it is.
+    is left as it is. ``master_sha256``: the master's hash, when the caller has it already.
 
     Without ``edit`` the other sheets' rows are not loaded (``hollow``): a big master is saved
     in seconds, not minutes; with a ``CellEdit`` only the cells it names are; a package that
@@ -160,6 +161,7 @@ def rewrite_outputs(
     master = Path(master)
     ensure_not_open(master)
     if edit is None or isinstance(edit, CellEdit):
+        stored = load_outlines(master_sha256 or file_hash(master))
         outlines: dict[str, bytes] = {}  # of the sheets stored in segments, filled by the run
         try:
             backup = atomic_write(
@@ -171,6 +173,7 @@ def rewrite_outputs(
                     log=log,
                     edit=edit,
                     fingerprints=fingerprints or {},
+                    stored=stored,
                     outlines=outlines,
                 ),
                 make_backup=make_backup,
@@ -217,13 +220,13 @@ def _redraw_hollow(
     log: LogEntry | None,
     edit: CellEdit | None = None,
     fingerprints: Mapping[str, str],
+    stored: Mapping[str, bytes],
     outlines: dict[str, bytes],
 ) -> None:
     """``_redraw`` on a copy of the master without the rows of the sheets it does not draw
     (but for the cells ``edit`` reads); ``target`` gets the result with those rows back. A
-    sheet kept with the fingerprint its writer gives is not drawn. ``outlines`` gets the
-    outlines of the sheets stored in segments."""
-    stored = load_outlines(file_hash(master))
+    sheet kept with the fingerprint its writer gives is not drawn. ``stored``: the outlines
+    kept for the master; ``outlines`` gets those of the sheets this run stores in segments."""
     kept = kept_fingerprints(master, stored)
     shown = {k for k, f in fingerprints.items() if kept.get(schema.SHEETS[k].name) == f}
     writers = {k: w for k, w in writers.items() if k not in shown}

@@ -142,9 +142,14 @@ def report_outputs(
 
 
 def _save(master: Path, outputs: Outputs) -> RunResult:
-    outputs.log.files = [(master.name, file_hash(master))]
+    digest = file_hash(master)
+    outputs.log.files = [(master.name, digest)]
     backup = rewrite_outputs(
-        master, outputs.writers, log=outputs.log, fingerprints=outputs.fingerprints
+        master,
+        outputs.writers,
+        log=outputs.log,
+        fingerprints=outputs.fingerprints,
+        master_sha256=digest,
     )
     return RunResult(
         master, outputs.result, [schema.sheet(k).name for k in outputs.writers], backup

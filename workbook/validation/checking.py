@@ -98,19 +98,21 @@ def write_receipt(source: Path, target: Path, findings: list[Finding]) -> tuple[
 
 def save_checked_master(path: Path, report: ValidationReport, findings: list[Finding]) -> Path:
     counts = report.counts
+    digest = file_hash(path)
     log = LogEntry(
         action="Kiểm tra dữ liệu",
         result="Không có lỗi"
         if not findings
         else f"{counts[ERROR]} lỗi, {counts[WARNING]} cảnh báo",
         counts=f"{len(findings)} mục",
-        files=[(path.name, file_hash(path))],
+        files=[(path.name, digest)],
     )
     rewrite_outputs(
         path,
         {"kiem_tra": checks_writer(findings, path.name)},
         log=log,
         edit=highlighter(findings, path.name),
+        master_sha256=digest,
     )
     return path
 
