@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from workbook import schema, zip_raw
-from workbook.consolidation import consolidate, master_cache
+from workbook.consolidation import consolidate, master_cache, master_rows
 from workbook.package_parts import sheet_parts
 from workbook.reading import ROW
 from workbook.safe_io import file_hash
@@ -150,6 +150,40 @@ def test_a_run_from_the_state_equals_a_run_reading_the_master_whole(
     assert whole == [MASTER]
     assert _comparable(result, batch) == _comparable(expected, batch)
     _assert_same_master(batch / MASTER, reference / MASTER)
+
+
+def _ways_of_making_rows_whole(monkeypatch) -> list[str]:
+    """The names of the functions that read the rows of the groups a run touches, in order."""
+    ways: list[str] = []
+    for name in ("rows_at", "read_rows"):
+        real = getattr(master_rows, name)
+        monkeypatch.setattr(
+            master_rows, name, lambda *a, _real=real, _name=name: ways.append(_name) or _real(*a)
+        )
+    return ways
+
+
+def test_a_checked_run_after_an_unchecked_one_reads_the_rows_it_rechecks_whole(
+    batch, tmp_path, monkeypatch
+):
+    """Every group is read and checked again: most of the master's rows are wanted whole, and
+    one read of the master gives them (a copy holding them all cost more than a full read)."""
+    reference = _first_run_then(batch, tmp_path, _retitle, check=False)
+    ways = _ways_of_making_rows_whole(monkeypatch)
+    whole = _whole_reads(monkeypatch)
+    result = consolidate(batch / MASTER, [batch / RETURNED])
+    assert ways == ["rows_at"] and whole == []
+    _state_dir(monkeypatch, tmp_path / "trong")
+    expected = consolidate(reference / MASTER, [batch / RETURNED])
+    assert _comparable(result, batch) == _comparable(expected, batch)
+    _assert_same_master(batch / MASTER, reference / MASTER)
+
+
+def test_a_run_touching_few_groups_reads_only_their_rows(batch, tmp_path, monkeypatch):
+    _first_run_then(batch, tmp_path, _retitle)
+    ways = _ways_of_making_rows_whole(monkeypatch)
+    consolidate(batch / MASTER, [batch / RETURNED])
+    assert ways == ["read_rows"]
 
 
 def test_segments_whose_rows_keep_their_place_are_copied_as_stored(batch, monkeypatch):
