@@ -3,7 +3,11 @@ the row's and its cells' own references are renumbered, never text inside a cell
 
 from __future__ import annotations
 
+import pytest
+
 from workbook.consolidation import consolidate
+from workbook.consolidation.zip_write import _column_of
+from workbook.sheet_xml import Unsupported
 from workbook.writing import fill_tables
 
 from .consolidation_helpers import MASTER, RETURNED, group_file, rows_of
@@ -30,3 +34,10 @@ def test_text_that_looks_like_a_cell_reference_survives_its_row_moving(batch):
     after = rows_of(batch / MASTER, "tin_bai")
     assert len(after) == len(merged) - 1
     assert [r["tieu_de"] for r in after].count(LOOKS_LIKE_A_REFERENCE) == 1
+
+
+def test_a_cell_without_its_own_reference_is_not_placed_by_the_text_inside_it():
+    """Another tool may leave out a cell's r="..."; the text inside must not stand in for it."""
+    with pytest.raises(Unsupported):
+        _column_of(b'<c t="inlineStr"><is><t>' + LOOKS_LIKE_A_REFERENCE.encode() + b"</t></is></c>")
+    assert _column_of(b'<c s="3" r="AB12"><v>1</v></c>') == 28

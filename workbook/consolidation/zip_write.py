@@ -43,8 +43,9 @@ _BLOCKERS = (b"<hyperlinks", b"<mergeCells", b"<legacyDrawing", b't="shared"')
 
 
 def _column_of(cell: bytes) -> int:
-    """The column number of a <c> element, from its r="B12" reference."""
-    ref = _CELL_REF.search(cell)
+    """The column number of a <c> element, from its r="B12" reference (in its tag: the text
+    inside may hold the same letters)."""
+    ref = _CELL_REF.search(cell, 0, cell.find(b">"))
     if ref is None:  # Excel writes every reference; a cell without one is not ours to move
         raise Unsupported("a cell without its reference")
     return column_index_from_string(ref.group(1).decode())
