@@ -44,7 +44,7 @@ _AFTER_LEGACY = {
 _TAG = re.compile(
     rb"""<(/?)([A-Za-z_][\w.:-]*)(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(/?)>"""
 )
-_LEGACY_DRAWING = re.compile(rb"<legacyDrawing\b[^>]*/>")
+LEGACY_DRAWING = re.compile(rb"<legacyDrawing\b[^>]*/>")
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def detach(
         return None
     rels = etree.fromstring(zin.read(rels_name))
     found = [[r for r in rels if r.get("Type") == kind] for kind in (REL_COMMENTS, REL_VML)]
-    drawings = _LEGACY_DRAWING.findall(sheet_xml)
+    drawings = LEGACY_DRAWING.findall(sheet_xml)
     if [len(f) for f in found] != [1, 1] or len(drawings) != 1:
         return None  # no notes, or not the one notes drawing Excel and openpyxl write
     (comments,), (vml,) = found
@@ -81,7 +81,7 @@ def detach(
     for r in (comments, vml):
         rels.remove(r)
     notes = Notes(*(_as_stored(zin, fh, p) for p in parts))
-    xml = _LEGACY_DRAWING.sub(b"", sheet_xml)
+    xml = LEGACY_DRAWING.sub(b"", sheet_xml)
     return notes, etree.tostring(rels, xml_declaration=True, encoding="UTF-8"), xml
 
 

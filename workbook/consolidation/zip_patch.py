@@ -209,7 +209,8 @@ class SegmentedSheet(PatchedSheet):
             for i, s in enumerate(segments)
             if s.first > 0
             and s.last <= last
-            and (i + 1 < len(segments) or s.last == last)  # the last holds the part's end
+            # the last holds the part's end, reused only as it was
+            and (i + 1 < len(segments) or (s.last == last and not self.tail_changed))
             and all_kept(s.first, s.last)
         }
         head = self._with_dimension(self.head, last) + b"<sheetData>" + self.header_body

@@ -31,6 +31,7 @@ from ..row_columns import row_columns
 from ..sheet_xml import Unsupported, rows_xml, split_rows
 from ..zip_raw import Deflated, Segment, deflate_sheet
 from .merge import OutRow
+from .zip_notes import move_notes, without_legacy_drawing, without_overrides
 
 _CELL = re.compile(rb"<c\b[^>]*?(?:/>|>.*?</c>)", re.S)
 _CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
@@ -39,7 +40,7 @@ _CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _ROW_NUMBER_IN_TAG = re.compile(rb'(<(?:row|c)\b[^>]*?\br="[A-Z]{0,3})\d+(?=")')
 _HAS_VALUE = re.compile(rb"<(?:v|is|f)\b")
 _STYLE = re.compile(rb'\bs="(\d+)"')
-_BLOCKERS = (b"<hyperlinks", b"<mergeCells", b"<legacyDrawing", b't="shared"')
+_BLOCKERS = (b"<hyperlinks", b"<mergeCells", b't="shared"')  # notes move: zip_notes
 
 
 def _column_of(cell: bytes) -> int:
@@ -89,6 +90,8 @@ def date_styles(zin: zipfile.ZipFile) -> set[bytes]:
 
 class SheetRewrite:
     """One worksheet whose table body is rebuilt."""
+
+    tail_changed = False  # the part's end differs from the source's (notes taken off)
 
     def __init__(
         self,
@@ -347,6 +350,7 @@ def rewrite_package(
         dates = date_styles(zin)
         epoch = package_epoch(zin.read(WORKBOOK_PART))
         replaced: dict[str, bytes | Deflated] = {}
+        dropped: set[str] = set()  # notes parts of sheets left without notes
         jobs = dict(rows_by_sheet)
         for key in [*jobs, *(["nhat_ky"] if log_rows else [])]:
             sheet = schema.SHEETS[key]
@@ -369,6 +373,13 @@ def rewrite_package(
                 out_rows = kept + [OutRow(values, None) for values in log_rows]
             else:
                 out_rows = jobs[key]
+                notes = move_notes(zin, part, out_rows, rewrite.min_row, rewrite.max_row)
+                if notes is not None:
+                    replaced.update(notes.replaced)
+                    dropped |= notes.drop
+                    if notes.none_left:
+                        rewrite.tail = without_legacy_drawing(rewrite.tail)
+                        rewrite.tail_changed = True
             built: bytes | Deflated
             built, replaced[table_xml_part] = rewrite.build(out_rows)
             if key != "nhat_ky" and not isinstance(built, Deflated):
@@ -377,14 +388,14 @@ def rewrite_package(
                 segments_out[key] = built.segments
             replaced[part] = built
         if CALC_CHAIN_PART in zin.namelist():  # cell positions moved: Excel rebuilds the chain
-            replaced[CONTENT_TYPES_PART] = re.sub(
-                rb'<Override[^>]*PartName="/xl/calcChain.xml"[^>]*/>',
-                b"",
-                zin.read(CONTENT_TYPES_PART),
+            dropped.add(CALC_CHAIN_PART)
+        if dropped:
+            replaced[CONTENT_TYPES_PART] = without_overrides(
+                zin.read(CONTENT_TYPES_PART), sorted(dropped)
             )
         replaced[WORKBOOK_RELS_PART] = re.sub(
             rb'<Relationship[^>]*Target="[^"]*calcChain.xml"[^>]*/>',
             b"",
             zin.read(WORKBOOK_RELS_PART),
         )
-        copy_package(zin, target, replaced, drop={CALC_CHAIN_PART})
+        copy_package(zin, target, replaced, drop=dropped | {CALC_CHAIN_PART})

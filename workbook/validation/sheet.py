@@ -24,9 +24,9 @@ from .. import schema
 from ..findings import Finding, title_of
 from ..layout import FONT_NAME, print_setup, sheet_ref, write_table
 from ..outputs import CellEdit
-from .marks import SKIP_SHEETS, cells_to_mark, fill_to_set, is_our_fill, note_text
+from .marks import NOTE_AUTHOR, SKIP_SHEETS, cells_to_mark, fill_to_set, is_our_fill, note_text
 
-AUTHOR = "thidua"
+AUTHOR = NOTE_AUTHOR
 LINK_FONT = Font(name=FONT_NAME, size=11, color="0563C1", underline="single")
 CHECKS = schema.sheet("kiem_tra")
 
