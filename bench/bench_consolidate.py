@@ -272,16 +272,20 @@ def bench_master(base: Path, args) -> dict:
     groups = math.ceil(args.master_rows / rows_per_group(args.members))
     corpus = base / f"{groups}x{args.members}"
     make_corpus(corpus, groups, args.members)
-    run = fresh_run(corpus, [MASTER])
+    run = fresh_run(corpus, [MASTER], copy_returned=True)
     master, r = run / MASTER, {"groups": groups}
     steps = [
-        ("consolidate", ["consolidate", master, corpus / RETURNED]),
+        ("consolidate", ["consolidate", master, run / RETURNED]),
         ("validate", ["validate", master]),
         ("score", ["score", master]),
         ("shortlist", ["shortlist", master]),
         ("report", ["report", master]),
+        # the officer's next batch: one group resends its file into a master validate marked
+        ("consolidate_again", ["consolidate", master, run / RETURNED]),
     ]
     for name, argv in steps:
+        if name == "consolidate_again":
+            contender(run, "change", "change_one_group", folder=run / RETURNED)
         r[name] = command(argv, run / f"{name}.log", args.command_timeout)
         step(f"master {name}", r[name])
     return r

@@ -118,6 +118,9 @@ def print_master(r: dict, args) -> None:
     for name in ("consolidate", "validate", "score", "shortlist", "report"):
         x = r[name]
         row(f"`thidua {name}`", x, f"{x['seconds'] / c:.1f}", str(x["exit_code"]))
+    x = r["consolidate_again"]
+    label = "`thidua consolidate` again (1 changed)"
+    row(label, x, f"{x['seconds'] / c:.1f}", str(x["exit_code"]))
 
 
 def print_targets(results: dict, args) -> None:
