@@ -17,10 +17,11 @@ from openpyxl.utils import range_boundaries
 from tests.office import convert, needs_soffice
 from workbook import schema
 from workbook.consolidation import consolidate
-from workbook.consolidation.zip_notes import _moved_shapes
+from workbook.consolidation.zip_notes import _moved_shapes, notes_parts
 from workbook.detached_notes import REL_COMMENTS, REL_VML, rels_part
 from workbook.ooxml import CONTENT_TYPES_PART
 from workbook.package_parts import resolve_target, sheet_parts
+from workbook.sheet_xml import Unsupported
 from workbook.validation.checking import check_workbook
 from workbook.validation.marks import NOTE_AUTHOR
 from workbook.writing import fill_tables
@@ -261,3 +262,36 @@ def test_a_note_shape_as_excel_writes_it_moves_its_row_and_its_anchor():
         b"<x:Row>7</x:Row>" in moved and b"<x:Anchor>2, 15, 7, 2, 4, 15, 11, 6</x:Anchor>" in moved
     )
     assert b"<x:Column>1</x:Column>" in moved and b"<xml>" in moved
+
+
+def test_threaded_comments_send_the_write_to_openpyxl(checked):
+    """Excel 365's threaded comments keep their own cell refs: the zip writer does not move
+    half of a note."""
+    with zipfile.ZipFile(checked / MASTER) as z:
+        part = next(
+            p
+            for p in sheet_parts(z).values()
+            if p and rels_part(p) in z.namelist() and b"/comments" in z.read(rels_part(p))
+        )
+        rels = z.read(rels_part(part))
+    threaded = rels.replace(
+        b"</Relationships>",
+        b'<Relationship Id="rIdT1" Target="../threadedComments/threadedComment1.xml" Type="'
+        b'http://schemas.microsoft.com/office/2017/10/relationships/threadedComment"/>'
+        b"</Relationships>",
+    )
+    with zipfile.ZipFile(checked / MASTER) as z, pytest.raises(Unsupported):
+        notes_parts(_Replaced(z, {rels_part(part): threaded}), part)
+
+
+class _Replaced:
+    """A zip file with some parts read as other bytes."""
+
+    def __init__(self, z: zipfile.ZipFile, parts: dict[str, bytes]) -> None:
+        self.z, self.parts = z, parts
+
+    def namelist(self) -> list[str]:
+        return self.z.namelist()
+
+    def read(self, name: str) -> bytes:
+        return self.parts.get(name) or self.z.read(name)

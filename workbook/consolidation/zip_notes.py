@@ -11,8 +11,9 @@ a note follows its row, as Excel moves a note with a row a person deletes above 
   row's own fill is (new values are spelled in plain cells): it describes values no longer
   there, and the check of this run or the next ``validate`` says what is wrong now;
 * a person's note on a row the run rewrites: moves with it (the row is the same record);
-* a person's note on a row the run removes, or below the table: ``Unsupported``, and the
-  openpyxl path keeps it where it was, as it always did;
+* a person's note on a row the run removes, or below the table, and a sheet with Excel 365's
+  threaded comments (their replies have cell refs of their own): ``Unsupported``, and the
+  openpyxl path keeps the notes where they were, as it always did;
 * on the rows above the body (the header): left as it is.
 
 When no note is left, the sheet loses its ``<legacyDrawing>``, the two relationships, the two
@@ -72,6 +73,8 @@ def notes_parts(zin: zipfile.ZipFile, sheet_part: str) -> tuple[str, str, bytes]
     targets: dict[str, str] = {}
     for rel in etree.fromstring(rels):
         kind = rel.get("Type", "")
+        if kind.endswith("/threadedComment"):  # Excel 365's replies: refs of their own
+            raise Unsupported("threaded comments")
         if kind in (REL_COMMENTS, REL_VML):
             if kind in targets or rel.get("TargetMode") == "External":
                 raise Unsupported("notes in more than one drawing")
