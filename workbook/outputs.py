@@ -29,6 +29,7 @@ from .kept_outlines import keep_outlines, load_outlines
 from .layout import protect, set_cell, write_table
 from .partial_rows import Partial
 from .safe_io import HASH_CHARS, atomic_write, ensure_not_open, file_hash
+from .user_cache import note_same_rows
 from .writing import load_for_edit
 
 SheetWriter = Callable[[Worksheet], None]
@@ -161,7 +162,8 @@ def rewrite_outputs(
     master = Path(master)
     ensure_not_open(master)
     if edit is None or isinstance(edit, CellEdit):
-        stored = load_outlines(master_sha256 or file_hash(master))
+        master_sha256 = master_sha256 or file_hash(master)
+        stored = load_outlines(master_sha256)
         outlines: dict[str, bytes] = {}  # of the sheets stored in segments, filled by the run
         try:
             backup = atomic_write(
@@ -181,7 +183,11 @@ def rewrite_outputs(
         except Unsupported:
             pass
         else:
-            keep_outlines(file_hash(master), outlines)
+            after = file_hash(master)
+            keep_outlines(after, outlines)
+            # the rows of every sheet are put back byte for byte: what consolidation keeps of
+            # the master before still holds for it
+            note_same_rows(master_sha256, after)
             return backup
     wb = load_for_edit(master)
     _redraw(wb, master.name, writers, edit, log)

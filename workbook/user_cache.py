@@ -1,5 +1,6 @@
 """The user's cache folder, where runs keep what makes the next run cheaper (never what it
-needs to be right): consolidation's master states, the outlines of sheets stored in segments."""
+needs to be right): consolidation's master states, the outlines of sheets stored in segments,
+and which masters hold the same rows as an earlier one (an output run in between)."""
 
 from __future__ import annotations
 
@@ -45,3 +46,37 @@ def keep_file(target: Path, data: bytes, keep: int) -> bool:
     except OSError:
         return False
     return True
+
+
+SAME_ROWS_KEEP = 40  # the newest records kept: a few output runs after each of a few masters
+_MAX_HOPS = 16  # output runs in a row between two consolidations that a record chain follows
+
+
+def _same_rows_path(master_sha256: str) -> Path:
+    return cache_dir() / "same-rows" / f"{master_sha256}.txt"
+
+
+def note_same_rows(before: str, after: str) -> bool:
+    """Record that the master file hashed ``after`` holds every sheet's rows exactly as the
+    file hashed ``before`` did (an output run that redrew only its own sheets and marks, rows
+    put back byte for byte): what a run kept for ``before`` still describes its rows."""
+    if not before or before == after:
+        return False
+    return keep_file(_same_rows_path(after), before.encode("ascii"), SAME_ROWS_KEEP)
+
+
+def same_rows_as(master_sha256: str) -> list[str]:
+    """The earlier masters (nearest first) whose rows the master with this hash holds as they
+    were, following the records of the output runs between them."""
+    found: list[str] = []
+    current = master_sha256
+    for _ in range(_MAX_HOPS):
+        try:
+            before = _same_rows_path(current).read_text(encoding="ascii").strip()
+        except (OSError, ValueError):
+            break
+        if len(before) != 64 or before in found or before == master_sha256:
+            break  # damaged, or a loop
+        found.append(before)
+        current = before
+    return found

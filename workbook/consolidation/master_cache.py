@@ -6,8 +6,9 @@ in the user's cache folder, a small *state* of the master it left: for each data
 its owner, source file and hash and its key (what the merge needs from rows of groups not in the
 batch), and each group's rows digest (what the ledger's data marks are checked against). The
 state is named by the sha256 of the master file it describes, so it is used only while the
-master is byte for byte that file: any edit, by Excel or by hand, and the run reads the master
-whole as before. Nothing in it is needed for correctness; a state that is missing, damaged or of
+master is byte for byte that file, or a file an output run made from it putting every row back
+byte for byte: any other edit, by Excel or by hand, and the run reads the master whole as
+before. Nothing in it is needed for correctness; a state that is missing, damaged or of
 another version is ignored. It holds no code: it is read with an unpickler that builds nothing
 but plain values and dates.
 """
@@ -25,7 +26,7 @@ from typing import Any, Iterable
 from .. import schema
 from ..reading import ROW
 from ..row_columns import row_columns
-from ..user_cache import cache_dir, keep_file
+from ..user_cache import cache_dir, keep_file, same_rows_as
 from ..zip_raw import Segment
 
 FORMAT = 3
@@ -93,7 +94,25 @@ class _PlainValues(pickle.Unpickler):
 
 
 def load(master_sha256: str) -> MasterState | None:
-    """The state of the master with this hash, or None (absent, damaged, another version)."""
+    """The state of the master with this hash, or None (absent, damaged, another version).
+
+    Without one of its own, the state of an earlier master whose rows it holds as they were
+    (output runs since, ``note_same_rows``), re-named for it: its rows' places, keys and digests
+    hold; how the data sheets are stored does not (no segments), nor the zip writer's own
+    spelling that a patch relies on (``writer`` unset: the next write splits and checks every
+    row)."""
+    state = _load(master_sha256)
+    if state is not None:
+        return state
+    for earlier in same_rows_as(master_sha256):
+        state = _load(earlier)
+        if state is not None:
+            state.master_sha256, state.segments, state.writer = master_sha256, {}, ""
+            return state
+    return None
+
+
+def _load(master_sha256: str) -> MasterState | None:
     try:
         raw = _path(master_sha256).read_bytes()
         fields = _PlainValues(io.BytesIO(raw)).load()
