@@ -262,6 +262,10 @@ def test_a_note_shape_as_excel_writes_it_moves_its_row_and_its_anchor():
         b"<x:Row>7</x:Row>" in moved and b"<x:Anchor>2, 15, 7, 2, 4, 15, 11, 6</x:Anchor>" in moved
     )
     assert b"<x:Column>1</x:Column>" in moved and b"<xml>" in moved
+    # VML in its default namespace, no prefix at all
+    plain = (EXCEL_NOTE_SHAPE % (9, 13, 9)).replace(b"v:", b"").replace(b"x:", b"")
+    moved = _moved_shapes(plain, {(10, 2): 8}, lambda old, ours: None)
+    assert b"<Row>7</Row>" in moved and b"<Anchor>2, 15, 7, 2, 4, 15, 11, 6</Anchor>" in moved
 
 
 def test_threaded_comments_send_the_write_to_openpyxl(checked):

@@ -41,11 +41,13 @@ from .merge import OutRow
 _REF = re.compile(r"([A-Z]{1,3})(\d+)")
 # VML by its elements' local names: Excel writes them as v:shape and x:Row, openpyxl with
 # prefixes of its own (ns0:shape); a <v:shape> holds no other shape
-_SHAPE = re.compile(rb"<([\w.-]+:)?shape\b.*?</\1shape>", re.S)
-_SHAPE_ROW = re.compile(rb"(<([\w.-]+:)?Row>\s*)(\d+)(\s*</\2Row>)")
-_SHAPE_COLUMN = re.compile(rb"<([\w.-]+:)?Column>\s*(\d+)\s*</\1Column>")
-_ANCHOR = re.compile(rb"(<([\w.-]+:)?Anchor>)([^<]*)(</\2Anchor>)")
-_NOTE_SHAPE = re.compile(rb'<([\w.-]+:)?ClientData\b[^>]*\bObjectType="Note"')
+# (the prefix groups match an empty prefix too: a backreference to a group that did not take
+# part would never match)
+_SHAPE = re.compile(rb"<((?:[\w.-]+:)?)shape\b.*?</\1shape>", re.S)
+_SHAPE_ROW = re.compile(rb"(<((?:[\w.-]+:)?)Row>\s*)(\d+)(\s*</\2Row>)")
+_SHAPE_COLUMN = re.compile(rb"<((?:[\w.-]+:)?)Column>\s*(\d+)\s*</\1Column>")
+_ANCHOR = re.compile(rb"(<((?:[\w.-]+:)?)Anchor>)([^<]*)(</\2Anchor>)")
+_NOTE_SHAPE = re.compile(rb'<(?:[\w.-]+:)?ClientData\b[^>]*\bObjectType="Note"')
 
 
 @dataclass
@@ -57,7 +59,6 @@ class NotesMoved:
     replaced: dict[str, bytes] = field(default_factory=dict)
     drop: set[str] = field(default_factory=set)
     kept: int = 0  # notes left on the sheet
-    dropped: int = 0  # our notes dropped with their rows' old values
 
     @property
     def none_left(self) -> bool:
@@ -134,7 +135,6 @@ def move_notes(
         places[(old, column_index_from_string(letters))] = new
         if new is None:
             comment.getparent().remove(comment)
-            moved.dropped += 1
         else:
             comment.set("ref", f"{letters}{new}")
             moved.kept += 1
