@@ -350,7 +350,7 @@ def rewrite_package(
         dates = date_styles(zin)
         epoch = package_epoch(zin.read(WORKBOOK_PART))
         replaced: dict[str, bytes | Deflated] = {}
-        dropped: set[str] = set()  # notes parts of sheets left without notes
+        dropped: set[str] = set()  # parts left out: notes of sheets left without, the calc chain
         jobs = dict(rows_by_sheet)
         for key in [*jobs, *(["nhat_ky"] if log_rows else [])]:
             sheet = schema.SHEETS[key]
