@@ -7,12 +7,13 @@ officer's screen.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import click
 
@@ -87,3 +88,35 @@ def echo_json(data: Any) -> None:
 json_option = click.option(
     "--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho máy đọc)."
 )
+
+
+class _Bar:
+    """A click progress bar on stderr that appears once the batch size is known."""
+
+    def __init__(self, label: str):
+        self.label, self.done = label, 0
+        self.bar: Any = None  # click's progress bar, made when the batch size is known
+
+    def __call__(self, done: int, total: int, name: str) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(
+                length=total, label=self.label, file=sys.stderr, show_pos=True
+            )
+            self.bar.__enter__()
+        self.bar.update(done - self.done)
+        self.done = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+@contextlib.contextmanager
+def progress_bar(label: str, quiet: bool) -> Iterator[_Bar | None]:
+    """A progress bar for the terminal; none when the output is JSON for machines."""
+    bar = None if quiet else _Bar(label)
+    try:
+        yield bar
+    finally:
+        if bar:
+            bar.close()

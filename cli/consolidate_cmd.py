@@ -1,53 +1,18 @@
-"""Commands that merge returned workbooks: consolidate, consolidate-summaries."""
+"""``thidua consolidate``: merge the groups' returned workbooks into the master."""
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from pathlib import Path
-from typing import Any, Iterator
 
 import click
 
 from workbook.consolidation import consolidate
-from workbook.consolidation.summaries import consolidate_summaries
 from workbook.findings import ERROR
 
-from .common import echo_json, edge, json_option
+from .common import echo_json, edge, json_option, progress_bar
 
 SHOWN_AT_MOST = 50  # lines of one kind in the terminal; --json carries them all
-
-
-class _Bar:
-    """A click progress bar on stderr that appears once the batch size is known."""
-
-    def __init__(self, label: str):
-        self.label, self.done = label, 0
-        self.bar: Any = None  # click's progress bar, made when the batch size is known
-
-    def __call__(self, done: int, total: int, name: str) -> None:
-        if self.bar is None:
-            self.bar = click.progressbar(
-                length=total, label=self.label, file=sys.stderr, show_pos=True
-            )
-            self.bar.__enter__()
-        self.bar.update(done - self.done)
-        self.done = done
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-
-
-@contextlib.contextmanager
-def _progress(label: str, quiet: bool) -> Iterator[_Bar | None]:
-    """A progress bar for the terminal; none when the output is JSON for machines."""
-    bar = None if quiet else _Bar(label)
-    try:
-        yield bar
-    finally:
-        if bar:
-            bar.close()
 
 
 @click.command("consolidate")
@@ -94,7 +59,7 @@ def consolidate_cmd(
     Ví dụ:
       thidua consolidate so-thi-dua.xlsm so-to-gui-lai/
     """
-    with _progress("Đọc sổ tổ", as_json) as bar:
+    with progress_bar("Đọc sổ tổ", as_json) as bar:
         result = consolidate(
             master,
             paths,
@@ -162,65 +127,4 @@ def consolidate_cmd(
         )
     else:
         click.echo("Không có gì thay đổi; sổ chính giữ nguyên.")
-    sys.exit(result.exit_code)
-
-
-@click.command("consolidate-summaries")
-@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--dot",
-    "moment",
-    metavar="ĐỢT",
-    help="Tổng hợp báo cáo sơ kết đợt này (mã hoặc số thứ tự), hoặc 'cả năm'. Mặc "
-    "định: kỳ báo cáo mà nhiều tệp gửi về nhất.",
-)
-@click.option(
-    "--expected",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Danh sách CĐCS phải báo cáo (tệp Excel có cột 'Công đoàn cơ sở', hoặc tệp "
-    "văn bản mỗi dòng một tên): liệt kê CĐCS chưa gửi.",
-)
-@click.option("--workers", type=click.IntRange(1, 64), help="Số luồng đọc (mặc định: theo CPU).")
-@json_option
-@edge
-def consolidate_summaries_cmd(
-    out: Path,
-    paths: tuple[Path, ...],
-    moment: str | None,
-    expected: Path | None,
-    workers: int | None,
-    as_json: bool,
-) -> None:
-    """Công đoàn cấp trên: tổng hợp báo cáo các CĐCS gửi về thành một bảng, mỗi CĐCS một
-    dòng, có dòng tổng cộng, biểu đồ, danh sách CĐCS chưa gửi và tệp để riêng.
-
-    Nhận tệp báo cáo do lệnh thidua report --out lập (hoặc trang 'BC Tổng hợp' kiểu cũ), hoặc
-    chính sổ chính của CĐCS (khi đó số liệu được tính từ sổ). CĐCS gửi hai lần chỉ tính một
-    lần, bản có ngày báo cáo sau. Tệp hỏng, sai mẫu, báo cáo của kỳ khác được để riêng kèm lý
-    do. Tệp tổng hợp đã có được thay, bản cũ được sao lưu. Mã thoát: 0 đủ cả; 1 có tệp để
-    riêng hoặc CĐCS chưa gửi; 2 không chạy được.
-
-    \b
-    Ví dụ:
-      thidua consolidate-summaries tong-hop-tinh.xlsx bao-cao-cdcs/ --expected danh-sach-cdcs.xlsx
-    """
-    with _progress("Đọc báo cáo CĐCS", as_json) as bar:
-        result = consolidate_summaries(
-            out, paths, force=True, moment=moment, expected=expected, workers=workers, progress=bar
-        )
-    if as_json:
-        echo_json(result.to_dict())
-        sys.exit(result.exit_code)
-    for s in result.set_aside:
-        click.secho(f"  Để riêng {s.path.name}: {s.reason}", fg="yellow")
-    for r in result.replaced:
-        click.echo(f"  Gửi lại: {r.reason}")
-    if result.missing:
-        click.secho(
-            f"  Chưa gửi báo cáo ({len(result.missing)}): " + "; ".join(result.missing), fg="yellow"
-        )
-    click.echo(result.headline + ".")
-    if result.backup:
-        click.echo(f"Bản cũ được sao lưu tại {result.backup}.")
     sys.exit(result.exit_code)

@@ -23,7 +23,7 @@ COMMANDS = {
     "demo": ("setup_cmds", "demo_cmd"),
     "validate": ("validate_cmd", "validate_cmd"),
     "consolidate": ("consolidate_cmd", "consolidate_cmd"),
-    "consolidate-summaries": ("consolidate_cmd", "consolidate_summaries_cmd"),
+    "consolidate-summaries": ("summaries_cmd", "consolidate_summaries_cmd"),
     "score": ("results_cmds", "score_cmd"),
     "shortlist": ("results_cmds", "shortlist_cmd"),
     "rules": ("rules_cmd", "rules_cmd"),
