@@ -20,7 +20,7 @@ import pandas as pd
 
 from .. import schema
 from ..findings import Finding
-from ..reading import ROW
+from ..reading import ROW, WorkbookData
 from ..row_columns import row_block
 from .engine import DATA_KEYS, SOURCE, Context, Rule, Source, default_rules, run_rules
 from .lookups import Lookups
@@ -55,6 +55,7 @@ def validate_rows(
             [sources[i] for i in members],
             ref,
             check_setup=False,
+            isolated=True,
         )
         run_rules([ctx], chosen)
         for i, found in zip(members, ctx.found):
@@ -76,3 +77,29 @@ def _stack(tables: list[Rows]) -> dict[str, pd.DataFrame]:
         frame[SOURCE] = np.repeat(np.arange(len(parts)), [len(p) for p in parts])
         out[key] = frame
     return out
+
+
+def stacked_contexts(datas: Sequence[WorkbookData], ref: Lookups) -> list[Context]:
+    """The data sheets of ``datas`` (checked against ``ref``'s set-up) stacked, one context per
+    layout (a rule skips a column a workbook lacks), whose rows batch rules compare as they
+    compare separate contexts' (a registration made in two group workbooks is found, the
+    earlier workbook's row first): the rules run once per layout, not once per workbook.
+    Each context's ``books`` say which of ``datas`` its sources are."""
+    by_layout: dict[tuple, list[int]] = defaultdict(list)
+    for i, d in enumerate(datas):
+        keys = [k for k in DATA_KEYS if k in d.tables]
+        layout = tuple(
+            (k, frozenset(d.columns.get(k, {})), tuple(d.tables[k].columns)) for k in keys
+        )
+        by_layout[layout].append(i)
+    contexts = []
+    for members in by_layout.values():
+        tables = {}
+        for key in (k for k in DATA_KEYS if k in datas[members[0]].tables):
+            frames = [datas[i].tables[key] for i in members]
+            frame = pd.concat(frames, ignore_index=True)
+            frame[SOURCE] = np.repeat(np.arange(len(frames)), [len(f) for f in frames])
+            tables[key] = frame
+        sources = [Source.of(datas[i]) for i in members]
+        contexts.append(Context(tables, sources, ref, check_setup=False, books=members))
+    return contexts

@@ -95,6 +95,13 @@ class Context:
     check_setup: bool  # also check the set-up sheets (the workbook is its own reference)
     data: WorkbookData | None = None  # the workbook, for a context of one
     found: list[list[Finding]] = field(default_factory=list)  # per source
+    # True: the workbooks stacked here are each checked alone, batch rules never compare their
+    # rows (consolidate: across files, the merge judges). False: compared as the rows of
+    # separate contexts are (validate of a folder reports a registration made in two groups).
+    isolated: bool = False
+    # Each source's number among the run's workbooks, when its contexts stack them out of the
+    # run's order (by layout): batch rules take the earlier workbook's row as the first.
+    books: list[int] | None = None
     rule: Rule | None = None
 
     def __post_init__(self) -> None:

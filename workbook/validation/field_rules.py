@@ -6,6 +6,7 @@ the text; those findings are part of every report. The rules here skip values of
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .. import schema
@@ -150,26 +151,33 @@ def first_occurrences(
 ) -> list[tuple[Context, pd.DataFrame, list[str]]]:
     """Rows repeating an earlier row's ``columns`` (all non-blank), each with the earlier place.
 
-    ``across_files`` compares rows of different contexts; the workbooks stacked in one context
-    are each checked alone, so their rows are never compared with one another.
+    ``across_files`` compares rows of different workbooks: of different contexts, and of the
+    workbooks stacked in a context that is not ``isolated``; the workbooks stacked in an
+    isolated context are each checked alone, so their rows are never compared with one another.
     Returns (context, its repeated rows, 'file › sheet!cell' of the first occurrence per row).
     """
     parts = []
+    books = 0  # workbooks of the contexts before: each workbook's number in the run
     for i, ctx in enumerate(contexts):
         frame = ctx.frame(key)
-        if frame is None or not all(ctx.has(key, c) for c in columns):
-            continue
-        part = frame.loc[
-            frame[list(columns)].notna().all(axis=1),
-            [*columns, ROW, *([SOURCE] if SOURCE in frame.columns else [])],
-        ]
-        if SOURCE not in part.columns:
-            part = part.assign(**{SOURCE: 0})
-        parts.append(part.assign(_ctx=i, _pos=range(len(part))))
+        if frame is not None and all(ctx.has(key, c) for c in columns):
+            part = frame.loc[
+                frame[list(columns)].notna().all(axis=1),
+                [*columns, ROW, *([SOURCE] if SOURCE in frame.columns else [])],
+            ]
+            if SOURCE not in part.columns:
+                part = part.assign(**{SOURCE: 0})
+            numbers = np.asarray(ctx.books or range(books, books + len(ctx.sources)))
+            book = numbers[part[SOURCE].to_numpy(dtype=int)]
+            scope = book if across_files and ctx.isolated else -1  # -1: every workbook's rows
+            parts.append(part.assign(_ctx=i, _pos=range(len(part)), _scope=scope, _book=book))
+        books += len(ctx.sources)
     if not parts:
         return []
-    both = pd.concat(parts, ignore_index=True)
-    group_cols = [*columns, SOURCE] if across_files else [*columns, SOURCE, "_ctx"]
+    # the run's workbooks in order, each one's rows in order: the first occurrence is the
+    # earliest (contexts stacked by layout hold them out of order)
+    both = pd.concat(parts, ignore_index=True).sort_values(["_book", "_pos"], kind="stable")
+    group_cols = [*columns, "_scope"] if across_files else [*columns, "_book"]
     both["_first"] = ~both.duplicated(group_cols, keep="first")
     repeated = both[~both["_first"]]
     if repeated.empty:

@@ -25,6 +25,7 @@ from ..findings import ERROR, Finding, define
 from ..reading import WorkbookData, read_workbook
 from ..safe_io import HASH_CHARS, file_hash
 from ..stamps import CHECKED_COPY_OF, KIND_NAMES, campaign_refusal, master_identity, version_refusal
+from .batch import stacked_contexts
 from .engine import DATA_KEYS, Context, Rule, default_rules, run_rules
 from .legacy_text import Fonts, fix_text_cells, fonts_readable, legacy_font_cells
 from .lookups import Lookups, build_lookups
@@ -89,8 +90,12 @@ def validate_many(
     rules: Iterable[Rule] | None = None,
     fonts: dict[str, Fonts] | None = None,
     lookups: Lookups | None = None,
+    stack: bool = True,
 ) -> ValidationReport:
     """Validate workbooks together against ``reference``'s set-up (each its own when None).
+
+    Workbooks checked against one reference are stacked (``stacked_contexts``) unless
+    ``stack`` is False: each is then checked in a context of its own, the same findings slower.
 
     ``fonts`` maps a file name to its legacy-font cells (``legacy_font_cells``); legacy text in
     other cells is still found by content. Converts legacy text in the frames (see
@@ -105,21 +110,38 @@ def validate_many(
         if ref_data is not None
         else None
     )
-    contexts = []
     for data in datas:
         fix_text_cells(data, (fonts or {}).get(data.file))
-        own = ref_data is None or ref_data is data
-        contexts.append(
-            Context.of(
-                data,
-                build_lookups(data) if own or ref_lookups is None else ref_lookups,
-                check_setup=own,
+    chosen = default_rules() if rules is None else rules
+    if (
+        stack
+        and ref_lookups is not None
+        and len(datas) > 1
+        and all(ref_data is not d for d in datas)
+    ):
+        # many group workbooks against one master: the rules run once per layout
+        stacked = stacked_contexts(datas, ref_lookups)
+        run_rules(stacked, chosen)
+        found: list[list[Finding]] = [[] for _ in datas]
+        for ctx in stacked:
+            for i, its in zip(ctx.books or (), ctx.found):
+                found[i] = its
+    else:
+        contexts = []
+        for data in datas:
+            own = ref_data is None or ref_data is data
+            contexts.append(
+                Context.of(
+                    data,
+                    build_lookups(data) if own or ref_lookups is None else ref_lookups,
+                    check_setup=own,
+                )
             )
-        )
-    run_rules(contexts, default_rules() if rules is None else rules)
+        run_rules(contexts, chosen)
+        found = [ctx.findings for ctx in contexts]
     findings, seen = [], set()
-    for ctx in contexts:
-        for f in (*(ctx.data.findings if ctx.data else ()), *ctx.findings):
+    for data, its in zip(datas, found):
+        for f in (*data.findings, *its):
             if f not in seen:  # two rules may flag the same cell for the same reason
                 seen.add(f)
                 findings.append(f)
