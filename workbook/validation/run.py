@@ -190,6 +190,15 @@ def read_for_validation(path: str | Path) -> tuple[WorkbookData, Fonts, list[str
     return data, fonts, notes
 
 
+def _read_one(path: Path) -> tuple[WorkbookData, Fonts, list[str], str] | UnreadableWorkbook:
+    """One file of a folder, read on a worker thread: an unreadable file is a finding, and the
+    others are still read."""
+    try:
+        return (*read_for_validation(path), file_hash(path))
+    except UnreadableWorkbook as err:
+        return err
+
+
 def input_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[str]]:
     """Files named and workbooks found under folders named; notes for what was left out."""
     # Imported here: consolidation validates with this package, which must load first.
@@ -227,18 +236,19 @@ def _checked_copies(datas: list[WorkbookData], hashes: dict[str, str]) -> set[st
 def validate_workbooks(
     paths: Sequence[str | Path], reference: Reference = None, *, rules: Iterable[Rule] | None = None
 ) -> ValidationReport:
+    from ..consolidation.runner import run_batch  # see input_files
+
     ref_data = _reference(reference)
     files, notes = input_files(paths)
     datas, fonts, unreadable, hashes = [], {}, [], {}
-    for path in files:
-        try:
-            data, cell_fonts, more = read_for_validation(path)
-        except UnreadableWorkbook as err:
-            unreadable.append(UNREADABLE_FILE.at(file=path.name, message=err.message))
+    for path, read in zip(files, run_batch(_read_one, [(p,) for p in files])):
+        if isinstance(read, UnreadableWorkbook):
+            unreadable.append(UNREADABLE_FILE.at(file=path.name, message=read.message))
             continue
+        data, cell_fonts, more, digest = read
         datas.append(data)
         fonts[data.file] = cell_fonts
-        hashes[data.file] = file_hash(path)
+        hashes[data.file] = digest
         notes += more
     if unreadable and not datas:  # nothing could be checked: the run itself failed
         raise UnreadableWorkbook(" ".join(f.message for f in unreadable))
