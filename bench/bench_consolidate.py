@@ -198,6 +198,12 @@ def bench_groups(base: Path, args) -> dict:
         run, "update", "consolidate", master=run / MASTER, folder=run / RETURNED
     )
     step("update", r["update"])
+    r["validate"] = contender(run, "validate", "validate_folder", corpus=corpus)
+    step("validate", r["validate"])
+    r["validate_each"] = contender(
+        run, "validate_each", "validate_folder", corpus=corpus, stack=False
+    )
+    step("validate_each", r["validate_each"])
     if (corpus / "bao-cao-cdcs").exists():
         r["summaries"] = contender(run, "summaries", "summaries", corpus=corpus)
         step("summaries", r["summaries"])

@@ -227,6 +227,18 @@ def read_master(master: str) -> dict:
     return {"rows": sum(len(df) for df in data.tables.values())}
 
 
+def validate_folder(corpus: str, stack: bool = True) -> dict:
+    """``thidua validate so-to-gui-lai/ --reference so-thi-dua.xlsx --no-write``: the groups'
+    workbooks checked against the master, stacked (``stack=False``: one context each, as
+    before)."""
+    from workbook.validation import validate_workbooks
+
+    report = validate_workbooks(
+        [Path(corpus) / RETURNED], Path(corpus) / "so-thi-dua.xlsx", stack=stack
+    )
+    return {"findings": len(report.findings), "files": len(report.files)}
+
+
 def summaries(corpus: str) -> dict:
     from workbook.consolidation.summaries import consolidate_summaries
 
@@ -258,6 +270,7 @@ CONTENDERS = {
         consolidate,
         consolidate_dask,
         read_master,
+        validate_folder,
         summaries,
         change_one_group,
     )

@@ -36,6 +36,8 @@ def print_groups(r: dict, args) -> None:
         ("unchecked", "  same, --no-check"),
         ("update", f"thidua consolidate, 1 group of {args.groups} changed"),
         ("summaries", f"thidua consolidate-summaries ({args.summaries})"),
+        ("validate", "thidua validate folder (no receipts)"),
+        ("validate_each", "  same, one context per workbook (before)"),
     ]
     for name, label in labels:
         if name not in r:
@@ -48,6 +50,14 @@ def print_groups(r: dict, args) -> None:
             f"{s / floor:.1f}",
             f"{naive / s:.1f}" if ours else "",
             f"{100 * s / first:.0f}%" if name in ("first", "unchecked", "update") else "",
+        )
+    if "validate" in r and "validate_each" in r:
+        v, each = r["validate"], r["validate_each"]
+        print(
+            f"validate of the folder against the master: stacked {v['seconds']:.2f} s, one "
+            f"context per workbook {each['seconds']:.2f} s ({each['seconds'] / v['seconds']:.1f}× "
+            f"faster); the same {v.get('findings', 0):,} findings: "
+            f"{v.get('findings') == each.get('findings')}"
         )
     m, f, u = r["pandas_merge"], r["first"], r["update"]
     if "phones_corrupted" in m:

@@ -234,8 +234,14 @@ def _checked_copies(datas: list[WorkbookData], hashes: dict[str, str]) -> set[st
 
 
 def validate_workbooks(
-    paths: Sequence[str | Path], reference: Reference = None, *, rules: Iterable[Rule] | None = None
+    paths: Sequence[str | Path],
+    reference: Reference = None,
+    *,
+    rules: Iterable[Rule] | None = None,
+    stack: bool = True,
 ) -> ValidationReport:
+    """Validate the workbooks named and found under the folders named (see ``validate_many``,
+    ``stack`` too); a file that cannot be read is a finding, the others are checked."""
     from ..consolidation.runner import run_batch  # see input_files
 
     ref_data = _reference(reference)
@@ -259,7 +265,7 @@ def validate_workbooks(
         for name in sorted(copies)
     ]
     datas = [d for d in datas if d.file not in copies]
-    report = validate_many(datas, ref_data, rules=rules, fonts=fonts)
+    report = validate_many(datas, ref_data, rules=rules, fonts=fonts, stack=stack)
     extra = [f for d in datas for f in stamp_findings(d, ref_data)] + unreadable
     report.findings.extend(extra)
     report.files += [CheckedFile(file=f.file, path="", kind="") for f in unreadable]
