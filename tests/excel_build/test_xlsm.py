@@ -183,6 +183,7 @@ def test_openpyxl_opens_it_with_keep_vba(built_xlsm, master_xlsx):
     wb = openpyxl.load_workbook(built_xlsm, keep_vba=True)
     assert wb.sheetnames == SHEETS
     assert wb.vba_archive is not None
+    wb.vba_archive.close()  # openpyxl leaves it open: closed by the collector, it warns
     assert "DoanVien" in wb[SHEETS[1]].tables
     assert wb[SHEETS[1]]["C3"].value == "Bình"
     assert wb[SHEETS[2]]["B1"].value == "=COUNTA('Đoàn viên'!A:A)-1"
@@ -308,6 +309,7 @@ def test_openpyxl_resave_drops_the_ribbon_and_rebuild_restores_it(built_xlsm, tm
     wb = openpyxl.load_workbook(built_xlsm, keep_vba=True)
     wb[SHEETS[0]]["B2"] = "Công đoàn cơ sở (đã sửa)"
     wb.save(tmp_path / "resaved.xlsm")
+    wb.vba_archive.close()
     resaved = zip_parts(tmp_path / "resaved.xlsm")
     assert not [r for r in _rels(resaved, "_rels/.rels") if r["Type"] in REL_UI]
     fixed = rebuild_xlsm(tmp_path / "resaved.xlsm", tmp_path / "fixed.xlsm")
