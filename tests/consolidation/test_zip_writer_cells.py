@@ -10,12 +10,8 @@ from openpyxl import load_workbook
 
 from workbook import schema
 from workbook.consolidation.merge import OutRow
-from workbook.consolidation.zip_write import (
-    SheetRewrite,
-    _table_part,
-    date_styles,
-    rewrite_package,
-)
+from workbook.consolidation.zip_package import rewrite_package
+from workbook.consolidation.zip_write import SheetRewrite, _table_part, date_styles
 from workbook.package_parts import sheet_parts
 from workbook.sheet_xml import cell_xml, rows_xml
 

@@ -1,6 +1,6 @@
 """Writing the merge plan into the master: atomically, with a backup, keeping people's work.
 
-The zip-level fast path (``zip_write``) is tried first: it rewrites only the data sheets' XML and
+The zip-level fast path (``zip_package``) is tried first: it rewrites only the data sheets' XML and
 the ledger, and copies every other part of the package byte for byte (set-up sheets, VBA project,
 pictures). When the master holds something that path does not handle, the openpyxl path below
 does the same job on the loaded workbook. Both keep manual columns (table columns that are not in
@@ -26,10 +26,11 @@ from ..layout import BODY_FONT, THIN, set_cell
 from ..ooxml import MAX_ROWS
 from ..outputs import LogEntry, append_log, log_rows
 from ..safe_io import atomic_write
+from ..sheet_xml import Unsupported
 from ..writing import load_for_edit
 from ..zip_raw import Segment
 from .merge import OutRow
-from .zip_write import Unsupported, rewrite_package
+from .zip_package import rewrite_package
 
 
 class TooManyRows(ThiduaError):

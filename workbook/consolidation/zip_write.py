@@ -6,8 +6,10 @@ package is copied unchanged except the worksheets being rewritten and their tabl
 header row and any row kept as it was are copied byte for byte (only their row number changes),
 new cells are streamed as inline strings, numbers and date serials with the column's existing
 style, and cells of manual columns follow their row. When a sheet holds something this path does
-not handle (cells outside the table, shared formulas, comments, hyperlinks, merged cells, a
-prefixed XML namespace) it raises ``Unsupported`` and the caller uses the openpyxl path.
+not handle (cells outside the table, shared formulas, hyperlinks, merged cells, a prefixed XML
+namespace) it raises ``Unsupported`` and the caller uses the openpyxl path. This module rewrites
+one sheet (``SheetRewrite``); ``zip_package`` puts the package together, notes moved with their
+rows (``zip_notes``).
 """
 
 from __future__ import annotations
@@ -16,22 +18,18 @@ import datetime as dt
 import posixpath
 import re
 import zipfile
-from pathlib import Path
-from typing import Any, BinaryIO, Iterable, Mapping
+from typing import Any, Iterable
 
 from lxml import etree
 from openpyxl.utils import column_index_from_string, get_column_letter, range_boundaries
 
 from .. import schema
-from ..excel_dates import WINDOWS_1900, package_epoch
-from ..ooxml import CALC_CHAIN_PART, CONTENT_TYPES_PART, WORKBOOK_PART, WORKBOOK_RELS_PART
+from ..excel_dates import WINDOWS_1900
 from ..ooxml import MAIN_NS as NS
-from ..package_parts import copy_package, is_binary_workbook, resolve_target, sheet_parts
+from ..package_parts import resolve_target
 from ..row_columns import row_columns
 from ..sheet_xml import Unsupported, rows_xml, split_rows
-from ..zip_raw import Deflated, Segment, deflate_sheet
 from .merge import OutRow
-from .zip_notes import move_notes, without_legacy_drawing, without_overrides
 
 _CELL = re.compile(rb"<c\b[^>]*?(?:/>|>.*?</c>)", re.S)
 _CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
@@ -302,100 +300,3 @@ def _renumber(raw: bytes, n: int) -> bytes:
     number = b"%d" % n
     pieces[1::2] = [before + number for before in pieces[1::2]]
     return b"".join(pieces)
-
-
-def _patched_sheet(
-    sheet: schema.Sheet,
-    zin: zipfile.ZipFile,
-    fh: BinaryIO,
-    part: str,
-    table_xml: bytes,
-    segments: list[Segment] | None,
-    dates: set[bytes],
-    epoch: dt.datetime,
-) -> SheetRewrite:
-    """A sheet this writer wrote: by its segments when they are known, else whole."""
-    from .zip_patch import PatchedSheet, SegmentedSheet, SegmentRows  # they build on this module
-
-    if segments:
-        try:
-            rows = SegmentRows(fh, zin.getinfo(part), segments)
-            return SegmentedSheet(sheet, rows, table_xml, dates, epoch)
-        except Unsupported:
-            pass
-    return PatchedSheet(sheet, zin.read(part), table_xml, dates, epoch)
-
-
-def rewrite_package(
-    source: Path,
-    target: Path,
-    rows_by_sheet: dict[str, list[OutRow]],
-    log_rows: list[dict[str, Any]],
-    *,
-    patch: bool = False,
-    segments: Mapping[str, list[Segment]] | None = None,
-    segments_out: dict[str, list[Segment]] | None = None,
-) -> None:
-    """Write ``target``: ``source`` with the given tables' bodies replaced and log rows appended.
-
-    Data sheets are deflated in segments (``zip_raw``); ``segments_out`` receives them, by
-    sheet key. ``patch``: ``source`` is the very file this writer last wrote (``master_cache``
-    knows), so its data sheets are patched where their rows change (``zip_patch``) instead of
-    split and checked whole, and ``segments`` (from that write) let the segments whose rows
-    keep their place be copied as they are stored."""
-    with zipfile.ZipFile(source) as zin, open(source, "rb") as fh:
-        if is_binary_workbook(zin):
-            raise Unsupported("binary workbook")
-        parts = {name: part for name, part in sheet_parts(zin).items() if part}
-        dates = date_styles(zin)
-        epoch = package_epoch(zin.read(WORKBOOK_PART))
-        replaced: dict[str, bytes | Deflated] = {}
-        dropped: set[str] = set()  # parts left out: notes of sheets left without, the calc chain
-        jobs = dict(rows_by_sheet)
-        for key in [*jobs, *(["nhat_ky"] if log_rows else [])]:
-            sheet = schema.SHEETS[key]
-            if sheet.name not in parts:
-                raise Unsupported(f"sheet {sheet.name} missing")
-            part = parts[sheet.name]
-            table_xml_part = _table_part(zin, part, sheet.table)
-            table_xml = zin.read(table_xml_part)
-            if patch and key != "nhat_ky":
-                known = (segments or {}).get(key)
-                rewrite = _patched_sheet(sheet, zin, fh, part, table_xml, known, dates, epoch)
-            else:
-                rewrite = SheetRewrite(sheet, zin.read(part), table_xml, dates, epoch)
-            if key == "nhat_ky":
-                kept = [
-                    OutRow(None, r)
-                    for r in range(rewrite.min_row + 1, rewrite.max_row + 1)
-                    if not rewrite.is_blank_row(r)
-                ]
-                out_rows = kept + [OutRow(values, None) for values in log_rows]
-            else:
-                out_rows = jobs[key]
-                notes = move_notes(zin, part, out_rows, rewrite.min_row, rewrite.max_row)
-                if notes is not None:
-                    replaced.update(notes.replaced)
-                    dropped |= notes.drop
-                    if notes.none_left:
-                        rewrite.tail = without_legacy_drawing(rewrite.tail)
-                        rewrite.tail_changed = True
-            built: bytes | Deflated
-            built, replaced[table_xml_part] = rewrite.build(out_rows)
-            if key != "nhat_ky" and not isinstance(built, Deflated):
-                built = deflate_sheet(built, rewrite.min_row + 1)
-            if isinstance(built, Deflated) and segments_out is not None:
-                segments_out[key] = built.segments
-            replaced[part] = built
-        if CALC_CHAIN_PART in zin.namelist():  # cell positions moved: Excel rebuilds the chain
-            dropped.add(CALC_CHAIN_PART)
-        if dropped:
-            replaced[CONTENT_TYPES_PART] = without_overrides(
-                zin.read(CONTENT_TYPES_PART), sorted(dropped)
-            )
-        replaced[WORKBOOK_RELS_PART] = re.sub(
-            rb'<Relationship[^>]*Target="[^"]*calcChain.xml"[^>]*/>',
-            b"",
-            zin.read(WORKBOOK_RELS_PART),
-        )
-        copy_package(zin, target, replaced, drop=dropped | {CALC_CHAIN_PART})
